@@ -1,0 +1,23 @@
+"""Vraagbaak Techniekpact: the search index, retrieval and answers over the Techniekpact reports.
+
+>>> from kb import search, Filters
+>>> search("Hoeveel cross-over kwalificaties raken aan techniek?", Filters(goals=(9,)))[0].rank
+1
+"""
+
+from __future__ import annotations
+
+from kb.index import BuildInfo, build_index, load_index
+from kb.search import EmptyQuestionError, Filters, Hit, Index, UnknownFilterError, search
+
+__all__ = [
+    "BuildInfo",
+    "EmptyQuestionError",
+    "Filters",
+    "Hit",
+    "Index",
+    "UnknownFilterError",
+    "build_index",
+    "load_index",
+    "search",
+]
