@@ -110,8 +110,9 @@ def _footnote_ref(document: Document, number: int, at: int | None) -> FootnoteRe
     footnote = document.footnote(number)
     if footnote is None:
         raise ValueError(f"{document.id}: footnote {number} is cited but has no text")
-    return FootnoteRef(number=number, text=footnote.text, start=footnote.start,
-                       end=footnote.end, at=at)
+    return FootnoteRef(
+        number=number, text=footnote.text, start=footnote.start, end=footnote.end, at=at
+    )
 
 
 def _context(document: Document, unit: Unit, section: str, footnotes: list[FootnoteRef]) -> str:

@@ -17,8 +17,32 @@ BULLET_GLYPHS = ("→", "›", "�", "•")
 # Prefixes after which a hyphen at a line end is a real hyphen ("vmbo-\nleerlingen"): Dutch
 # writes a hyphen between an abbreviation and the word it qualifies.
 HYPHEN_PREFIXES = frozenset(
-    {"vmbo", "mbo", "hbo", "havo", "vwo", "wo", "vo", "ho", "po", "pabo", "ict", "bbl", "bol",
-     "lob", "w&t", "mkb", "stem", "it", "ai", "tu", "roc", "ocw", "ez", "szw"}
+    {
+        "vmbo",
+        "mbo",
+        "hbo",
+        "havo",
+        "vwo",
+        "wo",
+        "vo",
+        "ho",
+        "po",
+        "pabo",
+        "ict",
+        "bbl",
+        "bol",
+        "lob",
+        "w&t",
+        "mkb",
+        "stem",
+        "it",
+        "ai",
+        "tu",
+        "roc",
+        "ocw",
+        "ez",
+        "szw",
+    }
 )
 # "organisatie-\nen ontwikkelkracht": the hyphen stands for the shared end of two compounds.
 ELISION_WORDS = frozenset({"en", "of", "tot", "noch"})
@@ -43,6 +67,13 @@ class Line:
         return not self.text.strip()
 
 
+def clean_inline(text: str) -> str:
+    """Clean a short one-line text (a footnote, a title): NFC, soft hyphens dropped, white
+    space folded to single spaces."""
+    text = unicodedata.normalize("NFC", text.replace(SOFT_HYPHEN, ""))
+    return " ".join(text.split())
+
+
 def split_lines(text: str) -> list[Line]:
     """Split a file's text into lines, keeping each line's offset (line ends excluded)."""
     lines: list[Line] = []
@@ -60,6 +91,7 @@ class TextBuilder:
         self._parts: list[str] = []
         self._segments: list[Segment] = []
         self._length = 0
+        self._sealed = False
         self.skipped: list[tuple[int, int]] = []
         """(source offset, position in the text) of each skipped character."""
 
@@ -113,18 +145,21 @@ class TextBuilder:
         raw = "".join(run)
         normal = unicodedata.normalize("NFC", raw)
         if normal == raw:
-            self._add_segment(raw, run_start)
+            self._add_segment(raw, run_start, exact=True)
             return
         # A decomposed accent became one character: map each composed character to the
         # first source character of its sequence.
         offset = 0
         for cluster in _clusters(raw):
-            self._add_segment(unicodedata.normalize("NFC", cluster), run_start + offset)
+            composed = unicodedata.normalize("NFC", cluster)
+            self._add_segment(composed, run_start + offset, exact=composed == cluster)
             offset += len(cluster)
 
-    def _add_segment(self, text: str, source_start: int) -> None:
-        if self._segments:
-            clean_start, last_source, length = self._segments[-1]
+    def _add_segment(self, text: str, source_start: int, exact: bool) -> None:
+        """Record a run; an inexact one (a composed accent) stays a segment of its own."""
+        last = self._segments[-1] if self._segments else None
+        if exact and last and not self._sealed:
+            clean_start, last_source, length = last
             if clean_start + length == self._length and last_source + length == source_start:
                 self._segments[-1] = (clean_start, last_source, length + len(text))
                 self._parts.append(text)
@@ -133,6 +168,7 @@ class TextBuilder:
         self._segments.append((self._length, source_start, len(text)))
         self._parts.append(text)
         self._length += len(text)
+        self._sealed = not exact
 
     def drop_last_char(self) -> None:
         """Remove the last character (a line-break hyphen)."""
@@ -168,7 +204,9 @@ def _clusters(text: str) -> Iterable[str]:
         yield cluster
 
 
-def line_break_hyphen(left_line: str, right_line: str, lexicon: frozenset[str] = frozenset()) -> str:
+def line_break_hyphen(
+    left_line: str, right_line: str, lexicon: frozenset[str] = frozenset()
+) -> str:
     """Decide what the hyphen ending `left_line` is, given the line that follows.
 
     Returns "split" when it only split a word at the line end (drop it and join), "real" when

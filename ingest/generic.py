@@ -10,7 +10,7 @@ from ingest.model import Document, Unit
 from ingest.read import Page
 
 MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$")
-MAX_HEADING = 90
+MAX_HEADING = 60
 
 
 def pdf_text(pages: list[Page]) -> tuple[str, list[int]]:
@@ -71,7 +71,7 @@ def parse_generic(
             flush()
             continue
         md = MD_HEADING.match(line.text)
-        if md or (not block and _stands_alone(lines, index)):
+        if md or _stands_alone(lines, index):
             flush()
             heading = (md.group(2) if md else line.text).strip()
             continue
@@ -81,15 +81,17 @@ def parse_generic(
 
 
 def _stands_alone(lines: list[Line], index: int) -> bool:
+    """A heading: a short line that does not end like a sentence, after a blank line or a
+    finished sentence, before a blank line or a capital (PDF text has no blank lines)."""
     text = lines[index].text.strip()
-    before_blank = index == 0 or lines[index - 1].blank
-    after_blank = index + 1 >= len(lines) or lines[index + 1].blank
+    before = lines[index - 1].text.strip() if index else ""
+    after = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
     return (
-        before_blank
-        and after_blank
-        and len(text) <= MAX_HEADING
+        len(text) <= MAX_HEADING
         and not re.search(r"[.,;:!?]$", text)
-        and not text[:1].islower()
+        and (text[:1].isupper() or text[:1].isdigit())
+        and (not before or bool(re.search(r"[.!?:]$", before)))
+        and (not after or after[:1].isupper())
     )
 
 

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ingest.clean import Line, join_lines, split_lines, strip_bullet, word_lexicon
+from ingest.clean import Line, clean_inline, join_lines, split_lines, strip_bullet, word_lexicon
 from ingest.model import Document, Footnote, Goal, Kind, Unit
 
 GOAL_HEADING = re.compile(r"^\s*DOEL\s+(\d{1,2})\s*$")
@@ -91,7 +91,9 @@ def _find_footnotes(lines: list[Line]) -> tuple[list[Footnote], frozenset[int]]:
         if before is not None and not before.blank and index - 1 not in found:
             continue
         text_start = line.start + match.start(2)
-        footnotes.append(Footnote(expected, match.group(2), text_start, line.start + match.end(2)))
+        footnotes.append(
+            Footnote(expected, clean_inline(match.group(2)), text_start, line.start + match.end(2))
+        )
         found.add(index)
         expected += 1
     return footnotes, frozenset(found)
@@ -112,8 +114,9 @@ def _find_markers(
         )
         region = text[floor : footnote.start]
         hits = [
-            m for m in glued.finditer(region) if not _on_footnote_line(floor + m.start(), lines,
-                                                                       footnote_lines)
+            m
+            for m in glued.finditer(region)
+            if not _on_footnote_line(floor + m.start(), lines, footnote_lines)
         ]
         if not hits:
             raise ParseError(f"footnote {footnote.number}: no marker found in the text before it")
@@ -142,7 +145,9 @@ def _casing_lexicon(lines: list[Line], headings: list[int]) -> dict[str, str]:
     running = INLINE_URL.sub(" ", running)
     # A capital after a sentence end or a bullet says nothing about how a word is written.
     for match in re.finditer(r"[^\W\d_][\w&]*", running):
-        if re.search(r"(?:[.!?:→›�]|^)[\s“‘\"']*$", running[max(0, match.start() - 4) : match.start()]):
+        if re.search(
+            r"(?:[.!?:→›�]|^)[\s“‘\"']*$", running[max(0, match.start() - 4) : match.start()]
+        ):
             continue
         word = match.group(0)
         forms.setdefault(word.lower(), Counter())[word] += 1
@@ -230,8 +235,10 @@ def _preface_units(context: _Context, lines: list[Line]) -> list[Unit]:
     for line in [*lines, Line("", 0)]:
         if line.blank:
             if block:
-                pieces = [(ln.text.strip(), ln.start + len(ln.text) - len(ln.text.lstrip()), "")
-                          for ln in block]
+                pieces = [
+                    (ln.text.strip(), ln.start + len(ln.text) - len(ln.text.lstrip()), "")
+                    for ln in block
+                ]
                 unit_id = f"{context.doc_id}/voorwoord/{len(units) + 1:02d}"
                 units.append(_unit(context, unit_id, "voorwoord", pieces, heading="Voorwoord"))
             block = []
@@ -252,8 +259,9 @@ def _parse_goal(
     while cursor < end and not lines[cursor].blank:
         title_lines.append(lines[cursor])
         cursor += 1
-    raw_title = join_lines([(ln.text.strip(), ln.start, "") for ln in title_lines],
-                           context.lexicon).text
+    raw_title = join_lines(
+        [(ln.text.strip(), ln.start, "") for ln in title_lines], context.lexicon
+    ).text
     title = sentence_case(raw_title, casing)
     labels = {lines[i].text.strip(): i for i in range(cursor, end)}
     achieved = labels.get(ACHIEVEMENTS)
@@ -265,17 +273,35 @@ def _parse_goal(
     units: list[Unit] = []
     intro = _paragraph_pieces(lines[cursor:achieved], context.footnote_lines, cursor)
     if intro:
-        units.append(_unit(context, f"{prefix}/inleiding", "inleiding", intro,
-                           heading="Inleiding", **common))
+        units.append(
+            _unit(context, f"{prefix}/inleiding", "inleiding", intro, heading="Inleiding", **common)
+        )
     for i, bullet in enumerate(_bullets(lines, achieved + 1, examples, context), start=1):
-        units.append(_unit(context, f"{prefix}/bereikt/{i:02d}", "bereikt", bullet,
-                           heading="Wat is er bereikt?", **common))
+        units.append(
+            _unit(
+                context,
+                f"{prefix}/bereikt/{i:02d}",
+                "bereikt",
+                bullet,
+                heading="Wat is er bereikt?",
+                **common,
+            )
+        )
     for i, (example_title, body, urls) in enumerate(
         _examples(lines, examples + 1, end, context), start=1
     ):
-        units.append(_unit(context, f"{prefix}/voorbeeld/{i}", "voorbeeld", body,
-                           heading="Voorbeelden", title=sentence_case(example_title, casing),
-                           urls=urls, **common))
+        units.append(
+            _unit(
+                context,
+                f"{prefix}/voorbeeld/{i}",
+                "voorbeeld",
+                body,
+                heading="Voorbeelden",
+                title=sentence_case(example_title, casing),
+                urls=urls,
+                **common,
+            )
+        )
     return Goal(number, title, tuple(units))
 
 
@@ -311,8 +337,8 @@ def _examples(
         if index >= end:
             break
         title_lines: list[Line] = []
-        while index < end and _is_upper(lines[index].text) and not URL_LINE.match(
-            lines[index].text
+        while (
+            index < end and _is_upper(lines[index].text) and not URL_LINE.match(lines[index].text)
         ):
             title_lines.append(lines[index])
             index += 1
@@ -328,7 +354,8 @@ def _examples(
             if url:
                 urls.append(url.group(1))
             index += 1
-        title = join_lines([(ln.text.strip(), ln.start, "") for ln in title_lines],
-                           context.lexicon).text
+        title = join_lines(
+            [(ln.text.strip(), ln.start, "") for ln in title_lines], context.lexicon
+        ).text
         examples.append((title, body, tuple(urls)))
     return examples

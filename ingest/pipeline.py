@@ -51,8 +51,14 @@ def discover(corpus_dir: Path) -> tuple[list[DocumentManifest], list[str]]:
         if path.suffix.lower() in SOURCE_SUFFIXES and path.name not in listed:
             doc_id = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "document"
             manifests.append(
-                DocumentManifest(id=doc_id, title=path.stem, year=0, publisher="",
-                                 language="nl", source_file=path.name)
+                DocumentManifest(
+                    id=doc_id,
+                    title=path.stem,
+                    year=0,
+                    publisher="",
+                    language="nl",
+                    source_file=path.name,
+                )
             )
             notices.append(f"{path.name}: no manifest, ingested as '{doc_id}' (generic parser)")
     ids = [m.id for m in manifests]

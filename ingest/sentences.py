@@ -6,17 +6,58 @@ import re
 
 ABBREVIATIONS = frozenset(
     {
-        "o.a", "bijv", "bv", "m.b.t", "c.s", "jl", "ca", "nr", "nrs", "d.w.z", "e.d", "enz",
-        "i.p.v", "t.a.v", "t.b.v", "m.u.v", "o.m", "z.g.a.n", "vs", "resp", "incl", "excl",
-        "min", "mln", "mld", "mr", "dr", "drs", "ir", "ing", "prof", "dhr", "mevr", "st",
-        "t/m", "blz", "art", "e.a", "i.s.m", "a.s", "z.s.m", "p.p", "ong", "evt", "etc",
+        "o.a",
+        "bijv",
+        "bv",
+        "m.b.t",
+        "c.s",
+        "jl",
+        "ca",
+        "nr",
+        "nrs",
+        "d.w.z",
+        "e.d",
+        "enz",
+        "i.p.v",
+        "t.a.v",
+        "t.b.v",
+        "m.u.v",
+        "o.m",
+        "z.g.a.n",
+        "vs",
+        "resp",
+        "incl",
+        "excl",
+        "min",
+        "mln",
+        "mld",
+        "mr",
+        "dr",
+        "drs",
+        "ir",
+        "ing",
+        "prof",
+        "dhr",
+        "mevr",
+        "st",
+        "t/m",
+        "blz",
+        "art",
+        "e.a",
+        "i.s.m",
+        "a.s",
+        "z.s.m",
+        "p.p",
+        "ong",
+        "evt",
+        "etc",
     }
 )
 """Words that end in a period without ending the sentence (lower case, final period left off)."""
 
 # A sentence ends at ".", "!" or "?" (with closing quotes or brackets after it), followed by
 # white space and a capital, digit, quote or bullet; or at a line break (list items).
-_BOUNDARY = re.compile(r"([.!?][”’\"')]*)(\s+)(?=[A-ZÀ-Ý0-9“‘\"'(€→›•-])|(\n)")
+_BOUNDARY = re.compile(r"([.!?][”’\"')]*)(\s+)(?=[A-ZÀ-Ý0-9“‘\"'(€→›•-]|,,)|(\n)")
 _LAST_WORD = re.compile(r"(\S+)$")
 
 

@@ -1,0 +1,108 @@
+"""Chunks: one per unit, long units split at sentence ends, metadata and offsets kept."""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+
+import pytest
+
+from ingest.chunk import DutchSentenceSplitter, chunk_document
+from ingest.model import Chunk, Document
+from ingest.regions import load_gazetteer
+
+
+@pytest.fixture(scope="module")
+def chunks(report: Document) -> list[Chunk]:
+    return chunk_document(report, load_gazetteer(), chunk_size=900)
+
+
+def test_no_chunk_mixes_two_units_and_none_is_lost(report: Document, chunks: list[Chunk]) -> None:
+    by_unit: dict[str, list[Chunk]] = {}
+    for chunk in chunks:
+        by_unit.setdefault(chunk.unit_id, []).append(chunk)
+    assert list(by_unit) == [u.id for u in report.units]
+    for unit in report.units:
+        parts = by_unit[unit.id]
+        assert [c.part for c in parts] == list(range(1, len(parts) + 1))
+        assert all(c.parts == len(parts) for c in parts)
+        joined = " ".join(c.text for c in parts)
+        assert " ".join(joined.split()) == " ".join(unit.text.split())
+        assert all(c.text in unit.text for c in parts)
+
+
+def test_long_units_are_split_at_sentence_ends(chunks: list[Chunk]) -> None:
+    split = [c for c in chunks if c.parts > 1]
+    assert split
+    for chunk, after in itertools.pairwise(split):
+        assert len(chunk.text) <= 900
+        if chunk.part < chunk.parts:
+            # A part ends at a sentence end, or before a list item on its own line.
+            assert chunk.text[-1] in ".!?’”:)" or after.text.startswith(("- ", "› "))
+
+
+def test_ids_are_stable_and_unique(chunks: list[Chunk]) -> None:
+    ids = [c.id for c in chunks]
+    assert len(set(ids)) == len(ids)
+    assert "techniekpact-2017/doel-09/bereikt/02#1" in ids
+    again = chunk_document(*_report_and_gazetteer(chunks))
+    assert [c.id for c in again] == ids
+
+
+def _report_and_gazetteer(chunks: list[Chunk]) -> tuple[Document, object, int]:
+    from ingest.parse import parse_report
+    from tests.ingest_fixtures import REPORT
+
+    doc = parse_report(
+        REPORT.read_text(encoding="utf-8"), "techniekpact-2017", "Rapportage", REPORT.name
+    )
+    return doc, load_gazetteer(), 900  # type: ignore[return-value]
+
+
+def test_metadata_of_the_cross_over_bullet(chunks: list[Chunk]) -> None:
+    chunk = next(c for c in chunks if "waarvan er vier raken aan de techniek" in c.text)
+    assert chunk.goal == 9
+    assert chunk.kind == "bereikt"
+    assert chunk.section == "Wat is er bereikt?"
+    assert chunk.goal_title and chunk.goal_title.startswith("Goede afstemming onderwijsaanbod")
+    assert chunk.regions == [] and chunk.provinces == []
+    assert "Doel 9" in chunk.context and "Doel 9" not in chunk.text
+
+
+def test_context_header_is_kept_apart_from_display_text(chunks: list[Chunk]) -> None:
+    example = next(c for c in chunks if c.title and "415 robots" in c.title)
+    assert example.title in example.context
+    assert example.title not in example.text
+    assert example.urls == ["www.drachtstercourant.nl"]
+    assert example.provinces == ["Fryslân"]
+
+
+def test_footnotes_travel_with_their_chunk(chunks: list[Chunk]) -> None:
+    chunk = next(c for c in chunks if "In de brief Sterk Beroepsonderwijs" in c.text)
+    assert [f.number for f in chunk.footnotes] == [5]
+    note = chunk.footnotes[0]
+    assert note.text == "Kamerstuk 31524-311, brief OCW, 20 februari 2017"
+    assert note.at is not None and chunk.text[: note.at].endswith("Sterk Beroepsonderwijs")
+    assert "Kamerstuk 31524-311" in chunk.context
+
+
+def test_chunk_offsets_trace_back_to_the_source(chunks: list[Chunk], report_text: str) -> None:
+    for chunk in chunks:
+        assert chunk.start < chunk.end
+        for clean_start, source_start, length in chunk.segments:
+            assert chunk.text[clean_start : clean_start + length] == report_text[
+                source_start : source_start + length
+            ].replace("\u00a0", " ")
+
+
+def test_counts(chunks: list[Chunk]) -> None:
+    units = Counter(c.kind for c in chunks if c.part == 1)
+    assert units == {"bereikt": 70, "voorbeeld": 36, "inleiding": 12, "voorwoord": 9}
+
+
+def test_splitter_respects_abbreviations() -> None:
+    splitter = DutchSentenceSplitter(chunk_size=40)
+    text = "Er zijn o.a. scholen en bedrijven. Dat werkt goed, bijv. in Limburg. Einde."
+    parts = splitter.split_text(text)
+    assert all("o.a." not in p or "scholen" in p for p in parts)
+    assert "".join(parts) == text
