@@ -7,16 +7,21 @@ Usage errors and bad input exit with code 2 and a one-line message on stderr.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import Progress
 
 from kb.settings import Settings, SettingsError, load_settings
+
+if TYPE_CHECKING:
+    from kb.search import Index
 
 USAGE_ERROR = 2
 
@@ -75,6 +80,123 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
+    return int(value)
+
+
+def _index(settings: Settings) -> Index:
+    from kb.embed import make_embedder
+    from kb.index import IndexLoadError, load_index
+
+    try:
+        return load_index(settings, make_embedder(settings))
+    except IndexLoadError as exc:
+        raise UsageError(str(exc)) from exc
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Ingest the corpus and build the search index; skip when nothing changed."""
+    from ingest.pipeline import ingest_corpus
+    from kb.embed import make_embedder
+    from kb.index import build_index
+    from kb.render import build_summary
+
+    settings = _settings(args)
+    console = Console(stderr=True)
+    result = ingest_corpus(settings)
+    embedder = make_embedder(settings)
+    with Progress(console=console, transient=True, disable=not console.is_terminal) as bar:
+        task = bar.add_task("build", total=None)
+
+        def progress(stage: str, done: int, total: int) -> None:
+            bar.update(task, description=stage, completed=done, total=total)
+
+        info = build_index(
+            result.chunks,
+            settings,
+            embedder,
+            progress,
+            force=args.force,
+            corpus_hash=result.corpus_hash,
+        )
+    print(build_summary(info))
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    """Print the passages that answer a question (or, with --batch, each line of a file)."""
+    from kb.render import answer_json, hit_text
+    from kb.search import Filters, clean_question
+
+    if (args.question is None) == (args.batch is None):
+        raise UsageError("give either a QUESTION or --batch FILE")
+    if args.batch is not None and not args.json:
+        raise UsageError("--batch writes JSON Lines: add --json")
+    settings = _settings(args)
+    if args.batch is not None:
+        asked = [line for line in _read_lines(args.batch) if line.strip()]
+    else:
+        asked = [args.question]
+    questions = [clean_question(q, settings.max_question_chars) for q in asked]
+    index = _index(settings)
+    filters = Filters(tuple(args.goal), tuple(args.region), tuple(args.kind))
+    for original, question in zip(asked, questions, strict=True):
+        hits = index.search(question.text, filters, args.top_k or settings.top_k)
+        if args.json:
+            print(json.dumps(answer_json(original, question, hits), ensure_ascii=False))
+            continue
+        if question.notice:
+            print(f"notice: {question.notice}", file=sys.stderr)
+        print("\n\n".join(hit_text(h) for h in hits) or "no passages found")
+    return 0
+
+
+def _read_lines(path: Path) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: cannot read the questions file: {exc}") from exc
+
+
+def cmd_devset(args: argparse.Namespace) -> int:
+    """Print recall@1, recall@5 and MRR@10 of BM25, dense and hybrid on the dev questions."""
+    from ingest.pipeline import discover
+    from ingest.read import read_text
+    from kb.devset import evaluate, load_questions, misses, table
+
+    settings = _settings(args)
+    questions = load_questions(args.file)
+    manifests, _ = discover(settings.corpus_dir)
+    sources = {m.id: read_text(settings.corpus_dir / m.source_file) for m in manifests}
+    index = _index(settings)
+    print(table(evaluate(index, questions, sources)))
+    if args.misses:
+        for question, rank in misses(index, questions, sources):
+            print(f"{question.id} rank {rank or '>5'}: {question.question}")
+    return 0
+
+
+def cmd_feedback_export(args: argparse.Namespace) -> int:
+    """Write the readers' votes on answers (the app's feedback file) as CSV."""
+    from kb.feedback import FEEDBACK_FILE, FeedbackError, FeedbackStore
+
+    settings = _settings(args)
+    data_dir: Path = args.data_dir or settings.data_dir
+    store = FeedbackStore(data_dir / FEEDBACK_FILE)
+    try:
+        if args.out is None:
+            count = store.export_csv(sys.stdout)
+        else:
+            with args.out.open("w", encoding="utf-8", newline="") as out:
+                count = store.export_csv(out)
+    except (FeedbackError, OSError) as exc:
+        raise UsageError(str(exc)) from exc
+    print(f"{count} votes exported from {store.path}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kb", description="Vraagbaak Techniekpact: the report's own words, with sources."
@@ -88,6 +210,36 @@ def build_parser() -> argparse.ArgumentParser:
     ingest = commands.add_parser("ingest", parents=[common], help="parse and chunk the corpus")
     ingest.add_argument("--out", type=Path, help="chunks file (default <build-dir>/chunks.jsonl)")
     ingest.set_defaults(run=cmd_ingest)
+
+    build = commands.add_parser("build", parents=[common], help="build the search index")
+    build.add_argument("--force", action="store_true", help="rebuild even when unchanged")
+    build.set_defaults(run=cmd_build)
+
+    ask = commands.add_parser("ask", parents=[common], help="find the passages that answer")
+    ask.add_argument("question", nargs="?", metavar="QUESTION")
+    ask.add_argument("--json", action="store_true", help="print one JSON object")
+    ask.add_argument("--batch", type=Path, metavar="FILE", help="one question a line; JSON Lines")
+    ask.add_argument("--top-k", type=_positive, help="number of passages (default 5)")
+    ask.add_argument("--goal", type=int, action="append", default=[], help="only goal N")
+    ask.add_argument("--region", action="append", default=[], help="only region or province")
+    ask.add_argument("--kind", action="append", default=[], help="only section kind")
+    ask.set_defaults(run=cmd_ask)
+
+    devset = commands.add_parser("devset", parents=[common], help="score retrieval on dev set")
+    devset.add_argument("--file", type=Path, default=Path("eval/dev.jsonl"))
+    devset.add_argument("--misses", action="store_true", help="list questions not at rank 1")
+    devset.set_defaults(run=cmd_devset)
+
+    feedback = commands.add_parser("feedback", help="readers' votes on answers")
+    actions = feedback.add_subparsers(dest="action", required=True, metavar="ACTION")
+    export = actions.add_parser("export", parents=[common], help="write the votes as CSV")
+    export.add_argument("--out", type=Path, help="CSV file (default: standard output)")
+    export.add_argument("--data-dir", type=Path, help="data folder (default .kb/data)")
+    export.set_defaults(run=cmd_feedback_export)
+
+    from kb import eval_cli
+
+    eval_cli.add_parser(commands, common)
     return parser
 
 

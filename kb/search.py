@@ -1,0 +1,355 @@
+"""Hybrid retrieval over a loaded index: dense (FAISS) and BM25, fused by reciprocal rank.
+
+The loaded `Index` is the one stateful object; `load_index` (kb.index) makes it. `search()` at
+module level is a convenience over a process-wide index loaded on first use.
+
+>>> from kb import search, Filters
+>>> hits = search("hoeveel cross-over kwalificaties raken techniek?", Filters(goals=(9,)))
+>>> hits[0].chunk.goal
+9
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import faiss
+import numpy as np
+import numpy.typing as npt
+
+from ingest.model import Chunk
+from kb.embed import Embedder
+from kb.lexical import LexicalIndex, fold
+from kb.settings import Settings
+
+log = logging.getLogger(__name__)
+_faiss: Any = faiss  # its type stubs lack the search-parameter classes
+
+Retriever = Literal["hybrid", "dense", "bm25"]
+
+
+class SearchError(ValueError):
+    """A search request cannot be served; the message says why."""
+
+
+class EmptyQuestionError(SearchError):
+    """The question holds no text after cleaning."""
+
+
+class UnknownFilterError(SearchError):
+    """A filter names a value that no chunk in the index has; the message lists the valid ones."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrict a search to chunks matching every non-empty field (any value within a field).
+
+    `regions` matches a chunk's regions or its provinces (case and accents ignored).
+    """
+
+    goals: tuple[int, ...] = ()
+    regions: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
+
+    def is_empty(self) -> bool:
+        return not (self.goals or self.regions or self.kinds or self.documents)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One retrieved chunk. `score` is what the ranking used (RRF, cosine or BM25, after the
+    retriever); `dense_score` is None when the chunk was not among the dense candidates."""
+
+    chunk: Chunk
+    score: float
+    rank: int
+    dense_score: float | None
+    bm25_score: float | None
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question as searched: cleaned, possibly cut, with a notice saying so."""
+
+    text: str
+    notice: str | None = None
+
+
+def clean_question(question: str, max_chars: int) -> Question:
+    """NFC, control characters out, whitespace collapsed, cut at `max_chars` with a notice.
+
+    Raises:
+        EmptyQuestionError: nothing is left to search.
+    """
+    text = unicodedata.normalize("NFC", question)
+    text = "".join(
+        " " if c.isspace() else c for c in text if c.isspace() or unicodedata.category(c)[0] != "C"
+    )
+    text = " ".join(text.split())
+    if not text:
+        raise EmptyQuestionError("the question is empty: type a question in words")
+    if len(text) <= max_chars:
+        return Question(text)
+    cut = text[:max_chars]
+    space = cut.rfind(" ")
+    if space > max_chars * 0.8:
+        cut = cut[:space]
+    notice = (
+        f"The question is {len(text)} characters long; only its first {len(cut)} characters "
+        "were searched."
+    )
+    log.warning(notice)
+    return Question(cut, notice)
+
+
+def retrieval_text(chunk: Chunk) -> str:
+    """What is embedded and indexed for a chunk: its context header, then its display text."""
+    return f"{chunk.context}\n{chunk.text}" if chunk.context else chunk.text
+
+
+def _valid(name: str, given: Any, valid: list[Any]) -> UnknownFilterError:
+    listed = ", ".join(str(v) for v in valid) or "(none in this index)"
+    return UnknownFilterError(f"unknown {name} {given!r}; valid {name}s: {listed}")
+
+
+class Index:
+    """A loaded index: chunks, the FAISS index, the BM25 index and the query embedder."""
+
+    def __init__(
+        self,
+        chunks: list[Chunk],
+        dense: faiss.Index,
+        lexical: LexicalIndex,
+        embedder: Embedder,
+        settings: Settings,
+        build_id: str = "",
+    ) -> None:
+        if dense.ntotal != len(chunks) or lexical.size != len(chunks):
+            raise ValueError("dense, lexical and chunk counts differ")
+        self.chunks: tuple[Chunk, ...] = tuple(chunks)
+        self.dense = dense
+        self.lexical = lexical
+        self.embedder = embedder
+        self.settings = settings
+        self.build_id = build_id
+        # The kind of the index as built, whatever the settings say now.
+        self._kind = (
+            "ivf"
+            if faiss.try_extract_index_ivf(dense) is not None
+            else "hnsw"
+            if isinstance(dense, faiss.IndexHNSW)
+            else "flat"
+        )
+        self._goals = np.array([c.goal if c.goal is not None else -1 for c in chunks])
+        self._kinds = np.array([c.kind for c in chunks], dtype=object)
+        self._documents = np.array([c.document for c in chunks], dtype=object)
+        self._regions = [frozenset(fold(r) for r in (*c.regions, *c.provinces)) for c in chunks]
+
+    def using(self, retriever: Retriever) -> Index:
+        """The same loaded index, searching with another retriever (for comparisons)."""
+        other = Index.__new__(Index)
+        other.__dict__.update(self.__dict__)
+        other.settings = self.settings.model_copy(update={"retriever": retriever})
+        return other
+
+    def filter_values(self) -> dict[str, list[Any]]:
+        """The values that filters may take in this index."""
+        regions = {r for c in self.chunks for r in (*c.regions, *c.provinces)}
+        return {
+            "goal": sorted({c.goal for c in self.chunks if c.goal is not None}),
+            "region": sorted(regions, key=fold),
+            "kind": sorted({c.kind for c in self.chunks}),
+            "document": sorted({c.document for c in self.chunks}),
+        }
+
+    def allowed(self, filters: Filters | None) -> npt.NDArray[np.bool_] | None:
+        """Boolean mask of the chunks a filter allows (None: all).
+
+        Raises:
+            UnknownFilterError: a value no chunk has, with the list of valid ones.
+        """
+        if filters is None or filters.is_empty():
+            return None
+        valid = self.filter_values()
+        mask = np.ones(len(self.chunks), dtype=bool)
+        if filters.goals:
+            for goal in filters.goals:
+                if goal not in valid["goal"]:
+                    raise _valid("goal", goal, valid["goal"])
+            mask &= np.isin(self._goals, list(filters.goals))
+        if filters.kinds:
+            for kind in filters.kinds:
+                if kind not in valid["kind"]:
+                    raise _valid("kind", kind, valid["kind"])
+            mask &= np.isin(self._kinds, list(filters.kinds))
+        if filters.documents:
+            for document in filters.documents:
+                if document not in valid["document"]:
+                    raise _valid("document", document, valid["document"])
+            mask &= np.isin(self._documents, list(filters.documents))
+        if filters.regions:
+            known = {fold(r) for r in valid["region"]}
+            wanted = {fold(r) for r in filters.regions}
+            for region in filters.regions:
+                if fold(region) not in known:
+                    raise _valid("region", region, valid["region"])
+            mask &= np.array([bool(r & wanted) for r in self._regions], dtype=bool)
+        return mask
+
+    def search(self, question: str, filters: Filters | None = None, top_k: int = 5) -> list[Hit]:
+        """The `top_k` chunks that best answer `question`, all within `filters`.
+
+        Raises:
+            EmptyQuestionError: the question is empty or whitespace only.
+            UnknownFilterError: a filter value that the index does not have.
+        """
+        if top_k < 1:
+            raise SearchError(f"top_k must be at least 1, not {top_k}")
+        text = clean_question(question, self.settings.max_question_chars).text
+        mask = self.allowed(filters)
+        allowed = len(self.chunks) if mask is None else int(mask.sum())
+        k = min(top_k, allowed)
+        if k == 0:
+            return []
+        depth = max(self.settings.candidates, k)
+        retriever = self.settings.retriever
+
+        bm25 = self.lexical.scores(text)
+        dense: dict[int, float] = {}
+        if retriever != "bm25":
+            dense = self._dense(text, mask, depth)
+        if retriever == "dense":
+            ranked = sorted(dense.items(), key=lambda rs: (-rs[1], rs[0]))
+        elif retriever == "bm25":
+            ranked = self._bm25_ranking(bm25, mask, depth)
+        else:
+            ranked = self._fuse(dense, self._bm25_ranking(bm25, mask, depth))
+        ranked = ranked[:k]
+        if len(ranked) < k:
+            ranked += self._rest(ranked, mask, k - len(ranked))
+        return [
+            Hit(
+                chunk=self.chunks[row],
+                score=float(score),
+                rank=rank,
+                dense_score=dense.get(row),
+                bm25_score=float(bm25[row]),
+            )
+            for rank, (row, score) in enumerate(ranked, start=1)
+        ]
+
+    def _dense(self, text: str, mask: npt.NDArray[np.bool_] | None, depth: int) -> dict[int, float]:
+        vector = self.embedder.embed_queries([text])
+        selector = None
+        if mask is not None:
+            selector = faiss.IDSelectorBatch(np.flatnonzero(mask).astype(np.int64))
+        params = self._search_parameters(selector)
+        scores, rows = self.dense.search(vector, min(depth, len(self.chunks)), params=params)
+        return {int(r): float(s) for r, s in zip(rows[0], scores[0], strict=True) if r >= 0}
+
+    def _search_parameters(self, selector: Any) -> Any:
+        params: Any
+        if self._kind == "ivf":
+            params = _faiss.SearchParametersIVF()
+            params.nprobe = self.settings.ivf_nprobe
+        elif self._kind == "hnsw":
+            params = _faiss.SearchParametersHNSW()
+            params.efSearch = self.settings.hnsw_ef_search
+        elif selector is None:
+            return None
+        else:
+            params = _faiss.SearchParameters()
+        if selector is not None:
+            params.sel = selector
+        return params
+
+    @staticmethod
+    def _bm25_ranking(
+        scores: npt.NDArray[np.float32], mask: npt.NDArray[np.bool_] | None, depth: int
+    ) -> list[tuple[int, float]]:
+        matching = scores > 0
+        if mask is not None:
+            matching &= mask
+        rows = np.flatnonzero(matching)
+        order = rows[np.lexsort((rows, -scores[rows]))][:depth]
+        return [(int(r), float(scores[r])) for r in order]
+
+    def _fuse(
+        self, dense: dict[int, float], bm25: list[tuple[int, float]]
+    ) -> list[tuple[int, float]]:
+        rrf_k = self.settings.rrf_k
+        fused: dict[int, float] = {}
+        dense_order = sorted(dense, key=lambda r: (-dense[r], r))
+        for rank, row in enumerate(dense_order, start=1):
+            fused[row] = fused.get(row, 0.0) + self.settings.dense_weight / (rrf_k + rank)
+        for rank, (row, _) in enumerate(bm25, start=1):
+            fused[row] = fused.get(row, 0.0) + self.settings.bm25_weight / (rrf_k + rank)
+        dense_rank = {row: rank for rank, row in enumerate(dense_order)}
+        return sorted(
+            fused.items(), key=lambda rs: (-rs[1], dense_rank.get(rs[0], len(dense)), rs[0])
+        )
+
+    def _rest(
+        self, ranked: list[tuple[int, float]], mask: npt.NDArray[np.bool_] | None, count: int
+    ) -> list[tuple[int, float]]:
+        # Only when the candidates run short (few BM25 matches, an approximate index): the
+        # remaining allowed chunks in report order, so that k results always come back.
+        taken = {row for row, _ in ranked}
+        rows = range(len(self.chunks)) if mask is None else np.flatnonzero(mask)
+        return [(int(r), 0.0) for r in rows if int(r) not in taken][:count]
+
+
+_default_index: Index | None = None
+_default_lock = threading.Lock()
+
+
+def default_index() -> Index:
+    """The process-wide index, loaded on first use from `load_settings()` (config file and
+    `KB_*` environment) and the current build."""
+    global _default_index
+    with _default_lock:
+        if _default_index is None:
+            from kb.embed import make_embedder
+            from kb.index import load_index
+            from kb.settings import load_settings
+
+            settings = load_settings()
+            _default_index = load_index(settings, make_embedder(settings))
+        return _default_index
+
+
+def set_default_index(index: Index | None) -> None:
+    """Replace (or with None, forget) the process-wide index that `search()` uses."""
+    global _default_index
+    with _default_lock:
+        _default_index = index
+
+
+def search(question: str, filters: Filters | None = None, top_k: int = 5) -> list[Hit]:
+    """Search the process-wide index (loaded on first call); see `Index.search`.
+
+    >>> [h.chunk.goal for h in search("Hoeveel cross-over kwalificaties raken techniek?")][:1]
+    [9]
+    """
+    return default_index().search(question, filters, top_k)
+
+
+__all__ = [
+    "EmptyQuestionError",
+    "Filters",
+    "Hit",
+    "Index",
+    "Question",
+    "SearchError",
+    "UnknownFilterError",
+    "clean_question",
+    "default_index",
+    "retrieval_text",
+    "search",
+    "set_default_index",
+]

@@ -1,0 +1,3 @@
+"""Shared fixtures."""
+
+pytest_plugins = ["tests.ingest_fixtures", "tests.search_fixtures"]

@@ -1,0 +1,190 @@
+"""The index on disk: manifest, checks before loading, atomic switch, skip when unchanged."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from ingest.model import Chunk
+from kb import index as index_module
+from kb.embed import FakeEmbedder
+from kb.index import (
+    CorruptIndexError,
+    EmbedderMismatchError,
+    IndexNotFoundError,
+    Manifest,
+    ManifestError,
+    build_index,
+    current_build,
+    load_index,
+)
+from kb.settings import Settings
+
+
+def test_build_writes_a_manifest_of_every_file(
+    sample_chunks: list[Chunk], settings: Settings, fake_embedder: FakeEmbedder
+) -> None:
+    info = build_index(sample_chunks, settings, fake_embedder, corpus_hash="abc")
+    assert not info.skipped and info.chunks == 10 and info.embedded == 10
+    assert current_build(settings) == info.folder
+    manifest = Manifest.model_validate_json((info.folder / "manifest.json").read_bytes())
+    assert manifest.embedder.name == "fake:64" and manifest.embedder.dimension == 64
+    assert manifest.corpus_hash == "abc"
+    assert manifest.counts.chunks == 10 and manifest.counts.documents == 2
+    assert manifest.settings == settings.build_settings()
+    on_disk = {
+        p.relative_to(info.folder).as_posix()
+        for p in info.folder.rglob("*")
+        if p.is_file() and p.name != "manifest.json"
+    }
+    assert set(manifest.files) == on_disk
+    assert {"chunks.jsonl", "dense.faiss", "bm25/lexical.json"} <= on_disk
+
+
+def test_build_is_skipped_when_nothing_changed(
+    sample_chunks: list[Chunk], settings: Settings, fake_embedder: FakeEmbedder
+) -> None:
+    first = build_index(sample_chunks, settings, fake_embedder)
+    again = build_index(sample_chunks, settings, fake_embedder)
+    assert again.skipped and again.build_id == first.build_id
+    forced = build_index(sample_chunks, settings, fake_embedder, force=True)
+    assert not forced.skipped and forced.build_id != first.build_id
+    assert forced.embedded == 0  # every passage came from the cache
+    changed = settings.model_copy(update={"chunk_size": 500})
+    assert not build_index(sample_chunks, changed, fake_embedder).skipped
+
+
+def test_rebuild_embeds_only_new_chunks(
+    sample_chunks: list[Chunk], settings: Settings, fake_embedder: FakeEmbedder
+) -> None:
+    build_index(sample_chunks[:7], settings, fake_embedder)
+    info = build_index(sample_chunks, settings, fake_embedder)
+    assert info.embedded == 3
+    assert fake_embedder.calls[-1] == 3
+
+
+def test_load_refuses_another_embedder(
+    sample_chunks: list[Chunk], settings: Settings, fake_embedder: FakeEmbedder
+) -> None:
+    build_index(sample_chunks, settings, fake_embedder)
+    with pytest.raises(
+        EmbedderMismatchError, match=r"built with embedder 'fake:64' \(dimension 64\)"
+    ):
+        load_index(settings, FakeEmbedder(32))
+
+
+def test_load_refuses_a_changed_file(
+    sample_chunks: list[Chunk], settings: Settings, fake_embedder: FakeEmbedder
+) -> None:
+    info = build_index(sample_chunks, settings, fake_embedder)
+    dense = info.folder / "dense.faiss"
+    data = bytearray(dense.read_bytes())
+    data[-1] ^= 0xFF  # same size, other content
+    dense.write_bytes(bytes(data))
+    with pytest.raises(CorruptIndexError, match="sha256"):
+        load_index(settings, fake_embedder)
+    dense.write_bytes(bytes(data) + b"\0")
+    with pytest.raises(CorruptIndexError, match="bytes, the manifest says"):
+        load_index(settings, fake_embedder)
+
+
+def test_load_refuses_a_chunk_count_that_disagrees(
+    sample_chunks: list[Chunk], settings: Settings, fake_embedder: FakeEmbedder
+) -> None:
+    info = build_index(sample_chunks, settings, fake_embedder)
+    path = info.folder / "manifest.json"
+    manifest = json.loads(path.read_text())
+    manifest["counts"]["chunks"] = 11
+    path.write_text(json.dumps(manifest))
+    with pytest.raises(CorruptIndexError, match="has 10 rows, the manifest says 11"):
+        load_index(settings, fake_embedder)
+    manifest["unexpected"] = 1
+    path.write_text(json.dumps(manifest))
+    with pytest.raises(ManifestError, match="not a valid manifest"):
+        load_index(settings, fake_embedder)
+
+
+def test_load_without_a_build(settings: Settings, fake_embedder: FakeEmbedder) -> None:
+    with pytest.raises(IndexNotFoundError, match="run `kb build` first"):
+        load_index(settings, fake_embedder)
+
+
+def test_interrupted_build_leaves_the_previous_index_serving(
+    sample_chunks: list[Chunk],
+    settings: Settings,
+    fake_embedder: FakeEmbedder,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    old = build_index(sample_chunks[:5], settings, fake_embedder)
+
+    def die(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(index_module, "_switch", die)
+    with pytest.raises(KeyboardInterrupt):
+        build_index(sample_chunks, settings, fake_embedder)
+    assert current_build(settings) == old.folder
+    builds = sorted(p.name for p in (settings.build_dir / "builds").iterdir())
+    assert builds == [old.build_id]  # the half-made build is gone
+    index = load_index(settings, fake_embedder)
+    assert index.build_id == old.build_id and len(index.chunks) == 5
+    assert index.search("cross-over kwalificaties")[0].chunk.goal == 9
+
+
+def test_switch_keeps_one_previous_build(
+    sample_chunks: list[Chunk], settings: Settings, fake_embedder: FakeEmbedder
+) -> None:
+    ids = [
+        build_index(sample_chunks, settings, fake_embedder, force=True).build_id for _ in range(3)
+    ]
+    builds = sorted(p.name for p in (settings.build_dir / "builds").iterdir())
+    assert builds == sorted(ids[1:])
+
+
+@pytest.mark.parametrize("index_type", ["flat", "ivf", "hnsw"])
+def test_every_index_type_finds_the_nearest_passage(
+    index_type: str, sample_chunks: list[Chunk], settings: Settings, fake_embedder: FakeEmbedder
+) -> None:
+    settings = settings.model_copy(update={"index_type": index_type, "retriever": "dense"})
+    build_index(sample_chunks, settings, fake_embedder)
+    index = load_index(settings, fake_embedder)
+    chunk = sample_chunks[4]
+    hits = index.search(chunk.context + "\n" + chunk.text, top_k=3)
+    assert hits[0].chunk.id == chunk.id
+    assert hits[0].dense_score == pytest.approx(1.0, abs=1e-5)
+
+
+def test_no_file_of_a_build_is_a_pickle(
+    sample_chunks: list[Chunk], settings: Settings, fake_embedder: FakeEmbedder
+) -> None:
+    info = build_index(sample_chunks, settings, fake_embedder)
+    for path in info.folder.rglob("*"):
+        if path.suffix == ".npy":
+            np.load(path, allow_pickle=False)
+        elif path.is_file():
+            assert not path.read_bytes().startswith(b"\x80"), path  # pickle protocol 2+
+
+
+def test_build_refuses_no_chunks(settings: Settings, fake_embedder: FakeEmbedder) -> None:
+    with pytest.raises(ValueError, match="no chunks"):
+        build_index([], settings, fake_embedder)
+
+
+def test_current_pointer_is_checked(
+    sample_chunks: list[Chunk], settings: Settings, fake_embedder: FakeEmbedder
+) -> None:
+    build_index(sample_chunks, settings, fake_embedder)
+    (settings.build_dir / "CURRENT").write_text("../../etc\n")
+    with pytest.raises(ManifestError, match="is not a build id"):
+        load_index(settings, fake_embedder)
+
+
+def test_folder_layout(
+    sample_chunks: list[Chunk], settings: Settings, fake_embedder: FakeEmbedder
+) -> None:
+    info = build_index(sample_chunks, settings, fake_embedder)
+    assert info.folder == Path(settings.build_dir) / "builds" / info.build_id
+    assert (settings.build_dir / "CURRENT").read_text().strip() == info.build_id
