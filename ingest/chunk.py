@@ -41,7 +41,7 @@ def chunk_document(
     splitter = DutchSentenceSplitter(chunk_size, chunk_overlap)
     chunks: list[Chunk] = []
     for unit in document.units:
-        chunks.extend(_chunk_unit(document, unit, gazetteer, splitter, chunk_size))
+        chunks.extend(_chunk_unit(document, unit, gazetteer, splitter, chunk_size, chunk_overlap))
     return chunks
 
 
@@ -51,6 +51,7 @@ def _chunk_unit(
     gazetteer: Gazetteer,
     splitter: DutchSentenceSplitter,
     chunk_size: int,
+    chunk_overlap: int = 0,
 ) -> Iterable[Chunk]:
     places = gazetteer.tag(" ".join(filter(None, [unit.title, unit.text])))
     regions = list(unit.regions or places.regions)
@@ -62,7 +63,9 @@ def _chunk_unit(
         start = unit.text.index(part.strip(), cursor)
         end = start + len(part.strip())
         spans.append((start, end))
-        cursor = end
+        # With an overlap the next part starts inside this one, so search on from just after
+        # this part's start; without, from its end (a repeated sentence cannot match twice).
+        cursor = start + 1 if chunk_overlap else end
     for number, (start, end) in enumerate(spans, start=1):
         text = unit.text[start:end]
         segments = _slice_segments(unit.segments, start, end)

@@ -7,16 +7,20 @@
 
 from __future__ import annotations
 
+from kb.answer import Answer, Source, answer
 from kb.index import BuildInfo, build_index, load_index
 from kb.search import EmptyQuestionError, Filters, Hit, Index, UnknownFilterError, search
 
 __all__ = [
+    "Answer",
     "BuildInfo",
     "EmptyQuestionError",
     "Filters",
     "Hit",
     "Index",
+    "Source",
     "UnknownFilterError",
+    "answer",
     "build_index",
     "load_index",
     "search",

@@ -129,7 +129,11 @@ class EmbeddingCache:
             vectors=name,
             hashes=list(self._rows),
         )
-        write_atomic(self.folder / "index.json", json.dumps(index.model_dump()).encode("utf-8"))
+        try:
+            write_atomic(self.folder / "index.json", json.dumps(index.model_dump()).encode("utf-8"))
+        except BaseException:
+            (self.folder / name).unlink(missing_ok=True)
+            raise
         for old in self.folder.glob("vectors-*.npy"):
             if old.name != name:
                 old.unlink(missing_ok=True)

@@ -126,9 +126,11 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    """Print the passages that answer a question (or, with --batch, each line of a file)."""
-    from kb.render import answer_json, hit_text
-    from kb.search import Filters, clean_question
+    """Print the answer quoted from the report and the passages (or, with --batch, one JSON line
+    per question of a file)."""
+    from kb.answer import answer
+    from kb.render import answer_json, answer_text
+    from kb.search import EmptyQuestionError, Filters, clean_question
 
     if (args.question is None) == (args.batch is None):
         raise UsageError("give either a QUESTION or --batch FILE")
@@ -136,20 +138,27 @@ def cmd_ask(args: argparse.Namespace) -> int:
         raise UsageError("--batch writes JSON Lines: add --json")
     settings = _settings(args)
     if args.batch is not None:
-        asked = [line for line in _read_lines(args.batch) if line.strip()]
+        numbered = [(n, line) for n, line in enumerate(_read_lines(args.batch), 1) if line.strip()]
     else:
-        asked = [args.question]
-    questions = [clean_question(q, settings.max_question_chars) for q in asked]
+        numbered = [(0, args.question)]
+    asked = [line for _, line in numbered]
+    questions = []
+    for number, line in numbered:
+        try:
+            questions.append(clean_question(line, settings.max_question_chars))
+        except EmptyQuestionError as exc:
+            # The whole batch is refused before the model loads; say which line to fix.
+            raise UsageError(f"{args.batch}, line {number}: {exc}" if number else str(exc)) from exc
     index = _index(settings)
     filters = Filters(tuple(args.goal), tuple(args.region), tuple(args.kind))
     for original, question in zip(asked, questions, strict=True):
-        hits = index.search(question.text, filters, args.top_k or settings.top_k)
+        result = answer(index, question.text, filters, args.top_k or settings.top_k)
         if args.json:
-            print(json.dumps(answer_json(original, question, hits), ensure_ascii=False))
+            print(json.dumps(answer_json(original, question, [], result), ensure_ascii=False))
             continue
         if question.notice:
             print(f"notice: {question.notice}", file=sys.stderr)
-        print("\n\n".join(hit_text(h) for h in hits) or "no passages found")
+        print(answer_text(result))
     return 0
 
 
@@ -171,6 +180,12 @@ def cmd_devset(args: argparse.Namespace) -> int:
     manifests, _ = discover(settings.corpus_dir)
     sources = {m.id: read_text(settings.corpus_dir / m.source_file) for m in manifests}
     index = _index(settings)
+    if args.answers:
+        from kb.answer_eval import answer_table, evaluate_answers
+
+        scores, _ = evaluate_answers(index, questions)
+        print(answer_table(scores))
+        return 0
     print(table(evaluate(index, questions, sources)))
     if args.misses:
         for question, rank in misses(index, questions, sources):
@@ -215,7 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--force", action="store_true", help="rebuild even when unchanged")
     build.set_defaults(run=cmd_build)
 
-    ask = commands.add_parser("ask", parents=[common], help="find the passages that answer")
+    ask = commands.add_parser("ask", parents=[common], help="answer a question from the report")
     ask.add_argument("question", nargs="?", metavar="QUESTION")
     ask.add_argument("--json", action="store_true", help="print one JSON object")
     ask.add_argument("--batch", type=Path, metavar="FILE", help="one question a line; JSON Lines")
@@ -228,6 +243,9 @@ def build_parser() -> argparse.ArgumentParser:
     devset = commands.add_parser("devset", parents=[common], help="score retrieval on dev set")
     devset.add_argument("--file", type=Path, default=Path("eval/dev.jsonl"))
     devset.add_argument("--misses", action="store_true", help="list questions not at rank 1")
+    devset.add_argument(
+        "--answers", action="store_true", help="score the answers (fact, value, abstention)"
+    )
     devset.set_defaults(run=cmd_devset)
 
     feedback = commands.add_parser("feedback", help="readers' votes on answers")
@@ -257,6 +275,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # message that names the file.
         print(f"kb {args.command}: {exc}", file=sys.stderr)
         return USAGE_ERROR
+    except OSError as exc:
+        # A full disk, an I/O error, a folder that cannot be written: not the user's input, so
+        # exit code 1, but still one line rather than a traceback.
+        print(f"kb {args.command}: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -5,24 +5,31 @@ Layout under `settings.build_dir`:
     CURRENT                      the id of the build in use (replaced atomically)
     builds/<build id>/           one folder per build
         manifest.json            format version, embedder, settings, corpus hash, file hashes
+        manifest.sha256          the manifest's own sha256 (`sha256sum -c` format)
         chunks.jsonl             the chunk rows, in index order
         dense.faiss              FAISS index (flat inner product by default)
         bm25/...                 bm25s files (JSON and .npy) and lexical.json
+        sentences.jsonl          the sentences of every chunk (row + span), for answers
+        sentences.npy            their embeddings (float32, L2-normalised)
 
 A build is written to `builds/.tmp-<id>`, fsynced, renamed to `builds/<id>`, and only then named
 in CURRENT; a build that dies before that leaves the previous one serving. Loading checks the
 manifest, every file's size and sha256 and the counts before FAISS reads a byte. No pickle.
+When the current build is damaged, `load_index` serves the newest intact other build (the
+previous one is kept for a round) and logs a warning saying so.
 """
 
 from __future__ import annotations
 
 import fcntl
 import hashlib
+import logging
 import os
 import re
 import secrets
 import shutil
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -39,11 +46,22 @@ from kb.cache import EmbeddingCache, write_atomic
 from kb.embed import Embedder, Vectors
 from kb.lexical import LexicalIndex
 from kb.search import Index, retrieval_text
+from kb.sentence_store import (
+    SENTENCES_JSONL,
+    SENTENCES_NPY,
+    SentenceStoreError,
+    load_sentences,
+    write_sentences,
+)
 from kb.settings import Settings
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 3
+"""2: `manifest.sha256` beside the manifest. 3: sentences for answers (kb.sentence_store)."""
+MANIFEST_CHECKSUM = "manifest.sha256"
 LEXICAL_ANALYSER = "nl-1"
 EMBED_BATCH = 32
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]
 """progress(stage, done, total): called as a build advances ("embed", "index", "write")."""
@@ -89,6 +107,7 @@ class Counts(BaseModel):
     chunks: int
     documents: int
     vocabulary: int
+    sentences: int
 
 
 class Manifest(BaseModel):
@@ -118,6 +137,8 @@ class BuildInfo:
     embedded: int
     """Passages embedded anew (the rest came from the embedding cache)."""
     seconds: float
+    sentences_embedded: int = 0
+    """Sentences embedded anew, for answers (the rest came from the embedding cache)."""
 
 
 def _sha256(data: bytes) -> str:
@@ -140,18 +161,46 @@ def current_build(settings: Settings) -> Path | None:
     pointer = settings.build_dir / "CURRENT"
     if not pointer.is_file():
         return None
-    build_id = pointer.read_text(encoding="utf-8").strip()
-    if not _BUILD_ID.match(build_id):
-        raise ManifestError(f"{pointer}: {build_id!r} is not a build id; run `kb build --force`")
-    return _builds(settings) / build_id
+    raw = pointer.read_bytes()
+    build_id = raw.decode("utf-8", errors="replace").strip()
+    # Exactly "<id>\n", as `_switch` writes it: any other byte means the pointer is damaged.
+    if not _BUILD_ID.fullmatch(build_id) or raw != f"{build_id}\n".encode():
+        raise ManifestError(f"{pointer}: {raw[:80]!r} is not a build id; run `kb build --force`")
+    folder = _builds(settings) / build_id
+    if not folder.is_dir():
+        raise ManifestError(
+            f"{pointer} names build {build_id}, which is not in {folder.parent}; "
+            "run `kb build --force`"
+        )
+    return folder
+
+
+def _checksum_line(manifest_bytes: bytes) -> bytes:
+    return f"{_sha256(manifest_bytes)}  manifest.json\n".encode()
 
 
 def _read_manifest(folder: Path) -> Manifest:
     path = folder / "manifest.json"
+    checksum = folder / MANIFEST_CHECKSUM
     try:
-        manifest = Manifest.model_validate_json(path.read_bytes())
+        data = path.read_bytes()
     except FileNotFoundError as exc:
         raise IndexNotFoundError(f"{path} is missing; run `kb build --force`") from exc
+    try:
+        expected = checksum.read_bytes()
+    except FileNotFoundError as exc:
+        raise CorruptIndexError(
+            f"{checksum} is missing (a damaged build, or one made by an older version); "
+            "run `kb build --force`"
+        ) from exc
+    # Checked on the bytes, so that a flipped byte that still parses (white space, a date, a
+    # setting) is caught too.
+    if expected != _checksum_line(data):
+        raise CorruptIndexError(
+            f"{path} does not match {checksum}; the index is damaged: run `kb build --force`"
+        )
+    try:
+        manifest = Manifest.model_validate_json(data)
     except ValidationError as exc:
         problems = exc.error_count()
         raise ManifestError(f"{path} is not a valid manifest ({problems} problems)") from exc
@@ -159,6 +208,11 @@ def _read_manifest(folder: Path) -> Manifest:
         raise ManifestError(
             f"{path}: index format {manifest.format_version}, this program reads format "
             f"{FORMAT_VERSION}; run `kb build --force`"
+        )
+    if manifest.build_id != folder.name:
+        raise ManifestError(
+            f"{path} belongs to build {manifest.build_id!r}, not to {folder.name!r}; "
+            "run `kb build --force`"
         )
     return manifest
 
@@ -186,7 +240,8 @@ def _verified_files(folder: Path, manifest: Manifest) -> dict[str, bytes]:
                 "the index is damaged: run `kb build --force`"
             )
         contents[name] = data
-    for required in ("chunks.jsonl", "dense.faiss", "bm25/lexical.json"):
+    required_files = ("chunks.jsonl", "dense.faiss", "bm25/lexical.json")
+    for required in (*required_files, SENTENCES_JSONL, SENTENCES_NPY):
         if required not in contents:
             raise ManifestError(f"{folder}/manifest.json does not list {required}")
     return contents
@@ -206,14 +261,51 @@ def _check_embedder(manifest: Manifest, embedder: Embedder, folder: Path) -> Non
 def load_index(settings: Settings, embedder: Embedder) -> Index:
     """Load the current build, after checking its manifest, files and counts.
 
+    When the current build (or CURRENT itself) is damaged, the newest intact other build is
+    loaded instead, and a warning names both.
+
     Raises:
         IndexNotFoundError: there is no build yet (run `kb build`).
         EmbedderMismatchError: the build used another embedder or dimension.
-        ManifestError, CorruptIndexError: the build on disk is not what its manifest says.
+        ManifestError, CorruptIndexError: the build on disk is not what its manifest says,
+            and no other build is intact.
     """
-    folder = current_build(settings)
-    if folder is None:
-        raise IndexNotFoundError(f"no index in {settings.build_dir}; run `kb build` first")
+    folder: Path | None = None
+    try:
+        folder = current_build(settings)
+        if folder is None:
+            raise IndexNotFoundError(f"no index in {settings.build_dir}; run `kb build` first")
+    except ManifestError as exc:
+        damaged: IndexLoadError = exc
+    else:
+        try:
+            return _load_build(folder, settings, embedder)
+        except EmbedderMismatchError:
+            raise
+        except IndexLoadError as exc:
+            damaged = exc
+    for other in _other_builds(settings, folder):
+        try:
+            index = _load_build(other, settings, embedder)
+        except IndexLoadError:
+            continue
+        log.warning("%s; serving the intact build %s until then", damaged, other.name)
+        return index
+    raise damaged
+
+
+def _other_builds(settings: Settings, current: Path | None) -> list[Path]:
+    """Build folders other than `current`, newest first (temp folders of dead builds excluded)."""
+    builds = _builds(settings)
+    if not builds.is_dir():
+        return []
+    found = [p for p in builds.iterdir() if _BUILD_ID.fullmatch(p.name) and p != current]
+    # Build ids sort by the second they were made; the folder's time (its last file written)
+    # orders two builds made within one second.
+    return sorted(found, key=lambda p: (p.name[:16], p.stat().st_mtime_ns), reverse=True)
+
+
+def _load_build(folder: Path, settings: Settings, embedder: Embedder) -> Index:
     manifest = _read_manifest(folder)
     _check_embedder(manifest, embedder, folder)
     files = _verified_files(folder, manifest)
@@ -228,18 +320,43 @@ def load_index(settings: Settings, embedder: Embedder) -> Index:
         chunks = [Chunk.model_validate_json(line) for line in lines]
     except ValidationError as exc:
         raise CorruptIndexError(f"{folder}/chunks.jsonl: {exc}") from exc
+    twice = [chunk_id for chunk_id, n in Counter(c.id for c in chunks).items() if n > 1]
+    if twice:
+        raise CorruptIndexError(
+            f"{folder}/chunks.jsonl holds chunk id {twice[0]!r} more than once; "
+            "run `kb build --force`"
+        )
 
     # FAISS parses the very bytes that were just hashed, never the file again.
-    dense = faiss.deserialize_index(np.frombuffer(files["dense.faiss"], dtype=np.uint8))
+    try:
+        dense = faiss.deserialize_index(np.frombuffer(files["dense.faiss"], dtype=np.uint8))
+    except RuntimeError as exc:
+        raise CorruptIndexError(f"{folder}/dense.faiss: {exc}") from exc
     if dense.ntotal != len(chunks) or dense.d != manifest.embedder.dimension:
         raise CorruptIndexError(
             f"{folder}/dense.faiss holds {dense.ntotal} vectors of dimension {dense.d}, "
             f"expected {len(chunks)} of {manifest.embedder.dimension}; run `kb build --force`"
         )
-    lexical = LexicalIndex.load(folder / "bm25")
+    try:
+        lexical = LexicalIndex.load(folder / "bm25")
+    except (OSError, ValueError, KeyError) as exc:
+        raise CorruptIndexError(f"{folder}/bm25: {exc}") from exc
     if lexical.size != len(chunks):
         raise CorruptIndexError(f"{folder}/bm25 indexes {lexical.size} chunks, not {len(chunks)}")
-    return Index(chunks, dense, lexical, embedder, settings, manifest.build_id)
+    try:
+        sentences = load_sentences(files[SENTENCES_JSONL], files[SENTENCES_NPY], chunks)
+    except (SentenceStoreError, ValueError) as exc:
+        raise CorruptIndexError(f"{folder}: {exc}; run `kb build --force`") from exc
+    if (
+        len(sentences.sentences) != manifest.counts.sentences
+        or sentences.vectors.shape[1] != manifest.embedder.dimension
+    ):
+        raise CorruptIndexError(
+            f"{folder}/{SENTENCES_NPY} holds {sentences.vectors.shape} vectors, expected "
+            f"{manifest.counts.sentences} of {manifest.embedder.dimension}; "
+            "run `kb build --force`"
+        )
+    return Index(chunks, dense, lexical, embedder, settings, manifest.build_id, sentences)
 
 
 def _unchanged(settings: Settings, embedder: Embedder, chunks_sha: str) -> Path | None:
@@ -315,10 +432,29 @@ def _switch(settings: Settings, build_id: str) -> None:
 
 
 def _clean_up(settings: Settings, keep: set[str]) -> None:
-    """Remove every build but `keep`, and temp folders of builds that died."""
+    """Remove every build but `keep`, and temp folders and files of builds that died."""
     for folder in _builds(settings).iterdir():
         if folder.is_dir() and folder.name not in keep:
             shutil.rmtree(folder, ignore_errors=True)
+    for stale in settings.build_dir.glob(".CURRENT.*.tmp"):
+        stale.unlink(missing_ok=True)
+
+
+def _undo_switch(settings: Settings, build_id: str, previous: Path | None) -> None:
+    """After a failed switch to `build_id`: point CURRENT back at `previous` and remove the new
+    build, or, when CURRENT names the new build and cannot be pointed back, keep it."""
+    try:
+        named = current_build(settings)
+    except IndexLoadError:
+        named = None
+    if named is not None and named.name == build_id:
+        if previous is None:
+            return
+        try:
+            _switch(settings, previous.name)
+        except OSError:
+            return
+    shutil.rmtree(_builds(settings) / build_id, ignore_errors=True)
 
 
 def build_index(
@@ -355,8 +491,13 @@ def build_index(
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         build_id = f"{stamp}-{secrets.token_hex(3)}"
         tmp = builds / f".tmp-{build_id}"
+        final = builds / build_id
         tmp.mkdir()
         try:
+            report("embed sentences", 0, 1)
+            cache = EmbeddingCache(settings.cache_dir, embedder)
+            sentences = write_sentences(chunks, tmp, cache)
+            report("embed sentences", 1, 1)
             texts = [retrieval_text(c) for c in chunks]
             vectors, embedded = _embed(texts, settings, embedder, report)
             report("index", 0, 2)
@@ -386,16 +527,19 @@ def build_index(
                     chunks=len(chunks),
                     documents=len({c.document for c in chunks}),
                     vocabulary=lexical.vocabulary_size,
+                    sentences=sentences.count,
                 ),
                 files=files,
             )
-            (tmp / "manifest.json").write_text(manifest.model_dump_json(indent=2), "utf-8")
+            manifest_bytes = manifest.model_dump_json(indent=2).encode("utf-8")
+            (tmp / "manifest.json").write_bytes(manifest_bytes)
+            (tmp / MANIFEST_CHECKSUM).write_bytes(_checksum_line(manifest_bytes))
             _fsync_tree(tmp)
-            final = builds / build_id
             tmp.rename(final)
             _fsync_dir(builds)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
+            shutil.rmtree(final, ignore_errors=True)
             raise
         try:
             previous = current_build(settings)
@@ -404,13 +548,21 @@ def build_index(
         try:
             _switch(settings, build_id)
         except BaseException:
-            shutil.rmtree(final, ignore_errors=True)
+            _undo_switch(settings, build_id, previous)
             raise
         report("write", 1, 1)
         # The previous build stays one round, for a reader that read CURRENT just before the
         # switch and is still opening its files.
         _clean_up(settings, keep={build_id} | ({previous.name} if previous else set()))
-    return BuildInfo(build_id, final, False, len(chunks), embedded, time.perf_counter() - started)
+    return BuildInfo(
+        build_id,
+        final,
+        False,
+        len(chunks),
+        embedded,
+        time.perf_counter() - started,
+        sentences.embedded,
+    )
 
 
 def _embed(

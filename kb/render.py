@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
+from kb.answer import Answer, Source
 from kb.index import BuildInfo
 from kb.search import Hit, Question
 
@@ -58,14 +59,80 @@ def hit_json(hit: Hit) -> dict[str, Any]:
     }
 
 
-def answer_json(asked: str, question: Question, hits: list[Hit]) -> dict[str, Any]:
-    """The one JSON object of `kb ask --json` (one line of `--batch`)."""
-    return {
+def answer_json(
+    asked: str, question: Question, hits: list[Hit], answer: Answer | None = None
+) -> dict[str, Any]:
+    """The one JSON object of `kb ask --json` (one line of `--batch`); with `answer`, its
+    `answer` object and the answer's passages as `hits`."""
+    out: dict[str, Any] = {
         "question": asked,
         "searched_question": question.text,
         "notice": question.notice,
-        "hits": [hit_json(h) for h in hits],
     }
+    if answer is not None:
+        out["answer"] = answer_object(answer)
+        hits = answer.hits
+    out["hits"] = [hit_json(h) for h in hits]
+    return out
+
+
+def answer_object(answer: Answer) -> dict[str, Any]:
+    """The `answer` object of `kb ask --json`: the quote, its value, where it stands, sources."""
+    source = answer.source
+    return {
+        "text": answer.text,
+        "value": answer.value,
+        "value_start": answer.value_start,
+        "value_end": answer.value_end,
+        "start": answer.start,
+        "end": answer.end,
+        "hit_id": answer.hit_id,
+        "abstained": answer.abstained,
+        "confidence": round(answer.confidence, 4),
+        "goal": source.goal if source else None,
+        "goal_title": source.goal_title if source else None,
+        "section": source.section if source else None,
+        "kind": source.kind if source else None,
+        "title": source.title if source else None,
+        "urls": source.urls if source else [],
+        "footnotes": [
+            {"number": f.number, "text": f.text} for f in (source.footnotes if source else [])
+        ],
+        "document": source.document if source else None,
+        "document_title": source.document_title if source else None,
+        "source_start": source.start if source else None,
+        "source_end": source.end if source else None,
+    }
+
+
+def answer_source_line(source: Source) -> str:
+    """'Doel 9 · Wat is er bereikt? · <example or goal title>' for an answer's source."""
+    parts = [f"Doel {source.goal}"] if source.goal is not None else []
+    parts.append(source.section)
+    if source.title:
+        parts.append(source.title)
+    elif source.goal_title:
+        parts.append(source.goal_title)
+    return " · ".join(parts)
+
+
+def answer_text(answer: Answer, width: int = 100) -> str:
+    """The answer for people: the quote with its value and source, then the passages (when
+    abstaining, as possibly relevant)."""
+    if answer.abstained or answer.source is None:
+        lines = [answer.text, "", "Mogelijk relevant:" if answer.hits else ""]
+    else:
+        source = answer.source
+        lines = textwrap.wrap(f"“{answer.text}”", width)
+        if answer.value:
+            lines.append(f"   Antwoord: {answer.value}")
+        lines.append(f"   {answer_source_line(source)}")
+        lines.append(f"   Bron: {source.document_title}, tekens {source.start}-{source.end}")
+        lines += [f"   {url}" for url in source.urls]
+        lines += [f"   [{note.number}] {note.text}" for note in source.footnotes]
+        lines += ["", "Passages:"]
+    lines += ["\n\n".join(hit_text(h, width) for h in answer.hits) or "no passages found"]
+    return "\n".join(lines)
 
 
 def build_summary(info: BuildInfo) -> str:

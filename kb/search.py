@@ -22,8 +22,9 @@ import numpy as np
 import numpy.typing as npt
 
 from ingest.model import Chunk
-from kb.embed import Embedder
+from kb.embed import Embedder, Vectors
 from kb.lexical import LexicalIndex, fold
+from kb.sentence_store import SentenceStore
 from kb.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -118,7 +119,8 @@ def _valid(name: str, given: Any, valid: list[Any]) -> UnknownFilterError:
 
 
 class Index:
-    """A loaded index: chunks, the FAISS index, the BM25 index and the query embedder."""
+    """A loaded index: chunks, the FAISS index, the BM25 index, the query embedder and the
+    sentences for answers (None for an index made without them)."""
 
     def __init__(
         self,
@@ -128,6 +130,7 @@ class Index:
         embedder: Embedder,
         settings: Settings,
         build_id: str = "",
+        sentences: SentenceStore | None = None,
     ) -> None:
         if dense.ntotal != len(chunks) or lexical.size != len(chunks):
             raise ValueError("dense, lexical and chunk counts differ")
@@ -137,6 +140,7 @@ class Index:
         self.embedder = embedder
         self.settings = settings
         self.build_id = build_id
+        self.sentences = sentences
         # The kind of the index as built, whatever the settings say now.
         self._kind = (
             "ivf"
@@ -194,10 +198,10 @@ class Index:
             mask &= np.isin(self._documents, list(filters.documents))
         if filters.regions:
             known = {fold(r) for r in valid["region"]}
-            wanted = {fold(r) for r in filters.regions}
             for region in filters.regions:
-                if fold(region) not in known:
+                if not isinstance(region, str) or fold(region) not in known:
                     raise _valid("region", region, valid["region"])
+            wanted = {fold(r) for r in filters.regions}
             mask &= np.array([bool(r & wanted) for r in self._regions], dtype=bool)
         return mask
 
@@ -208,6 +212,13 @@ class Index:
             EmptyQuestionError: the question is empty or whitespace only.
             UnknownFilterError: a filter value that the index does not have.
         """
+        return self.search_with_vector(question, filters, top_k)[0]
+
+    def search_with_vector(
+        self, question: str, filters: Filters | None = None, top_k: int = 5
+    ) -> tuple[list[Hit], Vectors | None]:
+        """`search`, and the question's embedding (None when the retriever did not embed it),
+        so that answers score sentences without embedding the question a second time."""
         if top_k < 1:
             raise SearchError(f"top_k must be at least 1, not {top_k}")
         text = clean_question(question, self.settings.max_question_chars).text
@@ -215,14 +226,16 @@ class Index:
         allowed = len(self.chunks) if mask is None else int(mask.sum())
         k = min(top_k, allowed)
         if k == 0:
-            return []
+            return [], None
         depth = max(self.settings.candidates, k)
         retriever = self.settings.retriever
 
         bm25 = self.lexical.scores(text)
         dense: dict[int, float] = {}
+        vector: Vectors | None = None
         if retriever != "bm25":
-            dense = self._dense(text, mask, depth)
+            vector = self.embedder.embed_queries([text])
+            dense = self._dense(vector, mask, depth)
         if retriever == "dense":
             ranked = sorted(dense.items(), key=lambda rs: (-rs[1], rs[0]))
         elif retriever == "bm25":
@@ -232,7 +245,7 @@ class Index:
         ranked = ranked[:k]
         if len(ranked) < k:
             ranked += self._rest(ranked, mask, k - len(ranked))
-        return [
+        hits = [
             Hit(
                 chunk=self.chunks[row],
                 score=float(score),
@@ -242,9 +255,11 @@ class Index:
             )
             for rank, (row, score) in enumerate(ranked, start=1)
         ]
+        return hits, vector
 
-    def _dense(self, text: str, mask: npt.NDArray[np.bool_] | None, depth: int) -> dict[int, float]:
-        vector = self.embedder.embed_queries([text])
+    def _dense(
+        self, vector: Vectors, mask: npt.NDArray[np.bool_] | None, depth: int
+    ) -> dict[int, float]:
         selector = None
         if mask is not None:
             selector = faiss.IDSelectorBatch(np.flatnonzero(mask).astype(np.int64))

@@ -54,6 +54,20 @@ class Settings(BaseModel):
     top_k: int = Field(default=5, ge=1, le=1000)
     max_question_chars: int = Field(default=1000, ge=10)
 
+    # Answers (kb/answer.py). The abstention defaults are calibrated on eval/dev.jsonl by
+    # benchmarks/calibrate_abstention.py (never on eval/gold); rerun it after changing the
+    # embedder, the chunking or the sentence scoring, and copy the figures it prints here.
+    answer_passages: int = Field(default=5, ge=1, le=100)
+    """Passages whose sentences are candidates for the answer."""
+    answer_min_confidence: float = Field(default=0.5, ge=0.0, le=1.0)
+    """Below this confidence the answer abstains ("Het rapport bevat hierover geen informatie.")."""
+    answer_similarity_weight: float = 20.0
+    answer_similarity_mid: float = 0.83
+    answer_coverage_weight: float = 0.0
+    answer_coverage_mid: float = 0.0
+    """confidence = logistic(similarity_weight * (cosine - similarity_mid)
+    + coverage_weight * (coverage - coverage_mid)); see kb.answer.confidence_of."""
+
     def build_settings(self) -> dict[str, Any]:
         """The settings that change what a build contains (recorded in its manifest)."""
         return {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -38,7 +39,7 @@ def test_build_writes_a_manifest_of_every_file(
     on_disk = {
         p.relative_to(info.folder).as_posix()
         for p in info.folder.rglob("*")
-        if p.is_file() and p.name != "manifest.json"
+        if p.is_file() and p.name not in ("manifest.json", "manifest.sha256")
     }
     assert set(manifest.files) == on_disk
     assert {"chunks.jsonl", "dense.faiss", "bm25/lexical.json"} <= on_disk
@@ -98,11 +99,22 @@ def test_load_refuses_a_chunk_count_that_disagrees(
     path = info.folder / "manifest.json"
     manifest = json.loads(path.read_text())
     manifest["counts"]["chunks"] = 11
+
+    def reseal() -> None:
+        # A manifest that was edited and given a matching checksum: the counts are still checked.
+        data = json.dumps(manifest).encode()
+        path.write_bytes(data)
+        sha = hashlib.sha256(data).hexdigest()
+        (info.folder / "manifest.sha256").write_text(f"{sha}  manifest.json\n")
+
     path.write_text(json.dumps(manifest))
+    with pytest.raises(CorruptIndexError, match="does not match"):
+        load_index(settings, fake_embedder)
+    reseal()
     with pytest.raises(CorruptIndexError, match="has 10 rows, the manifest says 11"):
         load_index(settings, fake_embedder)
     manifest["unexpected"] = 1
-    path.write_text(json.dumps(manifest))
+    reseal()
     with pytest.raises(ManifestError, match="not a valid manifest"):
         load_index(settings, fake_embedder)
 
@@ -179,7 +191,7 @@ def test_current_pointer_is_checked(
     build_index(sample_chunks, settings, fake_embedder)
     (settings.build_dir / "CURRENT").write_text("../../etc\n")
     with pytest.raises(ManifestError, match="is not a build id"):
-        load_index(settings, fake_embedder)
+        current_build(settings)
 
 
 def test_folder_layout(

@@ -1,0 +1,410 @@
+"""Extractive answers: the report sentence that answers a question, quoted with its source.
+
+`answer()` searches the passages, scores their sentences (embedded at build time) against the
+question, and quotes the best one verbatim, with the value the question asks for ("vier",
+"€ 32,1 miljoen", "6 februari") as a span of that sentence. When the evidence is weak, or the
+question names a place, year or number that the passage does not, it abstains and lists the
+nearest passages as possibly relevant.
+
+>>> result = answer(index, "hoeveel cross-over kwalificaties raken techniek?")
+>>> result.value, result.source.goal
+('vier', 9)
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ingest.model import Chunk, FootnoteRef
+from ingest.regions import Gazetteer, load_gazetteer
+from kb.embed import Vectors
+from kb.lexical import analyse, fold
+from kb.search import Filters, Hit, Index, clean_question
+from kb.sentence_store import Sentence, SentenceStore, cited_footnotes
+from kb.settings import Settings
+from kb.values import VALUE_TYPES, QuestionType, Value, find_values, question_type, weigh_value
+
+ABSTENTION = "Het rapport bevat hierover geen informatie."
+
+
+class AnswerError(RuntimeError):
+    """The index cannot give answers (no sentence store); the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an answer sentence stands: goal (*doel*), section, example, links, footnotes and
+    its offsets in the source file."""
+
+    goal: int | None
+    goal_title: str | None
+    section: str
+    kind: str
+    title: str | None
+    urls: list[str]
+    footnotes: list[FootnoteRef]
+    """Full texts of the footnotes cited in the sentence or right after it."""
+    document: str
+    document_title: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The answer to one question: a verbatim sentence of a passage, or an abstention.
+
+    `start`/`end` locate `text` in the chosen hit's `chunk.text`; `value_start`/`value_end`
+    locate `value` in `text`. `hits` are the `top_k` passages, followed by the quoted passage
+    when it ranked lower (sentences come from the best `settings.answer_passages` passages).
+    When `abstained`, `hits` are the nearest passages ("possibly relevant") and the sentence
+    fields are None.
+    """
+
+    question: str
+    searched: str
+    text: str
+    value: str | None
+    value_start: int | None
+    value_end: int | None
+    start: int | None
+    end: int | None
+    hit_id: str | None
+    abstained: bool
+    confidence: float
+    source: Source | None
+    hits: list[Hit]
+    notice: str | None = None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence of a retrieved passage, with what its score was made of."""
+
+    hit: Hit
+    sentence: Sentence
+    similarity: float
+    bm25: float
+    fits: bool
+    score: float
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the abstention decision looks at for the best candidate."""
+
+    similarity: float
+    """Cosine of question and sentence."""
+    coverage: float
+    """IDF-weighted share of the question's words found in the passage (with its footnotes)."""
+    fits: bool
+    """The sentence holds a value of the type asked (always True for other question types)."""
+    missing: tuple[str, ...]
+    """Places, years and numbers of the question that the passage does not name."""
+
+
+# Weights of the sentence score, fitted on eval/dev.jsonl (benchmarks/calibrate_abstention.py
+# prints the share of questions whose fact the chosen sentence holds for these weights).
+SIMILARITY_WEIGHT = 1.0
+"""Cosine of question and sentence (both e5 embeddings)."""
+BM25_WEIGHT = 0.25
+"""BM25 of the sentence with its footnotes, divided by the best candidate's."""
+RANK_WEIGHT = 0.1
+"""Divided by the passage's rank."""
+FIT_WEIGHT = 1.0
+"""The sentence holds a value of the type asked (hoeveel, welk bedrag, wanneer, ...)."""
+NAME_WEIGHT = 0.05
+"""The sentence names a person, organisation or place for "wie" and "waar" questions."""
+CLAUSE_WEIGHT = 0.02
+"""Per question word in the clause of the value."""
+
+
+def answer(index: Index, question: str, filters: Filters | None = None, top_k: int = 5) -> Answer:
+    """Answer `question` with a sentence quoted from the report, or abstain.
+
+    Raises:
+        EmptyQuestionError: the question is empty or whitespace only.
+        UnknownFilterError: a filter value that the index does not have.
+        AnswerError: the index was built without sentences (run `kb build --force`).
+
+    >>> a = answer(index, "Wanneer sloten FME en 4TU een pact?")
+    >>> a.value, a.text in a.hits[0].chunk.text
+    ('6 februari', True)
+    """
+    cleaned = clean_question(question, index.settings.max_question_chars)
+    settings = index.settings
+    hits, best, evidence = deliberate(index, cleaned.text, filters, top_k)
+    shown = hits[:top_k]
+    if best is None or evidence is None:
+        return _abstain(question, cleaned.text, 0.0, shown, cleaned.notice)
+    confidence = confidence_of(evidence, settings)
+    if confidence < settings.answer_min_confidence:
+        return _abstain(question, cleaned.text, confidence, shown, cleaned.notice)
+
+    kind = question_type(cleaned.text)
+    gazetteer = _gazetteer(settings.gazetteer)
+    sentence = best.sentence
+    chunk = best.hit.chunk
+    value = _value(sentence.text, kind, cleaned.text, gazetteer)
+    if best.hit not in shown:
+        # The quote's passage is always listed, after the top_k.
+        shown = [*shown, best.hit]
+    return Answer(
+        question=question,
+        searched=cleaned.text,
+        text=sentence.text,
+        value=value.text if value else None,
+        value_start=value.start if value else None,
+        value_end=value.end if value else None,
+        start=sentence.start,
+        end=sentence.end,
+        hit_id=chunk.id,
+        abstained=False,
+        confidence=confidence,
+        source=source_of(chunk, sentence.start, sentence.end),
+        hits=shown,
+        notice=cleaned.notice,
+    )
+
+
+def deliberate(
+    index: Index, question: str, filters: Filters | None = None, top_k: int = 5
+) -> tuple[list[Hit], Candidate | None, Evidence | None]:
+    """The passages, the best sentence and the evidence for it, before the abstention decision
+    (for `answer` and for calibrating the abstention)."""
+    settings = index.settings
+    store = sentence_store(index)
+    depth = max(top_k, settings.answer_passages)
+    hits, vector = _search(index, question, filters, depth)
+    kind = question_type(question)
+    gazetteer = _gazetteer(settings.gazetteer)
+    candidates = rank_sentences(
+        store, hits[: settings.answer_passages], vector, question, kind, gazetteer
+    )
+    if not candidates:
+        return hits, None, None
+    best = candidates[0]
+    return hits, best, weigh(store, best, question, gazetteer)
+
+
+def sentence_store(index: Index) -> SentenceStore:
+    """The sentence store of a loaded index.
+
+    Raises:
+        AnswerError: the index was built before sentences were stored.
+    """
+    if index.sentences is None:
+        raise AnswerError("this index has no sentences for answers; run `kb build --force`")
+    return index.sentences
+
+
+def _search(
+    index: Index, text: str, filters: Filters | None, top_k: int
+) -> tuple[list[Hit], Vectors]:
+    hits, vector = index.search_with_vector(text, filters, top_k)
+    if vector is None:  # a BM25-only retriever did not embed the question
+        vector = index.embedder.embed_queries([text])
+    return hits, vector
+
+
+def rank_sentences(
+    store: SentenceStore,
+    hits: list[Hit],
+    vector: Vectors,
+    question: str,
+    kind: QuestionType,
+    gazetteer: Gazetteer | None = None,
+) -> list[Candidate]:
+    """The sentences of `hits`, best first: cosine similarity to the question, BM25 on the
+    sentence (with the footnotes it cites), the passage's rank, and whether the sentence holds
+    a value of the type asked."""
+    numbers: list[int] = []
+    owners: list[Hit] = []
+    for hit in hits:
+        for number in store.of_chunk(hit.chunk.id):
+            numbers.append(number)
+            owners.append(hit)
+    if not numbers:
+        return []
+    similarity = store.vectors[numbers] @ vector[0]
+    bm25 = store.bm25(analyse(question, question=True), numbers)
+    top = float(bm25.max())
+    lexical = bm25 / top if top > 0 else bm25
+    candidates: list[Candidate] = []
+    for i, (number, hit) in enumerate(zip(numbers, owners, strict=True)):
+        sentence = store.sentences[number]
+        value, words = _weigh(sentence.text, kind, question, gazetteer)
+        fits = value is not None or kind not in VALUE_TYPES
+        score = (
+            SIMILARITY_WEIGHT * float(similarity[i])
+            + BM25_WEIGHT * float(lexical[i])
+            + RANK_WEIGHT / hit.rank
+            + (FIT_WEIGHT if value is not None and kind in VALUE_TYPES else 0.0)
+            + (NAME_WEIGHT if value is not None and kind not in VALUE_TYPES else 0.0)
+            + CLAUSE_WEIGHT * words
+        )
+        candidates.append(
+            Candidate(hit, sentence, float(similarity[i]), float(bm25[i]), fits, score)
+        )
+    candidates.sort(key=lambda c: (-c.score, c.hit.rank, c.sentence.start))
+    return candidates
+
+
+def _weigh(
+    sentence: str, kind: QuestionType, question: str, gazetteer: Gazetteer | None
+) -> tuple[Value | None, int]:
+    return weigh_value(sentence, find_values(sentence, kind, gazetteer), question)
+
+
+def _value(
+    sentence: str, kind: QuestionType, question: str, gazetteer: Gazetteer | None
+) -> Value | None:
+    return _weigh(sentence, kind, question, gazetteer)[0]
+
+
+def weigh(
+    store: SentenceStore, best: Candidate, question: str, gazetteer: Gazetteer | None
+) -> Evidence:
+    """The evidence for the best candidate, for the abstention decision."""
+    chunk = best.hit.chunk
+    present = store.passage_terms(chunk.id)
+    asked = list(dict.fromkeys(analyse(question)))
+    weights = [store.idf(t) for t in asked]
+    total = sum(weights)
+    found = sum(w for t, w in zip(asked, weights, strict=True) if t in present)
+    coverage = found / total if total > 0 else 0.0
+    return Evidence(
+        similarity=best.similarity,
+        coverage=coverage,
+        fits=best.fits,
+        missing=missing_entities(question, chunk, gazetteer),
+    )
+
+
+def confidence_of(evidence: Evidence, settings: Settings) -> float:
+    """0..1: a logistic function of similarity and coverage, 0 when the question names a place,
+    year or number that the passage does not, or asks for a value the sentence lacks."""
+    if evidence.missing or not evidence.fits:
+        return 0.0
+    z = settings.answer_similarity_weight * (
+        evidence.similarity - settings.answer_similarity_mid
+    ) + settings.answer_coverage_weight * (evidence.coverage - settings.answer_coverage_mid)
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+_YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s?[-–/]\s?((?:19|20)?\d{2})(?!\d)")
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])|(?<![\w.,])\d+(?=-\w)")
+_SPELLED = dict(
+    enumerate(
+        [
+            "nul",
+            "een",
+            "twee",
+            "drie",
+            "vier",
+            "vijf",
+            "zes",
+            "zeven",
+            "acht",
+            "negen",
+            "tien",
+            "elf",
+            "twaalf",
+            "dertien",
+            "veertien",
+            "vijftien",
+            "zestien",
+            "zeventien",
+            "achttien",
+            "negentien",
+            "twintig",
+        ]
+    )
+)
+_TENS = {
+    10 * n: word
+    for n, word in enumerate(
+        ["twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig"], 2
+    )
+}
+
+
+def missing_entities(question: str, chunk: Chunk, gazetteer: Gazetteer | None) -> tuple[str, ...]:
+    """The places, school years, years and numbers that the question names and the passage
+    (its text, example title and footnotes) does not: "Groningse" when the passage is about
+    Friesland, "2015-2016" when it reports 2016-2017."""
+    passage = " ".join([chunk.text, chunk.title or "", *(f.text for f in chunk.footnotes)])
+    missing: list[str] = []
+    if gazetteer is not None:
+        asked = gazetteer.tag(question)
+        named = gazetteer.tag(passage)
+        here = {*chunk.regions, *chunk.provinces, *named.regions, *named.provinces}
+        missing += [r for r in asked.regions if r not in here and not set(asked.provinces) & here]
+    ranges = {(m.group(1), m.group(2)[-2:]) for m in _YEAR_RANGE.finditer(passage)}
+    rest = question
+    for match in _YEAR_RANGE.finditer(question):
+        if (match.group(1), match.group(2)[-2:]) not in ranges:
+            missing.append(match.group(0))
+        rest = rest.replace(match.group(0), " ")
+    numbers = {n.replace(".", "") for n in _NUMBER.findall(passage)}
+    # "groep 7-leerlingen" in a question, "groep zeven" in the report; "50-plussers",
+    # "vijftigplussers".
+    folded = fold(passage)
+    words = set(re.findall(r"\w+", folded))
+    numbers |= {str(n) for n, word in _SPELLED.items() if word in words}
+    numbers |= {str(n) for n, word in _TENS.items() if word in folded}
+    numbers |= {n for a, b in ranges for n in (a, a[:2] + b)}
+    if chunk.goal is not None:
+        rest = re.sub(rf"\bdoel {chunk.goal}\b", " ", rest, flags=re.IGNORECASE)
+    missing += [n for n in _NUMBER.findall(rest) if n.replace(".", "") not in numbers]
+    return tuple(dict.fromkeys(missing))
+
+
+def source_of(chunk: Chunk, start: int, end: int) -> Source:
+    """The source of the span `start`-`end` of a chunk's text."""
+    return Source(
+        goal=chunk.goal,
+        goal_title=chunk.goal_title,
+        section=chunk.section,
+        kind=chunk.kind,
+        title=chunk.title,
+        urls=list(chunk.urls),
+        footnotes=cited_footnotes(chunk, start, end),
+        document=chunk.document,
+        document_title=chunk.document_title,
+        start=chunk.source_offset(start),
+        end=chunk.source_offset(end - 1) + 1,
+    )
+
+
+def _abstain(
+    question: str, searched: str, confidence: float, hits: list[Hit], notice: str | None
+) -> Answer:
+    return Answer(
+        question=question,
+        searched=searched,
+        text=ABSTENTION,
+        value=None,
+        value_start=None,
+        value_end=None,
+        start=None,
+        end=None,
+        hit_id=None,
+        abstained=True,
+        confidence=confidence,
+        source=None,
+        hits=hits,
+        notice=notice,
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def _gazetteer(path: Path | None) -> Gazetteer:
+    return load_gazetteer(path)
+
+
+__all__ = ["ABSTENTION", "Answer", "AnswerError", "Source", "answer"]

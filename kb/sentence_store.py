@@ -1,0 +1,208 @@
+"""The sentences of every chunk, split and embedded at build time, for extractive answers.
+
+Two files in a build folder, listed in its manifest like the others:
+
+    sentences.jsonl   one row per sentence: {"chunk": <row in chunks.jsonl>, "start", "end"}
+                      (the span inside that chunk's display text)
+    sentences.npy     float32 (sentences, dimension), L2-normalised, row i for line i
+
+At question time only the question is embedded; a sentence's similarity is one dot product.
+The BM25 statistics of the sentences are computed when the store is loaded (a few hundred
+sentences take milliseconds), so that they need no file format of their own.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from ingest.model import Chunk, FootnoteRef
+from ingest.sentences import split_sentences
+from kb.cache import EmbeddingCache
+from kb.embed import Vectors
+from kb.lexical import analyse
+
+SENTENCES_JSONL = "sentences.jsonl"
+SENTENCES_NPY = "sentences.npy"
+
+# BM25 parameters for sentences; b is lower than the usual 0.75 because a long sentence in
+# this report is usually a list of facts, not a padded one.
+BM25_K1 = 1.2
+BM25_B = 0.5
+
+
+class SentenceStoreError(ValueError):
+    """The sentence files of a build are not what the chunks say; the message says why."""
+
+
+class SentenceRow(BaseModel):
+    """One line of `sentences.jsonl`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    chunk: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a chunk: the chunk's row in the index and the span in its display text."""
+
+    row: int
+    start: int
+    end: int
+    text: str
+
+
+def cited_footnotes(chunk: Chunk, start: int, end: int) -> list[FootnoteRef]:
+    """The footnotes whose marker stands inside the span `start`-`end` of the chunk's text or
+    right after it (a marker follows the word it annotates, so at most at the span's end)."""
+    return [f for f in chunk.footnotes if f.at is not None and start < f.at <= end + 1]
+
+
+def sentence_rows(chunks: list[Chunk]) -> list[SentenceRow]:
+    """Every sentence of every chunk, in index order."""
+    return [
+        SentenceRow(chunk=row, start=start, end=end)
+        for row, chunk in enumerate(chunks)
+        for start, end in split_sentences(chunk.text)
+    ]
+
+
+@dataclass(frozen=True)
+class SentencesWritten:
+    count: int
+    embedded: int
+    """Sentences embedded anew (the rest came from the embedding cache)."""
+
+
+def write_sentences(chunks: list[Chunk], folder: Path, cache: EmbeddingCache) -> SentencesWritten:
+    """Split and embed the sentences of `chunks` into `folder`."""
+    rows = sentence_rows(chunks)
+    texts = [chunks[r.chunk].text[r.start : r.end] for r in rows]
+    vectors, embedded = cache.embed_passages(texts)
+    (folder / SENTENCES_JSONL).write_bytes(
+        "".join(r.model_dump_json() + "\n" for r in rows).encode("utf-8")
+    )
+    buffer = io.BytesIO()
+    np.save(buffer, np.ascontiguousarray(vectors, dtype=np.float32), allow_pickle=False)
+    (folder / SENTENCES_NPY).write_bytes(buffer.getvalue())
+    return SentencesWritten(len(rows), embedded)
+
+
+class SentenceStore:
+    """The sentences of a loaded index with their vectors and BM25 statistics."""
+
+    def __init__(
+        self, sentences: list[Sentence], vectors: Vectors, chunks: list[Chunk] | tuple[Chunk, ...]
+    ) -> None:
+        if vectors.shape[0] != len(sentences):
+            raise SentenceStoreError(
+                f"{len(sentences)} sentences but {vectors.shape[0]} sentence vectors"
+            )
+        self.sentences: tuple[Sentence, ...] = tuple(sentences)
+        self.vectors = vectors
+        by_row: dict[int, list[int]] = {}
+        for number, sentence in enumerate(sentences):
+            by_row.setdefault(sentence.row, []).append(number)
+        self._by_row = {row: tuple(numbers) for row, numbers in by_row.items()}
+        self._rows = {chunk.id: row for row, chunk in enumerate(chunks)}
+        # A footnote's text counts as words of the sentence that cites it, so that "welk
+        # Kamerstuk ..." finds the sentence whose footnote names it.
+        self._terms = [
+            Counter(
+                analyse(
+                    " ".join(
+                        [s.text] + [f.text for f in cited_footnotes(chunks[s.row], s.start, s.end)]
+                    )
+                )
+            )
+            for s in sentences
+        ]
+        self._lengths = np.array([sum(t.values()) for t in self._terms], dtype=np.float32)
+        self._average = float(self._lengths.mean()) if len(sentences) else 1.0
+        document_frequency: Counter[str] = Counter()
+        for terms in self._terms:
+            document_frequency.update(terms.keys())
+        n = len(sentences)
+        self._idf = {
+            term: math.log(1 + (n - df + 0.5) / (df + 0.5))
+            for term, df in document_frequency.items()
+        }
+        self._max_idf = math.log(1 + (n + 0.5) / 0.5)
+        self._passage_terms = {
+            chunk.id: frozenset(
+                analyse(
+                    " ".join([chunk.text, chunk.title or "", *(f.text for f in chunk.footnotes)])
+                )
+            )
+            for chunk in chunks
+        }
+
+    def of_chunk(self, chunk_id: str) -> tuple[int, ...]:
+        """The numbers of the sentences of a chunk, in text order."""
+        row = self._rows.get(chunk_id)
+        return () if row is None else self._by_row.get(row, ())
+
+    def bm25(self, question_terms: list[str], numbers: list[int]) -> npt.NDArray[np.float32]:
+        """BM25 scores of sentences `numbers` for a question's analysed terms."""
+        terms = [t for t in dict.fromkeys(question_terms) if t in self._idf]
+        out = np.zeros(len(numbers), dtype=np.float32)
+        for i, number in enumerate(numbers):
+            counts = self._terms[number]
+            norm = BM25_K1 * (1 - BM25_B + BM25_B * self._lengths[number] / self._average)
+            out[i] = sum(
+                self._idf[t] * counts[t] * (BM25_K1 + 1) / (counts[t] + norm)
+                for t in terms
+                if t in counts
+            )
+        return out
+
+    def idf(self, term: str) -> float:
+        """The BM25 IDF of a term over the sentences; a term no sentence holds weighs most."""
+        return self._idf.get(term, self._max_idf)
+
+    def passage_terms(self, chunk_id: str) -> frozenset[str]:
+        """The analysed terms of a chunk's text, example title and footnotes."""
+        return self._passage_terms.get(chunk_id, frozenset())
+
+    def terms(self, number: int) -> Counter[str]:
+        """The analysed (stemmed) terms of sentence `number`."""
+        return self._terms[number]
+
+
+def load_sentences(
+    jsonl: bytes, npy: bytes, chunks: list[Chunk] | tuple[Chunk, ...]
+) -> SentenceStore:
+    """The sentence store from the (already verified) bytes of its two files.
+
+    Raises:
+        SentenceStoreError: rows that do not fit the chunks, or vectors of the wrong shape.
+    """
+    try:
+        rows = [SentenceRow.model_validate_json(line) for line in jsonl.decode().splitlines()]
+    except (ValidationError, UnicodeDecodeError) as exc:
+        raise SentenceStoreError(f"{SENTENCES_JSONL}: {exc}") from exc
+    vectors = np.load(io.BytesIO(npy), allow_pickle=False)
+    if vectors.dtype != np.float32 or vectors.ndim != 2 or vectors.shape[0] != len(rows):
+        raise SentenceStoreError(
+            f"{SENTENCES_NPY} holds {vectors.dtype} {vectors.shape}, "
+            f"expected float32 ({len(rows)}, dimension)"
+        )
+    sentences: list[Sentence] = []
+    for row in rows:
+        if not 0 <= row.chunk < len(chunks):
+            raise SentenceStoreError(f"{SENTENCES_JSONL}: chunk row {row.chunk} out of range")
+        text = chunks[row.chunk].text
+        if not 0 <= row.start < row.end <= len(text):
+            raise SentenceStoreError(f"{SENTENCES_JSONL}: span {row.start}-{row.end} out of range")
+        sentences.append(Sentence(row.chunk, row.start, row.end, text[row.start : row.end]))
+    return SentenceStore(sentences, np.ascontiguousarray(vectors, dtype=np.float32), chunks)

@@ -1,0 +1,296 @@
+"""What a Dutch question asks for, and the values of that kind in a report sentence.
+
+`question_type("Hoeveel geld komt er vanaf 2018 beschikbaar?")` is "amount"; `find_values`
+returns the spans in a sentence that could answer it ("€ 32,1 miljoen"), and `pick_value` the one
+that stands closest to the question's own words. Values are always spans of the sentence: the
+report's own characters, never a normalised number.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from ingest.regions import Gazetteer
+from kb.lexical import analyse, fold
+from kb.stopwords import DUTCH_STOP_WORDS
+
+QuestionType = Literal["amount", "percent", "date", "count", "person", "place", "which", "other"]
+"""amount (hoeveel geld, welk bedrag), percent (welk percentage/aandeel), date (wanneer),
+count (hoeveel), person (wie: a person or organisation), place (waar), which (welke), other."""
+
+VALUE_TYPES: frozenset[QuestionType] = frozenset({"amount", "percent", "date", "count"})
+"""Question types whose answer must hold a value of that type: without one there is no answer."""
+
+_MONEY_WORDS = r"geld|euro|bedrag\w*|\w*budget\w*|subsidie|steun|investe\w*|geinvesteerd|kost\w*"
+_QUESTION_TYPES: tuple[tuple[QuestionType, re.Pattern[str]], ...] = (
+    (
+        "date",
+        re.compile(
+            r"\bwanneer\b|\bwelke? (?:datum|dag|maand|jaar|studiejaar|schooljaar|collegejaar)\b"
+            r"|\bin welk jaar\b|\bsinds welk"
+        ),
+    ),
+    ("percent", re.compile(r"\b(?:percentage|procent|aandeel)\b|\bwelk(?:e)? deel\b")),
+    (
+        "amount",
+        re.compile(
+            rf"\b(?:hoeveel|welk|welke|wat)\b.*\b(?:{_MONEY_WORDS})\b|\bwat kost"
+            r"|\bwat legt\b.*\bbij\b"
+        ),
+    ),
+    ("count", re.compile(r"\bhoeveel\w*\b|\bhoe (?:vaak|lang|groot|veel)\b")),
+    ("person", re.compile(r"\bwie\b")),
+    (
+        "place",
+        re.compile(
+            r"\bwaar\b|\bwaarheen\b|\b(?:in|bij|op|uit) welke? (?:stad|plaats|provincie|regio"
+            r"|gemeente|landsdeel|land|landen|universiteit|school|website)\b"
+        ),
+    ),
+    ("which", re.compile(r"\bwelke?\b")),
+)
+
+
+def question_type(question: str) -> QuestionType:
+    """The kind of answer a Dutch question asks for.
+
+    >>> question_type("Hoeveel cross-over kwalificaties raken techniek?")
+    'count'
+    >>> question_type("Welk bedrag komt er vanaf 2018 beschikbaar?")
+    'amount'
+    """
+    folded = fold(question)
+    for kind, pattern in _QUESTION_TYPES:
+        if pattern.search(folded):
+            return kind
+    return "other"
+
+
+@dataclass(frozen=True)
+class Value:
+    """A span of a sentence that could answer a question of some type."""
+
+    start: int
+    end: int
+    text: str
+
+
+_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_SCALE = r"(?:duizend|miljoen|miljard)"
+_NUMBER_WORDS = [
+    "twee",
+    "drie",
+    "vier",
+    "vijf",
+    "zes",
+    "zeven",
+    "acht",
+    "negen",
+    "tien",
+    "elf",
+    "twaalf",
+    "dertien",
+    "veertien",
+    "vijftien",
+    "zestien",
+    "zeventien",
+    "achttien",
+    "negentien",
+    "twintig",
+    "dertig",
+    "veertig",
+    "vijftig",
+    "zestig",
+    "zeventig",
+    "tachtig",
+    "negentig",
+    "honderd",
+    "duizend",
+]
+_MONTHS = r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+_YEAR = r"(?:19|20)\d{2}"
+
+_PERCENT = re.compile(rf"(?<![\w,.])(?:{_NUMBER})\s?(?:%|procent\b)")
+_AMOUNT = re.compile(
+    rf"€\s?(?:{_NUMBER})(?:\s{_SCALE}\b)?"
+    rf"|(?<![\w,.])(?:{_NUMBER})(?:\s{_SCALE})?\s(?:euro)\b"
+)
+_COUNT = re.compile(
+    rf"(?<![\w,.€/-])(?:{_NUMBER})(?:x(?: per jaar)?)?(?:\s{_SCALE}\b)?(?![\d,]|\.\d|-\w|/\d)"
+    rf"|\b(?:{'|'.join(_NUMBER_WORDS)})\b",
+    re.IGNORECASE,
+)
+_DATE = re.compile(
+    rf"(?:(?:[Bb]egin|[Ee]ind|[Mm]edio|[Hh]alf)\s)?(?:\d{{1,2}}\s)?(?:{_MONTHS})\b(?:\s{_YEAR}\b)?"
+    rf"|(?:(?:[Vv]oorjaar|[Nn]ajaar|[Zz]omer)(?:\svan)?\s){_YEAR}\b"
+    rf"|(?:(?:[Bb]egin|[Ee]ind|[Mm]edio)\s)?(?<![\d-]){_YEAR}(?:\s?[-–/]\s?(?:{_YEAR}|\d{{2}}))?(?![\d-])"
+)
+_YEAR_LIKE = re.compile(rf"^{_YEAR}$")
+_NAME_WORD = r"[A-ZÀ-Ý][\w&'’.-]*[\w]|[A-ZÀ-Ý]"
+_NAME = re.compile(
+    rf"(?:{_NAME_WORD})(?:\s(?:(?:van|de|der|den|het|voor|von|ter|ten|te|&)\s)*(?:{_NAME_WORD}))*"
+)
+_URL = re.compile(r"(?:https?://|www\.)\S+[\w/]")
+
+
+def _spans(pattern: re.Pattern[str], sentence: str) -> list[Value]:
+    return [Value(m.start(), m.end(), m.group(0)) for m in pattern.finditer(sentence)]
+
+
+def _names(sentence: str) -> list[Value]:
+    out: list[Value] = []
+    for match in _NAME.finditer(sentence):
+        words = match.group(0).split(" ")
+        # A capital that only starts the sentence ("De", "In") is not part of a name.
+        while words and fold(words[0]) in DUTCH_STOP_WORDS:
+            words.pop(0)
+        if not words:
+            continue
+        text = " ".join(words)
+        start = match.end() - len(text)
+        out.append(Value(start, match.end(), text))
+    return out
+
+
+def _outside(values: list[Value], taken: Iterable[Value]) -> list[Value]:
+    spans = [(t.start, t.end) for t in taken]
+    return [v for v in values if not any(s < v.end and v.start < e for s, e in spans)]
+
+
+def find_values(
+    sentence: str, kind: QuestionType, gazetteer: Gazetteer | None = None
+) -> list[Value]:
+    """Spans of `sentence` holding a value of `kind` (none for "other"), in text order.
+
+    >>> [v.text for v in find_values("Er is € 32,1 miljoen en 40% voor 2018.", "amount")]
+    ['€ 32,1 miljoen']
+    """
+    if kind == "amount":
+        return _spans(_AMOUNT, sentence)
+    if kind == "percent":
+        return _spans(_PERCENT, sentence)
+    if kind == "date":
+        return _spans(_DATE, sentence)
+    if kind == "count":
+        # A number that is a percentage, an amount or a year answers another question.
+        others = [*_spans(_PERCENT, sentence), *_spans(_AMOUNT, sentence), *_spans(_DATE, sentence)]
+        counts = _outside(_spans(_COUNT, sentence), others)
+        return [v for v in counts if not _YEAR_LIKE.match(v.text)]
+    if kind == "place":
+        urls = _spans(_URL, sentence)
+        places = [
+            v for v in _outside(_names(sentence), urls)
+            if gazetteer is not None and gazetteer.tag(v.text).regions
+        ]  # fmt: skip
+        return sorted([*places, *urls], key=lambda v: v.start)
+    if kind in ("person", "which"):
+        names = _outside(_names(sentence), _spans(_URL, sentence))
+        # One capitalised word alone is mostly a sentence start or a common term; a name of
+        # several words, or an abbreviation, is what "wie" asks for.
+        return [v for v in names if " " in v.text or v.text.isupper() or len(names) == 1]
+    return []
+
+
+_WORD = re.compile(r"\S+")
+
+
+_CLAUSE_END = re.compile(r"[,;:]\s|\s[-–]\s|[()]")
+# A clause that starts like this says something about the clause before it ("acht
+# kwalificaties goedgekeurd, waarvan er vier raken aan de techniek"): it shares its words.
+_CONTINUES = re.compile(r"\s*(?:waarvan|waaronder|daarvan|daaronder|van wie|van welke)\b", re.I)
+
+
+@functools.lru_cache(maxsize=256)
+def _question_terms(question: str) -> frozenset[str]:
+    return frozenset(analyse(question, question=True))
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_terms(word: str) -> frozenset[str]:
+    return frozenset(analyse(word))
+
+
+def _trim(value: Value, asked: str) -> Value | None:
+    """A name without the words the question already says ("Gedeputeerde Sander de Rouwe" for
+    "welke gedeputeerde ...?" is "Sander de Rouwe")."""
+    words = value.text.split(" ")
+    if len(words) < 2 or not words[0][:1].isupper():
+        return value
+    asked_words = set(re.findall(r"\w+", asked))
+    start = value.start
+    while words and (fold(words[0]) in asked_words or fold(words[0]) in DUTCH_STOP_WORDS):
+        start += len(words.pop(0)) + 1
+    if not words:
+        return None
+    return Value(start, value.end, " ".join(words))
+
+
+def _specificity(text: str) -> int:
+    """A date with a day or a month says more than a year alone."""
+    if re.search(rf"\d\s(?:{_MONTHS})", text):
+        return 2
+    return 1 if re.search(rf"{_MONTHS}|voorjaar|najaar|zomer", text, re.I) else 0
+
+
+def pick_value(sentence: str, values: list[Value], question: str) -> Value | None:
+    """The value that best answers `question`; see `weigh_value`."""
+    return weigh_value(sentence, values, question)[0]
+
+
+def weigh_value(sentence: str, values: list[Value], question: str) -> tuple[Value | None, int]:
+    """The value that stands among the question's own words, and how many question words
+    stand in its clause. Values that the question itself names are left out ("in 2016-2017"
+    in the question is not the answer).
+
+    A value is scored first by the question words in its clause (the part of the sentence
+    between commas, semicolons, dashes or brackets; a clause starting with "waarvan" also counts
+    the words of the clause before it), then by how close those words stand to it. On a tie
+    the later value wins, because the report narrows down from left to right: "acht
+    kwalificaties goedgekeurd, waarvan er vier raken aan de techniek" answers "hoeveel raken
+    techniek?" with "vier".
+    """
+    asked = fold(question)
+    fresh = [
+        v
+        for v in map(lambda v: _trim(v, asked), values)
+        if v is not None and not re.search(rf"(?<!\w){re.escape(fold(v.text))}(?!\w)", asked)
+    ]
+    if not fresh:
+        return None, 0
+    wanted = _question_terms(question)
+    bounds = [0, *(m.end() for m in _CLAUSE_END.finditer(sentence)), len(sentence)]
+    clauses = list(itertools.pairwise(bounds))
+    words = list(_WORD.finditer(sentence))
+    matched = [i for i, m in enumerate(words) if wanted.intersection(_word_terms(m.group(0)))]
+
+    def clause_of(position: int) -> int:
+        return next(
+            (i for i, (start, end) in enumerate(clauses) if start <= position < end),
+            len(clauses) - 1,
+        )
+
+    def word_of(position: int) -> int:
+        return next((i for i, m in enumerate(words) if m.end() > position), len(words) - 1)
+
+    def key(value: Value) -> tuple[int, int, float, int]:
+        here = clause_of(value.start)
+        shared = {here}
+        if here > 0 and _CONTINUES.match(sentence, clauses[here][0]):
+            shared.add(here - 1)
+        first, last = word_of(value.start), word_of(value.end - 1)
+        inside = [i for i in matched if clause_of(words[i].start()) in shared]
+        own = [i for i in inside if not first <= i <= last]
+        closeness = sum(
+            1 / (1 + (first - i if i < first else i - last))
+            for i in own
+            if clause_of(words[i].start()) == here
+        )
+        return len(own), _specificity(value.text), closeness, value.start
+
+    best = max(fresh, key=key)
+    return best, key(best)[0]
