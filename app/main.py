@@ -1,0 +1,44 @@
+"""Vraagbaak Techniekpact, the Streamlit app: `streamlit run app/main.py`.
+
+Settings come from `kb.toml` and `KB_*` environment variables (`KB_BUILD_DIR`, `KB_DATA_DIR`,
+...). The index and the embedding model load once per process; on a first start without an
+index, it is built here with a progress display. Two pages: "Vragen" (the chat, app/ask.py)
+and "Lezen" (the report by goal, app/read.py).
+"""
+
+from __future__ import annotations
+
+import logging
+
+import streamlit as st
+
+from app import resources
+
+log = logging.getLogger(__name__)
+
+st.set_page_config(
+    page_title="Vraagbaak Techniekpact",
+    page_icon=":material/engineering:",
+    layout="wide",
+    menu_items={
+        "About": "Vraagbaak Techniekpact: antwoorden als letterlijke citaten uit het rapport."
+    },
+)
+
+try:
+    resources.index(resources.settings())
+except resources.AppStartError as exc:
+    log.warning("app not started: %s", exc)
+    st.error(str(exc))
+    st.stop()
+
+navigation = st.navigation(
+    [
+        st.Page("views/vragen.py", title="Vragen", icon=":material/forum:", default=True),
+        st.Page("views/lezen.py", title="Lezen", icon=":material/menu_book:", url_path="lezen"),
+    ]
+)
+try:
+    navigation.run()
+except resources.AppStartError as exc:
+    st.error(str(exc))

@@ -1,0 +1,175 @@
+"""How answers and passages are shown: safe Markdown strings, built by pure functions.
+
+Report text and questions are data, never markup. Every piece of them goes through `escape`
+before it meets Markdown: a passage holding `<script>` or `[klik](javascript:...)` is shown as
+those very characters. The only markup is added here, around escaped text: bold for the value
+and the quoted sentence, links for the report's web addresses (http and https only).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from urllib.parse import quote, urlsplit
+
+from kb.answer import Answer, Source
+from kb.search import Hit
+
+NO_ANSWER = "Het rapport bevat hierover geen informatie."
+
+# Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping them all
+# also disarms Streamlit's own syntax (":red[...]", ":material/icon:", "$latex$").
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=\"'^%/@;?,])")
+
+
+# For Markdown that people also read as text (a copied citation, a saved session): only the
+# characters that can start markup in CommonMark are escaped, and list or heading marks at the
+# start of a line.
+_COMMONMARK_SPECIAL = re.compile(r"([\\`*_\[\]<>|~$])")
+_LINE_START_MARK = re.compile(r"^([#+\-=]|\d+(?=[.)]))", re.MULTILINE)
+
+Escaper = Callable[[str], str]
+
+
+def _hard_breaks(text: str) -> str:
+    # Line breaks become Markdown hard breaks; indentation goes (four spaces open a code block).
+    return re.sub(r"[ \t]*\n\s*", "  \n", text)
+
+
+def _escaped(text: str) -> str:
+    return _hard_breaks(_MARKDOWN_SPECIAL.sub(r"\\\1", text))
+
+
+def _escaped_plain(text: str) -> str:
+    text = _hard_breaks(_COMMONMARK_SPECIAL.sub(r"\\\1", text))
+    return _LINE_START_MARK.sub(r"\\\1", text)
+
+
+def escape(text: str) -> str:
+    """`text` as Markdown that shows exactly these characters in the app, line breaks kept."""
+    return _escaped(text.strip())
+
+
+def escape_plain(text: str) -> str:
+    """`text` as Markdown that shows these characters and still reads well as plain text."""
+    return _escaped_plain(text.strip())
+
+
+def bold(text: str, escaper: Escaper = _escaped) -> str:
+    """Escaped `text` in bold, each line on its own (bold cannot span a line break)."""
+    lines = [line for line in (part.strip() for part in text.splitlines()) if line]
+    return "  \n".join(f"**{escaper(line)}**" for line in lines)
+
+
+def marked(text: str, start: int, end: int, *, plain: bool = False) -> str:
+    """`text` with `text[start:end]` in bold; all of it escaped.
+
+    The spaces around the marked part stay outside the bold, where they were: bold only opens
+    and closes next to a non-space (CommonMark's flanking rule).
+    """
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    middle = text[start:end]
+    if not middle.strip():
+        return escape_plain(text) if plain else escape(text)
+    escaper = _escaped_plain if plain else _escaped
+    lead = middle[: len(middle) - len(middle.lstrip())]
+    trail = middle[len(middle.rstrip()) :]
+    before = escaper(text[:start] + lead)
+    after = escaper(trail + text[end:])
+    return (before + bold(middle, escaper) + after).strip()
+
+
+def quote_block(answer: Answer, *, plain: bool = False) -> str:
+    """The quoted sentence as a Markdown block quote, its value in bold (`plain`: escaped to
+    read well as text, see `escape_plain`)."""
+    start, end = answer.value_start, answer.value_end
+    if answer.value is not None and start is not None and end is not None:
+        body = marked(answer.text, start, end, plain=plain)
+    else:
+        body = escape_plain(answer.text) if plain else escape(answer.text)
+    return "\n".join(f"> {line}" for line in body.split("  \n"))
+
+
+def source_line(source: Source) -> str:
+    """'Doel 9 — title · Wat is er bereikt? · example title' ('Voorwoord' for the preface)."""
+    parts: list[str] = []
+    if source.goal is not None:
+        parts.append(f"Doel {source.goal} — {source.goal_title}" if source.goal_title else "")
+        parts[-1] = parts[-1] or f"Doel {source.goal}"
+    parts.append(source.section)
+    if source.title:
+        parts.append(source.title)
+    return " · ".join(p for p in parts if p)
+
+
+def hit_line(hit: Hit) -> str:
+    """'Doel 9 · Wat is er bereikt? · title' for a passage in a list."""
+    chunk = hit.chunk
+    parts = [f"Doel {chunk.goal}"] if chunk.goal is not None else []
+    parts.append(chunk.section)
+    if chunk.title:
+        parts.append(chunk.title)
+    return " · ".join(parts)
+
+
+def safe_url(address: str) -> str | None:
+    """An http(s) address for a link ('www.s-bb.nl' -> 'https://www.s-bb.nl'), or None."""
+    address = address.strip()
+    if not re.match(r"^[a-z][a-z0-9+.-]*://", address, re.IGNORECASE):
+        address = f"https://{address}"
+    parts = urlsplit(address)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    if not re.fullmatch(r"[A-Za-z0-9.-]+(?::\d+)?", parts.netloc):
+        return None
+    # Percent-encode what would end the Markdown link target early.
+    return quote(address, safe=":/?#&=%~+,;@!*$'-._")
+
+
+def link(address: str, *, plain: bool = False) -> str:
+    """A Markdown link to a web address named in the report, or the address as plain text."""
+    label = escape_plain(address) if plain else escape(address)
+    url = safe_url(address)
+    return f"[{label}]({url})" if url else label
+
+
+def citation(answer: Answer) -> str:
+    """The answer with its citation, as Markdown for copying into a note or a message."""
+    question = escape_plain(answer.question)
+    if answer.abstained or answer.source is None:
+        return f"**Vraag:** {question}\n\n{NO_ANSWER}"
+    source = answer.source
+    lines = [
+        f"**Vraag:** {question}",
+        "",
+        quote_block(answer, plain=True),
+        "",
+        f"— *{escape_plain(source.document_title)}*, {escape_plain(source_line(source))} "
+        f"(tekens {source.start}–{source.end})",
+    ]
+    lines += [f"- {link(url, plain=True)}" for url in source.urls]
+    lines += [f"- Voetnoot {note.number}: {escape_plain(note.text)}" for note in source.footnotes]
+    return "\n".join(lines)
+
+
+def answer_id(answer: Answer) -> str:
+    """Names the answer given: the passage and the span of the quoted sentence in it."""
+    if answer.abstained or answer.hit_id is None:
+        return "geen-antwoord"
+    return f"{answer.hit_id}@{answer.start}-{answer.end}"
+
+
+__all__ = [
+    "NO_ANSWER",
+    "answer_id",
+    "bold",
+    "citation",
+    "escape",
+    "escape_plain",
+    "hit_line",
+    "link",
+    "marked",
+    "quote_block",
+    "safe_url",
+    "source_line",
+]

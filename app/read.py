@@ -1,0 +1,209 @@
+"""The "Lezen" page: the report by goal (its introduction, achievements and examples), with the
+passage of an answer marked when the reader comes from one (`?doel=9&plek=<chunk id>&zin=a-b`).
+
+The page is made from the index's chunks, in report order, so it shows exactly the text that
+answers quote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import streamlit as st
+
+from app import resources
+from app.present import escape, link, marked
+from ingest.model import SECTION_LABELS, Chunk, FootnoteRef, Kind
+
+_SECTION_ORDER: tuple[Kind, ...] = ("voorwoord", "inleiding", "bereikt", "voorbeeld", "tekst")
+
+
+@dataclass(frozen=True)
+class UnitView:
+    """A unit of the report (an achievement bullet, an example ...) and its chunks."""
+
+    unit_id: str
+    title: str | None
+    chunks: tuple[Chunk, ...]
+
+    @property
+    def urls(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(url for c in self.chunks for url in c.urls))
+
+
+@dataclass(frozen=True)
+class SectionView:
+    kind: Kind
+    label: str
+    units: tuple[UnitView, ...]
+
+
+@dataclass(frozen=True)
+class Place:
+    """What the page shows at once: the preface, one goal, or a document without goals."""
+
+    key: str
+    label: str
+    document: str
+    document_title: str
+    goal: int | None
+    goal_title: str | None
+    sections: tuple[SectionView, ...]
+
+    @property
+    def footnotes(self) -> tuple[FootnoteRef, ...]:
+        notes: dict[int, FootnoteRef] = {}
+        for section in self.sections:
+            for unit in section.units:
+                for chunk in unit.chunks:
+                    for note in chunk.footnotes:
+                        notes.setdefault(note.number, note)
+        return tuple(notes[n] for n in sorted(notes))
+
+    def holds(self, chunk_id: str) -> bool:
+        return any(c.id == chunk_id for s in self.sections for u in s.units for c in u.chunks)
+
+
+def _place_key(chunk: Chunk) -> str:
+    if chunk.goal is not None:
+        return f"{chunk.document}/doel-{chunk.goal}"
+    if chunk.kind == "voorwoord":
+        return f"{chunk.document}/voorwoord"
+    return f"{chunk.document}/tekst"
+
+
+def outline(chunks: Sequence[Chunk]) -> list[Place]:
+    """The places of the corpus in report order: per document its preface and goals."""
+    grouped: dict[str, list[Chunk]] = {}
+    for chunk in chunks:
+        grouped.setdefault(_place_key(chunk), []).append(chunk)
+    places: list[Place] = []
+    for key, members in grouped.items():
+        first = members[0]
+        sections: list[SectionView] = []
+        for kind in _SECTION_ORDER:
+            units: dict[str, list[Chunk]] = {}
+            for chunk in members:
+                if chunk.kind == kind:
+                    units.setdefault(chunk.unit_id, []).append(chunk)
+            if units:
+                views = tuple(
+                    UnitView(uid, parts[0].title, tuple(sorted(parts, key=lambda c: c.part)))
+                    for uid, parts in units.items()
+                )
+                sections.append(SectionView(kind, SECTION_LABELS[kind], views))
+        if first.goal is not None:
+            label = f"Doel {first.goal} — {first.goal_title or ''}".rstrip(" —")
+        elif first.kind == "voorwoord":
+            label = "Voorwoord"
+        else:
+            label = first.document_title
+        places.append(
+            Place(
+                key=key,
+                label=label,
+                document=first.document,
+                document_title=first.document_title,
+                goal=first.goal,
+                goal_title=first.goal_title,
+                sections=tuple(sections),
+            )
+        )
+    return places
+
+
+def find_place(
+    places: Sequence[Place], goal: str | None, document: str | None, chunk_id: str | None
+) -> Place | None:
+    """The place a link asks for: the one holding `chunk_id`, else goal N (of `document`)."""
+    if chunk_id:
+        holding = next((p for p in places if p.holds(chunk_id)), None)
+        if holding is not None:
+            return holding
+    if goal is not None and goal.strip().isdigit():
+        number = int(goal)
+        return next(
+            (p for p in places if p.goal == number and document in (None, p.document)), None
+        )
+    if document:
+        return next((p for p in places if p.document == document), None)
+    return None
+
+
+def _span(value: str | None) -> tuple[int, int] | None:
+    if not value or "-" not in value:
+        return None
+    start, _, end = value.partition("-")
+    if start.isdigit() and end.isdigit() and int(start) < int(end):
+        return int(start), int(end)
+    return None
+
+
+def _unit(unit: UnitView, kind: Kind, chunk_id: str | None, span: tuple[int, int] | None) -> None:
+    is_marked = any(c.id == chunk_id for c in unit.chunks)
+    box = st.container(border=True) if is_marked else st.container()
+    with box:
+        if is_marked:
+            st.caption(":material/location_on: Hier staat het citaat (de geciteerde zin is vet).")
+        if unit.title:
+            st.markdown(f"**{escape(unit.title)}**")
+        for number, chunk in enumerate(unit.chunks):
+            if chunk.id == chunk_id and span is not None:
+                text = marked(chunk.text, *span)
+            else:
+                text = escape(chunk.text)
+            arrow = "→ " if kind == "bereikt" and number == 0 else ""
+            st.markdown(arrow + text)
+        if unit.urls:
+            st.markdown("Web: " + " · ".join(link(url) for url in unit.urls))
+
+
+def render_place(place: Place, chunk_id: str | None, span: tuple[int, int] | None) -> None:
+    """A goal (or preface, or document) with its sections, the linked passage marked."""
+    if place.goal is not None:
+        st.header(f"Doel {place.goal}")
+        if place.goal_title:
+            st.markdown(f"**{escape(place.goal_title)}**")
+    else:
+        st.header(escape(place.label))
+    st.caption(escape(place.document_title))
+    for section in place.sections:
+        if section.kind != "voorwoord" or len(place.sections) > 1:
+            st.subheader(escape(section.label))
+        for unit in section.units:
+            _unit(unit, section.kind, chunk_id, span)
+    if place.footnotes:
+        st.subheader("Voetnoten")
+        for note in place.footnotes:
+            st.caption(f"{note.number}. {escape(note.text)}")
+
+
+def page() -> None:
+    """The reading page."""
+    config = resources.settings()
+    index = resources.index(config)
+    places = outline(index.chunks)
+    if not places:
+        st.info("De index bevat nog geen tekst.")
+        return
+    chunk_id = st.query_params.get("plek")
+    wanted = find_place(
+        places, st.query_params.get("doel"), st.query_params.get("document"), chunk_id
+    )
+    keys = [p.key for p in places]
+    by_key = {p.key: p for p in places}
+    st.title("Lezen")
+    choice = st.selectbox(
+        "Deel van het rapport",
+        keys,
+        index=keys.index(wanted.key) if wanted else 0,
+        format_func=lambda k: by_key[k].label,
+    )
+    place = by_key[choice]
+    if wanted is None or place.key != wanted.key:
+        chunk_id = None
+    render_place(place, chunk_id, _span(st.query_params.get("zin")) if chunk_id else None)
+
+
+__all__ = ["Place", "SectionView", "UnitView", "find_place", "outline", "page", "render_place"]

@@ -1,0 +1,153 @@
+"""What the app loads once per process: settings, the embedding model, the index.
+
+`st.cache_resource` keeps one embedder and one loaded index per process, shared by every
+session. The index is keyed by the build id named in CURRENT, so a `kb build` while the app
+runs is picked up on the next question. On a first start without a build, the corpus is
+ingested and indexed here, with a progress display.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+
+import streamlit as st
+
+from kb.embed import Embedder, EmbedderError, make_embedder
+from kb.feedback import FEEDBACK_FILE, FeedbackStore
+from kb.index import IndexLoadError, build_index, current_build, load_index
+from kb.search import Index
+from kb.settings import Settings, SettingsError, load_settings
+
+log = logging.getLogger(__name__)
+
+STAGES = {
+    "ingest": "Rapport lezen",
+    "embed": "Passages inbedden",
+    "embed sentences": "Zinnen inbedden (voor de antwoorden)",
+    "index": "Zoekindex maken",
+    "write": "Index opslaan",
+}
+
+
+class AppStartError(RuntimeError):
+    """The app cannot start; the message is Dutch and meant for the reader."""
+
+
+def settings() -> Settings:
+    """The settings from defaults, `kb.toml` and `KB_*` environment variables."""
+    try:
+        return load_settings()
+    except SettingsError as exc:
+        raise AppStartError(f"De instellingen kloppen niet: {exc}") from exc
+
+
+@st.cache_resource(show_spinner=False)
+def _embedder(key: str, _settings: Settings) -> Embedder:
+    return make_embedder(_settings)
+
+
+WARM_UP_QUESTION = "Hoeveel cross-over kwalificaties raken aan de techniek?"
+
+
+def _warm_up(index: Index) -> None:
+    # The first question pays for the model's first inference and the answer step's lazy
+    # tables; pay it in the background while the reader is still typing.
+    from kb.answer import answer
+
+    started = time.perf_counter()
+    try:
+        answer(index, WARM_UP_QUESTION)
+    except Exception:  # a warm-up that fails only means the first question is slower
+        log.exception("warm-up failed")
+    log.info("warm-up took %.2f s", time.perf_counter() - started)
+
+
+@st.cache_resource(show_spinner="De zoekindex wordt geladen …", max_entries=2)
+def _index(key: str, build_id: str, _settings: Settings) -> Index:
+    loaded = load_index(_settings, embedder(_settings))
+    threading.Thread(target=_warm_up, args=(loaded,), name="warm-up", daemon=True).start()
+    return loaded
+
+
+def _embedder_key(config: Settings) -> str:
+    return f"{config.embedder}|{config.st_query_prompt}|{config.st_passage_prompt}"
+
+
+def embedder(config: Settings) -> Embedder:
+    """The process's embedding model for these settings."""
+    try:
+        return _embedder(_embedder_key(config), config)
+    except EmbedderError as exc:
+        raise AppStartError(f"Het taalmodel kan niet worden geladen: {exc}") from exc
+
+
+def _build(config: Settings, report: Callable[[str, float], None]) -> None:
+    from ingest.pipeline import ingest_corpus
+
+    result = ingest_corpus(config, lambda name, done, total: report("ingest", done / total))
+    build_index(
+        result.chunks,
+        config,
+        embedder(config),
+        lambda stage, done, total: report(stage, done / total if total else 0.0),
+        corpus_hash=result.corpus_hash,
+    )
+
+
+def build_with_progress(config: Settings) -> None:
+    """Ingest the corpus and build the index, showing each stage and a progress bar."""
+    with st.status("Eerste start: de zoekindex wordt gebouwd …", expanded=True) as status:
+        st.write("Dit gebeurt eenmalig en duurt ongeveer een minuut.")
+        bar = st.progress(0.0, text="Voorbereiden …")
+
+        def report(stage: str, fraction: float) -> None:
+            label = STAGES.get(stage, "Bezig …")
+            bar.progress(min(max(fraction, 0.0), 1.0), text=label)
+
+        _build(config, report)
+        status.update(label="De zoekindex is klaar.", state="complete", expanded=False)
+
+
+def index(config: Settings) -> Index:
+    """The loaded index of the current build; builds it first when there is none.
+
+    Raises:
+        AppStartError: no index can be built or loaded (with a Dutch message).
+    """
+    try:
+        folder = current_build(config)
+        if folder is None:
+            build_with_progress(config)
+            folder = current_build(config)
+        if folder is None:
+            raise AppStartError("De zoekindex kon niet worden gebouwd.")
+        # Where the feedback goes does not change the index.
+        key = config.model_dump_json(exclude={"data_dir"})
+        return _index(key, folder.name, config)
+    except IndexLoadError as exc:
+        log.warning("index not loaded: %s", exc)
+        raise AppStartError(
+            "De zoekindex kan niet worden geladen. Bouw hem opnieuw met `kb build --force`."
+        ) from exc
+    except (OSError, ValueError) as exc:
+        # Unreadable corpus files and parse errors are ValueErrors naming the file.
+        log.warning("index not built: %s", exc)
+        raise AppStartError(f"De zoekindex kan niet worden gebouwd: {exc}") from exc
+
+
+def feedback_store(config: Settings) -> FeedbackStore:
+    """The feedback file in the data folder of these settings."""
+    return FeedbackStore(config.data_dir / FEEDBACK_FILE)
+
+
+__all__ = [
+    "AppStartError",
+    "build_with_progress",
+    "embedder",
+    "feedback_store",
+    "index",
+    "settings",
+]

@@ -1,0 +1,90 @@
+"""One question of a chat session: what was asked, what was searched, and the answer.
+
+`ask` is the one place where the app turns a typed question into an answer: it reads a
+follow-up in the context of the previous turn, narrows the search to the previous answer's goal
+when the follow-up points back at it, and calls `kb.answer.answer`. Errors become a short Dutch
+message on the turn, never an exception in the page.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kb.answer import Answer, AnswerError, answer
+from kb.followup import Previous, Resolved, resolve_followup
+from kb.search import EmptyQuestionError, Filters, Index, SearchError, UnknownFilterError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Turn:
+    """A question and its answer (`answer` is None when `error` says why there is none)."""
+
+    asked: str
+    resolved: Resolved
+    filters: Filters
+    top_k: int
+    answer: Answer | None
+    error: str | None
+    build_id: str
+
+    @property
+    def searched(self) -> str:
+        return self.resolved.searched
+
+    @property
+    def goal(self) -> int | None:
+        """The goal of the quoted passage, if the turn quotes one."""
+        if self.answer is None or self.answer.abstained or self.answer.source is None:
+            return None
+        return self.answer.source.goal
+
+
+def previous_of(turns: Sequence[Turn]) -> Previous | None:
+    """What a follow-up may refer to: the last turn that searched something."""
+    for turn in reversed(turns):
+        if turn.answer is not None:
+            return Previous(turn.searched, turn.goal)
+    return None
+
+
+def ask(
+    index: Index,
+    asked: str,
+    filters: Filters,
+    top_k: int,
+    turns: Sequence[Turn] = (),
+    regions: Sequence[str] = (),
+) -> Turn:
+    """Answer `asked` in the context of the earlier `turns` of the session."""
+    resolved = resolve_followup(asked, previous_of(turns), regions)
+    if resolved.kind == "about_previous":
+        before = next(t for t in reversed(turns) if t.answer is not None)
+        return Turn(
+            asked, resolved, before.filters, before.top_k, before.answer, None, before.build_id
+        )
+    if resolved.goal is not None and not filters.goals:
+        filters = dataclasses.replace(filters, goals=(resolved.goal,))
+    error: str | None = None
+    result: Answer | None = None
+    try:
+        result = answer(index, resolved.searched, filters, top_k)
+    except EmptyQuestionError:
+        error = "Typ een vraag in woorden."
+    except UnknownFilterError as exc:
+        log.info("unknown filter: %s", exc)
+        error = "Een gekozen filter komt in deze index niet voor; pas de filters aan."
+    except AnswerError as exc:
+        log.warning("no answers from this index: %s", exc)
+        error = "De zoekindex is verouderd: bouw hem opnieuw met `kb build --force`."
+    except SearchError as exc:
+        log.warning("search failed: %s", exc)
+        error = "Deze vraag kan niet worden gezocht."
+    return Turn(asked, resolved, filters, top_k, result, error, index.build_id)
+
+
+__all__ = ["Turn", "ask", "previous_of"]

@@ -1,0 +1,98 @@
+"""A chat session to keep: as Markdown for people, as JSON for programs."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from app.present import NO_ANSWER, answer_id, citation, escape_plain
+from app.session import Turn
+from kb.answer import Answer, Source
+from kb.search import Filters
+
+TRANSCRIPT_VERSION = 1
+
+
+def _filters_json(filters: Filters) -> dict[str, list[Any]]:
+    return {
+        "goals": list(filters.goals),
+        "regions": list(filters.regions),
+        "kinds": list(filters.kinds),
+        "documents": list(filters.documents),
+    }
+
+
+def _source_json(source: Source) -> dict[str, Any]:
+    return {
+        "goal": source.goal,
+        "goal_title": source.goal_title,
+        "section": source.section,
+        "kind": source.kind,
+        "title": source.title,
+        "urls": list(source.urls),
+        "footnotes": [{"number": f.number, "text": f.text} for f in source.footnotes],
+        "document": source.document,
+        "document_title": source.document_title,
+        "start": source.start,
+        "end": source.end,
+    }
+
+
+def _answer_json(result: Answer) -> dict[str, Any]:
+    return {
+        "id": answer_id(result),
+        "text": result.text,
+        "value": result.value,
+        "abstained": result.abstained,
+        "confidence": result.confidence,
+        "hit_id": result.hit_id,
+        "start": result.start,
+        "end": result.end,
+        "source": _source_json(result.source) if result.source else None,
+        "passages": [
+            {"id": h.chunk.id, "rank": h.rank, "score": h.score, "goal": h.chunk.goal}
+            for h in result.hits
+        ],
+    }
+
+
+def session_json(turns: Sequence[Turn]) -> str:
+    """The session as one JSON document: each question, what was searched, the answer."""
+    document = {
+        "format_version": TRANSCRIPT_VERSION,
+        "saved": datetime.now(UTC).isoformat(timespec="seconds"),
+        "turns": [
+            {
+                "question": turn.asked,
+                "searched": turn.searched,
+                "followup": turn.resolved.kind,
+                "filters": _filters_json(turn.filters),
+                "top_k": turn.top_k,
+                "build_id": turn.build_id,
+                "error": turn.error,
+                "answer": _answer_json(turn.answer) if turn.answer else None,
+            }
+            for turn in turns
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def session_markdown(turns: Sequence[Turn]) -> str:
+    """The session as Markdown: each question with its quoted answer and citation."""
+    parts = ["# Vraagbaak Techniekpact — sessie", ""]
+    for number, turn in enumerate(turns, start=1):
+        parts.append(f"## {number}. {escape_plain(turn.asked)}")
+        parts.append("")
+        if turn.searched != turn.asked:
+            parts += [f"*Gezocht:* {escape_plain(turn.searched)}", ""]
+        if turn.answer is None:
+            parts += [escape_plain(turn.error or NO_ANSWER), ""]
+            continue
+        parts += [citation(turn.answer).split("\n", 2)[-1], ""]
+    return "\n".join(parts).rstrip() + "\n"
+
+
+__all__ = ["session_json", "session_markdown"]

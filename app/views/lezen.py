@@ -1,0 +1,5 @@
+"""Page file of "Lezen" (see app/read.py)."""
+
+from app.read import page
+
+page()

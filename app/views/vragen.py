@@ -1,0 +1,5 @@
+"""Page file of "Vragen" (see app/ask.py)."""
+
+from app.ask import page
+
+page()

@@ -1,0 +1,176 @@
+"""App figures: cold start with a built index, answer latency in the browser, memory.
+
+    .venv/bin/python benchmarks/bench_app.py                 # the index of kb.toml / KB_* settings
+    .venv/bin/python benchmarks/bench_app.py --runs 5 --build-dir /tmp/kb-build
+
+Cold start: from starting `streamlit run app/main.py` until the chat input can be typed into in
+headless Chromium (the first page load includes loading the model and the index). Answer: from
+pressing Enter until the quoted answer (or the abstention) is on screen. Memory: resident set
+size of the app process after the questions. Targets: cold start <= 5 s, answer <= 1 s.
+Needs Debian's /usr/bin/chromium; when there is no index yet, one is built first (not timed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kb.settings import Settings, load_settings  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+QUESTIONS = [
+    "hoeveel cross-over kwalificaties raken techniek?",
+    "Hoeveel geld kreeg het Alfa-college voor het innovatiecentrum?",
+    "Welke voorbeelden zijn er in Limburg?",
+    "welk doel is dat?",
+    "Wie won de Tour de France?",
+    "Welk aandeel van de jongeren op het mbo kiest voor techniek?",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def ensure_build(settings: Settings) -> None:
+    from kb.index import current_build
+
+    if current_build(settings) is not None:
+        return
+    print(f"no index in {settings.build_dir}: building it first (not timed)")
+    subprocess.run(
+        [sys.executable, "-m", "kb.cli", "build", "--build-dir", str(settings.build_dir)],
+        check=True,
+        cwd=ROOT,
+    )
+
+
+def start(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
+    command = [
+        sys.executable, "-m", "streamlit", "run", "app/main.py",
+        "--server.port", str(port), "--server.address", "127.0.0.1",
+        "--server.headless", "true", "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    return subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+
+
+def open_when_up(page: Any, url: str, started: float, timeout: float = 60.0) -> tuple[float, float]:
+    """Load the page as soon as the server answers; seconds from `started` until the server
+    answered and until the page was interactive."""
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}_stcore/health", timeout=1) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            if time.perf_counter() - started > timeout:
+                raise
+            time.sleep(0.02)
+    up = time.perf_counter() - started
+    page.goto(url, timeout=timeout * 1000)
+    page.get_by_test_id("stChatInput").locator("textarea").wait_for(timeout=timeout * 1000)
+    return up, time.perf_counter() - started
+
+
+def ask(page: Any, question: str, turn: int) -> float:
+    box = page.get_by_test_id("stChatInput").locator("textarea")
+    box.fill(question)
+    started = time.perf_counter()
+    box.press("Enter")
+    # The assistant message of this turn holds the feedback thumbs once it is complete.
+    page.get_by_test_id("stChatMessage").nth(2 * turn + 1).get_by_text(
+        "Was dit antwoord nuttig?"
+    ).wait_for(timeout=30_000)
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="cold starts to time")
+    parser.add_argument("--build-dir", type=Path, help="index folder (default: settings)")
+    args = parser.parse_args()
+
+    from playwright.sync_api import sync_playwright
+
+    settings = load_settings(build_dir=args.build_dir)
+    ensure_build(settings)
+    env = {**os.environ, "KB_BUILD_DIR": str(settings.build_dir.resolve())}
+    env["KB_DATA_DIR"] = str(Path("/tmp") / f"bench-app-data-{os.getpid()}")
+    colds: list[float] = []
+    ups: list[float] = []
+    answers: list[float] = []
+    memory: list[tuple[float, float]] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for run in range(args.runs):
+            port = free_port()
+            page = browser.new_page(viewport={"width": 1280, "height": 1000})
+            started = time.perf_counter()
+            process = start(env, port)
+            try:
+                up, interactive = open_when_up(page, f"http://127.0.0.1:{port}/", started)
+                ups.append(up)
+                colds.append(interactive)
+                after_start = rss_mib(process.pid)
+                if run == 0:
+                    for turn, question in enumerate(QUESTIONS):
+                        answers.append(ask(page, question, turn))
+                memory.append((after_start, rss_mib(process.pid)))
+            finally:
+                page.close()
+                process.terminate()
+                process.wait(timeout=10)
+        browser.close()
+
+    print(f"index:              {settings.build_dir}")
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"load average:       {load} on {os.cpu_count()} CPUs (other work slows every figure)")
+    print(f"server up:          median {statistics.median(ups):.2f} s (health endpoint answers)")
+    print(
+        f"cold start:         median {statistics.median(colds):.2f} s, "
+        f"max {max(colds):.2f} s over {len(colds)} starts (target <= 5 s)"
+    )
+    print(
+        f"answer visible:     median {statistics.median(answers):.3f} s, "
+        f"max {max(answers):.3f} s over {len(answers)} questions (target <= 1 s)"
+    )
+    first = memory[0]
+    print(f"memory (RSS):       {first[0]:.0f} MiB after start, {first[1]:.0f} MiB after questions")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
