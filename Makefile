@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: app test lint typecheck pytest build browser bench clean
+.PHONY: app test lint typecheck pytest build browser bench eval clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -37,6 +37,11 @@ test: lint typecheck pytest
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_search.py
+	$(BIN)/python benchmarks/bench_answer.py
+	$(BIN)/python benchmarks/bench_app.py
+
+eval: $(STAMP)
+	$(BIN)/kb eval
 
 clean:
 	rm -rf .kb $(VENV)
