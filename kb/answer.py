@@ -121,6 +121,17 @@ NAME_WEIGHT = 0.05
 """The sentence names a person, organisation or place for "wie" and "waar" questions."""
 CLAUSE_WEIGHT = 0.02
 """Per question word in the clause of the value."""
+NOUN_WEIGHT = 0.25
+"""A number followed by what a "hoeveel" question counts ("hoeveel keuzedelen" and "757
+keuzedelen"); negative for the total of a "hoeveel van de ..." question."""
+ANAPHOR_WEIGHT = 0.5
+"""Share of the previous sentence's BM25 that a sentence starting with "Hiermee", "Hiervan",
+"Dit" ... inherits: "Hiermee komt het aandeel op 24%" answers with the words of the sentence
+before it."""
+_ANAPHOR = re.compile(
+    r"(?:Hiermee|Daarmee|Hiervan|Daarvan|Hierbij|Daarbij|Hierin|Daarin|Dit|Deze|Dat|Zij|Ze|Hij"
+    r"|Het gaat (?:dan |hierbij )?om)\b"
+)
 
 
 def answer(index: Index, question: str, filters: Filters | None = None, top_k: int = 5) -> Answer:
@@ -234,14 +245,22 @@ def rank_sentences(
     bm25 = store.bm25(analyse(question, question=True), numbers)
     top = float(bm25.max())
     lexical = bm25 / top if top > 0 else bm25
+    position = {number: i for i, number in enumerate(numbers)}
     candidates: list[Candidate] = []
     for i, (number, hit) in enumerate(zip(numbers, owners, strict=True)):
         sentence = store.sentences[number]
-        value, words = _weigh(sentence.text, kind, question, gazetteer)
+        value, words, noun = _weigh(sentence.text, kind, question, gazetteer)
         fits = value is not None or kind not in VALUE_TYPES
+        before = position.get(number - 1)
+        inherited = (
+            ANAPHOR_WEIGHT * float(lexical[before])
+            if before is not None and owners[before] is hit and _ANAPHOR.match(sentence.text)
+            else 0.0
+        )
         score = (
             SIMILARITY_WEIGHT * float(similarity[i])
-            + BM25_WEIGHT * float(lexical[i])
+            + BM25_WEIGHT * (float(lexical[i]) + inherited)
+            + NOUN_WEIGHT * noun
             + RANK_WEIGHT / hit.rank
             + (FIT_WEIGHT if value is not None and kind in VALUE_TYPES else 0.0)
             + (NAME_WEIGHT if value is not None and kind not in VALUE_TYPES else 0.0)
@@ -256,7 +275,7 @@ def rank_sentences(
 
 def _weigh(
     sentence: str, kind: QuestionType, question: str, gazetteer: Gazetteer | None
-) -> tuple[Value | None, int]:
+) -> tuple[Value | None, int, int]:
     return weigh_value(sentence, find_values(sentence, kind, gazetteer), question)
 
 

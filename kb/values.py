@@ -242,14 +242,18 @@ def pick_value(sentence: str, values: list[Value], question: str) -> Value | Non
     return weigh_value(sentence, values, question)[0]
 
 
-def weigh_value(sentence: str, values: list[Value], question: str) -> tuple[Value | None, int]:
-    """The value that stands among the question's own words, and how many question words
-    stand in its clause. Values that the question itself names are left out ("in 2016-2017"
-    in the question is not the answer).
+def weigh_value(sentence: str, values: list[Value], question: str) -> tuple[Value | None, int, int]:
+    """The value that best answers `question`, the number of distinct question terms in its
+    clause, and whether it is followed by what a "hoeveel" question counts (1, or -1 for the
+    total of a "hoeveel van de ..." question, else 0). Values that the question itself names
+    are left out ("in 2016-2017" in the question is not the answer).
 
-    A value is scored first by the question words in its clause (the part of the sentence
-    between commas, semicolons, dashes or brackets; a clause starting with "waarvan" also counts
-    the words of the clause before it), then by how close those words stand to it. On a tie
+    Values are ranked by: the question terms in their clause (the part of the sentence
+    between commas, semicolons, dashes or brackets; a clause starting with "waarvan", or a
+    number in brackets, also counts the clause before it); a date after "tot (en met)" for
+    "tot wanneer" (after "sinds"/"vanaf" for "sinds wanneer"); the counted noun right after a
+    number ("4.185 basisscholen" for "hoeveel basisscholen"), then the words of the counted
+    phrase after it; how specific a date is; how close the question's words stand. On a tie
     the later value wins, because the report narrows down from left to right: "acht
     kwalificaties goedgekeurd, waarvan er vier raken aan de techniek" answers "hoeveel raken
     techniek?" with "vier".
@@ -261,7 +265,7 @@ def weigh_value(sentence: str, values: list[Value], question: str) -> tuple[Valu
         if v is not None and not re.search(rf"(?<!\w){re.escape(fold(v.text))}(?!\w)", asked)
     ]
     if not fresh:
-        return None, 0
+        return None, 0, 0
     wanted = _question_terms(question)
     bounds = [0, *(m.end() for m in _CLAUSE_END.finditer(sentence)), len(sentence)]
     clauses = list(itertools.pairwise(bounds))
@@ -277,20 +281,66 @@ def weigh_value(sentence: str, values: list[Value], question: str) -> tuple[Valu
     def word_of(position: int) -> int:
         return next((i for i, m in enumerate(words) if m.end() > position), len(words) - 1)
 
-    def key(value: Value) -> tuple[int, int, float, int]:
+    head_terms, phrase_terms = counted_terms(question)
+    partitive = bool(re.search(r"\bhoeveel van (?:de|het|deze|die)\b", asked))
+    direction = _direction(asked)
+
+    def shared_clauses(value: Value) -> set[int]:
         here = clause_of(value.start)
         shared = {here}
-        if here > 0 and _CONTINUES.match(sentence, clauses[here][0]):
+        continues = _CONTINUES.match(sentence, clauses[here][0])
+        bracketed = sentence[max(0, value.start - 1) : value.start] == "("
+        if here > 0 and (continues or bracketed):
             shared.add(here - 1)
+        return shared
+
+    def key(value: Value) -> tuple[int, int, int, int, int, float, int]:
+        shared = shared_clauses(value)
         first, last = word_of(value.start), word_of(value.end - 1)
         inside = [i for i in matched if clause_of(words[i].start()) in shared]
         own = [i for i in inside if not first <= i <= last]
-        closeness = sum(
-            1 / (1 + (first - i if i < first else i - last))
-            for i in own
-            if clause_of(words[i].start()) == here
-        )
-        return len(own), _specificity(value.text), closeness, value.start
+        terms = {t for i in own for t in _word_terms(words[i].group(0))} & wanted
+        # "hoeveel basisscholen": the number followed by the counted noun; for "hoeveel van de
+        # aanvragen" the number followed by it is the total, not the answer.
+        sign = -1 if partitive else 1
+        after = [t for m in words[last + 1 : last + 9] for t in _word_terms(m.group(0))]
+        next_two = {t for m in words[last + 1 : last + 3] for t in _word_terms(m.group(0))}
+        head = sign if head_terms & next_two else 0
+        phrase = sign * len(set(after) & phrase_terms)
+        before = sentence[max(0, value.start - 12) : value.start].lower()
+        leads = 1 if direction and re.search(direction, before) else 0
+        closeness = sum(1 / (1 + (first - i if i < first else i - last)) for i in own)
+        specific = _specificity(value.text)
+        return len(terms), leads, head, phrase, specific, closeness, value.start
 
     best = max(fresh, key=key)
-    return best, key(best)[0]
+    terms, _, head, *_ = key(best)
+    return best, terms, head
+
+
+def counted_terms(question: str) -> tuple[frozenset[str], frozenset[str]]:
+    """What a "hoeveel" question counts: the terms of its first word (the head noun) and of
+    the words up to the verb ("hoeveel door OCW en EZ betaalde Centres zijn er")."""
+    match = re.search(
+        r"\bhoeveel\s+(?:van\s+(?:de|het|deze|die)\s+)?((?:\S+\s*){1,6})", fold(question)
+    )
+    if not match:
+        return frozenset(), frozenset()
+    phrase = re.split(
+        r"\b(?:zijn|is|werden|worden|wordt|hebben|heeft|kregen|krijgen|kunnen|zitten|raken"
+        r"|kozen|kiezen|haalden|staan|gaan|komen|waren|was|werken|passen)\b",
+        match.group(1),
+    )[0]
+    words = [w for w in phrase.split() if analyse(w)]
+    head = frozenset(analyse(words[0])) if words else frozenset()
+    return head, frozenset(analyse(phrase))
+
+
+def _direction(asked: str) -> str | None:
+    """For "tot wanneer" the date after "tot (en met)" answers, for "sinds/vanaf wanneer" the
+    date after "sinds", "vanaf" or "van"."""
+    if re.search(r"\btot wanneer\b|\btot welke\b|\bloopt .*\btot\b|\beindig", asked):
+        return r"\btot(?: en met)?\s*$"
+    if re.search(r"\b(?:sinds|vanaf) wanneer\b|\bsinds welk", asked):
+        return r"\b(?:sinds|vanaf|van)\s*$"
+    return None

@@ -1,0 +1,82 @@
+"""Picking the value that answers, in real report sentences (expected values read from the
+report)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.values import counted_terms, find_values, pick_value, question_type
+
+
+def _pick(sentence: str, question: str) -> str | None:
+    value = pick_value(sentence, find_values(sentence, question_type(question)), question)
+    return value.text if value else None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "expected"),
+    [
+        (
+            "Acht regionale netwerken zijn actief om W&T te verankeren in het basisonderwijs, en "
+            "4.185 basisscholen binnen deze netwerken zijn actief op het gebied van onderwijs in "
+            "W&T.",
+            "Hoeveel basisscholen in de regionale W&T-netwerken zijn actief?",
+            "4.185",
+        ),
+        (
+            "Acht regionale netwerken zijn actief om W&T te verankeren in het basisonderwijs, en "
+            "4.185 basisscholen binnen deze netwerken zijn actief op het gebied van onderwijs in "
+            "W&T.",
+            "Hoeveel regionale netwerken zijn er actief voor W&T?",
+            "Acht",
+        ),
+        (
+            "Inmiddels zijn er 24 door de ministers van OCW en EZ gefinancierde Centres of "
+            "expertise actief en zijn er 13 onbekostigde centres gestart.",
+            "Hoeveel door OCW en EZ betaalde Centres of expertise zijn er actief?",
+            "24",
+        ),
+        (
+            "Op grond van de aanvragen in het eerste aanvraagtijdvak zijn er momenteel acht "
+            "cross-over kwalificaties goedgekeurd, waarvan er vier raken aan de techniek.",
+            "hoeveel cross-over kwalificaties raken techniek?",
+            "vier",
+        ),
+        (
+            "Van de 63 aanvragen voor het Regionaal investeringsfonds mbo die zijn geëvalueerd in "
+            "de tussenevaluatie zijn ruim de helft actief in de sector techniek & "
+            "procesindustrie (34) en daarnaast vaak ook in de sector bouw.",
+            "Hoeveel van de geëvalueerde aanvragen zitten in techniek en procesindustrie?",
+            "34",
+        ),
+        (
+            "Het experiment loopt van 1 juli 2016 tot en met 30 juni 2019.",
+            "Tot wanneer loopt het experiment educatieve minor?",
+            "30 juni 2019",
+        ),
+        (
+            "Het experiment loopt van 1 juli 2016 tot en met 30 juni 2019.",
+            "Vanaf wanneer loopt het experiment educatieve minor?",
+            "1 juli 2016",
+        ),
+        (
+            "Wel zijn er verschillen in de verschillende opleidingsniveaus; op niveau 1 is het "
+            "aandeel 40%, op niveau 2 is dit 34%, de grootste stijging vond plaats op niveau 3 "
+            "daar bedraagt het aandeel nu 29% en op niveau 4 is het aandeel stabiel gebleven op "
+            "32%.",
+            "Welk aandeel kiest op mbo-niveau 1 voor bètatechniek?",
+            "40%",
+        ),
+    ],
+)
+def test_value_of_the_clause_and_noun_asked_about(
+    sentence: str, question: str, expected: str
+) -> None:
+    assert _pick(sentence, question) == expected
+
+
+def test_counted_terms_name_the_head_noun() -> None:
+    head, phrase = counted_terms("Hoeveel vmbo-scholen zijn aangesloten bij Jet-Net?")
+    assert "school" in head and "vmbo" in head
+    assert "aangesloten" not in " ".join(phrase)
+    assert counted_terms("Wanneer begon het?") == (frozenset(), frozenset())
