@@ -117,15 +117,20 @@ def index(config: Settings) -> Index:
     Raises:
         AppStartError: no index can be built or loaded (with a Dutch message).
     """
+    # Where the feedback goes does not change the index.
+    key = config.model_dump_json(exclude={"data_dir"})
     try:
-        folder = current_build(config)
+        try:
+            folder = current_build(config)
+        except IndexLoadError as exc:
+            # A damaged CURRENT pointer: load_index serves the newest intact build instead.
+            log.warning("current build unreadable, falling back: %s", exc)
+            return _index(key, "", config)
         if folder is None:
             build_with_progress(config)
             folder = current_build(config)
         if folder is None:
             raise AppStartError("De zoekindex kon niet worden gebouwd.")
-        # Where the feedback goes does not change the index.
-        key = config.model_dump_json(exclude={"data_dir"})
         return _index(key, folder.name, config)
     except IndexLoadError as exc:
         log.warning("index not loaded: %s", exc)
