@@ -26,7 +26,15 @@ from kb.lexical import analyse, fold
 from kb.search import Filters, Hit, Index, clean_question
 from kb.sentence_store import Sentence, SentenceStore, cited_footnotes
 from kb.settings import Settings
-from kb.values import VALUE_TYPES, QuestionType, Value, find_values, question_type, weigh_value
+from kb.values import (
+    DUTCH_NUMBERS,
+    VALUE_TYPES,
+    QuestionType,
+    Value,
+    find_values,
+    question_type,
+    weigh_value,
+)
 
 ABSTENTION = "Het rapport bevat hierover geen informatie."
 
@@ -317,39 +325,8 @@ def confidence_of(evidence: Evidence, settings: Settings) -> float:
 
 _YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s?[-–/]\s?((?:19|20)?\d{2})(?!\d)")
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])|(?<![\w.,])\d+(?=-\w)")
-_SPELLED = dict(
-    enumerate(
-        [
-            "nul",
-            "een",
-            "twee",
-            "drie",
-            "vier",
-            "vijf",
-            "zes",
-            "zeven",
-            "acht",
-            "negen",
-            "tien",
-            "elf",
-            "twaalf",
-            "dertien",
-            "veertien",
-            "vijftien",
-            "zestien",
-            "zeventien",
-            "achttien",
-            "negentien",
-            "twintig",
-        ]
-    )
-)
-_TENS = {
-    10 * n: word
-    for n, word in enumerate(
-        ["twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig"], 2
-    )
-}
+_SPELLED = {n: word for n, word in DUTCH_NUMBERS.items() if n <= 20}
+_TENS = {n: word for n, word in DUTCH_NUMBERS.items() if 20 <= n <= 80 and n % 10 == 0}
 
 
 def missing_entities(question: str, chunk: Chunk, gazetteer: Gazetteer | None) -> tuple[str, ...]:
