@@ -13,6 +13,7 @@ from collections.abc import Callable
 from urllib.parse import quote, urlsplit
 
 from kb.answer import Answer, Source
+from kb.render import place_line
 from kb.search import Hit
 
 NO_ANSWER = "Het rapport bevat hierover geen informatie."
@@ -103,13 +104,10 @@ def source_line(source: Source) -> str:
 
 
 def hit_line(hit: Hit) -> str:
-    """'Doel 9 · Wat is er bereikt? · title' for a passage in a list."""
+    """'Doel 9 · Wat is er bereikt? · title' for a passage in a list (no goal title: the list
+    is short)."""
     chunk = hit.chunk
-    parts = [f"Doel {chunk.goal}"] if chunk.goal is not None else []
-    parts.append(chunk.section)
-    if chunk.title:
-        parts.append(chunk.title)
-    return " · ".join(parts)
+    return place_line(chunk.goal, chunk.section, chunk.title)
 
 
 def safe_url(address: str) -> str | None:

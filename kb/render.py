@@ -10,16 +10,22 @@ from kb.index import BuildInfo
 from kb.search import Hit, Question
 
 
-def source_line(hit: Hit) -> str:
-    """'Doel 9 · Wat is er bereikt? · <example or goal title>' ('Voorwoord' for the preface)."""
-    chunk = hit.chunk
-    parts = [f"Doel {chunk.goal}"] if chunk.goal is not None else []
-    parts.append(chunk.section)
-    if chunk.title:
-        parts.append(chunk.title)
-    elif chunk.goal_title:
-        parts.append(chunk.goal_title)
+def place_line(
+    goal: int | None, section: str, title: str | None, goal_title: str | None = None
+) -> str:
+    """'Doel 9 · Wat is er bereikt? · <example title, else goal title>' ('Voorwoord' for the
+    preface): where a passage or an answer stands in the report."""
+    parts = [f"Doel {goal}"] if goal is not None else []
+    parts.append(section)
+    if title or goal_title:
+        parts.append(title or goal_title or "")
     return " · ".join(parts)
+
+
+def source_line(hit: Hit) -> str:
+    """Where a hit stands, see `place_line`."""
+    chunk = hit.chunk
+    return place_line(chunk.goal, chunk.section, chunk.title, chunk.goal_title)
 
 
 def hit_text(hit: Hit, width: int = 100) -> str:
@@ -106,14 +112,8 @@ def answer_object(answer: Answer) -> dict[str, Any]:
 
 
 def answer_source_line(source: Source) -> str:
-    """'Doel 9 · Wat is er bereikt? · <example or goal title>' for an answer's source."""
-    parts = [f"Doel {source.goal}"] if source.goal is not None else []
-    parts.append(source.section)
-    if source.title:
-        parts.append(source.title)
-    elif source.goal_title:
-        parts.append(source.goal_title)
-    return " · ".join(parts)
+    """Where an answer's sentence stands, see `place_line`."""
+    return place_line(source.goal, source.section, source.title, source.goal_title)
 
 
 def answer_text(answer: Answer, width: int = 100) -> str:
