@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +17,7 @@ from ingest.model import Chunk, Document, DocumentManifest
 from ingest.parse import parse_report
 from ingest.read import SourceError, read_pdf, read_text
 from ingest.regions import load_gazetteer
+from kb.files import write_atomic
 from kb.settings import Settings
 
 SOURCE_SUFFIXES = (".txt", ".md", ".pdf")
@@ -115,20 +114,9 @@ def corpus_hash(settings: Settings, manifests: list[DocumentManifest]) -> str:
     return digest.hexdigest()
 
 
-def write_chunks(chunks: list[Chunk], path: Path) -> None:
+def write_chunks(chunks: Iterable[Chunk], path: Path) -> None:
     """Write chunks as JSON Lines, atomically: the file is either the old one or the new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            for chunk in chunks:
-                out.write(chunk.model_dump_json() + "\n")
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, b"".join(chunk.model_dump_json().encode() + b"\n" for chunk in chunks))
 
 
 def read_chunks(path: Path) -> list[Chunk]:

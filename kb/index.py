@@ -42,8 +42,9 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ingest.model import Chunk
-from kb.cache import EmbeddingCache, write_atomic
+from kb.cache import EmbeddingCache
 from kb.embed import Embedder, Vectors
+from kb.files import write_atomic
 from kb.lexical import LexicalIndex
 from kb.search import Index, retrieval_text
 from kb.sentence_store import (
