@@ -50,6 +50,8 @@ class Place:
     goal: int | None
     goal_title: str | None
     sections: tuple[SectionView, ...]
+    notes: tuple[Chunk, ...] = ()
+    """The footnotes cited here as chunks of their own (an answer can quote one)."""
 
     @property
     def footnotes(self) -> tuple[FootnoteRef, ...]:
@@ -62,7 +64,13 @@ class Place:
         return tuple(notes[n] for n in sorted(notes))
 
     def holds(self, chunk_id: str) -> bool:
-        return any(c.id == chunk_id for s in self.sections for u in s.units for c in u.chunks)
+        return any(
+            c.id == chunk_id for s in self.sections for u in s.units for c in u.chunks
+        ) or any(c.id == chunk_id for c in self.notes)
+
+    def note(self, number: int) -> Chunk | None:
+        """The chunk of footnote `number`, if the index has one."""
+        return next((c for c in self.notes if c.title == f"Voetnoot {number}"), None)
 
 
 def _place_key(chunk: Chunk) -> str:
@@ -108,6 +116,7 @@ def outline(chunks: Sequence[Chunk]) -> list[Place]:
                 goal=first.goal,
                 goal_title=first.goal_title,
                 sections=tuple(sections),
+                notes=tuple(c for c in members if c.kind == "voetnoot"),
             )
         )
     return places
@@ -176,7 +185,14 @@ def render_place(place: Place, chunk_id: str | None, span: tuple[int, int] | Non
     if place.footnotes:
         st.subheader("Voetnoten")
         for note in place.footnotes:
-            st.caption(f"{note.number}. {escape(note.text)}")
+            chunk = place.note(note.number)
+            if chunk is not None and chunk.id == chunk_id:
+                with st.container(border=True):
+                    st.caption(":material/location_on: Hier staat het citaat.")
+                    text = marked(chunk.text, *span) if span else escape(chunk.text)
+                    st.markdown(f"{note.number}. {text}")
+            else:
+                st.caption(f"{note.number}. {escape(note.text)}")
 
 
 def page() -> None:

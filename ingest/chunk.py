@@ -96,6 +96,7 @@ def _chunk_unit(
             end=segments[-1][1] + segments[-1][2] if segments else unit.end,
             page=unit.page,
             segments=segments,
+            cited_in=unit.cited_in,
         )
 
 
@@ -119,7 +120,8 @@ def _footnote_ref(document: Document, number: int, at: int | None) -> FootnoteRe
 
 
 def _context(document: Document, unit: Unit, section: str, footnotes: list[FootnoteRef]) -> str:
-    """The retrieval header: where the text stands, and what its footnotes cite."""
+    """The retrieval header: where the text stands, what its footnotes cite, and for a
+    footnote the sentence that cites it."""
     parts = [document.title]
     if unit.goal is not None:
         parts.append(f"Doel {unit.goal}: {unit.goal_title}")
@@ -128,4 +130,6 @@ def _context(document: Document, unit: Unit, section: str, footnotes: list[Footn
         parts.append(unit.title)
     header = " · ".join(parts)
     notes = " ".join(f"Voetnoot {f.number}: {f.text}" for f in footnotes)
+    if unit.cited_in:
+        notes = f"Bij: {unit.cited_in}"
     return f"{header}\n{notes}" if notes else header

@@ -11,17 +11,18 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-Kind = Literal["voorwoord", "inleiding", "bereikt", "voorbeeld", "tekst"]
-"""Section kind of a unit: preface, goal introduction, achievement bullet, example, or the
-paragraph of a generic document."""
+Kind = Literal["voorwoord", "inleiding", "bereikt", "voorbeeld", "voetnoot", "tekst"]
+"""Section kind of a unit: preface, goal introduction, achievement bullet, example, footnote,
+or the paragraph of a generic document."""
 
-KINDS: tuple[Kind, ...] = ("voorwoord", "inleiding", "bereikt", "voorbeeld", "tekst")
+KINDS: tuple[Kind, ...] = ("voorwoord", "inleiding", "bereikt", "voorbeeld", "voetnoot", "tekst")
 
 SECTION_LABELS: dict[Kind, str] = {
     "voorwoord": "Voorwoord",
     "inleiding": "Inleiding",
     "bereikt": "Wat is er bereikt?",
     "voorbeeld": "Voorbeelden",
+    "voetnoot": "Voetnoten",
     "tekst": "Tekst",
 }
 
@@ -59,8 +60,8 @@ class Footnote:
 @dataclass(frozen=True)
 class Unit:
     """The smallest structural piece of a report: a preface paragraph block, a goal
-    introduction, one achievement bullet (with its sub-bullets), one example, or a paragraph
-    of a generic document. A chunk never mixes two units."""
+    introduction, one achievement bullet (with its sub-bullets), one example, one footnote, or
+    a paragraph of a generic document. A chunk never mixes two units."""
 
     id: str
     kind: Kind
@@ -76,6 +77,8 @@ class Unit:
     regions: tuple[str, ...] = ()
     provinces: tuple[str, ...] = ()
     page: int | None = None
+    cited_in: str | None = None
+    """For a footnote: the sentence of the report that cites it (retrieval context only)."""
 
     @property
     def start(self) -> int:
@@ -173,6 +176,8 @@ class Chunk(BaseModel):
     end: int
     page: int | None
     segments: list[tuple[int, int, int]]
+    cited_in: str | None = None
+    """For a footnote: the sentence that cites it, for retrieval and answer scoring only."""
 
     def source_offset(self, position: int) -> int:
         """Offset in the source file of a position in `text`."""

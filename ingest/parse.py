@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ingest.clean import Line, clean_inline, join_lines, split_lines, strip_bullet, word_lexicon
 from ingest.model import Document, Footnote, Goal, Kind, Unit
+from ingest.sentences import split_sentences
 
 GOAL_HEADING = re.compile(r"^\s*DOEL\s+(\d{1,2})\s*$")
 FOOTNOTE_LINE = re.compile(r"^\s*(\d{1,2})\s+(\S.*?)\s*$")
@@ -54,7 +55,7 @@ def parse_report(text: str, doc_id: str, title: str, source_file: str) -> Docume
         raise ParseError(f"{source_file}: no VOORWOORD or DOEL headings found")
     markers = _find_markers(text, lines, footnotes, footnote_lines)
     skip = frozenset(m.source + i for m in markers for i in range(m.length))
-    context = _Context(doc_id, word_lexicon(text), skip, markers, footnote_lines)
+    context = _Context(doc_id, word_lexicon(text), skip, markers, footnote_lines, text)
 
     units: list[Unit] = list(_preface_units(context, lines[preface + 1 : headings[0]]))
     goals: list[Goal] = []
@@ -62,6 +63,8 @@ def parse_report(text: str, doc_id: str, title: str, source_file: str) -> Docume
     for index, start in enumerate(headings):
         end = headings[index + 1] if index + 1 < len(headings) else len(lines)
         goal = _parse_goal(context, lines, start, end, casing)
+        notes = _footnote_units(context, footnotes, goal.units)
+        goal = Goal(goal.number, goal.title, goal.units + notes)
         goals.append(goal)
         units.extend(goal.units)
     return Document(doc_id, title, source_file, tuple(units), tuple(goals), tuple(footnotes))
@@ -74,6 +77,7 @@ class _Context:
     skip: frozenset[int]
     markers: list[_Marker]
     footnote_lines: frozenset[int]
+    source: str
 
 
 def _find_footnotes(lines: list[Line]) -> tuple[list[Footnote], frozenset[int]]:
@@ -200,6 +204,43 @@ def _unit(
         urls=urls,
         **fields,  # type: ignore[arg-type]
     )
+
+
+def _footnote_units(
+    context: _Context, footnotes: list[Footnote], cited_by: tuple[Unit, ...]
+) -> tuple[Unit, ...]:
+    """A unit for each footnote cited in `cited_by` (the units of one goal), in number order:
+    its text as the source line has it, so that it can be quoted, with the goal of the passage
+    that cites it and that passage's sentence as retrieval context."""
+    units: list[Unit] = []
+    for footnote in footnotes:
+        citing = next(
+            ((u, at) for u in cited_by for n, at in u.footnotes if n == footnote.number), None
+        )
+        if citing is None:
+            continue
+        unit, at = citing
+        sentence = next(
+            (unit.text[a:b] for a, b in split_sentences(unit.text) if a < at <= b + 1), None
+        )
+        builder = join_lines(
+            [(context.source[footnote.start : footnote.end], footnote.start, "")], context.lexicon
+        )
+        units.append(
+            Unit(
+                id=f"{context.doc_id}/voetnoot/{footnote.number:02d}",
+                kind="voetnoot",
+                text=builder.text,
+                segments=builder.segments,
+                goal=unit.goal,
+                goal_title=unit.goal_title,
+                title=f"Voetnoot {footnote.number}",
+                heading="Voetnoten",
+                urls=tuple(INLINE_URL.findall(builder.text)),
+                cited_in=sentence,
+            )
+        )
+    return tuple(units)
 
 
 def _paragraph_pieces(

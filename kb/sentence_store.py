@@ -69,12 +69,23 @@ def cited_footnotes(chunk: Chunk, start: int, end: int) -> list[FootnoteRef]:
 
 
 def sentence_rows(chunks: list[Chunk]) -> list[SentenceRow]:
-    """Every sentence of every chunk, in index order."""
+    """Every sentence of every chunk, in index order; a footnote is one sentence whatever its
+    full stops ("34 550 VIII, nr. 21.")."""
     return [
         SentenceRow(chunk=row, start=start, end=end)
         for row, chunk in enumerate(chunks)
-        for start, end in split_sentences(chunk.text)
+        for start, end in (
+            [(0, len(chunk.text))] if chunk.kind == "voetnoot" else split_sentences(chunk.text)
+        )
     ]
+
+
+def scored_text(chunk: Chunk, start: int, end: int) -> str:
+    """What a sentence is embedded and matched as: its text, after the sentence that cites it
+    for a footnote ("Kamerstuk 31524-311, brief OCW, 20 februari 2017" says nothing of the
+    brief Sterk Beroepsonderwijs that it is)."""
+    text = chunk.text[start:end]
+    return f"{chunk.cited_in}\n{text}" if chunk.cited_in else text
 
 
 @dataclass(frozen=True)
@@ -87,7 +98,7 @@ class SentencesWritten:
 def write_sentences(chunks: list[Chunk], folder: Path, cache: EmbeddingCache) -> SentencesWritten:
     """Split and embed the sentences of `chunks` into `folder`."""
     rows = sentence_rows(chunks)
-    texts = [chunks[r.chunk].text[r.start : r.end] for r in rows]
+    texts = [scored_text(chunks[r.chunk], r.start, r.end) for r in rows]
     vectors, embedded = cache.embed_passages(texts)
     (folder / SENTENCES_JSONL).write_bytes(
         "".join(r.model_dump_json() + "\n" for r in rows).encode("utf-8")
@@ -121,7 +132,8 @@ class SentenceStore:
             Counter(
                 analyse(
                     " ".join(
-                        [s.text] + [f.text for f in cited_footnotes(chunks[s.row], s.start, s.end)]
+                        [scored_text(chunks[s.row], s.start, s.end)]
+                        + [f.text for f in cited_footnotes(chunks[s.row], s.start, s.end)]
                     )
                 )
             )

@@ -97,7 +97,33 @@ def test_chunk_offsets_trace_back_to_the_source(chunks: list[Chunk], report_text
 
 def test_counts(chunks: list[Chunk]) -> None:
     units = Counter(c.kind for c in chunks if c.part == 1)
-    assert units == {"bereikt": 70, "voorbeeld": 36, "inleiding": 12, "voorwoord": 9}
+    assert units == {
+        "bereikt": 70,
+        "voorbeeld": 36,
+        "inleiding": 12,
+        "voorwoord": 9,
+        "voetnoot": 16,
+    }
+
+
+def test_footnotes_are_chunks_of_their_own(chunks: list[Chunk], report_text: str) -> None:
+    """A footnote can be quoted: its chunk text is the footnote line of the report, placed
+    under the goal of the passage that cites it, with that passage's sentence as context."""
+    notes = {c.title: c for c in chunks if c.kind == "voetnoot"}
+    assert len(notes) == 16
+    four = notes["Voetnoot 4"]
+    assert four.text == "Tweede Kamer, vergaderjaar 2016–2017, 34 550 VIII, nr. 21."
+    assert report_text[four.start : four.end] == four.text
+    assert (four.goal, four.section, four.footnotes) == (4, "Voetnoten", [])
+    assert four.cited_in is not None and four.cited_in.endswith(
+        "zoals de motie van de heer Duisenberg c.s. dit verzoekt."
+    )
+    assert four.cited_in in four.context
+    ten = notes["Voetnoot 10"]
+    assert (ten.goal, ten.text) == (8, "Kamerstuk 31524-310, brief OCW, 10 februari 2017.")
+    assert ten.cited_in is not None and ten.cited_in.startswith("De tussenevaluatie in februari")
+    seven = notes["Voetnoot 7"]
+    assert seven.urls == ["www.mboraad.nl/publicaties/tekort-aan-techniekdocenten"]
 
 
 def test_splitter_respects_abbreviations() -> None:

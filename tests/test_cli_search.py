@@ -133,7 +133,7 @@ def test_batch_writes_one_json_line_per_question(build: Path, tmp_path: Path) ->
         (["   "], "the question is empty"),
         (["techniek", "--goal", "13"], "unknown goal 13; valid goals: 1, 2, 3"),
         (["techniek", "--region", "Texel"], "valid regions: Achterhoek"),
-        (["techniek", "--kind", "bijlage"], "valid kinds: bereikt, inleiding, voorbeeld"),
+        (["techniek", "--kind", "bijlage"], "valid kinds: bereikt, inleiding, voetnoot, voorbeeld"),
         (["--batch", "q.txt"], "--batch writes JSON Lines: add --json"),
         ([], "give either a QUESTION or --batch FILE"),
         (["techniek", "--top-k", "0"], "expected a whole number of at least 1"),
