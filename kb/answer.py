@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from kb.values import (
     VALUE_TYPES,
     QuestionType,
     Value,
+    asked_nouns,
     find_values,
     question_type,
     weigh_value,
@@ -90,15 +92,95 @@ class Answer:
 
 
 @dataclass(frozen=True)
+class Features:
+    """What a candidate sentence's score is made of."""
+
+    similarity: float
+    """Cosine of question and sentence (both e5 embeddings)."""
+    lexical: float
+    """BM25 of the sentence (with the footnotes it cites), divided by the best candidate's."""
+    previous: float
+    """`lexical` of the sentence before it in the same passage (0 for a first sentence)."""
+    anaphor: bool
+    """The sentence starts with "Hiermee", "Dit", "Het gaat om" ...: it goes on with the
+    subject of the sentence before it."""
+    rank: int
+    """Rank of the passage."""
+    fits: bool
+    """A question asking for a number, amount, percentage or date, and the sentence holds a
+    value of that type."""
+    named: bool
+    """The sentence names a person, organisation or place for "wie", "waar", "welke"."""
+    clause: int
+    """Question words in the clause of the value."""
+    noun: int
+    """A number followed by what a "hoeveel" question counts (1), by the total of a "hoeveel
+    van de ..." question or by another thing the question names (-1)."""
+    missing: int
+    """Places, years and numbers of the question that the passage lacks."""
+    footnote: int
+    """A footnote: 1 when the question asks for a Kamerstuk, letter or address, else -1."""
+    reason: bool
+    """A "waarom" question and a sentence that gives a cause ("door", "omdat" ...)."""
+    asked: bool
+    """The sentence holds the noun a "welke X" question asks for (also in a compound:
+    "welke school" and "Borgloschool")."""
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Weights of the sentence score, fitted on eval/dev.jsonl only
+    (benchmarks/fit_answer_weights.py)."""
+
+    similarity: float = 1.0
+    lexical: float = 0.25
+    previous: float = 0.0
+    anaphor: float = 0.125
+    rank: float = 0.1
+    fits: float = 1.0
+    named: float = 0.05
+    clause: float = 0.02
+    noun: float = 0.25
+    missing: float = 1.0
+    footnote: float = 0.3
+    reason: float = 0.05
+    asked: float = 0.05
+
+    def score(self, f: Features) -> float:
+        return (
+            self.similarity * f.similarity
+            + self.lexical * f.lexical
+            + self.previous * f.previous
+            + self.anaphor * f.previous * f.anaphor
+            + self.rank / f.rank
+            + self.fits * f.fits
+            + self.named * f.named
+            + self.clause * f.clause
+            + self.noun * f.noun
+            - self.missing * f.missing
+            + self.footnote * f.footnote
+            + self.reason * f.reason
+            + self.asked * f.asked
+        )
+
+
+WEIGHTS = Weights()
+
+
+@dataclass(frozen=True)
 class Candidate:
     """A sentence of a retrieved passage, with what its score was made of."""
 
     hit: Hit
     sentence: Sentence
-    similarity: float
-    bm25: float
+    features: Features
     fits: bool
+    """The sentence can answer the question's type (always, for types without a value)."""
     score: float
+
+    @property
+    def similarity(self) -> float:
+        return self.features.similarity
 
 
 @dataclass(frozen=True)
@@ -115,27 +197,17 @@ class Evidence:
     """Places, years and numbers of the question that the passage does not name."""
 
 
-# Weights of the sentence score, fitted on eval/dev.jsonl (benchmarks/calibrate_abstention.py
-# prints the share of questions whose fact the chosen sentence holds for these weights).
-SIMILARITY_WEIGHT = 1.0
-"""Cosine of question and sentence (both e5 embeddings)."""
-BM25_WEIGHT = 0.25
-"""BM25 of the sentence with its footnotes, divided by the best candidate's."""
-RANK_WEIGHT = 0.1
-"""Divided by the passage's rank."""
-FIT_WEIGHT = 1.0
-"""The sentence holds a value of the type asked (hoeveel, welk bedrag, wanneer, ...)."""
-NAME_WEIGHT = 0.05
-"""The sentence names a person, organisation or place for "wie" and "waar" questions."""
-CLAUSE_WEIGHT = 0.02
-"""Per question word in the clause of the value."""
-NOUN_WEIGHT = 0.25
-"""A number followed by what a "hoeveel" question counts ("hoeveel keuzedelen" and "757
-keuzedelen"); negative for the total of a "hoeveel van de ..." question."""
-ANAPHOR_WEIGHT = 0.5
-"""Share of the previous sentence's BM25 that a sentence starting with "Hiermee", "Hiervan",
-"Dit" ... inherits: "Hiermee komt het aandeel op 24%" answers with the words of the sentence
-before it."""
+_CITATION = re.compile(
+    r"\b(?:kamerstuk\w*|kamerbrie\w*|\w*brie(?:f|ven)|motie\w*|voetno\w*|vergaderjaar"
+    r"|website\w*|webadres\w*|webpagina\w*|online|internet|bron\w*|instantie\w*"
+    r"|waar (?:vind|lees|staat|staan|kan))\b"
+)
+_WHY = re.compile(r"\bwaarom\b|\bwat is de (?:reden|oorzaak)\b|\bhoe komt het\b")
+_CAUSE = re.compile(
+    r"\b(?:door|doordat|omdat|vanwege|dankzij|wegens|als gevolg van|oorzaak|reden|daardoor"
+    r"|hierdoor)\b",
+    re.IGNORECASE,
+)
 _ANAPHOR = re.compile(
     r"(?:Hiermee|Daarmee|Hiervan|Daarvan|Hierbij|Daarbij|Hierin|Daarin|Dit|Deze|Dat|Zij|Ze|Hij"
     r"|Het gaat (?:dan |hierbij )?om)\b"
@@ -237,10 +309,29 @@ def rank_sentences(
     question: str,
     kind: QuestionType,
     gazetteer: Gazetteer | None = None,
+    weights: Weights = WEIGHTS,
 ) -> list[Candidate]:
-    """The sentences of `hits`, best first: cosine similarity to the question, BM25 on the
-    sentence (with the footnotes it cites), the passage's rank, and whether the sentence holds
-    a value of the type asked."""
+    """The sentences of `hits`, best first, scored by `weights` on their `Features`."""
+    candidates = [
+        Candidate(hit, sentence, features, fits, weights.score(features))
+        for hit, sentence, features, fits in sentence_features(
+            store, hits, vector, question, kind, gazetteer
+        )
+    ]
+    candidates.sort(key=lambda c: (-c.score, c.hit.rank, c.sentence.start))
+    return candidates
+
+
+def sentence_features(
+    store: SentenceStore,
+    hits: list[Hit],
+    vector: Vectors,
+    question: str,
+    kind: QuestionType,
+    gazetteer: Gazetteer | None = None,
+) -> list[tuple[Hit, Sentence, Features, bool]]:
+    """Each sentence of `hits` with its features and whether it can answer the question's
+    type, in passage order."""
     numbers: list[int] = []
     owners: list[Hit] = []
     for hit in hits:
@@ -254,31 +345,39 @@ def rank_sentences(
     top = float(bm25.max())
     lexical = bm25 / top if top > 0 else bm25
     position = {number: i for i, number in enumerate(numbers)}
-    candidates: list[Candidate] = []
+    folded = fold(question)
+    cited = 1 if _CITATION.search(folded) else -1
+    why = bool(_WHY.search(folded))
+    nouns = asked_nouns(question)
+    missing = {hit.chunk.id: len(missing_entities(question, hit.chunk, gazetteer)) for hit in hits}
+    out: list[tuple[Hit, Sentence, Features, bool]] = []
     for i, (number, hit) in enumerate(zip(numbers, owners, strict=True)):
         sentence = store.sentences[number]
         value, words, noun = _weigh(sentence.text, kind, question, gazetteer)
-        fits = value is not None or kind not in VALUE_TYPES
         before = position.get(number - 1)
-        inherited = (
-            ANAPHOR_WEIGHT * float(lexical[before])
-            if before is not None and owners[before] is hit and _ANAPHOR.match(sentence.text)
-            else 0.0
+        previous = float(lexical[before]) if before is not None and owners[before] is hit else 0.0
+        features = Features(
+            similarity=float(similarity[i]),
+            lexical=float(lexical[i]),
+            previous=previous,
+            anaphor=bool(_ANAPHOR.match(sentence.text)),
+            rank=hit.rank,
+            fits=value is not None and kind in VALUE_TYPES,
+            named=value is not None and kind not in VALUE_TYPES,
+            clause=words,
+            noun=noun,
+            missing=missing[hit.chunk.id],
+            footnote=cited if hit.chunk.kind == "voetnoot" else 0,
+            reason=why and bool(_CAUSE.search(sentence.text)),
+            asked=bool(nouns) and _holds(store.terms(number), nouns),
         )
-        score = (
-            SIMILARITY_WEIGHT * float(similarity[i])
-            + BM25_WEIGHT * (float(lexical[i]) + inherited)
-            + NOUN_WEIGHT * noun
-            + RANK_WEIGHT / hit.rank
-            + (FIT_WEIGHT if value is not None and kind in VALUE_TYPES else 0.0)
-            + (NAME_WEIGHT if value is not None and kind not in VALUE_TYPES else 0.0)
-            + CLAUSE_WEIGHT * words
-        )
-        candidates.append(
-            Candidate(hit, sentence, float(similarity[i]), float(bm25[i]), fits, score)
-        )
-    candidates.sort(key=lambda c: (-c.score, c.hit.rank, c.sentence.start))
-    return candidates
+        out.append((hit, sentence, features, value is not None or kind not in VALUE_TYPES))
+    return out
+
+
+def _holds(terms: Counter[str], nouns: frozenset[str]) -> bool:
+    """A term is the noun, or a compound ending in it ("borgloschool" holds "school")."""
+    return any(t == n or (len(n) >= 4 and t.endswith(n)) for t in terms for n in nouns)
 
 
 def _weigh(
@@ -331,9 +430,11 @@ _TENS = {n: word for n, word in DUTCH_NUMBERS.items() if 20 <= n <= 80 and n % 1
 
 def missing_entities(question: str, chunk: Chunk, gazetteer: Gazetteer | None) -> tuple[str, ...]:
     """The places, school years, years and numbers that the question names and the passage
-    (its text, example title and footnotes) does not: "Groningse" when the passage is about
-    Friesland, "2015-2016" when it reports 2016-2017."""
-    passage = " ".join([chunk.text, chunk.title or "", *(f.text for f in chunk.footnotes)])
+    (its text, example title, footnotes, and for a footnote the sentence citing it) does not:
+    "Groningse" when the passage is about Friesland, "2015-2016" when it reports 2016-2017."""
+    passage = " ".join(
+        [chunk.text, chunk.title or "", chunk.cited_in or "", *(f.text for f in chunk.footnotes)]
+    )
     missing: list[str] = []
     if gazetteer is not None:
         asked = gazetteer.tag(question)

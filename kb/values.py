@@ -140,6 +140,10 @@ _NAME = re.compile(
     rf"(?:{_NAME_WORD})(?:\s(?:(?:van|de|der|den|het|voor|von|ter|ten|te|&)\s)*(?:{_NAME_WORD}))*"
 )
 _URL = re.compile(r"(?:https?://|www\.)\S+[\w/]")
+_PAPER = re.compile(
+    r"(?:Kamerstuk\s)?(?<![\d-])\d{5}-\d{1,4}(?![\d-])|\b\d{2}\s\d{3}\s[IVXL]+,\snr\.\s\d+"
+)
+"""A parliamentary paper: "Kamerstuk 31524-311", "34 550 VIII, nr. 21"."""
 
 
 def _spans(pattern: re.Pattern[str], sentence: str) -> list[Value]:
@@ -193,10 +197,12 @@ def find_values(
         ]  # fmt: skip
         return sorted([*places, *urls], key=lambda v: v.start)
     if kind in ("person", "which"):
-        names = _outside(_names(sentence), _spans(_URL, sentence))
+        papers = _spans(_PAPER, sentence) if kind == "which" else []
+        names = _outside(_names(sentence), [*_spans(_URL, sentence), *papers])
         # One capitalised word alone is mostly a sentence start or a common term; a name of
         # several words, or an abbreviation, is what "wie" asks for.
-        return [v for v in names if " " in v.text or v.text.isupper() or len(names) == 1]
+        names = [v for v in names if " " in v.text or v.text.isupper() or len(names) == 1]
+        return sorted([*papers, *names], key=lambda v: v.start)
     return []
 
 
@@ -286,6 +292,12 @@ def weigh_value(sentence: str, values: list[Value], question: str) -> tuple[Valu
         return next((i for i, m in enumerate(words) if m.end() > position), len(words) - 1)
 
     head_terms, phrase_terms = counted_terms(question)
+    nouns = asked_nouns(question)
+    named_nouns = {
+        t
+        for word in re.findall(r"\b(?:de|het|een|deze|die|dit|dat)\s+([^\W\d_][\w-]*)", asked)
+        for t in _word_terms(word)
+    }
     partitive = bool(re.search(r"\bhoeveel van (?:de|het|deze|die)\b", asked))
     direction = _direction(asked)
 
@@ -293,14 +305,19 @@ def weigh_value(sentence: str, values: list[Value], question: str) -> tuple[Valu
         here = clause_of(value.start)
         shared = {here}
         continues = _CONTINUES.match(sentence, clauses[here][0])
-        bracketed = sentence[max(0, value.start - 1) : value.start] == "("
+        bracketed = here > 0 and sentence[clauses[here][0] - 1 : clauses[here][0]] == "("
         if here > 0 and (continues or bracketed):
             shared.add(here - 1)
         return shared
 
-    def key(value: Value) -> tuple[int, int, int, int, int, float, int]:
+    def key(value: Value) -> tuple[int, int, int, int, int, int, float, int]:
         shared = shared_clauses(value)
         first, last = word_of(value.start), word_of(value.end - 1)
+        # "welk Kamerstuk" and "Kamerstuk 31524-311": the value the asked noun names.
+        named = int(
+            bool(nouns)
+            and any(nouns & _word_terms(m.group(0)) for m in words[max(0, first - 2) : first])
+        )
         inside = [i for i in matched if clause_of(words[i].start()) in shared]
         own = [i for i in inside if not first <= i <= last]
         terms = {t for i in own for t in _word_terms(words[i].group(0))} & wanted
@@ -309,17 +326,34 @@ def weigh_value(sentence: str, values: list[Value], question: str) -> tuple[Valu
         sign = -1 if partitive else 1
         after = [t for m in words[last + 1 : last + 9] for t in _word_terms(m.group(0))]
         next_two = {t for m in words[last + 1 : last + 3] for t in _word_terms(m.group(0))}
-        head = sign if head_terms & next_two else 0
+        counted = {t for m in words[last + 1 : last + 2] for t in _word_terms(m.group(0))}
+        # "Hoeveel mensen zijn er met de sectorplannen bereikt?": "76 sectorplannen" counts
+        # something else that the question names, not what it asks for.
+        other = bool(head_terms) and bool(counted & (named_nouns - phrase_terms - head_terms))
+        head = sign if head_terms & next_two else -1 if other else 0
         phrase = sign * len(set(after) & phrase_terms)
         before = sentence[max(0, value.start - 12) : value.start].lower()
         leads = 1 if direction and re.search(direction, before) else 0
         closeness = sum(1 / (1 + (first - i if i < first else i - last)) for i in own)
         specific = _specificity(value.text)
-        return len(terms), leads, head, phrase, specific, closeness, value.start
+        return len(terms), named, leads, head, phrase, specific, closeness, value.start
 
     best = max(fresh, key=key)
-    terms, _, head, *_ = key(best)
+    terms, _, _, head, *_ = key(best)
     return best, terms, head
+
+
+_ASKED = re.compile(r"\b(?:welke?|wat voor(?: een)?|welk soort)\s+([^\W\d_][\w-]*)")
+
+
+def asked_nouns(question: str) -> frozenset[str]:
+    """The analysed noun a "welke X", "welk soort X" or "wat voor X" question asks for.
+
+    >>> sorted(asked_nouns("Langs welke actielijnen wil OCW LOB verbeteren?"))
+    ['actielijn']
+    """
+    match = _ASKED.search(fold(question))
+    return frozenset(analyse(match.group(1))) if match else frozenset()
 
 
 def counted_terms(question: str) -> tuple[frozenset[str], frozenset[str]]:
