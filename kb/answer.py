@@ -110,7 +110,9 @@ class Features:
     """A question asking for a number, amount, percentage or date, and the sentence holds a
     value of that type."""
     named: bool
-    """The sentence names a person, organisation or place for "wie", "waar", "welke"."""
+    """The sentence names a person or organisation for "wie" and "welke"."""
+    placed: bool
+    """The sentence names a place or web address for "waar" and "in welke stad"."""
     clause: int
     """Question words in the clause of the value."""
     noun: int
@@ -119,7 +121,8 @@ class Features:
     missing: int
     """Places, years and numbers of the question that the passage lacks."""
     footnote: int
-    """A footnote: 1 when the question asks for a Kamerstuk, letter or address, else -1."""
+    """A footnote: 1 when the question asks for a Kamerstuk, a source, a web address or the
+    date of a letter, else -1."""
     reason: bool
     """A "waarom" question and a sentence that gives a cause ("door", "omdat" ...)."""
     asked: bool
@@ -139,6 +142,7 @@ class Weights:
     rank: float = 0.1
     fits: float = 1.0
     named: float = 0.05
+    placed: float = 0.05
     clause: float = 0.02
     noun: float = 0.25
     missing: float = 1.0
@@ -155,6 +159,7 @@ class Weights:
             + self.rank / f.rank
             + self.fits * f.fits
             + self.named * f.named
+            + self.placed * f.placed
             + self.clause * f.clause
             + self.noun * f.noun
             - self.missing * f.missing
@@ -175,7 +180,8 @@ class Candidate:
     sentence: Sentence
     features: Features
     fits: bool
-    """The sentence can answer the question's type (always, for types without a value)."""
+    """The sentence can answer the question's type: it holds a value of the type asked and
+    shares a word with the question (always, for types without a value)."""
     score: float
 
     @property
@@ -198,16 +204,23 @@ class Evidence:
 
 
 _CITATION = re.compile(
-    r"\b(?:kamerstuk\w*|kamerbrie\w*|\w*brie(?:f|ven)|motie\w*|voetno\w*|vergaderjaar"
-    r"|website\w*|webadres\w*|webpagina\w*|online|internet|bron\w*|instantie\w*"
-    r"|waar (?:vind|lees|staat|staan|kan))\b"
+    r"\b(?:kamerstuk\w*|voetno\w*|vergaderjaar|website\w*|webadres\w*|webpagina\w*|online"
+    r"|internet|bron\w*|instantie\w*|waar (?:vind|lees|staat|staan|kan))\b"
 )
+"""A question for what a footnote gives: a Kamerstuk, a source, a web address."""
+_LETTER = re.compile(r"\b(?:\w*brie(?:f|ven)|motie\w*)\b")
+"""A letter or motion: its date is in the footnote, its name in the sentence citing it."""
 _WHY = re.compile(r"\bwaarom\b|\bwat is de (?:reden|oorzaak)\b|\bhoe komt het\b")
 _CAUSE = re.compile(
     r"\b(?:door|doordat|omdat|vanwege|dankzij|wegens|als gevolg van|oorzaak|reden|daardoor"
     r"|hierdoor)\b",
     re.IGNORECASE,
 )
+_LINKED = re.compile(
+    r"(?:Hiermee|Daarmee|Hiervan|Daarvan|Hierbij|Daarbij|Hierin|Daarin"
+    r"|Het gaat (?:dan |hierbij )?om)\b"
+)
+"""A sentence start that carries the subject of the sentence before into this one."""
 _ANAPHOR = re.compile(
     r"(?:Hiermee|Daarmee|Hiervan|Daarvan|Hierbij|Daarbij|Hierin|Daarin|Dit|Deze|Dat|Zij|Ze|Hij"
     r"|Het gaat (?:dan |hierbij )?om)\b"
@@ -346,7 +359,8 @@ def sentence_features(
     lexical = bm25 / top if top > 0 else bm25
     position = {number: i for i, number in enumerate(numbers)}
     folded = fold(question)
-    cited = 1 if _CITATION.search(folded) else -1
+    asks_note = bool(_CITATION.search(folded)) or (kind == "date" and bool(_LETTER.search(folded)))
+    cited = 1 if asks_note else -1
     why = bool(_WHY.search(folded))
     nouns = asked_nouns(question)
     missing = {hit.chunk.id: len(missing_entities(question, hit.chunk, gazetteer)) for hit in hits}
@@ -363,15 +377,23 @@ def sentence_features(
             anaphor=bool(_ANAPHOR.match(sentence.text)),
             rank=hit.rank,
             fits=value is not None and kind in VALUE_TYPES,
-            named=value is not None and kind not in VALUE_TYPES,
+            named=value is not None and kind not in VALUE_TYPES and kind != "place",
+            placed=value is not None and kind == "place",
             clause=words,
-            noun=noun,
+            noun=max(-1, min(1, noun)),
             missing=missing[hit.chunk.id],
             footnote=cited if hit.chunk.kind == "voetnoot" else 0,
             reason=why and bool(_CAUSE.search(sentence.text)),
             asked=bool(nouns) and _holds(store.terms(number), nouns),
         )
-        out.append((hit, sentence, features, value is not None or kind not in VALUE_TYPES))
+        # A value answers only when the sentence speaks of what was asked: it shares a word
+        # with the question (or the sentence before does, for "Hiermee ..."), or the value is
+        # followed by the counted noun.
+        linked = previous > 0 and bool(_LINKED.match(sentence.text))
+        supported = features.lexical > 0 or noun > 0 or linked
+        out.append(
+            (hit, sentence, features, (value is not None and supported) or kind not in VALUE_TYPES)
+        )
     return out
 
 

@@ -48,6 +48,7 @@ from kb.files import write_atomic
 from kb.lexical import LexicalIndex
 from kb.search import Index, retrieval_text
 from kb.sentence_store import (
+    SENTENCE_EMBEDDING,
     SENTENCES_JSONL,
     SENTENCES_NPY,
     SentenceStoreError,
@@ -121,6 +122,8 @@ class Manifest(BaseModel):
     created: str
     embedder: EmbedderInfo
     lexical_analyser: str
+    sentence_embedding: str = ""
+    """How the sentences were embedded (kb.sentence_store.SENTENCE_EMBEDDING)."""
     settings: dict[str, Any]
     corpus_hash: str
     counts: Counts
@@ -375,6 +378,7 @@ def _unchanged(settings: Settings, embedder: Embedder, chunks_sha: str) -> Path 
     same = (
         manifest.settings == settings.build_settings()
         and manifest.lexical_analyser == LEXICAL_ANALYSER
+        and manifest.sentence_embedding == SENTENCE_EMBEDDING
         and entry is not None
         and entry.sha256 == chunks_sha
     )
@@ -522,6 +526,7 @@ def build_index(
                 created=datetime.now(UTC).isoformat(timespec="seconds"),
                 embedder=EmbedderInfo(name=embedder.name, dimension=embedder.dimension),
                 lexical_analyser=LEXICAL_ANALYSER,
+                sentence_embedding=SENTENCE_EMBEDDING,
                 settings=settings.build_settings(),
                 corpus_hash=corpus_hash or chunks_sha,
                 counts=Counts(

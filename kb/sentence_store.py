@@ -4,7 +4,8 @@ Two files in a build folder, listed in its manifest like the others:
 
     sentences.jsonl   one row per sentence: {"chunk": <row in chunks.jsonl>, "start", "end"}
                       (the span inside that chunk's display text)
-    sentences.npy     float32 (sentences, dimension), L2-normalised, row i for line i
+    sentences.npy     float32 (sentences, dimension), L2-normalised, row i for line i; each
+                      sentence is embedded after the sentence before it (`embedded_texts`)
 
 At question time only the question is embedded; a sentence's similarity is one dot product.
 The BM25 statistics of the sentences are computed when the store is loaded (a few hundred
@@ -80,9 +81,27 @@ def sentence_rows(chunks: list[Chunk]) -> list[SentenceRow]:
     ]
 
 
+SENTENCE_EMBEDDING = "previous+sentence-1"
+"""How sentences are embedded (`embedded_texts`); a build made another way is rebuilt."""
+
+
+def embedded_texts(chunks: list[Chunk], rows: list[SentenceRow]) -> list[str]:
+    """What each sentence is embedded as: the sentence before it in the same passage, then
+    the sentence (`scored_text`). "Hiermee komt het aandeel op 24%." alone says nothing of
+    the leerweg that the sentence before it names."""
+    texts: list[str] = []
+    for i, row in enumerate(rows):
+        text = scored_text(chunks[row.chunk], row.start, row.end)
+        before = rows[i - 1] if i > 0 and rows[i - 1].chunk == row.chunk else None
+        if before is not None:
+            text = f"{chunks[row.chunk].text[before.start : before.end]}\n{text}"
+        texts.append(text)
+    return texts
+
+
 def scored_text(chunk: Chunk, start: int, end: int) -> str:
-    """What a sentence is embedded and matched as: its text, after the sentence that cites it
-    for a footnote ("Kamerstuk 31524-311, brief OCW, 20 februari 2017" says nothing of the
+    """What a sentence is matched as: its text, after the sentence that cites it for a
+    footnote ("Kamerstuk 31524-311, brief OCW, 20 februari 2017" says nothing of the
     brief Sterk Beroepsonderwijs that it is)."""
     text = chunk.text[start:end]
     return f"{chunk.cited_in}\n{text}" if chunk.cited_in else text
@@ -98,7 +117,7 @@ class SentencesWritten:
 def write_sentences(chunks: list[Chunk], folder: Path, cache: EmbeddingCache) -> SentencesWritten:
     """Split and embed the sentences of `chunks` into `folder`."""
     rows = sentence_rows(chunks)
-    texts = [scored_text(chunks[r.chunk], r.start, r.end) for r in rows]
+    texts = embedded_texts(chunks, rows)
     vectors, embedded = cache.embed_passages(texts)
     (folder / SENTENCES_JSONL).write_bytes(
         "".join(r.model_dump_json() + "\n" for r in rows).encode("utf-8")

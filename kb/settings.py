@@ -62,9 +62,9 @@ class Settings(BaseModel):
     answer_min_confidence: float = Field(default=0.5, ge=0.0, le=1.0)
     """Below this confidence the answer abstains ("Het rapport bevat hierover geen informatie.")."""
     answer_similarity_weight: float = 20.0
-    answer_similarity_mid: float = 0.83
-    answer_coverage_weight: float = 0.0
-    answer_coverage_mid: float = 0.0
+    answer_similarity_mid: float = 0.78
+    answer_coverage_weight: float = 2.0
+    answer_coverage_mid: float = 0.75
     """confidence = logistic(similarity_weight * (cosine - similarity_mid)
     + coverage_weight * (coverage - coverage_mid)); see kb.answer.confidence_of."""
 

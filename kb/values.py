@@ -135,6 +135,12 @@ _DATE = re.compile(
     rf"|(?:(?:[Bb]egin|[Ee]ind|[Mm]edio)\s)?(?<![\d-]){_YEAR}(?:\s?[-–/]\s?(?:{_YEAR}|\d{{2}}))?(?![\d-])"
 )
 _YEAR_LIKE = re.compile(rf"^{_YEAR}$")
+_LABEL = re.compile(
+    r"\b(?:niveau|groep|fase|klas|leerjaar|tranche|nr\.|nummer|artikel|hoofdstuk|doel)\s*$",
+    re.IGNORECASE,
+)
+"""A number after one of these names something ("mbo-niveau 2", "groep zeven"), it counts
+nothing."""
 _NAME_WORD = r"[A-ZÀ-Ý][\w&'’.-]*[\w]|[A-ZÀ-Ý]"
 _NAME = re.compile(
     rf"(?:{_NAME_WORD})(?:\s(?:(?:van|de|der|den|het|voor|von|ter|ten|te|&)\s)*(?:{_NAME_WORD}))*"
@@ -188,7 +194,11 @@ def find_values(
         # A number that is a percentage, an amount or a year answers another question.
         others = [*_spans(_PERCENT, sentence), *_spans(_AMOUNT, sentence), *_spans(_DATE, sentence)]
         counts = _outside(_spans(_COUNT, sentence), others)
-        return [v for v in counts if not _YEAR_LIKE.match(v.text)]
+        return [
+            v
+            for v in counts
+            if not _YEAR_LIKE.match(v.text) and not _LABEL.search(sentence, 0, v.start)
+        ]
     if kind == "place":
         urls = _spans(_URL, sentence)
         places = [
@@ -212,6 +222,7 @@ _WORD = re.compile(r"\S+")
 _CLAUSE_END = re.compile(r"[,;:]\s|\s[-–]\s|[()]")
 # A clause that starts like this says something about the clause before it ("acht
 # kwalificaties goedgekeurd, waarvan er vier raken aan de techniek"): it shares its words.
+_PART = re.compile(r"\s*(?:waarvan|hiervan|daarvan|van wie|van hen|waaronder|daaronder)\b", re.I)
 _CONTINUES = re.compile(r"\s*(?:waarvan|waaronder|daarvan|daaronder|van wie|van welke)\b", re.I)
 
 
@@ -292,6 +303,7 @@ def weigh_value(sentence: str, values: list[Value], question: str) -> tuple[Valu
         return next((i for i, m in enumerate(words) if m.end() > position), len(words) - 1)
 
     head_terms, phrase_terms = counted_terms(question)
+    specific_terms = _specific(head_terms)
     nouns = asked_nouns(question)
     named_nouns = {
         t
@@ -330,7 +342,13 @@ def weigh_value(sentence: str, values: list[Value], question: str) -> tuple[Valu
         # "Hoeveel mensen zijn er met de sectorplannen bereikt?": "76 sectorplannen" counts
         # something else that the question names, not what it asks for.
         other = bool(head_terms) and bool(counted & (named_nouns - phrase_terms - head_terms))
-        head = sign if head_terms & next_two else -1 if other else 0
+        # "mkb-bedrijven": "3.300 mkb-ers" names the kind counted, "100 grote bedrijven" only
+        # the head of the compound.
+        strength = 2 if specific_terms & next_two else 1 if head_terms & next_two else 0
+        head = sign * strength if strength else -1 if other else 0
+        # "Hoeveel van de leerroutes ...?" and "Hiervan zijn er 87 routes in de techniek."
+        if partitive and not head and _PART.match(sentence, clauses[clause_of(value.start)][0]):
+            head = 1
         phrase = sign * len(set(after) & phrase_terms)
         before = sentence[max(0, value.start - 12) : value.start].lower()
         leads = 1 if direction and re.search(direction, before) else 0
@@ -372,6 +390,17 @@ def counted_terms(question: str) -> tuple[frozenset[str], frozenset[str]]:
     words = [w for w in phrase.split() if analyse(w)]
     head = frozenset(analyse(words[0])) if words else frozenset()
     return head, frozenset(analyse(phrase))
+
+
+def _specific(head: frozenset[str]) -> frozenset[str]:
+    """The terms of a counted noun without the head of a hyphenated compound: the whole word
+    and its first parts ("mkbbedrijf", "mkb" of "mkb-bedrijven"); empty for a plain noun."""
+    whole = [t for t in head if all(p in t for p in head if p != t)]
+    if len(head) < 3 or not whole:
+        return frozenset()
+    word = whole[0]
+    last = max((p for p in head if p != word and word.endswith(p)), key=len, default=None)
+    return head - {last} if last else frozenset()
 
 
 def _direction(asked: str) -> str | None:

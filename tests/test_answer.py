@@ -200,6 +200,52 @@ def test_footnote_next_to_the_sentence_is_a_source(report_index: Index) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "quoted", "value", "number", "goal"),
+    [
+        (
+            "Van welke datum is de brief over de Voortgangsrapportage lerarenagenda?",
+            "Kamerstuk 27923-231, brief OCW, 29 november 2016",
+            "29 november 2016",
+            6,
+            6,
+        ),
+        (
+            "Welk Kamerstuk hoort bij de brief Sterk Beroepsonderwijs?",
+            "Kamerstuk 31524-311, brief OCW, 20 februari 2017",
+            "31524-311",
+            5,
+            5,
+        ),
+        (
+            "Op welke website staat de subsidiekaart?",
+            "Subsidiekaart: www.cko.online/content/data/CKO/subsidiekaart-mei-2016.pdf",
+            "www.cko.online/content/data/CKO/subsidiekaart-mei-2016.pdf",
+            14,
+            11,
+        ),
+    ],
+)
+def test_a_footnote_is_quoted_when_the_question_asks_for_it(
+    report_index: Index, question: str, quoted: str, value: str, number: int, goal: int
+) -> None:
+    result = answer(report_index, question)
+    assert result.text == quoted
+    assert result.value == value
+    assert result.hit_id == f"techniekpact-2017/voetnoot/{number:02d}#1"
+    source = result.source
+    assert source is not None
+    assert (source.goal, source.kind, source.section, source.title) == (
+        goal,
+        "voetnoot",
+        "Voetnoten",
+        f"Voetnoot {number}",
+    )
+    raw = REPORT.read_text(encoding="utf-8")
+    assert raw[source.start : source.end] == quoted
+
+
+@pytest.mark.slow
 def test_quotes_are_verbatim_over_the_dev_questions(report_index: Index) -> None:
     questions = load_questions(ROOT / "eval" / "dev.jsonl")
     answered = 0
@@ -227,6 +273,8 @@ def test_quotes_are_verbatim_over_the_dev_questions(report_index: Index) -> None
         "Hoe bak ik een appeltaart?",
         "What is the capital of Canada?",
         "Hoeveel robots krijgen Groningse basisscholen?",
+        # A number in a sentence about the award, but no word of it about prize money.
+        "Hoeveel prijzengeld hoorde bij de ProMotor Award 2017?",
     ],
 )
 def test_abstains_when_the_report_has_no_answer(report_index: Index, question: str) -> None:

@@ -326,6 +326,27 @@ def test_read_page_shows_the_goal_and_marks_the_quoted_passage(report_app: Path)
     _no_html(at)
 
 
+@pytest.mark.slow
+def test_a_quoted_footnote_is_marked_on_the_read_page(report_app: Path) -> None:
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    _ask(at, "Welk Kamerstuk hoort bij de brief Sterk Beroepsonderwijs?")
+    quote = next(m for m in _markdown(at) if m.startswith("> "))
+    assert "Kamerstuk **31524\\-311**\\, brief OCW\\, 20 februari 2017" in quote
+    assert any(m.startswith("**Bron:** Doel 5 — ") and "Voetnoot 5" in m for m in _markdown(at))
+    query = next(p for p in at.get("page_link")).proto.query_string
+    at.switch_page("views/lezen.py")
+    for part in query.split("&"):
+        name, _, value = part.partition("=")
+        at.query_params[name] = value.replace("%2F", "/").replace("%23", "#")
+    at.run()
+    assert at.header[0].value == "Doel 5"
+    marks = [c.value for c in at.caption if "Hier staat het citaat" in c.value]
+    assert len(marks) == 1
+    text = _markdown(at)
+    assert any("**Kamerstuk 31524\\-311\\, brief OCW\\, 20 februari 2017**" in m for m in text)
+    _no_html(at)
+
+
 # --- safety and errors, on small builds ------------------------------------------------------
 
 

@@ -10,6 +10,7 @@ import pytest
 from ingest.chunk import DutchSentenceSplitter, chunk_document
 from ingest.model import Chunk, Document
 from ingest.regions import load_gazetteer
+from kb.sentence_store import embedded_texts, sentence_rows
 
 
 @pytest.fixture(scope="module")
@@ -132,3 +133,21 @@ def test_splitter_respects_abbreviations() -> None:
     parts = splitter.split_text(text)
     assert all("o.a." not in p or "scholen" in p for p in parts)
     assert "".join(parts) == text
+
+
+def test_sentences_are_embedded_after_the_sentence_before_them(chunks: list[Chunk]) -> None:
+    """An anaphoric sentence carries its subject into the embedding; a footnote is one
+    sentence, matched with the sentence that cites it; the quoted span stays the sentence."""
+    rows = sentence_rows(chunks)
+    texts = embedded_texts(chunks, rows)
+    spans = [chunks[r.chunk].text[r.start : r.end] for r in rows]
+    share = spans.index("Hiermee komt het aandeel op 24%.")
+    assert texts[share].endswith("\nHiermee komt het aandeel op 24%.")
+    assert texts[share].startswith("Binnen de basisberoepsgerichte leerweg (vmbo-bb)")
+    four = next(i for i, r in enumerate(rows) if chunks[r.chunk].title == "Voetnoot 4")
+    assert spans[four] == "Tweede Kamer, vergaderjaar 2016–2017, 34 550 VIII, nr. 21."
+    assert "de motie van de heer Duisenberg" in texts[four]
+    first = next(
+        i for i, r in enumerate(rows) if r.start == 0 and chunks[r.chunk].kind == "bereikt"
+    )
+    assert texts[first] == spans[first]

@@ -58,6 +58,19 @@ def test_build_is_skipped_when_nothing_changed(
     assert not build_index(sample_chunks, changed, fake_embedder).skipped
 
 
+def test_build_made_with_another_sentence_embedding_is_rebuilt(
+    sample_chunks: list[Chunk],
+    settings: Settings,
+    fake_embedder: FakeEmbedder,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    first = build_index(sample_chunks, settings, fake_embedder)
+    manifest = Manifest.model_validate_json((first.folder / "manifest.json").read_bytes())
+    assert manifest.sentence_embedding == "previous+sentence-1"
+    monkeypatch.setattr(index_module, "SENTENCE_EMBEDDING", "sentence-0")
+    assert not build_index(sample_chunks, settings, fake_embedder).skipped
+
+
 def test_rebuild_embeds_only_new_chunks(
     sample_chunks: list[Chunk], settings: Settings, fake_embedder: FakeEmbedder
 ) -> None:

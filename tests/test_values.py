@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.values import counted_terms, find_values, pick_value, question_type
+from kb.values import asked_nouns, counted_terms, find_values, pick_value, question_type
 
 
 def _pick(sentence: str, question: str) -> str | None:
@@ -67,6 +67,39 @@ def _pick(sentence: str, question: str) -> str | None:
             "Welk aandeel kiest op mbo-niveau 1 voor bètatechniek?",
             "40%",
         ),
+        (
+            "Momenteel werken 100 grote bedrijven en 3.300 mkb-ers samen met 700 basisscholen, "
+            "180 havo/vwo-scholen en 280 vmbo-scholen.",
+            "Met hoeveel mkb-bedrijven werken de netwerken samen?",
+            "3.300",
+        ),
+        (
+            "In totaal hebben de 76 sectorplannen meer dan 300 duizend deelnemers bereikt.",
+            "Hoeveel mensen zijn er met de sectorplannen bereikt?",
+            "300 duizend",
+        ),
+        (
+            "Hiervan zijn er 87 routes in de techniek.",
+            "Hoeveel van de doorlopende leerroutes vmbo-mbo zijn technisch?",
+            "87",
+        ),
+        (
+            "Begin 2017 heeft de minister van OCW bekend gemaakt dat het regionaal "
+            "investeringsfonds mbo met een jaar wordt verlengd tot en met 2018 en dat er "
+            "nogmaals €25 miljoen beschikbaar wordt gesteld (in totaal €125 miljoen).",
+            "Hoeveel geld stelt de minister in totaal beschikbaar voor het investeringsfonds?",
+            "€125 miljoen",
+        ),
+        (
+            "Kamerstuk 31524-311, brief OCW, 20 februari 2017",
+            "Welk Kamerstuk hoort bij de brief Sterk Beroepsonderwijs?",
+            "31524-311",
+        ),
+        (
+            "Tweede Kamer, vergaderjaar 2016–2017, 34 550 VIII, nr. 21.",
+            "Welk Kamerstuk is de motie-Duisenberg?",
+            "34 550 VIII, nr. 21",
+        ),
     ],
 )
 def test_value_of_the_clause_and_noun_asked_about(
@@ -80,3 +113,20 @@ def test_counted_terms_name_the_head_noun() -> None:
     assert "school" in head and "vmbo" in head
     assert "aangesloten" not in " ".join(phrase)
     assert counted_terms("Wanneer begon het?") == (frozenset(), frozenset())
+
+
+def test_a_number_that_names_a_level_or_group_counts_nothing() -> None:
+    sentence = (
+        "Het Techniekcollege Parkstad Limburg biedt een doorlopende leerroute vmbo-mbo aan, "
+        "waarbij leerlingen vanaf de bovenbouw in drie jaar tijd een diploma op mbo-niveau 2 "
+        "halen."
+    )
+    assert [v.text for v in find_values(sentence, "count")] == ["drie"]
+    groep = "leerlingen van groep zeven en hun leerkrachten"
+    assert find_values(groep, "count") == []
+
+
+def test_asked_noun_of_a_which_question() -> None:
+    assert asked_nouns("Langs welke actielijnen wil OCW LOB verbeteren?") == {"actielijn"}
+    assert asked_nouns("Op welke school is de pilot gehouden?") == {"school"}
+    assert asked_nouns("Hoeveel scholen doen mee?") == frozenset()
