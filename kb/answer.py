@@ -457,18 +457,34 @@ def missing_entities(question: str, chunk: Chunk, gazetteer: Gazetteer | None) -
     passage = " ".join(
         [chunk.text, chunk.title or "", chunk.cited_in or "", *(f.text for f in chunk.footnotes)]
     )
+    places, ranges, numbers = _named_in(passage, gazetteer)
     missing: list[str] = []
     if gazetteer is not None:
         asked = gazetteer.tag(question)
-        named = gazetteer.tag(passage)
-        here = {*chunk.regions, *chunk.provinces, *named.regions, *named.provinces}
+        here = {*chunk.regions, *chunk.provinces, *places}
         missing += [r for r in asked.regions if r not in here and not set(asked.provinces) & here]
-    ranges = {(m.group(1), m.group(2)[-2:]) for m in _YEAR_RANGE.finditer(passage)}
     rest = question
     for match in _YEAR_RANGE.finditer(question):
         if (match.group(1), match.group(2)[-2:]) not in ranges:
             missing.append(match.group(0))
         rest = rest.replace(match.group(0), " ")
+    if chunk.goal is not None:
+        rest = re.sub(rf"\bdoel {chunk.goal}\b", " ", rest, flags=re.IGNORECASE)
+    missing += [n for n in _NUMBER.findall(rest) if n.replace(".", "") not in numbers]
+    return tuple(dict.fromkeys(missing))
+
+
+@functools.lru_cache(maxsize=1024)
+def _named_in(
+    passage: str, gazetteer: Gazetteer | None
+) -> tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]]:
+    """The regions and provinces, school years and numbers a passage names (once per passage:
+    the answer step asks for them with every question)."""
+    places: frozenset[str] = frozenset()
+    if gazetteer is not None:
+        named = gazetteer.tag(passage)
+        places = frozenset([*named.regions, *named.provinces])
+    ranges = {(m.group(1), m.group(2)[-2:]) for m in _YEAR_RANGE.finditer(passage)}
     numbers = {n.replace(".", "") for n in _NUMBER.findall(passage)}
     # "groep 7-leerlingen" in a question, "groep zeven" in the report; "50-plussers",
     # "vijftigplussers".
@@ -477,10 +493,7 @@ def missing_entities(question: str, chunk: Chunk, gazetteer: Gazetteer | None) -
     numbers |= {str(n) for n, word in _SPELLED.items() if word in words}
     numbers |= {str(n) for n, word in _TENS.items() if word in folded}
     numbers |= {n for a, b in ranges for n in (a, a[:2] + b)}
-    if chunk.goal is not None:
-        rest = re.sub(rf"\bdoel {chunk.goal}\b", " ", rest, flags=re.IGNORECASE)
-    missing += [n for n in _NUMBER.findall(rest) if n.replace(".", "") not in numbers]
-    return tuple(dict.fromkeys(missing))
+    return places, frozenset(ranges), frozenset(numbers)
 
 
 def source_of(chunk: Chunk, start: int, end: int) -> Source:

@@ -9,6 +9,7 @@ adjacent question words are also tried joined) and abbreviations with an ampersa
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import re
@@ -34,6 +35,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'][^\W_]+)*|\d+[^\W_]*")
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase, fold accents and unify apostrophes: 'Bèta-Techniek' -> 'beta-techniek'."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
