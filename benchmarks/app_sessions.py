@@ -19,7 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.bench_app import CHROMIUM, CHROMIUM_ARGS, ensure_build, free_port, start
+from app.serve import CHROMIUM, CHROMIUM_ARGS, free_port, start
+from benchmarks.bench_app import ensure_build
 from kb.settings import load_settings
 
 # (question, goal filter): each session asks within another goal, so an answer that shows a

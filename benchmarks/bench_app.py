@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -26,19 +25,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from app.serve import CHROMIUM, CHROMIUM_ARGS, free_port, start  # noqa: E402
 from kb.settings import Settings, load_settings  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 QUESTIONS = [
     "hoeveel cross-over kwalificaties raken techniek?",
     "Hoeveel geld kreeg het Alfa-college voor het innovatiecentrum?",
@@ -47,13 +36,6 @@ QUESTIONS = [
     "Wie won de Tour de France?",
     "Welk aandeel van de jongeren op het mbo kiest voor techniek?",
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def rss_mib(pid: int) -> float:
@@ -73,17 +55,6 @@ def ensure_build(settings: Settings) -> None:
         [sys.executable, "-m", "kb.cli", "build", "--build-dir", str(settings.build_dir)],
         check=True,
         cwd=ROOT,
-    )
-
-
-def start(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
-    command = [
-        sys.executable, "-m", "streamlit", "run", "app/main.py",
-        "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--server.headless", "true", "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
-    return subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
 
 

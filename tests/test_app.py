@@ -301,16 +301,21 @@ def test_feedback_is_stored_with_question_answer_and_build(report_app: Path) -> 
     assert row.build_id == _last_turn(at).build_id != ""
 
 
-@pytest.mark.slow
-def test_read_page_shows_the_goal_and_marks_the_quoted_passage(report_app: Path) -> None:
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
-    _ask(at, CROSS_OVER)
+def _follow_read_link(at: AppTest) -> None:
+    """Open the "Lezen" page as the answer's link does."""
     query = next(p for p in at.get("page_link")).proto.query_string
     at.switch_page("views/lezen.py")
     for part in query.split("&"):
         name, _, value = part.partition("=")
         at.query_params[name] = value.replace("%2F", "/").replace("%23", "#")
     at.run()
+
+
+@pytest.mark.slow
+def test_read_page_shows_the_goal_and_marks_the_quoted_passage(report_app: Path) -> None:
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    _ask(at, CROSS_OVER)
+    _follow_read_link(at)
     assert at.header[0].value == "Doel 9"
     assert _markdown(at)[0].startswith("**Goede afstemming onderwijsaanbod met regionaal")
     assert [s.value for s in at.subheader][:3] == [
@@ -333,12 +338,7 @@ def test_a_quoted_footnote_is_marked_on_the_read_page(report_app: Path) -> None:
     quote = next(m for m in _markdown(at) if m.startswith("> "))
     assert "Kamerstuk **31524\\-311**\\, brief OCW\\, 20 februari 2017" in quote
     assert any(m.startswith("**Bron:** Doel 5 — ") and "Voetnoot 5" in m for m in _markdown(at))
-    query = next(p for p in at.get("page_link")).proto.query_string
-    at.switch_page("views/lezen.py")
-    for part in query.split("&"):
-        name, _, value = part.partition("=")
-        at.query_params[name] = value.replace("%2F", "/").replace("%23", "#")
-    at.run()
+    _follow_read_link(at)
     assert at.header[0].value == "Doel 5"
     marks = [c.value for c in at.caption if "Hier staat het citaat" in c.value]
     assert len(marks) == 1
