@@ -23,11 +23,11 @@ from app.present import (
 from app.session import Turn, ask
 from app.transcript import session_json, session_markdown
 from ingest.model import SECTION_LABELS
-from kb.answer import Answer
+from kb.answers import Answer
 from kb.feedback import FeedbackError, FeedbackStore, Vote, VoteValue
 from kb.lexical import fold
 from kb.permalink import MAX_PASSAGES, Permalink, from_query, to_query, to_url
-from kb.search import Filters, Hit, Index
+from kb.retrieval import Filters, Hit, Index
 
 log = logging.getLogger(__name__)
 

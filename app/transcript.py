@@ -9,8 +9,8 @@ from typing import Any
 
 from app.present import NO_ANSWER, answer_id, citation, escape_plain
 from app.session import Turn
-from kb.answer import Answer, Source
-from kb.search import Filters
+from kb.answers import Answer, Source
+from kb.retrieval import Filters
 
 TRANSCRIPT_VERSION = 1
 

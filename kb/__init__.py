@@ -7,9 +7,9 @@
 
 from __future__ import annotations
 
-from kb.answer import Answer, Source, answer
+from kb.answers import Answer, Source, answer
 from kb.index import BuildInfo, build_index, load_index
-from kb.search import EmptyQuestionError, Filters, Hit, Index, UnknownFilterError, search
+from kb.retrieval import EmptyQuestionError, Filters, Hit, Index, UnknownFilterError, search
 
 __all__ = [
     "Answer",

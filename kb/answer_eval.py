@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kb.answer import Answer, answer
+from kb.answers import Answer, answer
 from kb.devset import DevQuestion
-from kb.search import Index
+from kb.retrieval import Index
 
 
 @dataclass(frozen=True)

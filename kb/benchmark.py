@@ -38,7 +38,7 @@ from kb.evaluate import (
     per_query,
     rank,
 )
-from kb.search import Index, Retriever
+from kb.retrieval import Index, Retriever
 from kb.settings import Settings
 
 FORMAT_VERSION = 1
@@ -533,8 +533,8 @@ def _answers(
     index: Index, questions: Sequence[DevQuestion], progress: Progress, notes: list[str]
 ) -> AnswerResult | None:
     try:
-        from kb.answer import AnswerError, answer
         from kb.answer_eval import judge as judge_answer
+        from kb.answers import AnswerError, answer
     except ImportError as exc:
         notes.append(f"Answer metrics not measured: {exc}.")
         return None

@@ -21,7 +21,7 @@ from rich.progress import Progress
 from kb.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
-    from kb.search import Index
+    from kb.retrieval import Index
 
 USAGE_ERROR = 2
 
@@ -128,9 +128,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_ask(args: argparse.Namespace) -> int:
     """Print the answer quoted from the report and the passages (or, with --batch, one JSON line
     per question of a file)."""
-    from kb.answer import answer
+    from kb.answers import answer
     from kb.render import answer_json, answer_text
-    from kb.search import EmptyQuestionError, Filters, clean_question
+    from kb.retrieval import EmptyQuestionError, Filters, clean_question
 
     if (args.question is None) == (args.batch is None):
         raise UsageError("give either a QUESTION or --batch FILE")

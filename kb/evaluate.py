@@ -27,7 +27,7 @@ import numpy as np
 
 from ingest.model import Chunk
 from kb.devset import DevQuestion, covers, evidence_spans
-from kb.search import Index
+from kb.retrieval import Index
 
 METRICS: tuple[str, ...] = ("recall@1", "recall@5", "recall@10", "mrr@10", "ndcg@10")
 DEPTH = 10

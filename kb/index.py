@@ -46,7 +46,7 @@ from kb.cache import EmbeddingCache
 from kb.embed import Embedder, Vectors
 from kb.files import write_atomic
 from kb.lexical import LexicalIndex
-from kb.search import Index, retrieval_text
+from kb.retrieval import Index, retrieval_text
 from kb.sentence_store import (
     SENTENCE_EMBEDDING,
     SENTENCES_JSONL,

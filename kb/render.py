@@ -5,9 +5,9 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from kb.answer import Answer, Source
+from kb.answers import Answer, Source
 from kb.index import BuildInfo
-from kb.search import Hit, Question
+from kb.retrieval import Hit, Question
 
 
 def place_line(

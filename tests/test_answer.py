@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from ingest.regions import load_gazetteer
-from kb.answer import ABSTENTION, answer, source_of
 from kb.answer_eval import same_value
+from kb.answers import ABSTENTION, answer, source_of
 from kb.cli import main
 from kb.devset import load_questions
-from kb.search import EmptyQuestionError, Filters, Index
+from kb.retrieval import EmptyQuestionError, Filters, Index
 from kb.values import find_values, pick_value, question_type
 from tests.ingest_fixtures import REPORT, ROOT
 

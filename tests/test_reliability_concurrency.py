@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from kb.answer import answer
-from kb.search import Filters, Index
+from kb.answers import answer
+from kb.retrieval import Filters, Index
 from tests.ingest_fixtures import ROOT
 
 THREADS = 8

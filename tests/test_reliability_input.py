@@ -15,10 +15,10 @@ import pytest
 
 from ingest.pipeline import ingest_corpus
 from kb import cli
-from kb.answer import answer
+from kb.answers import answer
 from kb.embed import FakeEmbedder
 from kb.index import build_index, load_index
-from kb.search import EmptyQuestionError, Filters, Index, clean_question
+from kb.retrieval import EmptyQuestionError, Filters, Index, clean_question
 from kb.settings import Settings
 from tests.ingest_fixtures import ROOT
 from tests.reliability_support import BAD_FILTERS, BAD_QUESTIONS, KB, search_inputs

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kb import search as kb_search_function
-from kb.search import (
+from kb.retrieval import (
     EmptyQuestionError,
     Filters,
     Hit,

@@ -24,7 +24,7 @@ from ingest.model import Chunk, FootnoteRef
 from ingest.regions import Gazetteer, load_gazetteer
 from kb.embed import Vectors
 from kb.lexical import analyse, fold
-from kb.search import Filters, Hit, Index, clean_question
+from kb.retrieval import Filters, Hit, Index, clean_question
 from kb.sentence_store import Sentence, SentenceStore, cited_footnotes
 from kb.settings import Settings
 from kb.values import (
