@@ -219,6 +219,8 @@ def _answer(turn: Turn, result: Answer) -> None:
             st.caption("De passage, met de geciteerde zin vet:")
             start, end = result.start or 0, result.end or 0
             st.markdown(marked(hit.chunk.text, start, end))
+            if hit.chunk.cited_in:
+                st.caption(f"Voetnoot bij de zin: {escape(hit.chunk.cited_in)}")
         _read_link(result, hit)
 
 

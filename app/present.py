@@ -145,6 +145,8 @@ def citation(answer: Answer) -> str:
         f"— *{escape_plain(source.document_title)}*, {escape_plain(source_line(source))} "
         f"(tekens {source.start}–{source.end})",
     ]
+    if source.cited_in:
+        lines.append(f"- Voetnoot bij: {escape_plain(source.cited_in)}")
     lines += [f"- {link(url, plain=True)}" for url in source.urls]
     lines += [f"- Voetnoot {note.number}: {escape_plain(note.text)}" for note in source.footnotes]
     return "\n".join(lines)

@@ -62,6 +62,8 @@ class Source:
     document_title: str
     start: int
     end: int
+    cited_in: str | None = None
+    """For a footnote: the report's sentence that cites it."""
 
 
 @dataclass(frozen=True)
@@ -510,6 +512,7 @@ def source_of(chunk: Chunk, start: int, end: int) -> Source:
         document_title=chunk.document_title,
         start=chunk.source_offset(start),
         end=chunk.source_offset(end - 1) + 1,
+        cited_in=chunk.cited_in,
     )
 
 

@@ -108,6 +108,7 @@ def answer_object(answer: Answer) -> dict[str, Any]:
         "document_title": source.document_title if source else None,
         "source_start": source.start if source else None,
         "source_end": source.end if source else None,
+        "cited_in": source.cited_in if source else None,
     }
 
 
@@ -127,6 +128,10 @@ def answer_text(answer: Answer, width: int = 100) -> str:
         if answer.value:
             lines.append(f"   Antwoord: {answer.value}")
         lines.append(f"   {answer_source_line(source)}")
+        if source.cited_in:
+            lines += textwrap.wrap(
+                f"bij: {source.cited_in}", width, initial_indent="   ", subsequent_indent="   "
+            )
         lines.append(f"   Bron: {source.document_title}, tekens {source.start}-{source.end}")
         lines += [f"   {url}" for url in source.urls]
         lines += [f"   [{note.number}] {note.text}" for note in source.footnotes]

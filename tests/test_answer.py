@@ -243,6 +243,9 @@ def test_a_footnote_is_quoted_when_the_question_asks_for_it(
     )
     raw = REPORT.read_text(encoding="utf-8")
     assert raw[source.start : source.end] == quoted
+    # Shown with the report's sentence that the footnote belongs to.
+    citing = next(c for c in report_index.chunks if f"Voetnoot {number}:" in c.context)
+    assert source.cited_in is not None and source.cited_in in citing.text
 
 
 @pytest.mark.slow

@@ -338,6 +338,10 @@ def test_a_quoted_footnote_is_marked_on_the_read_page(report_app: Path) -> None:
     quote = next(m for m in _markdown(at) if m.startswith("> "))
     assert "Kamerstuk **31524\\-311**\\, brief OCW\\, 20 februari 2017" in quote
     assert any(m.startswith("**Bron:** Doel 5 — ") and "Voetnoot 5" in m for m in _markdown(at))
+    captions = [c.value for c in at.caption]
+    assert any(
+        c.startswith("Voetnoot bij de zin: In de brief Sterk Beroepsonderwijs") for c in captions
+    )
     _follow_read_link(at)
     assert at.header[0].value == "Doel 5"
     marks = [c.value for c in at.caption if "Hier staat het citaat" in c.value]
