@@ -2,9 +2,10 @@
 
 `answer()` searches the passages, scores their sentences (embedded at build time) against the
 question, and quotes the best one verbatim, with the value the question asks for ("vier",
-"€ 32,1 miljoen", "6 februari") as a span of that sentence. When the evidence is weak, or the
-question names a place, year or number that the passage does not, it abstains and lists the
-nearest passages as possibly relevant.
+"€ 32,1 miljoen", "6 februari") as a span of that sentence. A footnote is a passage of its
+own, quoted when the question asks for a Kamerstuk, a source, a web address or a letter's
+date. When the evidence is weak, or the question names a place, year or number that the
+passage does not, it abstains and lists the nearest passages as possibly relevant.
 
 >>> result = answer(index, "hoeveel cross-over kwalificaties raken techniek?")
 >>> result.value, result.source.goal
@@ -200,7 +201,8 @@ class Evidence:
     coverage: float
     """IDF-weighted share of the question's words found in the passage (with its footnotes)."""
     fits: bool
-    """The sentence holds a value of the type asked (always True for other question types)."""
+    """The sentence holds a value of the type asked in a sentence that shares a word with the
+    question (always True for other question types)."""
     missing: tuple[str, ...]
     """Places, years and numbers of the question that the passage does not name."""
 
