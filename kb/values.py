@@ -265,17 +265,22 @@ def pick_value(sentence: str, values: list[Value], question: str) -> Value | Non
 
 def weigh_value(sentence: str, values: list[Value], question: str) -> tuple[Value | None, int, int]:
     """The value that best answers `question`, the number of distinct question terms in its
-    clause, and whether it is followed by what a "hoeveel" question counts (1, or -1 for the
-    total of a "hoeveel van de ..." question, else 0). Values that the question itself names
-    are left out ("in 2016-2017" in the question is not the answer).
+    clause, and whether it is followed by what a "hoeveel" question counts: 2 when it names
+    the specific kind of a compound ("3.300 mkb-ers" for "hoeveel mkb-bedrijven"), 1 for the
+    noun or a "Hiervan/waarvan" clause of a "hoeveel van de ..." question, -1 for the total of
+    a "hoeveel van de ..." question or a number of another noun the question names ("76
+    sectorplannen" for "hoeveel mensen zijn met de sectorplannen bereikt?"), else 0. Values
+    that the question itself names are left out ("in 2016-2017" in the question is not the
+    answer).
 
     Values are ranked by: the question terms in their clause (the part of the sentence
-    between commas, semicolons, dashes or brackets; a clause starting with "waarvan", or a
-    number in brackets, also counts the clause before it); a date after "tot (en met)" for
-    "tot wanneer" (after "sinds"/"vanaf" for "sinds wanneer"); the counted noun right after a
-    number ("4.185 basisscholen" for "hoeveel basisscholen"), then the words of the counted
-    phrase after it; how specific a date is; how close the question's words stand. On a tie
-    the later value wins, because the report narrows down from left to right: "acht
+    between commas, semicolons, dashes or brackets; a clause starting with "waarvan", or one
+    in brackets, also counts the clause before it); the noun a "welk X" question asks for
+    right before the value ("Kamerstuk 31524-311" for "welk Kamerstuk"); a date after "tot
+    (en met)" for "tot wanneer" (after "sinds"/"vanaf" for "sinds wanneer"); the counted noun
+    right after a number ("4.185 basisscholen" for "hoeveel basisscholen"), then the words of
+    the counted phrase after it; how specific a date is; how close the question's words
+    stand. On a tie the later value wins, because the report narrows down from left to right: "acht
     kwalificaties goedgekeurd, waarvan er vier raken aan de techniek" answers "hoeveel raken
     techniek?" with "vier".
     """
