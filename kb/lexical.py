@@ -35,7 +35,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'][^\W_]+)*|\d+[^\W_]*")
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Lowercase, fold accents and unify apostrophes: 'Bèta-Techniek' -> 'beta-techniek'."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
