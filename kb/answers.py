@@ -429,11 +429,16 @@ def weigh(
     total = sum(weights)
     found = sum(w for t, w in zip(asked, weights, strict=True) if t in present)
     coverage = found / total if total > 0 else 0.0
+    missing = missing_entities(question, chunk, gazetteer)
+    if best.features.fits:
+        # "Hoeveel vouchers in 2018?": a value answers for the year the question names only
+        # when its own sentence names that year.
+        missing += tuple(y for y in _SINGLE_YEAR.findall(question) if y not in best.sentence.text)
     return Evidence(
         similarity=best.similarity,
         coverage=coverage,
         fits=best.fits,
-        missing=missing_entities(question, chunk, gazetteer),
+        missing=missing,
     )
 
 
@@ -448,6 +453,7 @@ def confidence_of(evidence: Evidence, settings: Settings) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
+_SINGLE_YEAR = re.compile(r"(?<![\d\-–/])(?:19|20)\d{2}(?![\d\-–/])")
 _YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s?[-–/]\s?((?:19|20)?\d{2})(?!\d)")
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])|(?<![\w.,])\d+(?=-\w)")
 _SPELLED = {n: word for n, word in DUTCH_NUMBERS.items() if n <= 20}

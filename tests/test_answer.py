@@ -278,6 +278,8 @@ def test_quotes_are_verbatim_over_the_dev_questions(report_index: Index) -> None
         "Hoeveel robots krijgen Groningse basisscholen?",
         # A number in a sentence about the award, but no word of it about prize money.
         "Hoeveel prijzengeld hoorde bij de ProMotor Award 2017?",
+        # The passage names 2018 (results expected then); the sentence with the count does not.
+        "Hoeveel vouchers voor scholing verstrekte UWV in 2018?",
     ],
 )
 def test_abstains_when_the_report_has_no_answer(report_index: Index, question: str) -> None:
@@ -285,6 +287,18 @@ def test_abstains_when_the_report_has_no_answer(report_index: Index, question: s
     assert result.abstained and result.text == "Het rapport bevat hierover geen informatie."
     assert result.source is None and result.hit_id is None
     assert result.hits  # the nearest passages, offered as possibly relevant
+
+
+@pytest.mark.slow
+def test_a_value_for_a_named_year_comes_from_a_sentence_naming_it(report_index: Index) -> None:
+    result = answer(
+        report_index,
+        "Hoeveel scholingsvouchers heeft UWV tussen mei 2016 en februari 2017 toegekend?",
+    )
+    assert result.text == (
+        "Van mei 2016 tot februari 2017 zijn door UWV ruim 17.000 scholingsvouchers toegekend."
+    )
+    assert result.value == "17.000"
 
 
 @pytest.mark.slow
