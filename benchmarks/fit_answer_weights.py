@@ -28,7 +28,6 @@ from kb.answers import (
     Weights,
     _gazetteer,
     _search,
-    _value,
     sentence_features,
     sentence_store,
 )
@@ -72,10 +71,9 @@ def collect(build_dir: Path | None, questions: list[DevQuestion]) -> list[Case]:
         hits, vector = _search(index, q.question, None, settings.answer_passages)
         kind = question_type(q.question)
         options = []
-        for hit, sentence, features, _ in sentence_features(
+        for hit, sentence, features, _, value in sentence_features(
             store, hits[: settings.answer_passages], vector, q.question, kind, gazetteer
         ):
-            value = _value(sentence.text, kind, q.question, gazetteer)
             options.append(
                 Option(
                     features,

@@ -185,6 +185,8 @@ class Candidate:
     fits: bool
     """The sentence can answer the question's type: it holds a value of the type asked and
     shares a word with the question (always, for types without a value)."""
+    value: Value | None
+    """The span of the sentence that answers the question's type, if any."""
     score: float
 
     @property
@@ -220,15 +222,13 @@ _CAUSE = re.compile(
     r"|hierdoor)\b",
     re.IGNORECASE,
 )
-_LINKED = re.compile(
-    r"(?:Hiermee|Daarmee|Hiervan|Daarvan|Hierbij|Daarbij|Hierin|Daarin"
-    r"|Het gaat (?:dan |hierbij )?om)\b"
+_LINKING = (
+    r"Hiermee|Daarmee|Hiervan|Daarvan|Hierbij|Daarbij|Hierin|Daarin|Het gaat (?:dan |hierbij )?om"
 )
+_LINKED = re.compile(rf"(?:{_LINKING})\b")
 """A sentence start that carries the subject of the sentence before into this one."""
-_ANAPHOR = re.compile(
-    r"(?:Hiermee|Daarmee|Hiervan|Daarvan|Hierbij|Daarbij|Hierin|Daarin|Dit|Deze|Dat|Zij|Ze|Hij"
-    r"|Het gaat (?:dan |hierbij )?om)\b"
-)
+_ANAPHOR = re.compile(rf"(?:{_LINKING}|Dit|Deze|Dat|Zij|Ze|Hij)\b")
+"""A sentence start that goes on with the subject of the sentence before (pronouns too)."""
 
 
 def answer(index: Index, question: str, filters: Filters | None = None, top_k: int = 5) -> Answer:
@@ -253,11 +253,7 @@ def answer(index: Index, question: str, filters: Filters | None = None, top_k: i
     if confidence < settings.answer_min_confidence:
         return _abstain(question, cleaned.text, confidence, shown, cleaned.notice)
 
-    kind = question_type(cleaned.text)
-    gazetteer = _gazetteer(settings.gazetteer)
-    sentence = best.sentence
-    chunk = best.hit.chunk
-    value = _value(sentence.text, kind, cleaned.text, gazetteer)
+    sentence, chunk, value = best.sentence, best.hit.chunk, best.value
     if best.hit not in shown:
         # The quote's passage is always listed, after the top_k.
         shown = [*shown, best.hit]
@@ -330,8 +326,8 @@ def rank_sentences(
 ) -> list[Candidate]:
     """The sentences of `hits`, best first, scored by `weights` on their `Features`."""
     candidates = [
-        Candidate(hit, sentence, features, fits, weights.score(features))
-        for hit, sentence, features, fits in sentence_features(
+        Candidate(hit, sentence, features, fits, value, weights.score(features))
+        for hit, sentence, features, fits, value in sentence_features(
             store, hits, vector, question, kind, gazetteer
         )
     ]
@@ -346,9 +342,9 @@ def sentence_features(
     question: str,
     kind: QuestionType,
     gazetteer: Gazetteer | None = None,
-) -> list[tuple[Hit, Sentence, Features, bool]]:
-    """Each sentence of `hits` with its features and whether it can answer the question's
-    type, in passage order."""
+) -> list[tuple[Hit, Sentence, Features, bool, Value | None]]:
+    """Each sentence of `hits` with its features, whether it can answer the question's type,
+    and its value of that type, in passage order."""
     numbers: list[int] = []
     owners: list[Hit] = []
     for hit in hits:
@@ -368,7 +364,7 @@ def sentence_features(
     why = bool(_WHY.search(folded))
     nouns = asked_nouns(question)
     missing = {hit.chunk.id: len(missing_entities(question, hit.chunk, gazetteer)) for hit in hits}
-    out: list[tuple[Hit, Sentence, Features, bool]] = []
+    out: list[tuple[Hit, Sentence, Features, bool, Value | None]] = []
     for i, (number, hit) in enumerate(zip(numbers, owners, strict=True)):
         sentence = store.sentences[number]
         value, words, noun = _weigh(sentence.text, kind, question, gazetteer)
@@ -395,9 +391,8 @@ def sentence_features(
         # followed by the counted noun.
         linked = previous > 0 and bool(_LINKED.match(sentence.text))
         supported = features.lexical > 0 or noun > 0 or linked
-        out.append(
-            (hit, sentence, features, (value is not None and supported) or kind not in VALUE_TYPES)
-        )
+        fits = (value is not None and supported) or kind not in VALUE_TYPES
+        out.append((hit, sentence, features, fits, value))
     return out
 
 
@@ -410,12 +405,6 @@ def _weigh(
     sentence: str, kind: QuestionType, question: str, gazetteer: Gazetteer | None
 ) -> tuple[Value | None, int, int]:
     return weigh_value(sentence, find_values(sentence, kind, gazetteer), question)
-
-
-def _value(
-    sentence: str, kind: QuestionType, question: str, gazetteer: Gazetteer | None
-) -> Value | None:
-    return _weigh(sentence, kind, question, gazetteer)[0]
 
 
 def weigh(
