@@ -9,6 +9,7 @@ from typing import Any
 import streamlit as st
 
 from app import resources
+from app.permalink import MAX_PASSAGES, Permalink, from_query, to_query, to_url
 from app.present import (
     NO_ANSWER,
     answer_id,
@@ -23,11 +24,10 @@ from app.present import (
 from app.session import Turn, ask
 from app.transcript import session_json, session_markdown
 from ingest.model import SECTION_LABELS
-from kb.answers import Answer
+from kb.answers.answer import Answer
 from kb.feedback import FeedbackError, FeedbackStore, Vote, VoteValue
+from kb.index import Filters, Hit, Index
 from kb.lexical import fold
-from kb.permalink import MAX_PASSAGES, Permalink, from_query, to_query, to_url
-from kb.retrieval import Filters, Hit, Index
 
 log = logging.getLogger(__name__)
 

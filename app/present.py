@@ -12,9 +12,9 @@ import re
 from collections.abc import Callable
 from urllib.parse import quote, urlsplit
 
-from kb.answers import Answer, Source
+from kb.answers.answer import Answer, Source
+from kb.index import Hit
 from kb.render import place_line
-from kb.retrieval import Hit
 
 NO_ANSWER = "Het rapport bevat hierover geen informatie."
 

@@ -17,9 +17,9 @@ import streamlit as st
 
 from kb.embed import Embedder, EmbedderError, make_embedder
 from kb.feedback import FEEDBACK_FILE, FeedbackStore
-from kb.index import IndexLoadError, build_index, current_build, load_index
-from kb.retrieval import Index
+from kb.index import Index
 from kb.settings import Settings, SettingsError, load_settings
+from kb.store import IndexLoadError, build_index, current_build, load_index
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ WARM_UP_QUESTION = "Hoeveel cross-over kwalificaties raken aan de techniek?"
 def _warm_up(index: Index) -> None:
     # The first question pays for the model's first inference and the answer step's lazy
     # tables; pay it in the background while the reader is still typing.
-    from kb.answers import answer
+    from kb.answers.answer import answer
 
     started = time.perf_counter()
     try:

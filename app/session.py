@@ -2,7 +2,7 @@
 
 `ask` is the one place where the app turns a typed question into an answer: it reads a
 follow-up in the context of the previous turn, narrows the search to the previous answer's goal
-when the follow-up points back at it, and calls `kb.answers.answer`. Errors become a short Dutch
+when the follow-up points back at it, and calls `kb.answer`. Errors become a short Dutch
 message on the turn, never an exception in the page.
 """
 
@@ -13,9 +13,9 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kb.answers import Answer, AnswerError, answer
-from kb.followup import Previous, Resolved, resolve_followup
-from kb.retrieval import EmptyQuestionError, Filters, Index, SearchError, UnknownFilterError
+from app.followup import Previous, Resolved, resolve_followup
+from kb.answers.answer import Answer, AnswerError, answer
+from kb.index import EmptyQuestionError, Filters, Index, SearchError, UnknownFilterError
 
 log = logging.getLogger(__name__)
 

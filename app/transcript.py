@@ -9,8 +9,8 @@ from typing import Any
 
 from app.present import NO_ANSWER, answer_id, citation, escape_plain
 from app.session import Turn
-from kb.answers import Answer, Source
-from kb.retrieval import Filters
+from kb.answers.answer import Answer, Source
+from kb.index import Filters
 
 TRANSCRIPT_VERSION = 1
 

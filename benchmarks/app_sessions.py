@@ -19,9 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app.serve import CHROMIUM, CHROMIUM_ARGS, free_port, start
 from benchmarks.bench_app import ensure_build
 from kb.settings import load_settings
+from tests.support.serve import CHROMIUM, CHROMIUM_ARGS, free_port, start
 
 # (question, goal filter): each session asks within another goal, so an answer that shows a
 # different goal's source line is cross-talk between sessions.

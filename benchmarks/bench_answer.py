@@ -13,11 +13,11 @@ import statistics
 import time
 from pathlib import Path
 
-from kb.answers import answer
-from kb.devset import load_questions
+from kb.answers.answer import answer
 from kb.embed import make_embedder
-from kb.index import load_index
+from kb.evaluation.questions import load_questions
 from kb.settings import load_settings
+from kb.store import load_index
 
 
 def _percentile(values: list[float], share: float) -> float:

@@ -25,8 +25,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.serve import CHROMIUM, CHROMIUM_ARGS, free_port, start  # noqa: E402
 from kb.settings import Settings, load_settings  # noqa: E402
+from tests.support.serve import CHROMIUM, CHROMIUM_ARGS, free_port, start  # noqa: E402
 
 QUESTIONS = [
     "hoeveel cross-over kwalificaties raken techniek?",
@@ -46,7 +46,7 @@ def rss_mib(pid: int) -> float:
 
 
 def ensure_build(settings: Settings) -> None:
-    from kb.index import current_build
+    from kb.store import current_build
 
     if current_build(settings) is not None:
         return

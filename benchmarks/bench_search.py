@@ -20,8 +20,8 @@ from pathlib import Path
 
 from ingest.pipeline import ingest_corpus
 from kb.embed import make_embedder
-from kb.index import build_index, load_index
 from kb.settings import Settings
+from kb.store import build_index, load_index
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -3,7 +3,7 @@
 For every dev question it computes the evidence for the best sentence (cosine similarity,
 coverage of the question's words by the passage, whether a value of the asked type is there,
 places/years/numbers of the question missing from the passage), then searches the parameters
-of `kb.answers.confidence_of` for the setting that abstains on the most unanswerable questions
+of `kb.answers.answer.confidence_of` for the setting that abstains on the most unanswerable questions
 while abstaining on at most 5% of the answerable ones, and prints them with the resulting rates.
 Copy the printed values into the `answer_*` defaults of kb/settings.py.
 
@@ -18,11 +18,11 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from kb.answers import Evidence, deliberate
-from kb.devset import DevQuestion, load_questions
+from kb.answers.answer import Evidence, deliberate
 from kb.embed import make_embedder
-from kb.index import load_index
+from kb.evaluation.questions import DevQuestion, load_questions
 from kb.settings import Settings, load_settings
+from kb.store import load_index
 
 MAX_ANSWERABLE_ABSTAINING = 0.05
 

@@ -2,7 +2,7 @@
 never eval/gold).
 
 For every answerable dev question it computes the features of each candidate sentence once
-(`kb.answers.sentence_features`), and whether the sentence holds the gold fact and the right
+(`kb.answers.answer.sentence_features`), and whether the sentence holds the gold fact and the right
 value. A coordinate search then changes one weight at a time over a small grid, keeping a change
 only when it wins at least `--min-gain` more questions (fact in the sentence, plus value right).
 Five-fold cross-validation on dev reports how much of the gain carries over to questions the
@@ -10,7 +10,7 @@ search did not see; the held-out gold set is for `kb eval`, once, afterwards.
 
     .venv/bin/python benchmarks/fit_answer_weights.py [--build-dir DIR] [--folds 5]
 
-Copy the printed weights into `kb.answers.Weights` when they win on the cross-validation too.
+Copy the printed weights into `kb.answers.answer.Weights` when they win on the cross-validation too.
 """
 
 from __future__ import annotations
@@ -21,8 +21,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from kb.answer_eval import same_value
-from kb.answers import (
+from kb.answers.answer import (
     WEIGHTS,
     Features,
     Weights,
@@ -31,11 +30,12 @@ from kb.answers import (
     sentence_features,
     sentence_store,
 )
-from kb.devset import DevQuestion, load_questions
+from kb.answers.values import question_type
 from kb.embed import make_embedder
-from kb.index import load_index
+from kb.evaluation.answers import same_value
+from kb.evaluation.questions import DevQuestion, load_questions
 from kb.settings import load_settings
-from kb.values import question_type
+from kb.store import load_index
 
 GRID = (0.0, 0.02, 0.05, 0.1, 0.125, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1.0, 1.5, 2.0)
 FIXED = ("similarity",)

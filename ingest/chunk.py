@@ -57,15 +57,17 @@ def _chunk_unit(
     regions = list(unit.regions or places.regions)
     provinces = list(unit.provinces or places.provinces)
     parts = [unit.text] if len(unit.text) <= chunk_size else splitter.split_text(unit.text)
-    cursor = 0
     spans: list[tuple[int, int]] = []
+    previous_start, previous_end = -1, 0
     for part in parts:
-        start = unit.text.index(part.strip(), cursor)
-        end = start + len(part.strip())
-        spans.append((start, end))
-        # With an overlap the next part starts inside this one, so search on from just after
-        # this part's start; without, from its end (a repeated sentence cannot match twice).
-        cursor = start + 1 if chunk_overlap else end
+        piece = part.strip()
+        # Each part brings text the one before did not have, so it ends after that one's end;
+        # with an overlap it may start inside it. Searching from there keeps a repeated
+        # sentence ("A. A.") from matching an earlier copy.
+        earliest = previous_end - len(piece) + 1 if chunk_overlap else previous_end
+        start = unit.text.index(piece, max(previous_start + 1, earliest))
+        previous_start, previous_end = start, start + len(piece)
+        spans.append((start, previous_end))
     for number, (start, end) in enumerate(spans, start=1):
         text = unit.text[start:end]
         segments = _slice_segments(unit.segments, start, end)

@@ -7,9 +7,9 @@
 
 from __future__ import annotations
 
-from kb.answers import Answer, Source, answer
-from kb.index import BuildInfo, build_index, load_index
-from kb.retrieval import EmptyQuestionError, Filters, Hit, Index, UnknownFilterError, search
+from kb.answers.answer import Answer, Source, answer
+from kb.index import EmptyQuestionError, Filters, Hit, Index, UnknownFilterError, search
+from kb.store import BuildInfo, build_index, load_index
 
 __all__ = [
     "Answer",

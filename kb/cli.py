@@ -21,7 +21,7 @@ from rich.progress import Progress
 from kb.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
-    from kb.retrieval import Index
+    from kb.index import Index
 
 USAGE_ERROR = 2
 
@@ -88,7 +88,7 @@ def _positive(value: str) -> int:
 
 def _index(settings: Settings) -> Index:
     from kb.embed import make_embedder
-    from kb.index import IndexLoadError, load_index
+    from kb.store import IndexLoadError, load_index
 
     try:
         return load_index(settings, make_embedder(settings))
@@ -100,8 +100,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Ingest the corpus and build the search index; skip when nothing changed."""
     from ingest.pipeline import ingest_corpus
     from kb.embed import make_embedder
-    from kb.index import build_index
     from kb.render import build_summary
+    from kb.store import build_index
 
     settings = _settings(args)
     console = Console(stderr=True)
@@ -128,9 +128,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_ask(args: argparse.Namespace) -> int:
     """Print the answer quoted from the report and the passages (or, with --batch, one JSON line
     per question of a file)."""
-    from kb.answers import answer
+    from kb.answers.answer import answer
+    from kb.index import EmptyQuestionError, Filters, clean_question
     from kb.render import answer_json, answer_text
-    from kb.retrieval import EmptyQuestionError, Filters, clean_question
 
     if (args.question is None) == (args.batch is None):
         raise UsageError("give either a QUESTION or --batch FILE")
@@ -173,7 +173,7 @@ def cmd_devset(args: argparse.Namespace) -> int:
     """Print recall@1, recall@5 and MRR@10 of BM25, dense and hybrid on the dev questions."""
     from ingest.pipeline import discover
     from ingest.read import read_text
-    from kb.devset import evaluate, load_questions, misses, table
+    from kb.evaluation.questions import evaluate, load_questions, misses, table
 
     settings = _settings(args)
     questions = load_questions(args.file)
@@ -181,7 +181,7 @@ def cmd_devset(args: argparse.Namespace) -> int:
     sources = {m.id: read_text(settings.corpus_dir / m.source_file) for m in manifests}
     index = _index(settings)
     if args.answers:
-        from kb.answer_eval import answer_table, evaluate_answers
+        from kb.evaluation.answers import answer_table, evaluate_answers
 
         scores, _ = evaluate_answers(index, questions)
         print(answer_table(scores))
@@ -255,7 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--data-dir", type=Path, help="data folder (default .kb/data)")
     export.set_defaults(run=cmd_feedback_export)
 
-    from kb import eval_cli
+    from kb.evaluation import cli as eval_cli
 
     eval_cli.add_parser(commands, common)
     return parser

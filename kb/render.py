@@ -5,9 +5,9 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from kb.answers import Answer, Source
-from kb.index import BuildInfo
-from kb.retrieval import Hit, Question
+from kb.answers.answer import Answer, Source
+from kb.index import Hit, Question
+from kb.store import BuildInfo
 
 
 def place_line(

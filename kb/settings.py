@@ -66,7 +66,7 @@ class Settings(BaseModel):
     answer_coverage_weight: float = 2.0
     answer_coverage_mid: float = 0.75
     """confidence = logistic(similarity_weight * (cosine - similarity_mid)
-    + coverage_weight * (coverage - coverage_mid)); see kb.answers.confidence_of."""
+    + coverage_weight * (coverage - coverage_mid)); see kb.answers.answer.confidence_of."""
 
     def build_settings(self) -> dict[str, Any]:
         """The settings that change what a build contains (recorded in its manifest)."""

@@ -1,3 +1,3 @@
 """Shared fixtures."""
 
-pytest_plugins = ["tests.ingest_fixtures", "tests.search_fixtures"]
+pytest_plugins = ["tests.support.ingest_fixtures", "tests.support.search_fixtures"]

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from ingest.regions import load_gazetteer
-from kb.answer_eval import same_value
-from kb.answers import ABSTENTION, answer, source_of
+from kb.answers.answer import ABSTENTION, answer, source_of
+from kb.answers.values import find_values, pick_value, question_type
 from kb.cli import main
-from kb.devset import load_questions
-from kb.retrieval import EmptyQuestionError, Filters, Index
-from kb.values import find_values, pick_value, question_type
-from tests.ingest_fixtures import REPORT, ROOT
+from kb.evaluation.answers import same_value
+from kb.evaluation.questions import load_questions
+from kb.index import EmptyQuestionError, Filters, Index
+from tests.support.ingest_fixtures import REPORT, ROOT
 
 CROSS_OVER = (
     "Op grond van de aanvragen in het eerste aanvraagtijdvak zijn er momenteel acht cross-over "

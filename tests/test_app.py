@@ -11,20 +11,20 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Status
 
+from app.followup import Resolved
 from app.present import citation, escape, escape_plain, marked, quote_block, safe_url, source_line
 from app.read import find_place, outline
 from app.session import Turn
 from app.transcript import session_json, session_markdown
 from ingest.model import Chunk
-from kb.answers import Answer, Source
+from kb.answers.answer import Answer, Source
 from kb.embed import FakeEmbedder
 from kb.feedback import FEEDBACK_FILE, FeedbackStore
-from kb.followup import Resolved
-from kb.index import current_build
-from kb.retrieval import Filters, Index
+from kb.index import Filters, Index
 from kb.settings import Settings
-from tests.app_fixtures import APP, HOSTILE_QUESTION, app_env, build_hostile
-from tests.ingest_fixtures import ROOT
+from kb.store import current_build
+from tests.support.app_fixtures import APP, HOSTILE_QUESTION, app_env, build_hostile
+from tests.support.ingest_fixtures import ROOT
 
 CROSS_OVER = "hoeveel cross-over kwalificaties raken techniek?"
 TIMEOUT = 120

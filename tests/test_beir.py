@@ -1,4 +1,4 @@
-"""kb.beir: the BEIR export loads back (ours and ranx's readers), TREC runs round-trip, and bad
+"""kb.evaluation.beir: the BEIR export loads back (ours and ranx's readers), TREC runs round-trip, and bad
 query, qrels and run files are refused with the file and line."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pytest
 
 from ingest.model import Chunk
 from ingest.pipeline import ingest_corpus
-from kb.beir import (
+from kb.evaluation.beir import (
     EvalFileError,
     export_beir,
     read_qrels,
@@ -18,10 +18,10 @@ from kb.beir import (
     read_run,
     write_trec_run,
 )
-from kb.devset import load_questions
-from kb.evaluate import Query, Ranking, judge, mean_scores
+from kb.evaluation.metrics import Query, Ranking, judge, mean_scores
+from kb.evaluation.questions import load_questions
 from kb.settings import Settings
-from tests.ingest_fixtures import REPORT, ROOT
+from tests.support.ingest_fixtures import REPORT, ROOT
 
 GOLD = ROOT / "eval" / "gold" / "questions.jsonl"
 

@@ -52,7 +52,7 @@ def test_ids_are_stable_and_unique(chunks: list[Chunk]) -> None:
 
 def _report_and_gazetteer(chunks: list[Chunk]) -> tuple[Document, object, int]:
     from ingest.parse import parse_report
-    from tests.ingest_fixtures import REPORT
+    from tests.support.ingest_fixtures import REPORT
 
     doc = parse_report(
         REPORT.read_text(encoding="utf-8"), "techniekpact-2017", "Rapportage", REPORT.name

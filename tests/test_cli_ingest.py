@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.ingest_fixtures import ROOT
+from tests.support.ingest_fixtures import ROOT
 
 
 def _kb(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

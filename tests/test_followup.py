@@ -1,10 +1,10 @@
-"""Follow-up questions read against the previous one (kb.followup)."""
+"""Follow-up questions read against the previous one (app.followup)."""
 
 from __future__ import annotations
 
 import pytest
 
-from kb.followup import Previous, resolve_followup
+from app.followup import Previous, resolve_followup
 
 REGIONS = ["Limburg", "Twente", "Noord-Brabant", "Fryslân", "Den Haag"]
 CROSS_OVER = "hoeveel cross-over kwalificaties raken techniek?"

@@ -10,9 +10,10 @@ import numpy as np
 import pytest
 
 from ingest.model import Chunk
-from kb import index as index_module
+from kb import store as index_module
 from kb.embed import FakeEmbedder
-from kb.index import (
+from kb.settings import Settings
+from kb.store import (
     CorruptIndexError,
     EmbedderMismatchError,
     IndexNotFoundError,
@@ -22,7 +23,6 @@ from kb.index import (
     current_build,
     load_index,
 )
-from kb.settings import Settings
 
 
 def test_build_writes_a_manifest_of_every_file(

@@ -1,9 +1,9 @@
-"""Permalinks: a search as query parameters and back (kb.permalink)."""
+"""Permalinks: a search as query parameters and back (app.permalink)."""
 
 from __future__ import annotations
 
-from kb.permalink import Permalink, from_query, to_query, to_url
-from kb.retrieval import Filters
+from app.permalink import Permalink, from_query, to_query, to_url
+from kb.index import Filters
 
 CROSS_OVER = "hoeveel cross-over kwalificaties raken techniek?"
 

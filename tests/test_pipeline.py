@@ -11,7 +11,7 @@ from fpdf import FPDF
 from ingest.pipeline import ingest_corpus, read_chunks, write_chunks
 from ingest.read import SourceError
 from kb.settings import Settings
-from tests.ingest_fixtures import ROOT
+from tests.support.ingest_fixtures import ROOT
 
 
 def _settings(corpus: Path, tmp_path: Path) -> Settings:

@@ -18,11 +18,11 @@ from streamlit.testing.v1 import AppTest
 from app.session import Turn
 from ingest.pipeline import ingest_corpus
 from kb.embed import FakeEmbedder
-from kb.index import build_index
 from kb.settings import Settings
-from tests.app_fixtures import APP, app_env
-from tests.ingest_fixtures import ROOT
-from tests.reliability_support import BAD_QUESTIONS
+from kb.store import build_index
+from tests.support.app_fixtures import APP, app_env
+from tests.support.ingest_fixtures import ROOT
+from tests.support.reliability_support import BAD_QUESTIONS
 
 TIMEOUT = 120
 APPTEST_LOCK = threading.Lock()

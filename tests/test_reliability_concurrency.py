@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from kb.answers import answer
-from kb.retrieval import Filters, Index
-from tests.ingest_fixtures import ROOT
+from kb.answers.answer import answer
+from kb.index import Filters, Index
+from tests.support.ingest_fixtures import ROOT
 
 THREADS = 8
 QUESTIONS = 50

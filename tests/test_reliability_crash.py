@@ -16,10 +16,10 @@ import pytest
 from ingest.model import Chunk
 from ingest.pipeline import ingest_corpus
 from kb.embed import FakeEmbedder
-from kb.index import build_index, current_build, load_index
 from kb.settings import Settings
-from tests.ingest_fixtures import ROOT
-from tests.reliability_support import KB, FaultInjector, kill_run, write_fault_run
+from kb.store import build_index, current_build, load_index
+from tests.support.ingest_fixtures import ROOT
+from tests.support.reliability_support import KB, FaultInjector, kill_run, write_fault_run
 
 KILLS_IN_CI = 6
 

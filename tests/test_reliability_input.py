@@ -15,13 +15,13 @@ import pytest
 
 from ingest.pipeline import ingest_corpus
 from kb import cli
-from kb.answers import answer
+from kb.answers.answer import answer
 from kb.embed import FakeEmbedder
-from kb.index import build_index, load_index
-from kb.retrieval import EmptyQuestionError, Filters, Index, clean_question
+from kb.index import EmptyQuestionError, Filters, Index, clean_question
 from kb.settings import Settings
-from tests.ingest_fixtures import ROOT
-from tests.reliability_support import BAD_FILTERS, BAD_QUESTIONS, KB, search_inputs
+from kb.store import build_index, load_index
+from tests.support.ingest_fixtures import ROOT
+from tests.support.reliability_support import BAD_FILTERS, BAD_QUESTIONS, KB, search_inputs
 
 # Arguments that argv cannot carry (a NUL byte) or that exceed Linux's 128 KiB per argument.
 NOT_FOR_ARGV = {"NUL and control characters", "only control characters", "1,000,000 characters"}

@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 
 from ingest.model import Chunk
-from kb import index as index_module
+from kb import store as index_module
 from kb.embed import FakeEmbedder
-from kb.index import (
+from kb.settings import Settings
+from kb.store import (
     CorruptIndexError,
     IndexLoadError,
     ManifestError,
@@ -25,8 +26,7 @@ from kb.index import (
     current_build,
     load_index,
 )
-from kb.settings import Settings
-from tests.reliability_support import build_files, integrity_run, reseal
+from tests.support.reliability_support import build_files, integrity_run, reseal
 
 FLIPS_PER_FILE = 6
 
@@ -76,7 +76,7 @@ def test_the_damage_is_reported_with_the_file_and_the_fix(
 ) -> None:
     previous, current = two_builds
     (current / "dense.faiss").write_bytes(b"")
-    with caplog.at_level(logging.WARNING, logger="kb.index"):
+    with caplog.at_level(logging.WARNING, logger="kb.store"):
         index = load_index(settings, fake_embedder)
     assert index.build_id == previous.name
     (message,) = caplog.messages

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kb import search as kb_search_function
-from kb.retrieval import (
+from kb.index import (
     EmptyQuestionError,
     Filters,
     Hit,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.values import asked_nouns, counted_terms, find_values, pick_value, question_type
+from kb.answers.values import asked_nouns, counted_terms, find_values, pick_value, question_type
 
 
 def _pick(sentence: str, question: str) -> str | None:

@@ -16,7 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ingest.model import Chunk
-from kb.retrieval import Index, Retriever
+from kb.index import Index, Retriever
 
 QType = Literal[
     "hoeveel", "percentage", "bedrag", "wanneer", "wie", "waar", "welke", "wat", "hoe", "waarom",

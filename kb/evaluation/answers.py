@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kb.answers import Answer, answer
-from kb.devset import DevQuestion
-from kb.retrieval import Index
+from kb.answers.answer import Answer, answer
+from kb.evaluation.questions import DevQuestion
+from kb.index import Index
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,8 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from ingest.model import Chunk
-from kb.devset import DevQuestion
 from kb.embed import Embedder, Vectors
-from kb.evaluate import (
+from kb.evaluation.metrics import (
     METRICS,
     Judgments,
     Query,
@@ -38,7 +37,8 @@ from kb.evaluate import (
     per_query,
     rank,
 )
-from kb.retrieval import Index, Retriever
+from kb.evaluation.questions import DevQuestion
+from kb.index import Index, Retriever
 from kb.settings import Settings
 
 FORMAT_VERSION = 1
@@ -255,7 +255,7 @@ def machine() -> Machine:
 
 def _build(settings: Settings, embedder: QueryMemo, folder: Path, progress: Progress) -> Index:
     from ingest.pipeline import ingest_corpus
-    from kb.index import build_index, load_index
+    from kb.store import build_index, load_index
 
     local = settings.model_copy(update={"build_dir": folder / f"size-{settings.chunk_size}"})
     chunks = ingest_corpus(local).chunks
@@ -504,7 +504,7 @@ def run_benchmark(plan: Plan, embedder: Embedder, progress: Progress) -> Outcome
 def _slices(
     questions: Sequence[DevQuestion], scores: dict[str, dict[str, dict[str, float]]]
 ) -> list[SliceRow]:
-    from kb.evaluate import slice_scores
+    from kb.evaluation.metrics import slice_scores
 
     judged = {q.id: q for q in questions if q.answerable}
     dimensions: dict[str, dict[str, str]] = {
@@ -533,8 +533,8 @@ def _answers(
     index: Index, questions: Sequence[DevQuestion], progress: Progress, notes: list[str]
 ) -> AnswerResult | None:
     try:
-        from kb.answer_eval import judge as judge_answer
-        from kb.answers import AnswerError, answer
+        from kb.answers.answer import AnswerError, answer
+        from kb.evaluation.answers import judge as judge_answer
     except ImportError as exc:
         notes.append(f"Answer metrics not measured: {exc}.")
         return None

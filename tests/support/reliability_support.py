@@ -30,15 +30,15 @@ from unittest import mock
 import faiss
 
 from ingest.model import Chunk
-from kb import index as index_module
+from kb import store as index_module
 from kb.cache import EmbeddingCache
 from kb.embed import Embedder
-from kb.index import IndexLoadError, build_index, current_build, load_index
+from kb.index import Filters, Index, SearchError
 from kb.lexical import LexicalIndex
-from kb.retrieval import Filters, Index, SearchError
 from kb.settings import Settings
+from kb.store import IndexLoadError, build_index, current_build, load_index
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 KB = Path(sys.executable).with_name("kb")
 
 
@@ -172,7 +172,7 @@ def integrity_run(
     guard = _Guard(intact_dense, intact_bm25)
     rng = random.Random(seed)
     report = IntegrityReport()
-    log = logging.getLogger("kb.index")
+    log = logging.getLogger("kb.store")
     for path in build_files(settings):
         original = path.read_bytes()
         report.files.add(path.relative_to(settings.build_dir).as_posix())
@@ -462,7 +462,7 @@ def _old_build_problems(
         problems.append(f"build folder changed: {changed[:4]}")
     problems += [f"temp file left: {p}" for p in stray_temp_files(*_roots(settings))]
     problems += _cache_problems(settings, embedder)
-    with _captured(logging.getLogger("kb.index")) as warnings:
+    with _captured(logging.getLogger("kb.store")) as warnings:
         served = _load_quietly(settings, embedder)
     if served is None or warnings:
         problems.append(f"the old build does not load cleanly: {warnings}")
@@ -594,7 +594,7 @@ def kill_run(
         process.wait(timeout=60)
         report.kills += 1
         label = f"kill {trial + 1}"
-        with _captured(logging.getLogger("kb.index")) as warnings:
+        with _captured(logging.getLogger("kb.store")) as warnings:
             try:
                 index = load_index(settings, embedder)
             except IndexLoadError as exc:

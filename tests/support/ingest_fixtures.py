@@ -9,7 +9,7 @@ import pytest
 from ingest.model import Document
 from ingest.parse import parse_report
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 REPORT = ROOT / "corpus" / "techniekpact-voortgangsrapportage-2017.txt"
 
 

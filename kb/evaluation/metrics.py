@@ -2,7 +2,7 @@
 
 Relevance is judged on source spans (eval/FORMAT.md): a chunk is relevant to a question when
 its source span contains one of the question's evidence spans, or when it cites the footnote
-that holds one (`kb.devset.covers`). The qrels are made anew for every chunking from the same
+that holds one (`kb.evaluation.questions.covers`). The qrels are made anew for every chunking from the same
 evidence spans, so the judgments survive any change of chunk size. An evidence span that no
 chunk covers (it straddles a chunk boundary) stays in the qrels as an unreachable document, so
 it counts as a miss instead of vanishing.
@@ -26,8 +26,8 @@ from typing import Any, Literal
 import numpy as np
 
 from ingest.model import Chunk
-from kb.devset import DevQuestion, covers, evidence_spans
-from kb.retrieval import Index
+from kb.evaluation.questions import DevQuestion, covers, evidence_spans
+from kb.index import Index
 
 METRICS: tuple[str, ...] = ("recall@1", "recall@5", "recall@10", "mrr@10", "ndcg@10")
 DEPTH = 10

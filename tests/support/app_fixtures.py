@@ -7,10 +7,10 @@ from pathlib import Path
 
 from ingest.model import Chunk
 from kb.embed import Embedder
-from kb.index import build_index
 from kb.settings import Settings
-from tests.ingest_fixtures import ROOT
-from tests.search_fixtures import make_chunk
+from kb.store import build_index
+from tests.support.ingest_fixtures import ROOT
+from tests.support.search_fixtures import make_chunk
 
 APP = ROOT / "app" / "main.py"
 

@@ -23,12 +23,7 @@ from pathlib import Path
 
 from ingest.model import Chunk, FootnoteRef
 from ingest.regions import Gazetteer, load_gazetteer
-from kb.embed import Vectors
-from kb.lexical import analyse, fold
-from kb.retrieval import Filters, Hit, Index, clean_question
-from kb.sentence_store import Sentence, SentenceStore, cited_footnotes
-from kb.settings import Settings
-from kb.values import (
+from kb.answers.values import (
     DUTCH_NUMBERS,
     VALUE_TYPES,
     QuestionType,
@@ -38,6 +33,11 @@ from kb.values import (
     question_type,
     weigh_value,
 )
+from kb.embed import Vectors
+from kb.index import Filters, Hit, Index, clean_question
+from kb.lexical import analyse, fold
+from kb.sentence_store import Sentence, SentenceStore, cited_footnotes
+from kb.settings import Settings
 
 ABSTENTION = "Het rapport bevat hierover geen informatie."
 

