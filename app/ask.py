@@ -15,19 +15,19 @@ from app.present import (
     answer_id,
     citation,
     escape,
-    hit_line,
     link,
     marked,
     quote_block,
-    source_line,
 )
 from app.session import Turn, ask
 from app.transcript import session_json, session_markdown
 from ingest.model import SECTION_LABELS
-from kb.answers.answer import Answer
-from kb.feedback import FeedbackError, FeedbackStore, Vote, VoteValue
+from kb.analyser import fold
+from kb.answers import Answer
+from kb.errors import FeedbackError
+from kb.feedback import FeedbackStore, Vote, VoteValue
 from kb.index import Filters, Hit, Index
-from kb.lexical import fold
+from kb.render import place_line
 
 log = logging.getLogger(__name__)
 
@@ -177,7 +177,7 @@ def _hit_of(result: Answer) -> Hit | None:
 
 def _passages(hits: Sequence[Hit]) -> None:
     for hit in hits:
-        st.markdown(f"**{escape(hit_line(hit))}** · score {hit.score:.3f}")
+        st.markdown(f"**{escape(place_line(hit.chunk, 'short'))}** · score {hit.score:.3f}")
         st.markdown(escape(hit.chunk.text))
 
 
@@ -204,12 +204,12 @@ def _answer(turn: Turn, result: Answer) -> None:
             st.markdown(f"Dat staat niet bij een doel maar in: {escape(source.section)}.")
     if turn.resolved.about == "place" and source is not None:
         st.markdown(
-            f"Dat staat in *{escape(source.document_title)}*, {escape(source_line(source))} "
+            f"Dat staat in *{escape(source.document_title)}*, {escape(place_line(source, 'full'))} "
             f"(tekens {source.start}–{source.end})."
         )
     st.markdown(quote_block(result))
     if source is not None:
-        st.markdown(f"**Bron:** {escape(source_line(source))}")
+        st.markdown(f"**Bron:** {escape(place_line(source, 'full'))}")
         if source.urls:
             st.markdown("Web: " + " · ".join(link(url) for url in source.urls))
         for note in source.footnotes:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from kb.lexical import fold
+from kb.analyser import fold
 
 FollowupKind = Literal["new", "refined", "about_previous"]
 About = Literal["goal", "place"]

@@ -12,8 +12,7 @@ import re
 from collections.abc import Callable
 from urllib.parse import quote, urlsplit
 
-from kb.answers.answer import Answer, Source
-from kb.index import Hit
+from kb.answers.answer import Answer
 from kb.render import place_line
 
 NO_ANSWER = "Het rapport bevat hierover geen informatie."
@@ -91,25 +90,6 @@ def quote_block(answer: Answer, *, plain: bool = False) -> str:
     return "\n".join(f"> {line}" for line in body.split("  \n"))
 
 
-def source_line(source: Source) -> str:
-    """'Doel 9 — title · Wat is er bereikt? · example title' ('Voorwoord' for the preface)."""
-    parts: list[str] = []
-    if source.goal is not None:
-        parts.append(f"Doel {source.goal} — {source.goal_title}" if source.goal_title else "")
-        parts[-1] = parts[-1] or f"Doel {source.goal}"
-    parts.append(source.section)
-    if source.title:
-        parts.append(source.title)
-    return " · ".join(p for p in parts if p)
-
-
-def hit_line(hit: Hit) -> str:
-    """'Doel 9 · Wat is er bereikt? · title' for a passage in a list (no goal title: the list
-    is short)."""
-    chunk = hit.chunk
-    return place_line(chunk.goal, chunk.section, chunk.title)
-
-
 def safe_url(address: str) -> str | None:
     """An http(s) address for a link ('www.s-bb.nl' -> 'https://www.s-bb.nl'), or None."""
     address = address.strip()
@@ -142,7 +122,7 @@ def citation(answer: Answer) -> str:
         "",
         quote_block(answer, plain=True),
         "",
-        f"— *{escape_plain(source.document_title)}*, {escape_plain(source_line(source))} "
+        f"— *{escape_plain(source.document_title)}*, {escape_plain(place_line(source, 'full'))} "
         f"(tekens {source.start}–{source.end})",
     ]
     if source.cited_in:
@@ -166,10 +146,8 @@ __all__ = [
     "citation",
     "escape",
     "escape_plain",
-    "hit_line",
     "link",
     "marked",
     "quote_block",
     "safe_url",
-    "source_line",
 ]

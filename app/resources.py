@@ -15,11 +15,13 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from kb.embed import Embedder, EmbedderError, make_embedder
+from kb.build import build_index
+from kb.embed import Embedder, make_embedder
+from kb.errors import EmbedderError, IndexLoadError, SettingsError
 from kb.feedback import FEEDBACK_FILE, FeedbackStore
 from kb.index import Index
-from kb.settings import Settings, SettingsError, load_settings
-from kb.store import IndexLoadError, build_index, current_build, load_index
+from kb.settings import Settings, load_settings
+from kb.store import current_build, load_index
 
 log = logging.getLogger(__name__)
 
@@ -85,9 +87,9 @@ def embedder(config: Settings) -> Embedder:
 
 
 def _build(config: Settings, report: Callable[[str, float], None]) -> None:
-    from ingest.pipeline import ingest_corpus
+    from kb.build import ingest
 
-    result = ingest_corpus(config, lambda name, done, total: report("ingest", done / total))
+    result = ingest(config, lambda name, done, total: report("ingest", done / total))
     build_index(
         result.chunks,
         config,

@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.followup import Previous, Resolved, resolve_followup
-from kb.answers.answer import Answer, AnswerError, answer
-from kb.index import EmptyQuestionError, Filters, Index, SearchError, UnknownFilterError
+from kb.answers.answer import Answer, answer
+from kb.errors import AnswerError, EmptyQuestionError, SearchError, UnknownFilterError
+from kb.index import Filters, Index
 
 log = logging.getLogger(__name__)
 

@@ -9,10 +9,11 @@ from typing import Any
 
 from app.present import NO_ANSWER, answer_id, citation, escape_plain
 from app.session import Turn
-from kb.answers.answer import Answer, Source
 from kb.index import Filters
+from kb.render import answer_record
 
-TRANSCRIPT_VERSION = 1
+TRANSCRIPT_VERSION = 2
+"""2: each turn's answer is the `kb ask --json` record (kb.render.AnswerRecord)."""
 
 
 def _filters_json(filters: Filters) -> dict[str, list[Any]]:
@@ -24,42 +25,9 @@ def _filters_json(filters: Filters) -> dict[str, list[Any]]:
     }
 
 
-def _source_json(source: Source) -> dict[str, Any]:
-    return {
-        "goal": source.goal,
-        "goal_title": source.goal_title,
-        "section": source.section,
-        "kind": source.kind,
-        "title": source.title,
-        "urls": list(source.urls),
-        "footnotes": [{"number": f.number, "text": f.text} for f in source.footnotes],
-        "document": source.document,
-        "document_title": source.document_title,
-        "start": source.start,
-        "end": source.end,
-    }
-
-
-def _answer_json(result: Answer) -> dict[str, Any]:
-    return {
-        "id": answer_id(result),
-        "text": result.text,
-        "value": result.value,
-        "abstained": result.abstained,
-        "confidence": result.confidence,
-        "hit_id": result.hit_id,
-        "start": result.start,
-        "end": result.end,
-        "source": _source_json(result.source) if result.source else None,
-        "passages": [
-            {"id": h.chunk.id, "rank": h.rank, "score": h.score, "goal": h.chunk.goal}
-            for h in result.hits
-        ],
-    }
-
-
 def session_json(turns: Sequence[Turn]) -> str:
-    """The session as one JSON document: each question, what was searched, the answer."""
+    """The session as one JSON document: each question, what was searched, and the answer in
+    the schema of `kb ask --json`."""
     document = {
         "format_version": TRANSCRIPT_VERSION,
         "saved": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -72,7 +40,12 @@ def session_json(turns: Sequence[Turn]) -> str:
                 "top_k": turn.top_k,
                 "build_id": turn.build_id,
                 "error": turn.error,
-                "answer": _answer_json(turn.answer) if turn.answer else None,
+                "answer_id": answer_id(turn.answer) if turn.answer else None,
+                "answer": (
+                    answer_record(turn.asked, turn.answer).model_dump(mode="json")
+                    if turn.answer
+                    else None
+                ),
             }
             for turn in turns
         ],

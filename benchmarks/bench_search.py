@@ -18,10 +18,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from ingest.pipeline import ingest_corpus
+from kb.build import build_index, ingest
 from kb.embed import make_embedder
 from kb.settings import Settings
-from kb.store import build_index, load_index
+from kb.store import load_index
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,7 +48,7 @@ def main() -> None:
         started = time.perf_counter()
         embedder = make_embedder(settings)
         loaded = time.perf_counter()
-        result = ingest_corpus(settings)
+        result = ingest(settings)
         ingested = time.perf_counter()
         info = build_index(result.chunks, settings, embedder, corpus_hash=result.corpus_hash)
         built = time.perf_counter()

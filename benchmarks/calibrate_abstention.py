@@ -3,8 +3,9 @@
 For every dev question it computes the evidence for the best sentence (cosine similarity,
 coverage of the question's words by the passage, whether a value of the asked type is there,
 places/years/numbers of the question missing from the passage), then searches the parameters
-of `kb.answers.answer.confidence_of` for the setting that abstains on the most unanswerable questions
-while abstaining on at most 5% of the answerable ones, and prints them with the resulting rates.
+of `kb.answers.answer.confidence_of` for the setting that abstains on the most unanswerable
+questions while abstaining on at most 5% of the answerable ones, and prints them with the
+resulting rates.
 Copy the printed values into the `answer_*` defaults of kb/settings.py.
 
     .venv/bin/python benchmarks/calibrate_abstention.py [--build-dir DIR] [--file eval/dev.jsonl]
@@ -18,9 +19,10 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from kb.answers.answer import Evidence, deliberate
+from kb.answers.abstention import Evidence
+from kb.answers.answer import deliberate
 from kb.embed import make_embedder
-from kb.evaluation.questions import DevQuestion, load_questions
+from kb.evaluation.questions import EvalQuestion, load_questions
 from kb.settings import Settings, load_settings
 from kb.store import load_index
 
@@ -29,12 +31,12 @@ MAX_ANSWERABLE_ABSTAINING = 0.05
 
 @dataclass(frozen=True)
 class Row:
-    question: DevQuestion
+    question: EvalQuestion
     evidence: Evidence | None
     fact_found: bool
 
 
-def collect(settings: Settings, questions: list[DevQuestion]) -> list[Row]:
+def collect(settings: Settings, questions: list[EvalQuestion]) -> list[Row]:
     index = load_index(settings, make_embedder(settings))
     rows: list[Row] = []
     for question in questions:

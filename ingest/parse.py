@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ingest.clean import Line, clean_inline, join_lines, split_lines, strip_bullet, word_lexicon
+from ingest.errors import ParseError
 from ingest.model import Document, Footnote, Goal, Kind, Unit
 from ingest.sentences import split_sentences
 
@@ -26,10 +27,6 @@ EXAMPLES = "VOORBEELDEN"
 PREFACE = "VOORWOORD"
 FULL_LINE = 80
 """A line shorter than this that ends a sentence ends a paragraph (full lines are ~115)."""
-
-
-class ParseError(ValueError):
-    """The text does not have the structure of a Techniekpact report."""
 
 
 @dataclass(frozen=True)

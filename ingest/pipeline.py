@@ -5,20 +5,19 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from ingest.chunk import chunk_document
+from ingest.errors import SourceError
 from ingest.generic import parse_generic, pdf_text
 from ingest.model import Chunk, Document, DocumentManifest
 from ingest.parse import parse_report
-from ingest.read import SourceError, read_pdf, read_text
+from ingest.read import read_pdf, read_text
 from ingest.regions import load_gazetteer
-from kb.files import write_atomic
-from kb.settings import Settings
 
 SOURCE_SUFFIXES = (".txt", ".md", ".pdf")
 Progress = Callable[[str, int, int], None]
@@ -81,45 +80,50 @@ def parse_document(manifest: DocumentManifest, corpus_dir: Path) -> Document:
     return parse_generic(text, manifest.id, manifest.title, manifest.source_file)
 
 
-def ingest_corpus(settings: Settings, progress: Progress | None = None) -> IngestResult:
+def ingest_corpus(
+    corpus_dir: Path,
+    chunk_size: int = 900,
+    chunk_overlap: int = 0,
+    gazetteer: Path | None = None,
+    progress: Progress | None = None,
+) -> IngestResult:
     """Parse and chunk every document of the corpus folder.
 
-    >>> result = ingest_corpus(Settings())  # doctest: +SKIP
+    Args:
+        gazetteer: the places file (default: the one shipped in ingest/data/).
+
+    >>> result = ingest_corpus(Path("corpus"))  # doctest: +SKIP
     >>> len(result.documents[0].goals)  # doctest: +SKIP
     12
     """
-    manifests, notices = discover(settings.corpus_dir)
-    gazetteer = load_gazetteer(settings.gazetteer)
+    manifests, notices = discover(corpus_dir)
+    places = load_gazetteer(gazetteer)
     documents: list[Document] = []
     chunks: list[Chunk] = []
     for done, manifest in enumerate(manifests, start=1):
-        document = parse_document(manifest, settings.corpus_dir)
+        document = parse_document(manifest, corpus_dir)
         documents.append(document)
-        chunks.extend(
-            chunk_document(document, gazetteer, settings.chunk_size, settings.chunk_overlap)
-        )
+        chunks.extend(chunk_document(document, places, chunk_size, chunk_overlap))
         if progress:
             progress(manifest.id, done, len(manifests))
-    return IngestResult(documents, chunks, corpus_hash(settings, manifests), notices)
+    digest = corpus_hash(corpus_dir, manifests, gazetteer)
+    return IngestResult(documents, chunks, digest, notices)
 
 
-def corpus_hash(settings: Settings, manifests: list[DocumentManifest]) -> str:
+def corpus_hash(
+    corpus_dir: Path, manifests: list[DocumentManifest], gazetteer: Path | None = None
+) -> str:
     """sha256 over the manifests, the source files and the gazetteer: what ingest reads."""
     digest = hashlib.sha256()
     for manifest in sorted(manifests, key=lambda m: m.id):
         digest.update(manifest.model_dump_json().encode())
-        digest.update((settings.corpus_dir / manifest.source_file).read_bytes())
-    gazetteer = settings.gazetteer or Path(__file__).parent / "data" / "gazetteer.json"
-    digest.update(gazetteer.read_bytes())
+        digest.update((corpus_dir / manifest.source_file).read_bytes())
+    places = gazetteer or Path(__file__).parent / "data" / "gazetteer.json"
+    digest.update(places.read_bytes())
     return digest.hexdigest()
 
 
-def write_chunks(chunks: Iterable[Chunk], path: Path) -> None:
-    """Write chunks as JSON Lines, atomically: the file is either the old one or the new one."""
-    write_atomic(path, b"".join(chunk.model_dump_json().encode() + b"\n" for chunk in chunks))
-
-
 def read_chunks(path: Path) -> list[Chunk]:
-    """Read a chunks file written by `write_chunks`."""
+    """Read a chunks file written by `kb.files.write_chunks` (`kb ingest`)."""
     with path.open(encoding="utf-8") as lines:
         return [Chunk.model_validate(json.loads(line)) for line in lines if line.strip()]

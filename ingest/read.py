@@ -5,9 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-
-class SourceError(ValueError):
-    """A source file cannot be read; the message names the file and the reason."""
+from ingest.errors import SourceError
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from ingest.errors import GazetteerError
+
 DEFAULT_GAZETTEER = Path(__file__).parent / "data" / "gazetteer.json"
 
 
@@ -67,10 +69,6 @@ class Gazetteer:
             if entry.province:
                 provinces[entry.province] = None
         return Places(tuple(regions), tuple(sorted(provinces)))
-
-
-class GazetteerError(ValueError):
-    """The gazetteer file is missing or malformed."""
 
 
 def load_gazetteer(path: Path | None = None) -> Gazetteer:

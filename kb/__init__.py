@@ -1,27 +1,33 @@
 """Vraagbaak Techniekpact: the search index, retrieval and answers over the Techniekpact reports.
 
->>> from kb import search, Filters
->>> search("Hoeveel cross-over kwalificaties raken aan techniek?", Filters(goals=(9,)))[0].rank
-1
+Eight names: the settings, building and loading the index, searching it, and answering.
+
+>>> from kb import Settings, Filters, answer, load_index
+>>> from kb.embed import make_embedder
+>>> settings = Settings()
+>>> index = load_index(settings, make_embedder(settings))
+>>> hits = index.search("Hoeveel cross-over kwalificaties raken aan techniek?", Filters(goals=(9,)))
+>>> hits[0].chunk.goal
+9
+>>> answer(index, "hoeveel cross-over kwalificaties raken techniek?").value
+'vier'
 """
 
 from __future__ import annotations
 
-from kb.answers.answer import Answer, Source, answer
-from kb.index import EmptyQuestionError, Filters, Hit, Index, UnknownFilterError, search
-from kb.store import BuildInfo, build_index, load_index
+from kb.answers import Answer, answer
+from kb.build import build_index
+from kb.index import Filters, Hit, Index
+from kb.settings import Settings
+from kb.store import load_index
 
 __all__ = [
     "Answer",
-    "BuildInfo",
-    "EmptyQuestionError",
     "Filters",
     "Hit",
     "Index",
-    "Source",
-    "UnknownFilterError",
+    "Settings",
     "answer",
     "build_index",
     "load_index",
-    "search",
 ]

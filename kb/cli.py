@@ -1,165 +1,239 @@
-"""The `kb` command line: `kb ingest`, `kb build`, `kb ask`, ...
+"""The `kb` command line: `kb ingest`, `kb build`, `kb ask`, `kb devset`, `kb eval`, `kb feedback`.
 
-Each subcommand is a small function; they call the same library functions as the app.
-Usage errors and bad input exit with code 2 and a one-line message on stderr.
+Each command is a small function calling the same library functions as the app. Errors:
+
+- bad input (a question, a file, a setting, an option) exits 2 with one line on stderr,
+  `kb <command>: <what is wrong and what to do>`;
+- an I/O failure that is not the input's fault (a full disk) exits 1 with one line;
+- anything else is a bug: exit 1 with one line, and the traceback with `kb --debug`.
+
+The command line is an edge, like the app: it is the one module outside kb.evaluation that
+assembles evaluation commands (`kb devset`, `kb eval`, from kb.evaluation.cli).
 """
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 import time
+import traceback
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
-from rich.console import Console
-from rich.progress import Progress
+import click
 
-from kb.settings import Settings, SettingsError, load_settings
-
-if TYPE_CHECKING:
-    from kb.index import Index
+from ingest.errors import IngestError
+from kb.errors import EmptyQuestionError, FeedbackError, KbError, UsageError
+from kb.evaluation.cli import devset, eval_command
+from kb.options import make_settings, open_index, progress_bar, settings_options
 
 USAGE_ERROR = 2
 
 
-class UsageError(Exception):
-    """Bad input from the user: printed as one line, exit code 2."""
+class KbGroup(click.Group):
+    """The `kb` group: maps errors to exit codes and one line (see the module docstring)."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> int:
+        argv = list(sys.argv[1:] if args is None else args)
+        code = self._run(argv, **extra)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+    def _run(self, argv: list[str], **extra: Any) -> int:
+        words = [a for a in argv if not a.startswith("-")]
+        name = f"kb {words[0]}" if words else "kb"
+        debug = "--debug" in argv[: argv.index(words[0])] if words else "--debug" in argv
+        try:
+            result = super().main(argv, prog_name="kb", standalone_mode=False, **extra)
+        except click.exceptions.Exit as exc:
+            return exc.exit_code
+        except click.ClickException as exc:
+            hint = f" (see `{name} --help`)" if isinstance(exc, click.UsageError) else ""
+            click.echo(f"{name}: {exc.format_message()}{hint}", err=True)
+            return exc.exit_code
+        except click.Abort:
+            click.echo(f"{name}: aborted", err=True)
+            return 1
+        except (KbError, IngestError) as exc:
+            click.echo(f"{name}: {exc}", err=True)
+            return USAGE_ERROR
+        except OSError as exc:
+            click.echo(f"{name}: {exc}", err=True)
+            return 1
+        except Exception as exc:
+            if debug:
+                traceback.print_exc()
+            else:
+                click.echo(
+                    f"{name}: internal error ({type(exc).__name__}: {exc}); "
+                    f"`kb --debug {' '.join(argv)}` shows the traceback",
+                    err=True,
+                )
+            return 1
+        return result if isinstance(result, int) else 0
 
 
-def _settings(args: argparse.Namespace) -> Settings:
-    return load_settings(
-        config_file=args.config,
-        corpus_dir=args.corpus,
-        build_dir=args.build_dir,
-    )
+@click.group(cls=KbGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="show the traceback of an internal error")
+def cli(debug: bool) -> None:
+    """Vraagbaak Techniekpact: the report's own words, with sources.
+
+    \b
+    Examples:
+        kb build
+        kb ask "hoeveel cross-over kwalificaties raken techniek?"
+        kb ask --json --goal 9 "welke kwalificaties raken aan techniek?"
+        kb eval
+    """
 
 
-def cmd_ingest(args: argparse.Namespace) -> int:
-    """Parse and chunk the corpus, print what was found, write the chunks as JSON Lines."""
-    from ingest.pipeline import ingest_corpus, write_chunks
+@cli.command()
+@settings_options
+@click.option("--out", type=click.Path(path_type=Path), help="chunks file")
+def ingest(
+    config: Path | None, corpus: Path | None, build_dir: Path | None, out: Path | None
+) -> None:
+    """Parse and chunk the corpus, print what was found, write the chunks as JSON Lines.
 
-    settings = _settings(args)
-    console = Console(stderr=True)
+    \b
+    Examples:
+        kb ingest
+        kb ingest --corpus other/ --out chunks.jsonl
+    """
+    from kb.build import ingest
+    from kb.files import write_chunks
+
+    settings = make_settings(config, corpus, build_dir)
     started = time.perf_counter()
-    with Progress(console=console, transient=True, disable=not console.is_terminal) as bar:
-        task = bar.add_task("ingest", total=None)
-
-        def progress(name: str, done: int, total: int) -> None:
-            bar.update(task, description=name, completed=done, total=total)
-
-        result = ingest_corpus(settings, progress)
-    out: Path = args.out or settings.build_dir / "chunks.jsonl"
-    write_chunks(result.chunks, out)
-    elapsed = time.perf_counter() - started
-
+    bar, progress = progress_bar("ingest")
+    with bar:
+        result = ingest(settings, progress)
+    target = out or settings.build_dir / "chunks.jsonl"
+    write_chunks(result.chunks, target)
+    for notice in result.notices:
+        click.echo(f"notice: {notice}", err=True)
     kinds = Counter(c.kind for c in result.chunks)
     units = Counter(u.kind for d in result.documents for u in d.units)
     regions = sorted({r for c in result.chunks for r in c.regions})
     provinces = sorted({p for c in result.chunks for p in c.provinces})
-    for notice in result.notices:
-        print(f"notice: {notice}", file=sys.stderr)
-    print(f"documents:  {len(result.documents)}")
+    click.echo(f"documents:  {len(result.documents)}")
     for document in result.documents:
-        print(f"  {document.id}: {document.title} ({len(document.units)} units)")
-    print(f"goals:      {sum(len(d.goals) for d in result.documents)}")
-    print("units:      " + ", ".join(f"{k} {n}" for k, n in sorted(units.items())))
-    print(f"examples:   {units.get('voorbeeld', 0)}")
-    print(f"footnotes:  {sum(len(d.footnotes) for d in result.documents)}")
-    print(
-        f"chunks:     {len(result.chunks)} ("
-        + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
-        + ")"
-    )
-    print(f"regions:    {len(regions)}: {', '.join(regions)}")
-    print(f"provinces:  {len(provinces)}: {', '.join(provinces)}")
-    print(f"written:    {out} in {elapsed:.2f} s")
-    return 0
+        click.echo(f"  {document.id}: {document.title} ({len(document.units)} units)")
+    click.echo(f"goals:      {sum(len(d.goals) for d in result.documents)}")
+    click.echo("units:      " + ", ".join(f"{k} {n}" for k, n in sorted(units.items())))
+    click.echo(f"examples:   {units.get('voorbeeld', 0)}")
+    click.echo(f"footnotes:  {sum(len(d.footnotes) for d in result.documents)}")
+    shown = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
+    click.echo(f"chunks:     {len(result.chunks)} ({shown})")
+    click.echo(f"regions:    {len(regions)}: {', '.join(regions)}")
+    click.echo(f"provinces:  {len(provinces)}: {', '.join(provinces)}")
+    click.echo(f"written:    {target} in {time.perf_counter() - started:.2f} s")
 
 
-def _positive(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
-    return int(value)
+@cli.command()
+@settings_options
+@click.option("--force", is_flag=True, help="rebuild even when nothing changed")
+def build(config: Path | None, corpus: Path | None, build_dir: Path | None, force: bool) -> None:
+    """Ingest the corpus and build the search index; skip when nothing changed.
 
-
-def _index(settings: Settings) -> Index:
-    from kb.embed import make_embedder
-    from kb.store import IndexLoadError, load_index
-
-    try:
-        return load_index(settings, make_embedder(settings))
-    except IndexLoadError as exc:
-        raise UsageError(str(exc)) from exc
-
-
-def cmd_build(args: argparse.Namespace) -> int:
-    """Ingest the corpus and build the search index; skip when nothing changed."""
-    from ingest.pipeline import ingest_corpus
+    \b
+    Examples:
+        kb build
+        kb build --force --corpus other/ --build-dir /tmp/kb
+    """
+    from kb.build import build_index, ingest
     from kb.embed import make_embedder
     from kb.render import build_summary
-    from kb.store import build_index
 
-    settings = _settings(args)
-    console = Console(stderr=True)
-    result = ingest_corpus(settings)
+    settings = make_settings(config, corpus, build_dir)
+    result = ingest(settings)
     embedder = make_embedder(settings)
-    with Progress(console=console, transient=True, disable=not console.is_terminal) as bar:
-        task = bar.add_task("build", total=None)
-
-        def progress(stage: str, done: int, total: int) -> None:
-            bar.update(task, description=stage, completed=done, total=total)
-
+    bar, progress = progress_bar("build")
+    with bar:
         info = build_index(
             result.chunks,
             settings,
             embedder,
             progress,
-            force=args.force,
+            force=force,
             corpus_hash=result.corpus_hash,
         )
-    print(build_summary(info))
-    return 0
+    click.echo(build_summary(info))
 
 
-def cmd_ask(args: argparse.Namespace) -> int:
-    """Print the answer quoted from the report and the passages (or, with --batch, one JSON line
-    per question of a file)."""
-    from kb.answers.answer import answer
-    from kb.index import EmptyQuestionError, Filters, clean_question
-    from kb.render import answer_json, answer_text
+@cli.command()
+@settings_options
+@click.argument("question", required=False)
+@click.option("--json", "as_json", is_flag=True, help="print one JSON object (kb.render)")
+@click.option(
+    "--batch",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="one question a line; prints JSON Lines (with --json)",
+)
+@click.option("--top-k", type=click.IntRange(min=1), help="number of passages (default 5)")
+@click.option("--goal", type=int, multiple=True, help="only goal N (repeatable)")
+@click.option("--region", multiple=True, help="only this region or province (repeatable)")
+@click.option("--kind", multiple=True, help="only this section kind (repeatable)")
+def ask(
+    config: Path | None,
+    corpus: Path | None,
+    build_dir: Path | None,
+    question: str | None,
+    as_json: bool,
+    batch: Path | None,
+    top_k: int | None,
+    goal: tuple[int, ...],
+    region: tuple[str, ...],
+    kind: tuple[str, ...],
+) -> None:
+    """Answer a question by quoting the report, with its source and the passages.
 
-    if (args.question is None) == (args.batch is None):
+    \b
+    Examples:
+        kb ask "hoeveel cross-over kwalificaties raken techniek?"
+        kb ask --goal 9 --region Limburg "welke voorbeelden zijn er?"
+        kb ask --json --batch questions.txt > answers.jsonl
+    """
+    from kb.answers import answer
+    from kb.index import Filters, clean_question
+    from kb.render import answer_record, answer_text
+
+    if (question is None) == (batch is None):
         raise UsageError("give either a QUESTION or --batch FILE")
-    if args.batch is not None and not args.json:
+    if batch is not None and not as_json:
         raise UsageError("--batch writes JSON Lines: add --json")
-    settings = _settings(args)
-    if args.batch is not None:
-        numbered = [(n, line) for n, line in enumerate(_read_lines(args.batch), 1) if line.strip()]
+    settings = make_settings(config, corpus, build_dir)
+    if batch is not None:
+        numbered = [(n, line) for n, line in enumerate(_read_lines(batch), 1) if line.strip()]
     else:
-        numbered = [(0, args.question)]
-    asked = [line for _, line in numbered]
-    questions = []
+        numbered = [(0, question or "")]
     for number, line in numbered:
         try:
-            questions.append(clean_question(line, settings.max_question_chars))
+            # Checked before the model loads, so a bad batch is refused at once.
+            clean_question(line, settings.max_question_chars)
         except EmptyQuestionError as exc:
-            # The whole batch is refused before the model loads; say which line to fix.
-            raise UsageError(f"{args.batch}, line {number}: {exc}" if number else str(exc)) from exc
-    index = _index(settings)
-    filters = Filters(tuple(args.goal), tuple(args.region), tuple(args.kind))
-    for original, question in zip(asked, questions, strict=True):
-        result = answer(index, question.text, filters, args.top_k or settings.top_k)
-        if args.json:
-            print(json.dumps(answer_json(original, question, [], result), ensure_ascii=False))
+            where = f"{batch}, line {number}: " if number else ""
+            raise EmptyQuestionError(f"{where}{exc}") from exc
+    index = open_index(settings)
+    filters = Filters(goal, region, kind)
+    for _, asked in numbered:
+        result = answer(index, asked, filters, top_k or settings.top_k)
+        if as_json:
+            click.echo(answer_record(asked, result).to_json())
             continue
-        if question.notice:
-            print(f"notice: {question.notice}", file=sys.stderr)
-        print(answer_text(result))
-    return 0
+        if result.notice:
+            click.echo(f"notice: {result.notice}", err=True)
+        click.echo(answer_text(result))
 
 
 def _read_lines(path: Path) -> list[str]:
@@ -169,117 +243,51 @@ def _read_lines(path: Path) -> list[str]:
         raise UsageError(f"{path}: cannot read the questions file: {exc}") from exc
 
 
-def cmd_devset(args: argparse.Namespace) -> int:
-    """Print recall@1, recall@5 and MRR@10 of BM25, dense and hybrid on the dev questions."""
-    from ingest.pipeline import discover
-    from ingest.read import read_text
-    from kb.evaluation.questions import evaluate, load_questions, misses, table
-
-    settings = _settings(args)
-    questions = load_questions(args.file)
-    manifests, _ = discover(settings.corpus_dir)
-    sources = {m.id: read_text(settings.corpus_dir / m.source_file) for m in manifests}
-    index = _index(settings)
-    if args.answers:
-        from kb.evaluation.answers import answer_table, evaluate_answers
-
-        scores, _ = evaluate_answers(index, questions)
-        print(answer_table(scores))
-        return 0
-    print(table(evaluate(index, questions, sources)))
-    if args.misses:
-        for question, rank in misses(index, questions, sources):
-            print(f"{question.id} rank {rank or '>5'}: {question.question}")
-    return 0
+@cli.group()
+def feedback() -> None:
+    """The readers' votes on answers, from the app."""
 
 
-def cmd_feedback_export(args: argparse.Namespace) -> int:
-    """Write the readers' votes on answers (the app's feedback file) as CSV."""
-    from kb.feedback import FEEDBACK_FILE, FeedbackError, FeedbackStore
+@feedback.command("export")
+@settings_options
+@click.option("--out", type=click.Path(path_type=Path), help="CSV file (default: stdout)")
+@click.option("--data-dir", type=click.Path(path_type=Path), help="data folder")
+def feedback_export(
+    config: Path | None,
+    corpus: Path | None,
+    build_dir: Path | None,
+    out: Path | None,
+    data_dir: Path | None,
+) -> None:
+    """Write the readers' votes on answers (the app's feedback file) as CSV.
 
-    settings = _settings(args)
-    data_dir: Path = args.data_dir or settings.data_dir
-    store = FeedbackStore(data_dir / FEEDBACK_FILE)
+    \b
+    Examples:
+        kb feedback export --out feedback.csv
+        kb feedback export --data-dir /srv/kb/data > feedback.csv
+    """
+    from kb.feedback import FEEDBACK_FILE, FeedbackStore
+
+    settings = make_settings(config, corpus, build_dir)
+    store = FeedbackStore((data_dir or settings.data_dir) / FEEDBACK_FILE)
     try:
-        if args.out is None:
+        if out is None:
             count = store.export_csv(sys.stdout)
         else:
-            with args.out.open("w", encoding="utf-8", newline="") as out:
-                count = store.export_csv(out)
-    except (FeedbackError, OSError) as exc:
-        raise UsageError(str(exc)) from exc
-    print(f"{count} votes exported from {store.path}", file=sys.stderr)
-    return 0
+            with out.open("w", encoding="utf-8", newline="") as handle:
+                count = store.export_csv(handle)
+    except OSError as exc:
+        raise FeedbackError(str(exc)) from exc
+    click.echo(f"{count} votes exported from {store.path}", err=True)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="kb", description="Vraagbaak Techniekpact: the report's own words, with sources."
-    )
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--config", type=Path, help="settings file (TOML), default kb.toml")
-    common.add_argument("--corpus", type=Path, help="corpus folder (default corpus/)")
-    common.add_argument("--build-dir", type=Path, help="build folder (default .kb/build)")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    ingest = commands.add_parser("ingest", parents=[common], help="parse and chunk the corpus")
-    ingest.add_argument("--out", type=Path, help="chunks file (default <build-dir>/chunks.jsonl)")
-    ingest.set_defaults(run=cmd_ingest)
-
-    build = commands.add_parser("build", parents=[common], help="build the search index")
-    build.add_argument("--force", action="store_true", help="rebuild even when unchanged")
-    build.set_defaults(run=cmd_build)
-
-    ask = commands.add_parser("ask", parents=[common], help="answer a question from the report")
-    ask.add_argument("question", nargs="?", metavar="QUESTION")
-    ask.add_argument("--json", action="store_true", help="print one JSON object")
-    ask.add_argument("--batch", type=Path, metavar="FILE", help="one question a line; JSON Lines")
-    ask.add_argument("--top-k", type=_positive, help="number of passages (default 5)")
-    ask.add_argument("--goal", type=int, action="append", default=[], help="only goal N")
-    ask.add_argument("--region", action="append", default=[], help="only region or province")
-    ask.add_argument("--kind", action="append", default=[], help="only section kind")
-    ask.set_defaults(run=cmd_ask)
-
-    devset = commands.add_parser("devset", parents=[common], help="score retrieval on dev set")
-    devset.add_argument("--file", type=Path, default=Path("eval/dev.jsonl"))
-    devset.add_argument("--misses", action="store_true", help="list questions not at rank 1")
-    devset.add_argument(
-        "--answers", action="store_true", help="score the answers (fact, value, abstention)"
-    )
-    devset.set_defaults(run=cmd_devset)
-
-    feedback = commands.add_parser("feedback", help="readers' votes on answers")
-    actions = feedback.add_subparsers(dest="action", required=True, metavar="ACTION")
-    export = actions.add_parser("export", parents=[common], help="write the votes as CSV")
-    export.add_argument("--out", type=Path, help="CSV file (default: standard output)")
-    export.add_argument("--data-dir", type=Path, help="data folder (default .kb/data)")
-    export.set_defaults(run=cmd_feedback_export)
-
-    from kb.evaluation import cli as eval_cli
-
-    eval_cli.add_parser(commands, common)
-    return parser
+cli.add_command(devset)
+cli.add_command(eval_command)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    run: Callable[[argparse.Namespace], int] = args.run
-    try:
-        return run(args)
-    except (UsageError, SettingsError) as exc:
-        print(f"kb {args.command}: {exc}", file=sys.stderr)
-        return USAGE_ERROR
-    except ValueError as exc:
-        # Bad input files (SourceError, ParseError, GazetteerError) are ValueErrors with a
-        # message that names the file.
-        print(f"kb {args.command}: {exc}", file=sys.stderr)
-        return USAGE_ERROR
-    except OSError as exc:
-        # A full disk, an I/O error, a folder that cannot be written: not the user's input, so
-        # exit code 1, but still one line rather than a traceback.
-        print(f"kb {args.command}: {exc}", file=sys.stderr)
-        return 1
+    """The `kb` entry point: the exit code (see the module docstring)."""
+    return cli.main(argv, standalone_mode=False)
 
 
 if __name__ == "__main__":

@@ -16,15 +16,13 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 import numpy as np
 import numpy.typing as npt
 
+from kb.errors import EmbedderError
+
 if TYPE_CHECKING:
     from kb.settings import Settings
 
 Vectors = npt.NDArray[np.float32]
 """A (n, dimension) array of L2-normalised float32 rows."""
-
-
-class EmbedderError(ValueError):
-    """An embedder cannot be made or loaded; the message says which and why."""
 
 
 @runtime_checkable

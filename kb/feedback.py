@@ -22,6 +22,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal, TextIO
 
+from kb.errors import FeedbackError
+
 FEEDBACK_FILE = "feedback.sqlite3"
 SCHEMA_VERSION = 1
 MAX_COMMENT_CHARS = 2000
@@ -53,10 +55,6 @@ EXPORT_COLUMNS = (
     "vote",
     "comment",
 )
-
-
-class FeedbackError(RuntimeError):
-    """The feedback file cannot be used; the message says why."""
 
 
 @dataclass(frozen=True)

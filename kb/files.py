@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+
+from ingest.model import Chunk
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -20,3 +23,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_chunks(chunks: Iterable[Chunk], path: Path) -> None:
+    """Write chunks as JSON Lines, atomically: the file is either the old one or the new one."""
+    write_atomic(path, b"".join(chunk.model_dump_json().encode() + b"\n" for chunk in chunks))

@@ -1,10 +1,12 @@
-"""Hybrid retrieval over a loaded index: dense (FAISS) and BM25, fused by reciprocal rank.
+"""The loaded index and hybrid retrieval: dense (FAISS) and BM25, fused by reciprocal rank.
 
-The loaded `Index` is the one stateful object; `load_index` (kb.store) makes it. `search()` at
-module level is a convenience over a process-wide index loaded on first use.
+The loaded `Index` is the one stateful object; `kb.store.load_index` makes it. Questions are
+cleaned once, at the edge (`clean_question`: the command line, the app, `kb.answer`), and
+searched as given; the retriever and the fusion are arguments of `Index.search`, defaulting to
+the settings the index was loaded with.
 
->>> from kb import search, Filters
->>> hits = search("hoeveel cross-over kwalificaties raken techniek?", Filters(goals=(9,)))
+>>> index = load_index(settings, make_embedder(settings))
+>>> hits = index.search("hoeveel cross-over kwalificaties raken techniek?", Filters(goals=(9,)))
 >>> hits[0].chunk.goal
 9
 """
@@ -12,7 +14,6 @@ module level is a convenience over a process-wide index loaded on first use.
 from __future__ import annotations
 
 import logging
-import threading
 import unicodedata
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -22,8 +23,10 @@ import numpy as np
 import numpy.typing as npt
 
 from ingest.model import Chunk
+from kb.analyser import fold
 from kb.embed import Embedder, Vectors
-from kb.lexical import LexicalIndex, fold
+from kb.errors import EmptyQuestionError, SearchError, UnknownFilterError
+from kb.lexical import LexicalIndex
 from kb.sentence_store import SentenceStore
 from kb.settings import Settings
 
@@ -31,18 +34,6 @@ log = logging.getLogger(__name__)
 _faiss: Any = faiss  # its type stubs lack the search-parameter classes
 
 Retriever = Literal["hybrid", "dense", "bm25"]
-
-
-class SearchError(ValueError):
-    """A search request cannot be served; the message says why."""
-
-
-class EmptyQuestionError(SearchError):
-    """The question holds no text after cleaning."""
-
-
-class UnknownFilterError(SearchError):
-    """A filter names a value that no chunk in the index has; the message lists the valid ones."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +50,15 @@ class Filters:
 
     def is_empty(self) -> bool:
         return not (self.goals or self.regions or self.kinds or self.documents)
+
+
+@dataclass(frozen=True)
+class Fusion:
+    """Reciprocal rank fusion: each ranking adds `weight / (rrf_k + rank)` to a chunk."""
+
+    rrf_k: int = 60
+    dense_weight: float = 1.0
+    bm25_weight: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -87,11 +87,7 @@ def clean_question(question: str, max_chars: int) -> Question:
     Raises:
         EmptyQuestionError: nothing is left to search.
     """
-    text = unicodedata.normalize("NFC", question)
-    text = "".join(
-        " " if c.isspace() else c for c in text if c.isspace() or unicodedata.category(c)[0] != "C"
-    )
-    text = " ".join(text.split())
+    text = " ".join(_printable(unicodedata.normalize("NFC", question)).split())
     if not text:
         raise EmptyQuestionError("the question is empty: type a question in words")
     if len(text) <= max_chars:
@@ -106,6 +102,13 @@ def clean_question(question: str, max_chars: int) -> Question:
     )
     log.warning(notice)
     return Question(cut, notice)
+
+
+def _printable(text: str) -> str:
+    """White space as spaces, control and format characters (zero-width, bidi) left out."""
+    return "".join(
+        " " if c.isspace() else c for c in text if c.isspace() or unicodedata.category(c)[0] != "C"
+    )
 
 
 def retrieval_text(chunk: Chunk) -> str:
@@ -154,12 +157,9 @@ class Index:
         self._documents = np.array([c.document for c in chunks], dtype=object)
         self._regions = [frozenset(fold(r) for r in (*c.regions, *c.provinces)) for c in chunks]
 
-    def using(self, retriever: Retriever) -> Index:
-        """The same loaded index, searching with another retriever (for comparisons)."""
-        other = Index.__new__(Index)
-        other.__dict__.update(self.__dict__)
-        other.settings = self.settings.model_copy(update={"retriever": retriever})
-        return other
+    def fusion(self) -> Fusion:
+        """The fusion of the settings the index was loaded with."""
+        return Fusion(self.settings.rrf_k, self.settings.dense_weight, self.settings.bm25_weight)
 
     def filter_values(self) -> dict[str, list[Any]]:
         """The values that filters may take in this index."""
@@ -205,47 +205,55 @@ class Index:
             mask &= np.array([bool(r & wanted) for r in self._regions], dtype=bool)
         return mask
 
-    def search(self, question: str, filters: Filters | None = None, top_k: int = 5) -> list[Hit]:
+    def search(
+        self,
+        question: str,
+        filters: Filters | None = None,
+        top_k: int = 5,
+        *,
+        retriever: Retriever | None = None,
+        fusion: Fusion | None = None,
+        vector: Vectors | None = None,
+    ) -> list[Hit]:
         """The `top_k` chunks that best answer `question`, all within `filters`.
+
+        Args:
+            question: a question cleaned at the edge (`clean_question`); searched as given.
+            retriever, fusion: default to the settings the index was loaded with.
+            vector: the question's embedding, when the caller already has it
+                (`embed_question`); otherwise the dense retrievers embed the question.
 
         Raises:
             EmptyQuestionError: the question is empty or whitespace only.
             UnknownFilterError: a filter value that the index does not have.
+            SearchError: `top_k` below 1.
         """
-        return self.search_with_vector(question, filters, top_k)[0]
-
-    def search_with_vector(
-        self, question: str, filters: Filters | None = None, top_k: int = 5
-    ) -> tuple[list[Hit], Vectors | None]:
-        """`search`, and the question's embedding (None when the retriever did not embed it),
-        so that answers score sentences without embedding the question a second time."""
         if top_k < 1:
             raise SearchError(f"top_k must be at least 1, not {top_k}")
-        text = clean_question(question, self.settings.max_question_chars).text
+        if not _printable(question).strip():
+            raise EmptyQuestionError("the question is empty: type a question in words")
+        retriever = retriever or self.settings.retriever
         mask = self.allowed(filters)
         allowed = len(self.chunks) if mask is None else int(mask.sum())
         k = min(top_k, allowed)
         if k == 0:
-            return [], None
+            return []
         depth = max(self.settings.candidates, k)
-        retriever = self.settings.retriever
-
-        bm25 = self.lexical.scores(text)
+        bm25 = self.lexical.scores(question)
         dense: dict[int, float] = {}
-        vector: Vectors | None = None
         if retriever != "bm25":
-            vector = self.embedder.embed_queries([text])
-            dense = self._dense(vector, mask, depth)
+            query = self.embed_question(question) if vector is None else vector
+            dense = self._dense(query, mask, depth)
         if retriever == "dense":
             ranked = sorted(dense.items(), key=lambda rs: (-rs[1], rs[0]))
         elif retriever == "bm25":
             ranked = self._bm25_ranking(bm25, mask, depth)
         else:
-            ranked = self._fuse(dense, self._bm25_ranking(bm25, mask, depth))
+            ranked = fuse(dense, self._bm25_ranking(bm25, mask, depth), fusion or self.fusion())
         ranked = ranked[:k]
         if len(ranked) < k:
             ranked += self._rest(ranked, mask, k - len(ranked))
-        hits = [
+        return [
             Hit(
                 chunk=self.chunks[row],
                 score=float(score),
@@ -255,7 +263,10 @@ class Index:
             )
             for rank, (row, score) in enumerate(ranked, start=1)
         ]
-        return hits, vector
+
+    def embed_question(self, question: str) -> Vectors:
+        """The question's embedding (one row), as the dense retriever searches with it."""
+        return self.embedder.embed_queries([question])
 
     def _dense(
         self, vector: Vectors, mask: npt.NDArray[np.bool_] | None, depth: int
@@ -294,21 +305,6 @@ class Index:
         order = rows[np.lexsort((rows, -scores[rows]))][:depth]
         return [(int(r), float(scores[r])) for r in order]
 
-    def _fuse(
-        self, dense: dict[int, float], bm25: list[tuple[int, float]]
-    ) -> list[tuple[int, float]]:
-        rrf_k = self.settings.rrf_k
-        fused: dict[int, float] = {}
-        dense_order = sorted(dense, key=lambda r: (-dense[r], r))
-        for rank, row in enumerate(dense_order, start=1):
-            fused[row] = fused.get(row, 0.0) + self.settings.dense_weight / (rrf_k + rank)
-        for rank, (row, _) in enumerate(bm25, start=1):
-            fused[row] = fused.get(row, 0.0) + self.settings.bm25_weight / (rrf_k + rank)
-        dense_rank = {row: rank for rank, row in enumerate(dense_order)}
-        return sorted(
-            fused.items(), key=lambda rs: (-rs[1], dense_rank.get(rs[0], len(dense)), rs[0])
-        )
-
     def _rest(
         self, ranked: list[tuple[int, float]], mask: npt.NDArray[np.bool_] | None, count: int
     ) -> list[tuple[int, float]]:
@@ -319,52 +315,29 @@ class Index:
         return [(int(r), 0.0) for r in rows if int(r) not in taken][:count]
 
 
-_default_index: Index | None = None
-_default_lock = threading.Lock()
-
-
-def default_index() -> Index:
-    """The process-wide index, loaded on first use from `load_settings()` (config file and
-    `KB_*` environment) and the current build."""
-    global _default_index
-    with _default_lock:
-        if _default_index is None:
-            from kb.embed import make_embedder
-            from kb.settings import load_settings
-            from kb.store import load_index
-
-            settings = load_settings()
-            _default_index = load_index(settings, make_embedder(settings))
-        return _default_index
-
-
-def set_default_index(index: Index | None) -> None:
-    """Replace (or with None, forget) the process-wide index that `search()` uses."""
-    global _default_index
-    with _default_lock:
-        _default_index = index
-
-
-def search(question: str, filters: Filters | None = None, top_k: int = 5) -> list[Hit]:
-    """Search the process-wide index (loaded on first call); see `Index.search`.
-
-    >>> [h.chunk.goal for h in search("Hoeveel cross-over kwalificaties raken techniek?")][:1]
-    [9]
-    """
-    return default_index().search(question, filters, top_k)
+def fuse(
+    dense: dict[int, float], bm25: list[tuple[int, float]], fusion: Fusion
+) -> list[tuple[int, float]]:
+    """Reciprocal rank fusion of a dense and a BM25 ranking (row -> score), best first; ties
+    go to the better dense rank, then to report order."""
+    fused: dict[int, float] = {}
+    dense_order = sorted(dense, key=lambda r: (-dense[r], r))
+    for rank, row in enumerate(dense_order, start=1):
+        fused[row] = fused.get(row, 0.0) + fusion.dense_weight / (fusion.rrf_k + rank)
+    for rank, (row, _) in enumerate(bm25, start=1):
+        fused[row] = fused.get(row, 0.0) + fusion.bm25_weight / (fusion.rrf_k + rank)
+    dense_rank = {row: rank for rank, row in enumerate(dense_order)}
+    return sorted(fused.items(), key=lambda rs: (-rs[1], dense_rank.get(rs[0], len(dense)), rs[0]))
 
 
 __all__ = [
-    "EmptyQuestionError",
     "Filters",
+    "Fusion",
     "Hit",
     "Index",
     "Question",
-    "SearchError",
-    "UnknownFilterError",
+    "Retriever",
     "clean_question",
-    "default_index",
+    "fuse",
     "retrieval_text",
-    "search",
-    "set_default_index",
 ]

@@ -1,120 +1,216 @@
-"""How hits are shown: plain text for people, JSON for programs (the `kb ask` contract)."""
+"""The one contract for showing an answer: a versioned JSON schema for programs, text for people.
+
+`AnswerRecord` is what `kb ask --json` prints (one line per question with `--batch`), what the
+app's JSON download holds per turn, and what any later interface returns. Its fields are kept
+as they were before the schema was versioned, since people script against them; a new field
+comes with a higher `SCHEMA_VERSION`.
+
+>>> record = answer_record("hoeveel cross-over kwalificaties raken techniek?", result)
+>>> record.answer.value, record.hits[0].goal
+('vier', 9)
+"""
 
 from __future__ import annotations
 
+import json
 import textwrap
-from typing import Any
+from typing import Literal, Protocol
 
-from kb.answers.answer import Answer, Source
-from kb.index import Hit, Question
-from kb.store import BuildInfo
+from pydantic import BaseModel, ConfigDict
 
+from kb.answers import Answer
+from kb.build import BuildInfo
+from kb.index import Hit
 
-def place_line(
-    goal: int | None, section: str, title: str | None, goal_title: str | None = None
-) -> str:
-    """'Doel 9 · Wat is er bereikt? · <example title, else goal title>' ('Voorwoord' for the
-    preface): where a passage or an answer stands in the report."""
-    parts = [f"Doel {goal}"] if goal is not None else []
-    parts.append(section)
-    if title or goal_title:
-        parts.append(title or goal_title or "")
-    return " · ".join(parts)
+SCHEMA_VERSION = 1
+"""1: the fields of `kb ask --json` as they were, with `schema_version` added."""
 
 
-def source_line(hit: Hit) -> str:
-    """Where a hit stands, see `place_line`."""
+class Footnote(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    number: int
+    text: str
+
+
+class HitRecord(BaseModel):
+    """A retrieved passage: its text, where it stands, and its scores."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    rank: int
+    score: float
+    dense_score: float | None
+    bm25_score: float | None
+    text: str
+    goal: int | None
+    goal_title: str | None
+    kind: str
+    section: str
+    title: str | None
+    regions: list[str]
+    provinces: list[str]
+    urls: list[str]
+    footnotes: list[Footnote]
+    document: str
+    document_title: str
+    start: int
+    end: int
+    page: int | None
+
+
+class AnswerObject(BaseModel):
+    """The quoted sentence, its value, where it stands and its sources (all None and empty
+    when the answer abstains)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: str
+    value: str | None
+    value_start: int | None
+    value_end: int | None
+    start: int | None
+    end: int | None
+    hit_id: str | None
+    abstained: bool
+    confidence: float
+    goal: int | None
+    goal_title: str | None
+    section: str | None
+    kind: str | None
+    title: str | None
+    urls: list[str]
+    footnotes: list[Footnote]
+    document: str | None
+    document_title: str | None
+    source_start: int | None
+    source_end: int | None
+    cited_in: str | None
+
+
+class AnswerRecord(BaseModel):
+    """One question and its answer, as programs read it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    schema_version: int = SCHEMA_VERSION
+    question: str
+    searched_question: str
+    notice: str | None
+    answer: AnswerObject
+    hits: list[HitRecord]
+
+    def to_json(self) -> str:
+        """One line of JSON, non-ASCII as is."""
+        return json.dumps(self.model_dump(mode="json"), ensure_ascii=False)
+
+
+def hit_record(hit: Hit) -> HitRecord:
     chunk = hit.chunk
-    return place_line(chunk.goal, chunk.section, chunk.title, chunk.goal_title)
+    return HitRecord(
+        id=chunk.id,
+        rank=hit.rank,
+        score=hit.score,
+        dense_score=hit.dense_score,
+        bm25_score=hit.bm25_score,
+        text=chunk.text,
+        goal=chunk.goal,
+        goal_title=chunk.goal_title,
+        kind=chunk.kind,
+        section=chunk.section,
+        title=chunk.title,
+        regions=list(chunk.regions),
+        provinces=list(chunk.provinces),
+        urls=list(chunk.urls),
+        footnotes=[Footnote(number=f.number, text=f.text) for f in chunk.footnotes],
+        document=chunk.document,
+        document_title=chunk.document_title,
+        start=chunk.start,
+        end=chunk.end,
+        page=chunk.page,
+    )
+
+
+def answer_record(asked: str, answer: Answer) -> AnswerRecord:
+    """The record of `answer` to the question as it was typed (`asked`)."""
+    source = answer.source
+    notes = source.footnotes if source else []
+    return AnswerRecord(
+        question=asked,
+        searched_question=answer.searched,
+        notice=answer.notice,
+        answer=AnswerObject(
+            text=answer.text,
+            value=answer.value,
+            value_start=answer.value_start,
+            value_end=answer.value_end,
+            start=answer.start,
+            end=answer.end,
+            hit_id=answer.hit_id,
+            abstained=answer.abstained,
+            confidence=round(answer.confidence, 4),
+            goal=source.goal if source else None,
+            goal_title=source.goal_title if source else None,
+            section=source.section if source else None,
+            kind=source.kind if source else None,
+            title=source.title if source else None,
+            urls=list(source.urls) if source else [],
+            footnotes=[Footnote(number=f.number, text=f.text) for f in notes],
+            document=source.document if source else None,
+            document_title=source.document_title if source else None,
+            source_start=source.start if source else None,
+            source_end=source.end if source else None,
+            cited_in=source.cited_in if source else None,
+        ),
+        hits=[hit_record(h) for h in answer.hits],
+    )
+
+
+class Placed(Protocol):
+    """What has a place in the report: a chunk, or an answer's source."""
+
+    @property
+    def goal(self) -> int | None: ...
+    @property
+    def goal_title(self) -> str | None: ...
+    @property
+    def section(self) -> str: ...
+    @property
+    def title(self) -> str | None: ...
+
+
+PlaceStyle = Literal["terminal", "full", "short"]
+
+
+def place_line(item: Placed, style: PlaceStyle = "terminal") -> str:
+    """Where a passage or an answer stands in the report, in one line.
+
+    "terminal": 'Doel 9 · Wat is er bereikt? · <example title, else goal title>';
+    "full": 'Doel 9 — <goal title> · Wat is er bereikt? · <example title>';
+    "short": 'Doel 9 · Wat is er bereikt? · <example title>' (lists of passages).
+    The preface has no goal: 'Voorwoord · …'.
+    """
+    parts: list[str] = []
+    if item.goal is not None:
+        full = style == "full" and item.goal_title
+        parts.append(f"Doel {item.goal} — {item.goal_title}" if full else f"Doel {item.goal}")
+    parts.append(item.section)
+    title = item.title or (item.goal_title if style == "terminal" else None)
+    if title:
+        parts.append(title)
+    return " · ".join(p for p in parts if p)
 
 
 def hit_text(hit: Hit, width: int = 100) -> str:
     """A hit as a block of text: source line, the quoted passage, where it stands, links, notes."""
     chunk = hit.chunk
-    lines = [f"{hit.rank}. {source_line(hit)}  (score {hit.score:.4f})"]
+    lines = [f"{hit.rank}. {place_line(chunk)}  (score {hit.score:.4f})"]
     lines += textwrap.wrap(chunk.text, width, initial_indent="   ", subsequent_indent="   ")
     lines.append(f"   Bron: {chunk.document_title}, tekens {chunk.start}-{chunk.end}")
     lines += [f"   {url}" for url in chunk.urls]
     lines += [f"   [{note.number}] {note.text}" for note in chunk.footnotes]
     return "\n".join(lines)
-
-
-def hit_json(hit: Hit) -> dict[str, Any]:
-    chunk = hit.chunk
-    return {
-        "id": chunk.id,
-        "rank": hit.rank,
-        "score": hit.score,
-        "dense_score": hit.dense_score,
-        "bm25_score": hit.bm25_score,
-        "text": chunk.text,
-        "goal": chunk.goal,
-        "goal_title": chunk.goal_title,
-        "kind": chunk.kind,
-        "section": chunk.section,
-        "title": chunk.title,
-        "regions": chunk.regions,
-        "provinces": chunk.provinces,
-        "urls": chunk.urls,
-        "footnotes": [{"number": f.number, "text": f.text} for f in chunk.footnotes],
-        "document": chunk.document,
-        "document_title": chunk.document_title,
-        "start": chunk.start,
-        "end": chunk.end,
-        "page": chunk.page,
-    }
-
-
-def answer_json(
-    asked: str, question: Question, hits: list[Hit], answer: Answer | None = None
-) -> dict[str, Any]:
-    """The one JSON object of `kb ask --json` (one line of `--batch`); with `answer`, its
-    `answer` object and the answer's passages as `hits`."""
-    out: dict[str, Any] = {
-        "question": asked,
-        "searched_question": question.text,
-        "notice": question.notice,
-    }
-    if answer is not None:
-        out["answer"] = answer_object(answer)
-        hits = answer.hits
-    out["hits"] = [hit_json(h) for h in hits]
-    return out
-
-
-def answer_object(answer: Answer) -> dict[str, Any]:
-    """The `answer` object of `kb ask --json`: the quote, its value, where it stands, sources."""
-    source = answer.source
-    return {
-        "text": answer.text,
-        "value": answer.value,
-        "value_start": answer.value_start,
-        "value_end": answer.value_end,
-        "start": answer.start,
-        "end": answer.end,
-        "hit_id": answer.hit_id,
-        "abstained": answer.abstained,
-        "confidence": round(answer.confidence, 4),
-        "goal": source.goal if source else None,
-        "goal_title": source.goal_title if source else None,
-        "section": source.section if source else None,
-        "kind": source.kind if source else None,
-        "title": source.title if source else None,
-        "urls": source.urls if source else [],
-        "footnotes": [
-            {"number": f.number, "text": f.text} for f in (source.footnotes if source else [])
-        ],
-        "document": source.document if source else None,
-        "document_title": source.document_title if source else None,
-        "source_start": source.start if source else None,
-        "source_end": source.end if source else None,
-        "cited_in": source.cited_in if source else None,
-    }
-
-
-def answer_source_line(source: Source) -> str:
-    """Where an answer's sentence stands, see `place_line`."""
-    return place_line(source.goal, source.section, source.title, source.goal_title)
 
 
 def answer_text(answer: Answer, width: int = 100) -> str:
@@ -127,7 +223,7 @@ def answer_text(answer: Answer, width: int = 100) -> str:
         lines = textwrap.wrap(f"“{answer.text}”", width)
         if answer.value:
             lines.append(f"   Antwoord: {answer.value}")
-        lines.append(f"   {answer_source_line(source)}")
+        lines.append(f"   {place_line(source)}")
         if source.cited_in:
             lines += textwrap.wrap(
                 f"bij: {source.cited_in}", width, initial_indent="   ", subsequent_indent="   "

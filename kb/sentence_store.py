@@ -26,9 +26,10 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ingest.model import Chunk, FootnoteRef
 from ingest.sentences import split_sentences
+from kb.analyser import analyse
 from kb.cache import EmbeddingCache
 from kb.embed import Vectors
-from kb.lexical import analyse
+from kb.errors import SentenceStoreError
 
 SENTENCES_JSONL = "sentences.jsonl"
 SENTENCES_NPY = "sentences.npy"
@@ -37,10 +38,6 @@ SENTENCES_NPY = "sentences.npy"
 # this report is usually a list of facts, not a padded one.
 BM25_K1 = 1.2
 BM25_B = 0.5
-
-
-class SentenceStoreError(ValueError):
-    """The sentence files of a build are not what the chunks say; the message says why."""
 
 
 class SentenceRow(BaseModel):

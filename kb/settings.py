@@ -15,9 +15,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-
-class SettingsError(ValueError):
-    """A setting has a wrong value; the message says which and why."""
+from kb.errors import SettingsError
 
 
 class Settings(BaseModel):

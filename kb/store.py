@@ -1,4 +1,4 @@
-"""The search index on disk: build it into a fresh folder, switch to it atomically, load it safely.
+"""The search index on disk: the build folders, their manifests, and loading one safely.
 
 Layout under `settings.build_dir`:
 
@@ -12,8 +12,8 @@ Layout under `settings.build_dir`:
         sentences.jsonl          the sentences of every chunk (row + span), for answers
         sentences.npy            their embeddings (float32, L2-normalised)
 
-A build is written to `builds/.tmp-<id>`, fsynced, renamed to `builds/<id>`, and only then named
-in CURRENT; a build that dies before that leaves the previous one serving. Loading checks the
+`kb.build` writes a build (to `builds/.tmp-<id>`, fsynced, renamed, and only then named in
+CURRENT, so a build that dies leaves the previous one serving). Loading checks the
 manifest, every file's size and sha256 and the counts before FAISS reads a byte. No pickle.
 When the current build is damaged, `load_index` serves the newest intact other build (the
 previous one is kept for a round) and logs a warning saying so.
@@ -21,19 +21,10 @@ previous one is kept for a round) and logs a warning saying so.
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import logging
-import os
 import re
-import secrets
-import shutil
-import time
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -42,51 +33,31 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ingest.model import Chunk
-from kb.cache import EmbeddingCache
-from kb.embed import Embedder, Vectors
-from kb.files import write_atomic
-from kb.index import Index, retrieval_text
+from kb.analyser import ANALYSER
+from kb.embed import Embedder
+from kb.errors import (
+    CorruptIndexError,
+    EmbedderMismatchError,
+    IndexLoadError,
+    IndexNotFoundError,
+    ManifestError,
+    SentenceStoreError,
+)
+from kb.index import Index
 from kb.lexical import LexicalIndex
 from kb.sentence_store import (
     SENTENCE_EMBEDDING,
     SENTENCES_JSONL,
     SENTENCES_NPY,
-    SentenceStoreError,
     load_sentences,
-    write_sentences,
 )
 from kb.settings import Settings
 
 FORMAT_VERSION = 3
 """2: `manifest.sha256` beside the manifest. 3: sentences for answers (kb.sentence_store)."""
 MANIFEST_CHECKSUM = "manifest.sha256"
-LEXICAL_ANALYSER = "nl-1"
-EMBED_BATCH = 32
 
 log = logging.getLogger(__name__)
-
-Progress = Callable[[str, int, int], None]
-"""progress(stage, done, total): called as a build advances ("embed", "index", "write")."""
-
-
-class IndexLoadError(RuntimeError):
-    """The index cannot be loaded; the message says why and what to do."""
-
-
-class IndexNotFoundError(IndexLoadError):
-    pass
-
-
-class ManifestError(IndexLoadError):
-    pass
-
-
-class CorruptIndexError(IndexLoadError):
-    pass
-
-
-class EmbedderMismatchError(IndexLoadError):
-    pass
 
 
 class FileEntry(BaseModel):
@@ -130,34 +101,15 @@ class Manifest(BaseModel):
     files: dict[str, FileEntry]
 
 
-@dataclass(frozen=True)
-class BuildInfo:
-    """What `build_index` did."""
-
-    build_id: str
-    folder: Path
-    skipped: bool
-    chunks: int
-    embedded: int
-    """Passages embedded anew (the rest came from the embedding cache)."""
-    seconds: float
-    sentences_embedded: int = 0
-    """Sentences embedded anew, for answers (the rest came from the embedding cache)."""
-
-
-def _sha256(data: bytes) -> str:
+def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _chunks_bytes(chunks: list[Chunk]) -> bytes:
-    return "".join(c.model_dump_json() + "\n" for c in chunks).encode("utf-8")
-
-
-def _builds(settings: Settings) -> Path:
+def builds_dir(settings: Settings) -> Path:
     return settings.build_dir / "builds"
 
 
-_BUILD_ID = re.compile(r"^[0-9]{8}T[0-9]{6}Z-[0-9a-f]{6}$")
+BUILD_ID = re.compile(r"^[0-9]{8}T[0-9]{6}Z-[0-9a-f]{6}$")
 
 
 def current_build(settings: Settings) -> Path | None:
@@ -168,9 +120,9 @@ def current_build(settings: Settings) -> Path | None:
     raw = pointer.read_bytes()
     build_id = raw.decode("utf-8", errors="replace").strip()
     # Exactly "<id>\n", as `_switch` writes it: any other byte means the pointer is damaged.
-    if not _BUILD_ID.fullmatch(build_id) or raw != f"{build_id}\n".encode():
+    if not BUILD_ID.fullmatch(build_id) or raw != f"{build_id}\n".encode():
         raise ManifestError(f"{pointer}: {raw[:80]!r} is not a build id; run `kb build --force`")
-    folder = _builds(settings) / build_id
+    folder = builds_dir(settings) / build_id
     if not folder.is_dir():
         raise ManifestError(
             f"{pointer} names build {build_id}, which is not in {folder.parent}; "
@@ -179,11 +131,11 @@ def current_build(settings: Settings) -> Path | None:
     return folder
 
 
-def _checksum_line(manifest_bytes: bytes) -> bytes:
-    return f"{_sha256(manifest_bytes)}  manifest.json\n".encode()
+def checksum_line(manifest_bytes: bytes) -> bytes:
+    return f"{sha256(manifest_bytes)}  manifest.json\n".encode()
 
 
-def _read_manifest(folder: Path) -> Manifest:
+def read_manifest(folder: Path) -> Manifest:
     path = folder / "manifest.json"
     checksum = folder / MANIFEST_CHECKSUM
     try:
@@ -199,7 +151,7 @@ def _read_manifest(folder: Path) -> Manifest:
         ) from exc
     # Checked on the bytes, so that a flipped byte that still parses (white space, a date, a
     # setting) is caught too.
-    if expected != _checksum_line(data):
+    if expected != checksum_line(data):
         raise CorruptIndexError(
             f"{path} does not match {checksum}; the index is damaged: run `kb build --force`"
         )
@@ -221,7 +173,7 @@ def _read_manifest(folder: Path) -> Manifest:
     return manifest
 
 
-def _verified_files(folder: Path, manifest: Manifest) -> dict[str, bytes]:
+def verified_files(folder: Path, manifest: Manifest) -> dict[str, bytes]:
     """Every file of the manifest, read once and checked for size and sha256."""
     contents: dict[str, bytes] = {}
     for name, entry in manifest.files.items():
@@ -238,7 +190,7 @@ def _verified_files(folder: Path, manifest: Manifest) -> dict[str, bytes]:
                 "the index is damaged: run `kb build --force`"
             )
         data = path.read_bytes()
-        if _sha256(data) != entry.sha256:
+        if sha256(data) != entry.sha256:
             raise CorruptIndexError(
                 f"{path} does not match its sha256 in the manifest; "
                 "the index is damaged: run `kb build --force`"
@@ -251,7 +203,7 @@ def _verified_files(folder: Path, manifest: Manifest) -> dict[str, bytes]:
     return contents
 
 
-def _check_embedder(manifest: Manifest, embedder: Embedder, folder: Path) -> None:
+def check_embedder(manifest: Manifest, embedder: Embedder, folder: Path) -> None:
     built = manifest.embedder
     if built.name != embedder.name or built.dimension != embedder.dimension:
         raise EmbedderMismatchError(
@@ -288,7 +240,7 @@ def load_index(settings: Settings, embedder: Embedder) -> Index:
             raise
         except IndexLoadError as exc:
             damaged = exc
-    for other in _other_builds(settings, folder):
+    for other in _otherbuilds_dir(settings, folder):
         try:
             index = _load_build(other, settings, embedder)
         except IndexLoadError:
@@ -298,21 +250,21 @@ def load_index(settings: Settings, embedder: Embedder) -> Index:
     raise damaged
 
 
-def _other_builds(settings: Settings, current: Path | None) -> list[Path]:
+def _otherbuilds_dir(settings: Settings, current: Path | None) -> list[Path]:
     """Build folders other than `current`, newest first (temp folders of dead builds excluded)."""
-    builds = _builds(settings)
+    builds = builds_dir(settings)
     if not builds.is_dir():
         return []
-    found = [p for p in builds.iterdir() if _BUILD_ID.fullmatch(p.name) and p != current]
+    found = [p for p in builds.iterdir() if BUILD_ID.fullmatch(p.name) and p != current]
     # Build ids sort by the second they were made; the folder's time (its last file written)
     # orders two builds made within one second.
     return sorted(found, key=lambda p: (p.name[:16], p.stat().st_mtime_ns), reverse=True)
 
 
 def _load_build(folder: Path, settings: Settings, embedder: Embedder) -> Index:
-    manifest = _read_manifest(folder)
-    _check_embedder(manifest, embedder, folder)
-    files = _verified_files(folder, manifest)
+    manifest = read_manifest(folder)
+    check_embedder(manifest, embedder, folder)
+    files = verified_files(folder, manifest)
 
     lines = files["chunks.jsonl"].decode("utf-8").splitlines()
     if len(lines) != manifest.counts.chunks:
@@ -363,226 +315,23 @@ def _load_build(folder: Path, settings: Settings, embedder: Embedder) -> Index:
     return Index(chunks, dense, lexical, embedder, settings, manifest.build_id, sentences)
 
 
-def _unchanged(settings: Settings, embedder: Embedder, chunks_sha: str) -> Path | None:
+def unchanged_build(settings: Settings, embedder: Embedder, chunks_sha: str) -> Path | None:
     """The current build's folder if it holds these chunks with these settings, intact."""
     try:
         folder = current_build(settings)
         if folder is None:
             return None
-        manifest = _read_manifest(folder)
-        _check_embedder(manifest, embedder, folder)
-        _verified_files(folder, manifest)
+        manifest = read_manifest(folder)
+        check_embedder(manifest, embedder, folder)
+        verified_files(folder, manifest)
     except IndexLoadError:
         return None
     entry = manifest.files.get("chunks.jsonl")
     same = (
         manifest.settings == settings.build_settings()
-        and manifest.lexical_analyser == LEXICAL_ANALYSER
+        and manifest.lexical_analyser == ANALYSER
         and manifest.sentence_embedding == SENTENCE_EMBEDDING
         and entry is not None
         and entry.sha256 == chunks_sha
     )
     return folder if same else None
-
-
-def _dense_index(vectors: Vectors, settings: Settings) -> faiss.Index:
-    n, dimension = vectors.shape
-    index: faiss.Index
-    if settings.index_type == "ivf":
-        # FAISS wants ~39 training points per list; fewer lists on a small corpus.
-        nlist = max(1, min(settings.ivf_nlist, n // 39))
-        quantizer = faiss.IndexFlatIP(dimension)
-        index = faiss.IndexIVFFlat(quantizer, dimension, nlist, faiss.METRIC_INNER_PRODUCT)
-        index.train(vectors)
-    elif settings.index_type == "hnsw":
-        index = faiss.IndexHNSWFlat(dimension, settings.hnsw_m, faiss.METRIC_INNER_PRODUCT)
-    else:
-        index = faiss.IndexFlatIP(dimension)
-    if n:
-        index.add(vectors)
-    return index
-
-
-def _fsync_tree(folder: Path) -> None:
-    for path in sorted(folder.rglob("*"), reverse=True):
-        if path.is_file():
-            with path.open("rb") as handle:
-                os.fsync(handle.fileno())
-    _fsync_dir(folder)
-
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-@contextmanager
-def _build_lock(settings: Settings) -> Iterator[None]:
-    settings.build_dir.mkdir(parents=True, exist_ok=True)
-    with (settings.build_dir / ".lock").open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def _switch(settings: Settings, build_id: str) -> None:
-    """Make `build_id` the current build: one atomic replace of CURRENT."""
-    write_atomic(settings.build_dir / "CURRENT", f"{build_id}\n".encode())
-    _fsync_dir(settings.build_dir)
-
-
-def _clean_up(settings: Settings, keep: set[str]) -> None:
-    """Remove every build but `keep`, and temp folders and files of builds that died."""
-    for folder in _builds(settings).iterdir():
-        if folder.is_dir() and folder.name not in keep:
-            shutil.rmtree(folder, ignore_errors=True)
-    for stale in settings.build_dir.glob(".CURRENT.*.tmp"):
-        stale.unlink(missing_ok=True)
-
-
-def _undo_switch(settings: Settings, build_id: str, previous: Path | None) -> None:
-    """After a failed switch to `build_id`: point CURRENT back at `previous` and remove the new
-    build, or, when CURRENT names the new build and cannot be pointed back, keep it."""
-    try:
-        named = current_build(settings)
-    except IndexLoadError:
-        named = None
-    if named is not None and named.name == build_id:
-        if previous is None:
-            return
-        try:
-            _switch(settings, previous.name)
-        except OSError:
-            return
-    shutil.rmtree(_builds(settings) / build_id, ignore_errors=True)
-
-
-def build_index(
-    chunks: list[Chunk],
-    settings: Settings,
-    embedder: Embedder,
-    progress: Progress | None = None,
-    *,
-    force: bool = False,
-    corpus_hash: str | None = None,
-) -> BuildInfo:
-    """Build the index of `chunks` and switch to it; skip when nothing changed (unless `force`).
-
-    Args:
-        corpus_hash: the ingest's hash of the source files, recorded in the manifest
-            (default: the sha256 of the chunk rows).
-
-    >>> info = build_index(ingest_corpus(settings).chunks, settings, make_embedder(settings))
-    >>> info.skipped
-    False
-    """
-    if not chunks:
-        raise ValueError("there are no chunks to index")
-    started = time.perf_counter()
-    report = progress or (lambda stage, done, total: None)
-    rows = _chunks_bytes(chunks)
-    chunks_sha = _sha256(rows)
-    with _build_lock(settings):
-        if not force and (folder := _unchanged(settings, embedder, chunks_sha)) is not None:
-            return BuildInfo(folder.name, folder, True, len(chunks), 0, 0.0)
-
-        builds = _builds(settings)
-        builds.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        build_id = f"{stamp}-{secrets.token_hex(3)}"
-        tmp = builds / f".tmp-{build_id}"
-        final = builds / build_id
-        tmp.mkdir()
-        try:
-            report("embed sentences", 0, 1)
-            cache = EmbeddingCache(settings.cache_dir, embedder)
-            sentences = write_sentences(chunks, tmp, cache)
-            report("embed sentences", 1, 1)
-            texts = [retrieval_text(c) for c in chunks]
-            vectors, embedded = _embed(texts, settings, embedder, report)
-            report("index", 0, 2)
-            dense = _dense_index(vectors, settings)
-            lexical = LexicalIndex.build(texts)
-            report("index", 2, 2)
-            report("write", 0, 1)
-            (tmp / "chunks.jsonl").write_bytes(rows)
-            (tmp / "dense.faiss").write_bytes(faiss.serialize_index(dense).tobytes())
-            lexical.save(tmp / "bm25")
-            files = {
-                p.relative_to(tmp).as_posix(): FileEntry(
-                    size=p.stat().st_size, sha256=_sha256(p.read_bytes())
-                )
-                for p in sorted(tmp.rglob("*"))
-                if p.is_file()
-            }
-            manifest = Manifest(
-                format_version=FORMAT_VERSION,
-                build_id=build_id,
-                created=datetime.now(UTC).isoformat(timespec="seconds"),
-                embedder=EmbedderInfo(name=embedder.name, dimension=embedder.dimension),
-                lexical_analyser=LEXICAL_ANALYSER,
-                sentence_embedding=SENTENCE_EMBEDDING,
-                settings=settings.build_settings(),
-                corpus_hash=corpus_hash or chunks_sha,
-                counts=Counts(
-                    chunks=len(chunks),
-                    documents=len({c.document for c in chunks}),
-                    vocabulary=lexical.vocabulary_size,
-                    sentences=sentences.count,
-                ),
-                files=files,
-            )
-            manifest_bytes = manifest.model_dump_json(indent=2).encode("utf-8")
-            (tmp / "manifest.json").write_bytes(manifest_bytes)
-            (tmp / MANIFEST_CHECKSUM).write_bytes(_checksum_line(manifest_bytes))
-            _fsync_tree(tmp)
-            tmp.rename(final)
-            _fsync_dir(builds)
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            shutil.rmtree(final, ignore_errors=True)
-            raise
-        try:
-            previous = current_build(settings)
-        except IndexLoadError:
-            previous = None
-        try:
-            _switch(settings, build_id)
-        except BaseException:
-            _undo_switch(settings, build_id, previous)
-            raise
-        report("write", 1, 1)
-        # The previous build stays one round, for a reader that read CURRENT just before the
-        # switch and is still opening its files.
-        _clean_up(settings, keep={build_id} | ({previous.name} if previous else set()))
-    return BuildInfo(
-        build_id,
-        final,
-        False,
-        len(chunks),
-        embedded,
-        time.perf_counter() - started,
-        sentences.embedded,
-    )
-
-
-def _embed(
-    texts: list[str], settings: Settings, embedder: Embedder, report: Progress
-) -> tuple[Vectors, int]:
-    cache = EmbeddingCache(settings.cache_dir, embedder)
-    parts: list[Vectors] = []
-    embedded = 0
-    report("embed", 0, len(texts))
-    for start in range(0, len(texts), EMBED_BATCH):
-        batch, fresh = cache.embed_passages(texts[start : start + EMBED_BATCH])
-        parts.append(batch)
-        embedded += fresh
-        report("embed", min(start + EMBED_BATCH, len(texts)), len(texts))
-    if not parts:
-        return np.zeros((0, embedder.dimension), dtype=np.float32), 0
-    return np.ascontiguousarray(np.concatenate(parts), dtype=np.float32), embedded

@@ -11,11 +11,13 @@ import pytest
 
 from ingest.regions import load_gazetteer
 from kb.answers.answer import ABSTENTION, answer, source_of
-from kb.answers.values import find_values, pick_value, question_type
+from kb.answers.question import question_type
+from kb.answers.values import find_values, pick_value
 from kb.cli import main
+from kb.errors import EmptyQuestionError
 from kb.evaluation.answers import same_value
 from kb.evaluation.questions import load_questions
-from kb.index import EmptyQuestionError, Filters, Index
+from kb.index import Filters, Index
 from tests.support.ingest_fixtures import REPORT, ROOT
 
 CROSS_OVER = (

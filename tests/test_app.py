@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Status
 
 from app.followup import Resolved
-from app.present import citation, escape, escape_plain, marked, quote_block, safe_url, source_line
+from app.present import citation, escape, escape_plain, marked, quote_block, safe_url
 from app.read import find_place, outline
 from app.session import Turn
 from app.transcript import session_json, session_markdown
@@ -21,6 +21,7 @@ from kb.answers.answer import Answer, Source
 from kb.embed import FakeEmbedder
 from kb.feedback import FEEDBACK_FILE, FeedbackStore
 from kb.index import Filters, Index
+from kb.render import SCHEMA_VERSION, place_line
 from kb.settings import Settings
 from kb.store import current_build
 from tests.support.app_fixtures import APP, HOSTILE_QUESTION, app_env, build_hostile
@@ -103,7 +104,8 @@ def test_quote_and_citation_carry_value_and_source() -> None:
         r"> Er zijn acht kwalificaties\, waarvan er **vier** raken aan de techniek\."
     )
     assert (
-        source_line(_source()) == "Doel 9 — Goede afstemming onderwijsaanbod · Wat is er bereikt?"
+        place_line(_source(), "full")
+        == "Doel 9 — Goede afstemming onderwijsaanbod · Wat is er bereikt?"
     )
     text = citation(answer)
     assert "**vier**" in text
@@ -133,8 +135,11 @@ def test_session_transcripts_hold_question_searched_and_answer() -> None:
     saved = json.loads(session_json([turn]))
     assert saved["turns"][0]["searched"] == CROSS_OVER
     assert saved["turns"][0]["filters"]["goals"] == [9]
-    assert saved["turns"][0]["answer"]["value"] == "vier"
-    assert saved["turns"][0]["answer"]["source"]["goal"] == 9
+    record = saved["turns"][0]["answer"]
+    assert record["schema_version"] == SCHEMA_VERSION
+    assert record["answer"]["value"] == "vier"
+    assert record["answer"]["goal"] == 9
+    assert record["hits"][0]["goal"] == 9
     markdown = session_markdown([turn])
     assert "## 1. welk doel is dat?" in markdown
     assert "*Gezocht:* hoeveel cross-over kwalificaties raken techniek?" in markdown

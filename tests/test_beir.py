@@ -1,5 +1,5 @@
-"""kb.evaluation.beir: the BEIR export loads back (ours and ranx's readers), TREC runs round-trip, and bad
-query, qrels and run files are refused with the file and line."""
+"""kb.evaluation.beir: the BEIR export loads back (ours and ranx's readers), TREC runs
+round-trip, and bad query, qrels and run files are refused with the file and line."""
 
 from __future__ import annotations
 
@@ -9,15 +9,9 @@ from pathlib import Path
 import pytest
 
 from ingest.model import Chunk
-from ingest.pipeline import ingest_corpus
-from kb.evaluation.beir import (
-    EvalFileError,
-    export_beir,
-    read_qrels,
-    read_queries,
-    read_run,
-    write_trec_run,
-)
+from kb.build import ingest
+from kb.errors import QuestionFileError
+from kb.evaluation.beir import export_beir, read_qrels, read_queries, read_run, write_trec_run
 from kb.evaluation.metrics import Query, Ranking, judge, mean_scores
 from kb.evaluation.questions import load_questions
 from kb.settings import Settings
@@ -28,7 +22,7 @@ GOLD = ROOT / "eval" / "gold" / "questions.jsonl"
 
 @pytest.fixture(scope="module")
 def chunks() -> list[Chunk]:
-    return ingest_corpus(Settings(corpus_dir=ROOT / "corpus")).chunks
+    return ingest(Settings(corpus_dir=ROOT / "corpus")).chunks
 
 
 def test_beir_export_loads_back(chunks: list[Chunk], tmp_path: Path) -> None:
@@ -91,7 +85,7 @@ def test_trec_queries_and_qrels(tmp_path: Path) -> None:
 )
 def test_bad_queries_name_the_line(tmp_path: Path, name: str, text: str, message: str) -> None:
     (tmp_path / name).write_text(text, "utf-8")
-    with pytest.raises(EvalFileError, match=message.replace("?", r"\?")) as error:
+    with pytest.raises(QuestionFileError, match=message.replace("?", r"\?")) as error:
         read_queries(tmp_path / name)
     assert str(tmp_path) in str(error.value)
 
@@ -109,7 +103,7 @@ def test_bad_queries_name_the_line(tmp_path: Path, name: str, text: str, message
 )
 def test_bad_qrels_name_the_line(tmp_path: Path, text: str, message: str) -> None:
     (tmp_path / "qrels").write_text(text, "utf-8")
-    with pytest.raises(EvalFileError, match=message):
+    with pytest.raises(QuestionFileError, match=message):
         read_qrels(tmp_path / "qrels", [Query("q1", "Wie?")], {"a"})
 
 
@@ -125,7 +119,7 @@ def test_bad_qrels_name_the_line(tmp_path: Path, text: str, message: str) -> Non
 )
 def test_bad_runs_name_the_line(tmp_path: Path, text: str, message: str) -> None:
     (tmp_path / "run").write_text(text, "utf-8")
-    with pytest.raises(EvalFileError, match=message):
+    with pytest.raises(QuestionFileError, match=message):
         read_run(tmp_path / "run", {"q1"}, {"a"})
 
 

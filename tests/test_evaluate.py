@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from ingest.model import Chunk, FootnoteRef
-from ingest.pipeline import ingest_corpus
+from kb.build import build_index, ingest
 from kb.cli import main
 from kb.embed import FakeEmbedder
-from kb.evaluation.benchmark import QueryMemo, _test
+from kb.evaluation.benchmark import QueryMemo
 from kb.evaluation.metrics import (
     UNREACHABLE,
     Query,
@@ -25,16 +25,17 @@ from kb.evaluation.metrics import (
     rank,
     slice_scores,
 )
-from kb.evaluation.questions import DevQuestion
+from kb.evaluation.questions import EvalQuestion
+from kb.evaluation.significance import paired_tests
 from kb.settings import Settings
-from kb.store import build_index, load_index
+from kb.store import load_index
 from tests.support.ingest_fixtures import REPORT, ROOT
 from tests.support.search_fixtures import make_chunk
 
 CROSS_OVER = "zijn er momenteel acht cross-over kwalificaties goedgekeurd, waarvan er vier raken"
 
 
-def question(qid: str, evidence: list[str], **fields: object) -> DevQuestion:
+def question(qid: str, evidence: list[str], **fields: object) -> EvalQuestion:
     values: dict[str, object] = {
         "id": qid,
         "question": "Hoeveel?",
@@ -49,7 +50,7 @@ def question(qid: str, evidence: list[str], **fields: object) -> DevQuestion:
         "near_miss": False,
     }
     values.update(fields)
-    return DevQuestion.model_validate(values)
+    return EvalQuestion.model_validate(values)
 
 
 def test_metrics_match_a_hand_worked_example() -> None:
@@ -126,7 +127,7 @@ def test_judgments_follow_spans_and_footnotes() -> None:
 @pytest.fixture(scope="module")
 def two_chunkings() -> dict[int, list[Chunk]]:
     return {
-        size: ingest_corpus(Settings(corpus_dir=ROOT / "corpus", chunk_size=size)).chunks
+        size: ingest(Settings(corpus_dir=ROOT / "corpus", chunk_size=size)).chunks
         for size in (900, 400)
     }
 
@@ -154,8 +155,9 @@ def test_rechunked_index_is_judged_by_the_same_spans(
         )
         embedder = FakeEmbedder(64)
         build_index(chunks, settings, embedder)
-        index = load_index(settings, embedder).using("bm25")
-        ranking = rank(index, [Query("q1", "cross-over kwalificaties acht vier techniek")])
+        index = load_index(settings, embedder)
+        query = Query("q1", "cross-over kwalificaties acht vier techniek")
+        ranking = rank(index, [query], retriever="bm25")
         assert ranking.results["q1"][0] == relevant
         assert mean_scores(judgments.qrels, ranking)["mrr@10"] == 1.0
     # The smaller chunks split the unit, so the same span is judged on another chunk.
@@ -164,14 +166,14 @@ def test_rechunked_index_is_judged_by_the_same_spans(
 
 def test_paired_test_of_a_ranking_against_itself_finds_nothing() -> None:
     scores = {m: {"q1": 1.0, "q2": 0.5} for m in ("mrr@10", "recall@5", "ndcg@10")}
-    (mrr, *_) = _test("retriever", ("a", scores), ("b", scores), "fisher")
+    (mrr, *_) = paired_tests("retriever", ("a", scores), ("b", scores), "fisher")
     assert (mrr.p_value, mrr.significant, mrr.ties) == (1.0, False, 2)
 
 
 def test_paired_test_sees_a_consistent_improvement() -> None:
     better = {m: {f"q{i}": 1.0 for i in range(40)} for m in ("mrr@10", "recall@5", "ndcg@10")}
     worse = {m: {f"q{i}": 0.5 for i in range(40)} for m in ("mrr@10", "recall@5", "ndcg@10")}
-    (mrr, *_) = _test("retriever", ("a", better), ("b", worse), "fisher")
+    (mrr, *_) = paired_tests("retriever", ("a", better), ("b", worse), "fisher")
     # Every one of 2^40 sign flips but the identity lowers the difference: p ≈ 0.
     assert mrr.significant and mrr.wins == 40 and mrr.p_value < 0.001
 
@@ -238,7 +240,7 @@ def test_cli_writes_a_whole_report_with_own_queries(
         + "\n",
         encoding="utf-8",
     )
-    chunks = ingest_corpus(Settings(corpus_dir=ROOT / "corpus")).chunks
+    chunks = ingest(Settings(corpus_dir=ROOT / "corpus")).chunks
     cross = next(c.id for c in chunks if CROSS_OVER in c.text.replace("\n", " "))
     qrels = tmp_path / "test.tsv"
     qrels.write_text(

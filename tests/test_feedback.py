@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from kb.cli import main
-from kb.feedback import FEEDBACK_FILE, FeedbackError, FeedbackStore, Vote
+from kb.errors import FeedbackError
+from kb.feedback import FEEDBACK_FILE, FeedbackStore, Vote
 
 VOTE = Vote(
     question="hoeveel cross-over kwalificaties raken techniek?",

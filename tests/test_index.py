@@ -10,19 +10,13 @@ import numpy as np
 import pytest
 
 from ingest.model import Chunk
+from kb import build as build_module
 from kb import store as index_module
+from kb.build import build_index
 from kb.embed import FakeEmbedder
+from kb.errors import CorruptIndexError, EmbedderMismatchError, IndexNotFoundError, ManifestError
 from kb.settings import Settings
-from kb.store import (
-    CorruptIndexError,
-    EmbedderMismatchError,
-    IndexNotFoundError,
-    Manifest,
-    ManifestError,
-    build_index,
-    current_build,
-    load_index,
-)
+from kb.store import Manifest, current_build, load_index
 
 
 def test_build_writes_a_manifest_of_every_file(
@@ -148,7 +142,7 @@ def test_interrupted_build_leaves_the_previous_index_serving(
     def die(*args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(index_module, "_switch", die)
+    monkeypatch.setattr(build_module, "_switch", die)
     with pytest.raises(KeyboardInterrupt):
         build_index(sample_chunks, settings, fake_embedder)
     assert current_build(settings) == old.folder

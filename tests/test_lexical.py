@@ -7,7 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kb.lexical import LexicalIndex, analyse, fold
+from kb.analyser import analyse, fold
+from kb.lexical import LexicalIndex
 
 
 @pytest.mark.parametrize(

@@ -8,18 +8,14 @@ from pathlib import Path
 import pytest
 from fpdf import FPDF
 
-from ingest.pipeline import ingest_corpus, read_chunks, write_chunks
-from ingest.read import SourceError
-from kb.settings import Settings
+from ingest.errors import SourceError
+from ingest.pipeline import ingest_corpus, read_chunks
+from kb.files import write_chunks
 from tests.support.ingest_fixtures import ROOT
 
 
-def _settings(corpus: Path, tmp_path: Path) -> Settings:
-    return Settings(corpus_dir=corpus, build_dir=tmp_path / "build")
-
-
 def test_bundled_corpus(tmp_path: Path) -> None:
-    result = ingest_corpus(_settings(ROOT / "corpus", tmp_path))
+    result = ingest_corpus(ROOT / "corpus")
     assert [d.id for d in result.documents] == ["techniekpact-2017"]
     assert len(result.documents[0].goals) == 12
     assert len(result.documents[0].footnotes) == 16
@@ -34,7 +30,7 @@ def test_markdown_document_without_manifest(tmp_path: Path) -> None:
         "## Regio\n\nIn Zeeland is een nieuw pact gesloten.\n",
         encoding="utf-8",
     )
-    result = ingest_corpus(_settings(corpus, tmp_path))
+    result = ingest_corpus(corpus)
     assert result.notices and "techniekpact-2018" in result.notices[0]
     chunks = result.chunks
     assert [c.text for c in chunks] == [
@@ -66,7 +62,7 @@ def test_pdf_is_ingested_with_page_numbers(tmp_path: Path) -> None:
             ["Resultaten", "", "In Limburg werken 24 scholen samen met bedrijven."],
         ],
     )
-    result = ingest_corpus(_settings(corpus, tmp_path))
+    result = ingest_corpus(corpus)
     by_text = {c.text: c for c in result.chunks}
     first = by_text["Het pact telt dit jaar 87 routes in de techniek."]
     second = by_text["In Limburg werken 24 scholen samen met bedrijven."]
@@ -89,7 +85,7 @@ def test_bad_files_are_refused_by_name(tmp_path: Path, content: bytes, message: 
     corpus.mkdir()
     (corpus / "slecht.txt").write_bytes(content)
     with pytest.raises(SourceError, match=rf"slecht\.txt.*{message}"):
-        ingest_corpus(_settings(corpus, tmp_path))
+        ingest_corpus(corpus)
 
 
 def test_missing_source_file_named_in_manifest(tmp_path: Path) -> None:
@@ -99,11 +95,11 @@ def test_missing_source_file_named_in_manifest(tmp_path: Path) -> None:
     with pytest.raises(
         SourceError, match=r"techniekpact-voortgangsrapportage-2017\.txt.*not found"
     ):
-        ingest_corpus(_settings(corpus, tmp_path))
+        ingest_corpus(corpus)
 
 
 def test_chunks_file_round_trip_and_atomic_write(tmp_path: Path) -> None:
-    chunks = ingest_corpus(_settings(ROOT / "corpus", tmp_path)).chunks
+    chunks = ingest_corpus(ROOT / "corpus").chunks
     path = tmp_path / "out" / "chunks.jsonl"
     write_chunks(chunks, path)
     assert read_chunks(path) == chunks

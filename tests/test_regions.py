@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from ingest.errors import GazetteerError
 from ingest.model import Document
-from ingest.regions import GazetteerError, load_gazetteer
+from ingest.regions import load_gazetteer
 
 GAZETTEER = load_gazetteer()
 

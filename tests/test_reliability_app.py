@@ -16,10 +16,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app.session import Turn
-from ingest.pipeline import ingest_corpus
+from kb.build import build_index, ingest
 from kb.embed import FakeEmbedder
 from kb.settings import Settings
-from kb.store import build_index
 from tests.support.app_fixtures import APP, app_env
 from tests.support.ingest_fixtures import ROOT
 from tests.support.reliability_support import BAD_QUESTIONS
@@ -54,7 +53,7 @@ def fake_report(tmp_path_factory: pytest.TempPathFactory) -> Settings:
         data_dir=folder / "data",
         embedder="fake",
     )
-    result = ingest_corpus(settings)
+    result = ingest(settings)
     build_index(result.chunks, settings, FakeEmbedder(64), corpus_hash=result.corpus_hash)
     return settings
 

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from ingest.model import Chunk
-from ingest.pipeline import ingest_corpus
+from kb.build import build_index, ingest
 from kb.embed import FakeEmbedder
 from kb.settings import Settings
-from kb.store import build_index, current_build, load_index
+from kb.store import current_build, load_index
 from tests.support.ingest_fixtures import ROOT
 from tests.support.reliability_support import KB, FaultInjector, kill_run, write_fault_run
 
@@ -86,7 +86,7 @@ def test_the_cli_reports_an_io_error_in_one_line(tmp_path: Path) -> None:
 def report_chunks_by_size() -> dict[int, list[Chunk]]:
     """The report's chunks at two chunk sizes, so that an old and a new build differ."""
     return {
-        size: ingest_corpus(Settings(corpus_dir=ROOT / "corpus", chunk_size=size)).chunks
+        size: ingest(Settings(corpus_dir=ROOT / "corpus", chunk_size=size)).chunks
         for size in (400, 900)
     }
 

@@ -13,13 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from ingest.pipeline import ingest_corpus
 from kb import cli
 from kb.answers.answer import answer
+from kb.build import build_index, ingest
 from kb.embed import FakeEmbedder
-from kb.index import EmptyQuestionError, Filters, Index, clean_question
+from kb.errors import EmptyQuestionError, UnknownFilterError
+from kb.index import Filters, Index, clean_question
 from kb.settings import Settings
-from kb.store import build_index, load_index
+from kb.store import load_index
 from tests.support.ingest_fixtures import ROOT
 from tests.support.reliability_support import BAD_FILTERS, BAD_QUESTIONS, KB, search_inputs
 
@@ -69,11 +70,11 @@ def test_the_real_model_takes_any_question(report_index: Index) -> None:
 
 @pytest.mark.slow
 def test_search_messages_for_bad_filters_list_the_valid_values(report_index: Index) -> None:
-    with pytest.raises(ValueError, match=r"unknown goal 99; valid goals: 1, 2, .*, 12$"):
+    with pytest.raises(UnknownFilterError, match=r"unknown goal 99; valid goals: 1, 2, .*, 12$"):
         report_index.search("techniek", Filters(goals=(99,)))
-    with pytest.raises(ValueError, match=r"unknown region 5; valid regions: .*Limburg"):
+    with pytest.raises(UnknownFilterError, match=r"unknown region 5; valid regions: .*Limburg"):
         report_index.search("techniek", Filters(regions=(5,)))  # type: ignore[arg-type]
-    with pytest.raises(ValueError, match="the question is empty"):
+    with pytest.raises(EmptyQuestionError, match="the question is empty"):
         report_index.search("\u200b\x00 \u202e")
 
 
@@ -87,7 +88,7 @@ def fake_build(tmp_path_factory: pytest.TempPathFactory) -> Settings:
         cache_dir=folder / "cache",
         embedder="fake",
     )
-    result = ingest_corpus(settings)
+    result = ingest(settings)
     build_index(result.chunks, settings, FakeEmbedder(64), corpus_hash=result.corpus_hash)
     return settings
 
@@ -117,8 +118,8 @@ class CliRunner:
         argv = ["ask", "--build-dir", str(self.build_dir), *args]
         try:
             code = cli.main(argv)
-        except SystemExit as exc:  # argparse's usage errors
-            code = int(exc.code or 0)
+        except SystemExit as exc:  # must not happen: main() returns the exit code
+            code = -int(exc.code or 0)
         out, err = self.capsys.readouterr()
         return code, out, err
 

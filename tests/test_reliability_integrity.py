@@ -16,16 +16,11 @@ import pytest
 
 from ingest.model import Chunk
 from kb import store as index_module
+from kb.build import build_index
 from kb.embed import FakeEmbedder
+from kb.errors import CorruptIndexError, IndexLoadError, ManifestError
 from kb.settings import Settings
-from kb.store import (
-    CorruptIndexError,
-    IndexLoadError,
-    ManifestError,
-    build_index,
-    current_build,
-    load_index,
-)
+from kb.store import current_build, load_index
 from tests.support.reliability_support import build_files, integrity_run, reseal
 
 FLIPS_PER_FILE = 6

@@ -4,17 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kb import search as kb_search_function
-from kb.index import (
-    EmptyQuestionError,
-    Filters,
-    Hit,
-    Index,
-    SearchError,
-    UnknownFilterError,
-    clean_question,
-    set_default_index,
-)
+from kb.errors import EmptyQuestionError, SearchError, UnknownFilterError
+from kb.index import Filters, Fusion, Hit, Index, clean_question
 
 
 def test_goal_filter_returns_only_that_goal(sample_index: Index) -> None:
@@ -37,8 +28,11 @@ def test_filters_combine_kind_and_document(sample_index: Index) -> None:
 @pytest.mark.parametrize("retriever", ["hybrid", "dense", "bm25"])
 def test_filtered_top_k_is_full_and_inside_the_filter(sample_index: Index, retriever: str) -> None:
     # The best passage for this question is goal 9; goal 2 must still fill all three places.
-    hits = sample_index.using(retriever).search(  # type: ignore[arg-type]
-        "cross-over kwalificaties", Filters(goals=(2,)), top_k=3
+    hits = sample_index.search(
+        "cross-over kwalificaties",
+        Filters(goals=(2,)),
+        top_k=3,
+        retriever=retriever,  # type: ignore[arg-type]
     )
     assert len(hits) == 3 and {h.chunk.goal for h in hits} == {2}
 
@@ -56,7 +50,7 @@ def test_unknown_filter_values_list_the_valid_ones(sample_index: Index) -> None:
 
 @pytest.mark.parametrize("retriever", ["hybrid", "dense", "bm25"])
 def test_k_above_the_number_of_chunks_returns_all(sample_index: Index, retriever: str) -> None:
-    hits = sample_index.using(retriever).search("techniek", top_k=50)  # type: ignore[arg-type]
+    hits = sample_index.search("techniek", top_k=50, retriever=retriever)  # type: ignore[arg-type]
     assert len(hits) == 10
     assert len({h.chunk.id for h in hits}) == 10
     assert [h.rank for h in hits] == list(range(1, 11))
@@ -96,13 +90,25 @@ def test_hybrid_puts_a_passage_first_in_both_lists_first(sample_index: Index) ->
     assert hits[0].score == pytest.approx(2 / (60 + 1))  # rank 1 in both, weights 1, k 60
 
 
-def test_module_level_search_uses_the_process_index(sample_index: Index) -> None:
-    set_default_index(sample_index)
-    try:
-        hits = kb_search_function("cross-over kwalificaties", Filters(goals=(9,)), 2)
-    finally:
-        set_default_index(None)
-    assert len(hits) == 2 and hits[0].chunk.id == "doc/005#1"
+def test_fusion_weights_are_an_argument(sample_index: Index) -> None:
+    question = "acht cross-over kwalificaties raken aan de techniek"
+    hits = sample_index.search(question, fusion=Fusion(rrf_k=10, dense_weight=3, bm25_weight=1))
+    assert hits[0].chunk.id == "doc/005#1"
+    assert hits[0].score == pytest.approx(3 / 11 + 1 / 11)  # rank 1 in both lists, k 10
+    # The index itself is unchanged: the next search uses the settings' fusion again.
+    assert sample_index.search(question)[0].score == pytest.approx(2 / 61)
+
+
+def test_a_given_vector_is_searched_instead_of_embedding_again(sample_index: Index) -> None:
+    vector = sample_index.embed_question("cross-over kwalificaties")
+    by_vector = sample_index.search("iets anders", retriever="dense", vector=vector)
+    by_text = sample_index.search("cross-over kwalificaties", retriever="dense")
+    assert [h.chunk.id for h in by_vector] == [h.chunk.id for h in by_text]
+
+
+def test_whitespace_is_an_empty_question(sample_index: Index) -> None:
+    with pytest.raises(EmptyQuestionError):
+        sample_index.search(" \n\t ")
 
 
 # The real report with the real model. Expected chunks are found by the report's own words.

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from kb.answers.values import asked_nouns, counted_terms, find_values, pick_value, question_type
+from kb.answers.question import asked_nouns, counted_terms, question_type
+from kb.answers.values import find_values, pick_value
 
 
 def _pick(sentence: str, question: str) -> str | None:

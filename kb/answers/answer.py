@@ -15,35 +15,20 @@ passage does not, it abstains and lists the nearest passages as possibly relevan
 from __future__ import annotations
 
 import functools
-import math
-import re
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.model import Chunk, FootnoteRef
 from ingest.regions import Gazetteer, load_gazetteer
-from kb.answers.values import (
-    DUTCH_NUMBERS,
-    VALUE_TYPES,
-    QuestionType,
-    Value,
-    asked_nouns,
-    find_values,
-    question_type,
-    weigh_value,
-)
+from kb.answers.abstention import Evidence, confidence_of, weigh
+from kb.answers.question import question_type
+from kb.answers.ranking import Candidate, rank_sentences
 from kb.embed import Vectors
+from kb.errors import AnswerError
 from kb.index import Filters, Hit, Index, clean_question
-from kb.lexical import analyse, fold
-from kb.sentence_store import Sentence, SentenceStore, cited_footnotes
-from kb.settings import Settings
+from kb.sentence_store import SentenceStore, cited_footnotes
 
 ABSTENTION = "Het rapport bevat hierover geen informatie."
-
-
-class AnswerError(RuntimeError):
-    """The index cannot give answers (no sentence store); the message says what to do."""
 
 
 @dataclass(frozen=True)
@@ -92,143 +77,6 @@ class Answer:
     source: Source | None
     hits: list[Hit]
     notice: str | None = None
-
-
-@dataclass(frozen=True)
-class Features:
-    """What a candidate sentence's score is made of."""
-
-    similarity: float
-    """Cosine of question and sentence (both e5 embeddings)."""
-    lexical: float
-    """BM25 of the sentence (with the footnotes it cites), divided by the best candidate's."""
-    previous: float
-    """`lexical` of the sentence before it in the same passage (0 for a first sentence)."""
-    anaphor: bool
-    """The sentence starts with "Hiermee", "Dit", "Het gaat om" ...: it goes on with the
-    subject of the sentence before it."""
-    rank: int
-    """Rank of the passage."""
-    fits: bool
-    """A question asking for a number, amount, percentage or date, and the sentence holds a
-    value of that type."""
-    named: bool
-    """The sentence names a person or organisation for "wie" and "welke"."""
-    placed: bool
-    """The sentence names a place or web address for "waar" and "in welke stad"."""
-    clause: int
-    """Question words in the clause of the value."""
-    noun: int
-    """A number followed by what a "hoeveel" question counts (1), by the total of a "hoeveel
-    van de ..." question or by another thing the question names (-1)."""
-    missing: int
-    """Places, years and numbers of the question that the passage lacks."""
-    footnote: int
-    """A footnote: 1 when the question asks for a Kamerstuk, a source, a web address or the
-    date of a letter, else -1."""
-    reason: bool
-    """A "waarom" question and a sentence that gives a cause ("door", "omdat" ...)."""
-    asked: bool
-    """The sentence holds the noun a "welke X" question asks for (also in a compound:
-    "welke school" and "Borgloschool")."""
-
-
-@dataclass(frozen=True)
-class Weights:
-    """Weights of the sentence score, fitted on eval/dev.jsonl only
-    (benchmarks/fit_answer_weights.py)."""
-
-    similarity: float = 1.0
-    lexical: float = 0.25
-    previous: float = 0.0
-    anaphor: float = 0.125
-    rank: float = 0.1
-    fits: float = 1.0
-    named: float = 0.05
-    placed: float = 0.05
-    clause: float = 0.02
-    noun: float = 0.25
-    missing: float = 1.0
-    footnote: float = 0.3
-    reason: float = 0.05
-    asked: float = 0.05
-
-    def score(self, f: Features) -> float:
-        return (
-            self.similarity * f.similarity
-            + self.lexical * f.lexical
-            + self.previous * f.previous
-            + self.anaphor * f.previous * f.anaphor
-            + self.rank / f.rank
-            + self.fits * f.fits
-            + self.named * f.named
-            + self.placed * f.placed
-            + self.clause * f.clause
-            + self.noun * f.noun
-            - self.missing * f.missing
-            + self.footnote * f.footnote
-            + self.reason * f.reason
-            + self.asked * f.asked
-        )
-
-
-WEIGHTS = Weights()
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A sentence of a retrieved passage, with what its score was made of."""
-
-    hit: Hit
-    sentence: Sentence
-    features: Features
-    fits: bool
-    """The sentence can answer the question's type: it holds a value of the type asked and
-    shares a word with the question (always, for types without a value)."""
-    value: Value | None
-    """The span of the sentence that answers the question's type, if any."""
-    score: float
-
-    @property
-    def similarity(self) -> float:
-        return self.features.similarity
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """What the abstention decision looks at for the best candidate."""
-
-    similarity: float
-    """Cosine of question and sentence."""
-    coverage: float
-    """IDF-weighted share of the question's words found in the passage (with its footnotes)."""
-    fits: bool
-    """The sentence holds a value of the type asked in a sentence that shares a word with the
-    question (always True for other question types)."""
-    missing: tuple[str, ...]
-    """Places, years and numbers of the question that the passage does not name."""
-
-
-_CITATION = re.compile(
-    r"\b(?:kamerstuk\w*|voetno\w*|vergaderjaar|website\w*|webadres\w*|webpagina\w*|online"
-    r"|internet|bron\w*|instantie\w*|waar (?:vind|lees|staat|staan|kan))\b"
-)
-"""A question for what a footnote gives: a Kamerstuk, a source, a web address."""
-_LETTER = re.compile(r"\b(?:\w*brie(?:f|ven)|motie\w*)\b")
-"""A letter or motion: its date is in the footnote, its name in the sentence citing it."""
-_WHY = re.compile(r"\bwaarom\b|\bwat is de (?:reden|oorzaak)\b|\bhoe komt het\b")
-_CAUSE = re.compile(
-    r"\b(?:door|doordat|omdat|vanwege|dankzij|wegens|als gevolg van|oorzaak|reden|daardoor"
-    r"|hierdoor)\b",
-    re.IGNORECASE,
-)
-_LINKING = (
-    r"Hiermee|Daarmee|Hiervan|Daarvan|Hierbij|Daarbij|Hierin|Daarin|Het gaat (?:dan |hierbij )?om"
-)
-_LINKED = re.compile(rf"(?:{_LINKING})\b")
-"""A sentence start that carries the subject of the sentence before into this one."""
-_ANAPHOR = re.compile(rf"(?:{_LINKING}|Dit|Deze|Dat|Zij|Ze|Hij)\b")
-"""A sentence start that goes on with the subject of the sentence before (pronouns too)."""
 
 
 def answer(index: Index, question: str, filters: Filters | None = None, top_k: int = 5) -> Answer:
@@ -309,190 +157,9 @@ def sentence_store(index: Index) -> SentenceStore:
 def _search(
     index: Index, text: str, filters: Filters | None, top_k: int
 ) -> tuple[list[Hit], Vectors]:
-    hits, vector = index.search_with_vector(text, filters, top_k)
-    if vector is None:  # a BM25-only retriever did not embed the question
-        vector = index.embedder.embed_queries([text])
-    return hits, vector
-
-
-def rank_sentences(
-    store: SentenceStore,
-    hits: list[Hit],
-    vector: Vectors,
-    question: str,
-    kind: QuestionType,
-    gazetteer: Gazetteer | None = None,
-    weights: Weights = WEIGHTS,
-) -> list[Candidate]:
-    """The sentences of `hits`, best first, scored by `weights` on their `Features`."""
-    candidates = [
-        Candidate(hit, sentence, features, fits, value, weights.score(features))
-        for hit, sentence, features, fits, value in sentence_features(
-            store, hits, vector, question, kind, gazetteer
-        )
-    ]
-    candidates.sort(key=lambda c: (-c.score, c.hit.rank, c.sentence.start))
-    return candidates
-
-
-def sentence_features(
-    store: SentenceStore,
-    hits: list[Hit],
-    vector: Vectors,
-    question: str,
-    kind: QuestionType,
-    gazetteer: Gazetteer | None = None,
-) -> list[tuple[Hit, Sentence, Features, bool, Value | None]]:
-    """Each sentence of `hits` with its features, whether it can answer the question's type,
-    and its value of that type, in passage order."""
-    numbers: list[int] = []
-    owners: list[Hit] = []
-    for hit in hits:
-        for number in store.of_chunk(hit.chunk.id):
-            numbers.append(number)
-            owners.append(hit)
-    if not numbers:
-        return []
-    similarity = store.vectors[numbers] @ vector[0]
-    bm25 = store.bm25(analyse(question, question=True), numbers)
-    top = float(bm25.max())
-    lexical = bm25 / top if top > 0 else bm25
-    position = {number: i for i, number in enumerate(numbers)}
-    folded = fold(question)
-    asks_note = bool(_CITATION.search(folded)) or (kind == "date" and bool(_LETTER.search(folded)))
-    cited = 1 if asks_note else -1
-    why = bool(_WHY.search(folded))
-    nouns = asked_nouns(question)
-    missing = {hit.chunk.id: len(missing_entities(question, hit.chunk, gazetteer)) for hit in hits}
-    out: list[tuple[Hit, Sentence, Features, bool, Value | None]] = []
-    for i, (number, hit) in enumerate(zip(numbers, owners, strict=True)):
-        sentence = store.sentences[number]
-        value, words, noun = _weigh(sentence.text, kind, question, gazetteer)
-        before = position.get(number - 1)
-        previous = float(lexical[before]) if before is not None and owners[before] is hit else 0.0
-        features = Features(
-            similarity=float(similarity[i]),
-            lexical=float(lexical[i]),
-            previous=previous,
-            anaphor=bool(_ANAPHOR.match(sentence.text)),
-            rank=hit.rank,
-            fits=value is not None and kind in VALUE_TYPES,
-            named=value is not None and kind not in VALUE_TYPES and kind != "place",
-            placed=value is not None and kind == "place",
-            clause=words,
-            noun=max(-1, min(1, noun)),
-            missing=missing[hit.chunk.id],
-            footnote=cited if hit.chunk.kind == "voetnoot" else 0,
-            reason=why and bool(_CAUSE.search(sentence.text)),
-            asked=bool(nouns) and _holds(store.terms(number), nouns),
-        )
-        # A value answers only when the sentence speaks of what was asked: it shares a word
-        # with the question (or the sentence before does, for "Hiermee ..."), or the value is
-        # followed by the counted noun.
-        linked = previous > 0 and bool(_LINKED.match(sentence.text))
-        supported = features.lexical > 0 or noun > 0 or linked
-        fits = (value is not None and supported) or kind not in VALUE_TYPES
-        out.append((hit, sentence, features, fits, value))
-    return out
-
-
-def _holds(terms: Counter[str], nouns: frozenset[str]) -> bool:
-    """A term is the noun, or a compound ending in it ("borgloschool" holds "school")."""
-    return any(t == n or (len(n) >= 4 and t.endswith(n)) for t in terms for n in nouns)
-
-
-def _weigh(
-    sentence: str, kind: QuestionType, question: str, gazetteer: Gazetteer | None
-) -> tuple[Value | None, int, int]:
-    return weigh_value(sentence, find_values(sentence, kind, gazetteer), question)
-
-
-def weigh(
-    store: SentenceStore, best: Candidate, question: str, gazetteer: Gazetteer | None
-) -> Evidence:
-    """The evidence for the best candidate, for the abstention decision."""
-    chunk = best.hit.chunk
-    present = store.passage_terms(chunk.id)
-    asked = list(dict.fromkeys(analyse(question)))
-    weights = [store.idf(t) for t in asked]
-    total = sum(weights)
-    found = sum(w for t, w in zip(asked, weights, strict=True) if t in present)
-    coverage = found / total if total > 0 else 0.0
-    missing = missing_entities(question, chunk, gazetteer)
-    if best.features.fits:
-        # "Hoeveel vouchers in 2018?": a value answers for the year the question names only
-        # when its own sentence names that year.
-        missing += tuple(y for y in _SINGLE_YEAR.findall(question) if y not in best.sentence.text)
-    return Evidence(
-        similarity=best.similarity,
-        coverage=coverage,
-        fits=best.fits,
-        missing=missing,
-    )
-
-
-def confidence_of(evidence: Evidence, settings: Settings) -> float:
-    """0..1: a logistic function of similarity and coverage, 0 when the question names a place,
-    year or number that the passage does not, or asks for a value the sentence lacks."""
-    if evidence.missing or not evidence.fits:
-        return 0.0
-    z = settings.answer_similarity_weight * (
-        evidence.similarity - settings.answer_similarity_mid
-    ) + settings.answer_coverage_weight * (evidence.coverage - settings.answer_coverage_mid)
-    return 1.0 / (1.0 + math.exp(-z))
-
-
-_SINGLE_YEAR = re.compile(r"(?<![\d\-–/])(?:19|20)\d{2}(?![\d\-–/])")
-_YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s?[-–/]\s?((?:19|20)?\d{2})(?!\d)")
-_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])|(?<![\w.,])\d+(?=-\w)")
-_SPELLED = {n: word for n, word in DUTCH_NUMBERS.items() if n <= 20}
-_TENS = {n: word for n, word in DUTCH_NUMBERS.items() if 20 <= n <= 80 and n % 10 == 0}
-
-
-def missing_entities(question: str, chunk: Chunk, gazetteer: Gazetteer | None) -> tuple[str, ...]:
-    """The places, school years, years and numbers that the question names and the passage
-    (its text, example title, footnotes, and for a footnote the sentence citing it) does not:
-    "Groningse" when the passage is about Friesland, "2015-2016" when it reports 2016-2017."""
-    passage = " ".join(
-        [chunk.text, chunk.title or "", chunk.cited_in or "", *(f.text for f in chunk.footnotes)]
-    )
-    places, ranges, numbers = _named_in(passage, gazetteer)
-    missing: list[str] = []
-    if gazetteer is not None:
-        asked = gazetteer.tag(question)
-        here = {*chunk.regions, *chunk.provinces, *places}
-        missing += [r for r in asked.regions if r not in here and not set(asked.provinces) & here]
-    rest = question
-    for match in _YEAR_RANGE.finditer(question):
-        if (match.group(1), match.group(2)[-2:]) not in ranges:
-            missing.append(match.group(0))
-        rest = rest.replace(match.group(0), " ")
-    if chunk.goal is not None:
-        rest = re.sub(rf"\bdoel {chunk.goal}\b", " ", rest, flags=re.IGNORECASE)
-    missing += [n for n in _NUMBER.findall(rest) if n.replace(".", "") not in numbers]
-    return tuple(dict.fromkeys(missing))
-
-
-@functools.lru_cache(maxsize=1024)
-def _named_in(
-    passage: str, gazetteer: Gazetteer | None
-) -> tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]]:
-    """The regions and provinces, school years and numbers a passage names (once per passage:
-    the answer step asks for them with every question)."""
-    places: frozenset[str] = frozenset()
-    if gazetteer is not None:
-        named = gazetteer.tag(passage)
-        places = frozenset([*named.regions, *named.provinces])
-    ranges = {(m.group(1), m.group(2)[-2:]) for m in _YEAR_RANGE.finditer(passage)}
-    numbers = {n.replace(".", "") for n in _NUMBER.findall(passage)}
-    # "groep 7-leerlingen" in a question, "groep zeven" in the report; "50-plussers",
-    # "vijftigplussers".
-    folded = fold(passage)
-    words = set(re.findall(r"\w+", folded))
-    numbers |= {str(n) for n, word in _SPELLED.items() if word in words}
-    numbers |= {str(n) for n, word in _TENS.items() if word in folded}
-    numbers |= {n for a, b in ranges for n in (a, a[:2] + b)}
-    return places, frozenset(ranges), frozenset(numbers)
+    # The question is embedded once: for the dense search and for scoring the sentences.
+    vector = index.embed_question(text)
+    return index.search(text, filters, top_k, vector=vector), vector
 
 
 def source_of(chunk: Chunk, start: int, end: int) -> Source:

@@ -1,6 +1,6 @@
-"""What a Dutch question asks for, and the values of that kind in a report sentence.
+"""The values in a report sentence that could answer a question, and the one that does.
 
-`question_type("Hoeveel geld komt er vanaf 2018 beschikbaar?")` is "amount"; `find_values`
+For a question of type "amount" (kb.answers.question), `find_values`
 returns the spans in a sentence that could answer it ("€ 32,1 miljoen"), and `pick_value` the one
 that stands closest to the question's own words. Values are always spans of the sentence: the
 report's own characters, never a normalised number.
@@ -13,62 +13,17 @@ import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
 
 from ingest.regions import Gazetteer
-from kb.lexical import analyse, fold
-from kb.stopwords import DUTCH_STOP_WORDS
-
-QuestionType = Literal["amount", "percent", "date", "count", "person", "place", "which", "other"]
-"""amount (hoeveel geld, welk bedrag), percent (welk percentage/aandeel), date (wanneer),
-count (hoeveel), person (wie: a person or organisation), place (waar), which (welke), other."""
-
-VALUE_TYPES: frozenset[QuestionType] = frozenset({"amount", "percent", "date", "count"})
-"""Question types whose answer must hold a value of that type: without one there is no answer."""
-
-_MONEY_WORDS = r"geld|euro|bedrag\w*|\w*budget\w*|subsidie|steun|investe\w*|geinvesteerd|kost\w*"
-_QUESTION_TYPES: tuple[tuple[QuestionType, re.Pattern[str]], ...] = (
-    (
-        "date",
-        re.compile(
-            r"\bwanneer\b|\bwelke? (?:datum|dag|maand|jaar|studiejaar|schooljaar|collegejaar)\b"
-            r"|\bin welk jaar\b|\bsinds welk"
-        ),
-    ),
-    ("percent", re.compile(r"\b(?:percentage|procent|aandeel)\b|\bwelk(?:e)? deel\b")),
-    (
-        "amount",
-        re.compile(
-            rf"\b(?:hoeveel|welk|welke|wat)\b.*\b(?:{_MONEY_WORDS})\b|\bwat kost"
-            r"|\bwat legt\b.*\bbij\b"
-        ),
-    ),
-    ("count", re.compile(r"\bhoeveel\w*\b|\bhoe (?:vaak|lang|groot|veel)\b")),
-    ("person", re.compile(r"\bwie\b")),
-    (
-        "place",
-        re.compile(
-            r"\bwaar\b|\bwaarheen\b|\b(?:in|bij|op|uit) welke? (?:stad|plaats|provincie|regio"
-            r"|gemeente|landsdeel|land|landen|universiteit|school|website)\b"
-        ),
-    ),
-    ("which", re.compile(r"\bwelke?\b")),
+from kb.analyser import DUTCH_STOP_WORDS, analyse, fold
+from kb.answers.question import (
+    DUTCH_NUMBERS,
+    QuestionType,
+    asked_nouns,
+    counted_terms,
+    direction,
+    specific_terms,
 )
-
-
-def question_type(question: str) -> QuestionType:
-    """The kind of answer a Dutch question asks for.
-
-    >>> question_type("Hoeveel cross-over kwalificaties raken techniek?")
-    'count'
-    >>> question_type("Welk bedrag komt er vanaf 2018 beschikbaar?")
-    'amount'
-    """
-    folded = fold(question)
-    for kind, pattern in _QUESTION_TYPES:
-        if pattern.search(folded):
-            return kind
-    return "other"
 
 
 @dataclass(frozen=True)
@@ -82,39 +37,6 @@ class Value:
 
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _SCALE = r"(?:duizend|miljoen|miljard)"
-DUTCH_NUMBERS: dict[int, str] = {
-    0: "nul",
-    1: "een",
-    2: "twee",
-    3: "drie",
-    4: "vier",
-    5: "vijf",
-    6: "zes",
-    7: "zeven",
-    8: "acht",
-    9: "negen",
-    10: "tien",
-    11: "elf",
-    12: "twaalf",
-    13: "dertien",
-    14: "veertien",
-    15: "vijftien",
-    16: "zestien",
-    17: "zeventien",
-    18: "achttien",
-    19: "negentien",
-    20: "twintig",
-    30: "dertig",
-    40: "veertig",
-    50: "vijftig",
-    60: "zestig",
-    70: "zeventig",
-    80: "tachtig",
-    90: "negentig",
-    100: "honderd",
-    1000: "duizend",
-}
-"""Dutch number words, used for values ("vier") and for matching numbers in questions."""
 _NUMBER_WORDS = [word for number, word in DUTCH_NUMBERS.items() if number >= 2]
 _MONTHS = r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 _YEAR = r"(?:19|20)\d{2}"
@@ -263,6 +185,87 @@ def pick_value(sentence: str, values: list[Value], question: str) -> Value | Non
     return weigh_value(sentence, values, question)[0]
 
 
+@dataclass(frozen=True)
+class _Asked:
+    """What a question brings to weighing the values of a sentence."""
+
+    folded: str
+    wanted: frozenset[str]
+    """The question's analysed terms."""
+    head: frozenset[str]
+    phrase: frozenset[str]
+    """What a "hoeveel" question counts: its head noun, and the words up to the verb."""
+    specific: frozenset[str]
+    nouns: frozenset[str]
+    """The noun a "welke X" question asks for."""
+    named: frozenset[str]
+    """Nouns the question names after an article ("met de sectorplannen")."""
+    partitive: bool
+    """A "hoeveel van de ..." question: the number of the whole is not the answer."""
+    direction: str | None
+
+
+@functools.lru_cache(maxsize=256)
+def _asked(question: str) -> _Asked:
+    folded = fold(question)
+    head, phrase = counted_terms(question)
+    named = {
+        t
+        for word in re.findall(r"\b(?:de|het|een|deze|die|dit|dat)\s+([^\W\d_][\w-]*)", folded)
+        for t in _word_terms(word)
+    }
+    return _Asked(
+        folded=folded,
+        wanted=_question_terms(question),
+        head=head,
+        phrase=phrase,
+        specific=specific_terms(head),
+        nouns=asked_nouns(question),
+        named=frozenset(named),
+        partitive=bool(re.search(r"\bhoeveel van (?:de|het|deze|die)\b", folded)),
+        direction=direction(folded),
+    )
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """A sentence's clauses and words, and which words are the question's."""
+
+    sentence: str
+    clauses: list[tuple[int, int]]
+    words: list[re.Match[str]]
+    matched: list[int]
+
+    def clause_of(self, position: int) -> int:
+        return next(
+            (i for i, (start, end) in enumerate(self.clauses) if start <= position < end),
+            len(self.clauses) - 1,
+        )
+
+    def word_of(self, position: int) -> int:
+        last = len(self.words) - 1
+        return next((i for i, m in enumerate(self.words) if m.end() > position), last)
+
+    def terms(self, first: int, last: int) -> list[str]:
+        return [t for m in self.words[first:last] for t in _word_terms(m.group(0))]
+
+    def shared_clauses(self, value: Value) -> set[int]:
+        """The value's clause, and the one before when this one goes on with it ("waarvan",
+        or in brackets)."""
+        here = self.clause_of(value.start)
+        start = self.clauses[here][0]
+        continues = _CONTINUES.match(self.sentence, start)
+        bracketed = here > 0 and self.sentence[start - 1 : start] == "("
+        return {here, here - 1} if here > 0 and (continues or bracketed) else {here}
+
+
+def _layout(sentence: str, wanted: frozenset[str]) -> _Layout:
+    bounds = [0, *(m.end() for m in _CLAUSE_END.finditer(sentence)), len(sentence)]
+    words = list(_WORD.finditer(sentence))
+    matched = [i for i, m in enumerate(words) if wanted.intersection(_word_terms(m.group(0)))]
+    return _Layout(sentence, list(itertools.pairwise(bounds)), words, matched)
+
+
 def weigh_value(sentence: str, values: list[Value], question: str) -> tuple[Value | None, int, int]:
     """The value that best answers `question`, the number of distinct question terms in its
     clause, and whether it is followed by what a "hoeveel" question counts: 2 when it names
@@ -273,146 +276,65 @@ def weigh_value(sentence: str, values: list[Value], question: str) -> tuple[Valu
     that the question itself names are left out ("in 2016-2017" in the question is not the
     answer).
 
-    Values are ranked by: the question terms in their clause (the part of the sentence
-    between commas, semicolons, dashes or brackets; a clause starting with "waarvan", or one
-    in brackets, also counts the clause before it); the noun a "welk X" question asks for
-    right before the value ("Kamerstuk 31524-311" for "welk Kamerstuk"); a date after "tot
-    (en met)" for "tot wanneer" (after "sinds"/"vanaf" for "sinds wanneer"); the counted noun
-    right after a number ("4.185 basisscholen" for "hoeveel basisscholen"), then the words of
-    the counted phrase after it; how specific a date is; how close the question's words
-    stand. On a tie the later value wins, because the report narrows down from left to right: "acht
-    kwalificaties goedgekeurd, waarvan er vier raken aan de techniek" answers "hoeveel raken
-    techniek?" with "vier".
+    Values are ranked by `_value_key`: the question terms in their clause, the noun a "welk X"
+    question asks for right before the value, the direction of "tot/sinds wanneer", the
+    counted noun right after a number, the words of the counted phrase after it, how specific
+    a date is, how close the question's words stand. On a tie the later value wins, because
+    the report narrows down from left to right: "acht kwalificaties goedgekeurd, waarvan er
+    vier raken aan de techniek" answers "hoeveel raken techniek?" with "vier".
     """
-    asked = fold(question)
+    asked = _asked(question)
     fresh = [
         v
-        for v in map(lambda v: _trim(v, asked), values)
-        if v is not None and not re.search(rf"(?<!\w){re.escape(fold(v.text))}(?!\w)", asked)
+        for v in (_trim(v, asked.folded) for v in values)
+        if v is not None and not re.search(rf"(?<!\w){re.escape(fold(v.text))}(?!\w)", asked.folded)
     ]
     if not fresh:
         return None, 0, 0
-    wanted = _question_terms(question)
-    bounds = [0, *(m.end() for m in _CLAUSE_END.finditer(sentence)), len(sentence)]
-    clauses = list(itertools.pairwise(bounds))
-    words = list(_WORD.finditer(sentence))
-    matched = [i for i, m in enumerate(words) if wanted.intersection(_word_terms(m.group(0)))]
-
-    def clause_of(position: int) -> int:
-        return next(
-            (i for i, (start, end) in enumerate(clauses) if start <= position < end),
-            len(clauses) - 1,
-        )
-
-    def word_of(position: int) -> int:
-        return next((i for i, m in enumerate(words) if m.end() > position), len(words) - 1)
-
-    head_terms, phrase_terms = counted_terms(question)
-    specific_terms = _specific(head_terms)
-    nouns = asked_nouns(question)
-    named_nouns = {
-        t
-        for word in re.findall(r"\b(?:de|het|een|deze|die|dit|dat)\s+([^\W\d_][\w-]*)", asked)
-        for t in _word_terms(word)
-    }
-    partitive = bool(re.search(r"\bhoeveel van (?:de|het|deze|die)\b", asked))
-    direction = _direction(asked)
-
-    def shared_clauses(value: Value) -> set[int]:
-        here = clause_of(value.start)
-        shared = {here}
-        continues = _CONTINUES.match(sentence, clauses[here][0])
-        bracketed = here > 0 and sentence[clauses[here][0] - 1 : clauses[here][0]] == "("
-        if here > 0 and (continues or bracketed):
-            shared.add(here - 1)
-        return shared
-
-    def key(value: Value) -> tuple[int, int, int, int, int, int, float, int]:
-        shared = shared_clauses(value)
-        first, last = word_of(value.start), word_of(value.end - 1)
-        # "welk Kamerstuk" and "Kamerstuk 31524-311": the value the asked noun names.
-        named = int(
-            bool(nouns)
-            and any(nouns & _word_terms(m.group(0)) for m in words[max(0, first - 2) : first])
-        )
-        inside = [i for i in matched if clause_of(words[i].start()) in shared]
-        own = [i for i in inside if not first <= i <= last]
-        terms = {t for i in own for t in _word_terms(words[i].group(0))} & wanted
-        # "hoeveel basisscholen": the number followed by the counted noun; for "hoeveel van de
-        # aanvragen" the number followed by it is the total, not the answer.
-        sign = -1 if partitive else 1
-        after = [t for m in words[last + 1 : last + 9] for t in _word_terms(m.group(0))]
-        next_two = {t for m in words[last + 1 : last + 3] for t in _word_terms(m.group(0))}
-        counted = {t for m in words[last + 1 : last + 2] for t in _word_terms(m.group(0))}
-        # "Hoeveel mensen zijn er met de sectorplannen bereikt?": "76 sectorplannen" counts
-        # something else that the question names, not what it asks for.
-        other = bool(head_terms) and bool(counted & (named_nouns - phrase_terms - head_terms))
-        # "mkb-bedrijven": "3.300 mkb-ers" names the kind counted, "100 grote bedrijven" only
-        # the head of the compound.
-        strength = 2 if specific_terms & next_two else 1 if head_terms & next_two else 0
-        head = sign * strength if strength else -1 if other else 0
-        # "Hoeveel van de leerroutes ...?" and "Hiervan zijn er 87 routes in de techniek."
-        if partitive and not head and _PART.match(sentence, clauses[clause_of(value.start)][0]):
-            head = 1
-        phrase = sign * len(set(after) & phrase_terms)
-        before = sentence[max(0, value.start - 12) : value.start].lower()
-        leads = 1 if direction and re.search(direction, before) else 0
-        closeness = sum(1 / (1 + (first - i if i < first else i - last)) for i in own)
-        specific = _specificity(value.text)
-        return len(terms), named, leads, head, phrase, specific, closeness, value.start
-
-    best = max(fresh, key=key)
-    terms, _, _, head, *_ = key(best)
+    layout = _layout(sentence, asked.wanted)
+    best = max(fresh, key=lambda v: _value_key(v, layout, asked))
+    terms, _, _, head, *_ = _value_key(best, layout, asked)
     return best, terms, head
 
 
-_ASKED = re.compile(r"\b(?:welke?|wat voor(?: een)?|welk soort)\s+([^\W\d_][\w-]*)")
+def _value_key(
+    value: Value, layout: _Layout, asked: _Asked
+) -> tuple[int, int, int, int, int, int, float, int]:
+    """(question terms in the clause, asked noun before it, direction, counted noun, counted
+    phrase, date specificity, closeness of the question's words, position): higher is better."""
+    shared = layout.shared_clauses(value)
+    first, last = layout.word_of(value.start), layout.word_of(value.end - 1)
+    # "welk Kamerstuk" and "Kamerstuk 31524-311": the value the asked noun names.
+    before_terms = set(layout.terms(max(0, first - 2), first))
+    named = int(bool(asked.nouns) and bool(asked.nouns & before_terms))
+    inside = [i for i in layout.matched if layout.clause_of(layout.words[i].start()) in shared]
+    own = [i for i in inside if not first <= i <= last]
+    terms = {t for i in own for t in _word_terms(layout.words[i].group(0))} & asked.wanted
+    head = _counted(value, layout, asked, last)
+    # "hoeveel basisscholen": for "hoeveel van de aanvragen" the number followed by the
+    # counted words is the total, not the answer.
+    sign = -1 if asked.partitive else 1
+    phrase = sign * len(set(layout.terms(last + 1, last + 9)) & asked.phrase)
+    before = layout.sentence[max(0, value.start - 12) : value.start].lower()
+    leads = 1 if asked.direction and re.search(asked.direction, before) else 0
+    closeness = sum(1 / (1 + (first - i if i < first else i - last)) for i in own)
+    return len(terms), named, leads, head, phrase, _specificity(value.text), closeness, value.start
 
 
-def asked_nouns(question: str) -> frozenset[str]:
-    """The analysed noun a "welke X", "welk soort X" or "wat voor X" question asks for.
-
-    >>> sorted(asked_nouns("Langs welke actielijnen wil OCW LOB verbeteren?"))
-    ['actielijn']
-    """
-    match = _ASKED.search(fold(question))
-    return frozenset(analyse(match.group(1))) if match else frozenset()
-
-
-def counted_terms(question: str) -> tuple[frozenset[str], frozenset[str]]:
-    """What a "hoeveel" question counts: the terms of its first word (the head noun) and of
-    the words up to the verb ("hoeveel door OCW en EZ betaalde Centres zijn er")."""
-    match = re.search(
-        r"\bhoeveel\s+(?:van\s+(?:de|het|deze|die)\s+)?((?:\S+\s*){1,6})", fold(question)
-    )
-    if not match:
-        return frozenset(), frozenset()
-    phrase = re.split(
-        r"\b(?:zijn|is|werden|worden|wordt|hebben|heeft|kregen|krijgen|kunnen|zitten|raken"
-        r"|kozen|kiezen|haalden|staan|gaan|komen|waren|was|werken|passen)\b",
-        match.group(1),
-    )[0]
-    words = [w for w in phrase.split() if analyse(w)]
-    head = frozenset(analyse(words[0])) if words else frozenset()
-    return head, frozenset(analyse(phrase))
-
-
-def _specific(head: frozenset[str]) -> frozenset[str]:
-    """The terms of a counted noun without the head of a hyphenated compound: the whole word
-    and its first parts ("mkbbedrijf", "mkb" of "mkb-bedrijven"); empty for a plain noun."""
-    whole = [t for t in head if all(p in t for p in head if p != t)]
-    if len(head) < 3 or not whole:
-        return frozenset()
-    word = whole[0]
-    last = max((p for p in head if p != word and word.endswith(p)), key=len, default=None)
-    return head - {last} if last else frozenset()
-
-
-def _direction(asked: str) -> str | None:
-    """For "tot wanneer" the date after "tot (en met)" answers, for "sinds/vanaf wanneer" the
-    date after "sinds", "vanaf" or "van"."""
-    if re.search(r"\btot wanneer\b|\btot welke\b|\bloopt .*\btot\b|\beindig", asked):
-        return r"\btot(?: en met)?\s*$"
-    if re.search(r"\b(?:sinds|vanaf) wanneer\b|\bsinds welk", asked):
-        return r"\b(?:sinds|vanaf|van)\s*$"
-    return None
+def _counted(value: Value, layout: _Layout, asked: _Asked, last: int) -> int:
+    """Whether a number is followed by what a "hoeveel" question counts (see `weigh_value`)."""
+    sign = -1 if asked.partitive else 1
+    next_two = set(layout.terms(last + 1, last + 3))
+    counted = set(layout.terms(last + 1, last + 2))
+    # "Hoeveel mensen zijn er met de sectorplannen bereikt?": "76 sectorplannen" counts
+    # something else that the question names, not what it asks for.
+    other = bool(asked.head) and bool(counted & (asked.named - asked.phrase - asked.head))
+    # "mkb-bedrijven": "3.300 mkb-ers" names the kind counted, "100 grote bedrijven" only
+    # the head of the compound.
+    strength = 2 if asked.specific & next_two else 1 if asked.head & next_two else 0
+    head = sign * strength if strength else -1 if other else 0
+    # "Hoeveel van de leerroutes ...?" and "Hiervan zijn er 87 routes in de techniek."
+    clause_start = layout.clauses[layout.clause_of(value.start)][0]
+    if asked.partitive and not head and _PART.match(layout.sentence, clause_start):
+        head = 1
+    return head

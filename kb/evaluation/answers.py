@@ -1,16 +1,19 @@
 """Answer quality on a question file (eval/FORMAT.md): gold fact in the quoted sentence, value
 right, abstention on questions the report cannot answer.
 
->>> print(answer_table(evaluate_answers(index, load_questions(Path("eval/dev.jsonl")))[0]))
+>>> outcomes, _ = answer_all(index, load_questions(Path("eval/dev.jsonl")))
+>>> print(answer_table(count(outcomes)))
 """
 
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kb.answers.answer import Answer, answer
-from kb.evaluation.questions import DevQuestion
+from kb.evaluation.questions import EvalQuestion
 from kb.index import Index
 
 
@@ -18,7 +21,7 @@ from kb.index import Index
 class Outcome:
     """One question and what `answer()` made of it."""
 
-    question: DevQuestion
+    question: EvalQuestion
     answer: Answer
     fact_in_sentence: bool
     fact_in_source: bool
@@ -38,6 +41,31 @@ class AnswerScores:
     abstained_unanswerable: int
     abstained_answerable: int
 
+    @staticmethod
+    def share(part: int, whole: int) -> float:
+        return part / whole if whole else 0.0
+
+    @property
+    def sentence_accuracy(self) -> float:
+        return self.share(self.fact_in_sentence, self.answerable)
+
+    @property
+    def value_accuracy(self) -> float:
+        return self.share(self.value_right, self.valued)
+
+    @property
+    def abstention_precision(self) -> float:
+        abstained = self.abstained_unanswerable + self.abstained_answerable
+        return self.share(self.abstained_unanswerable, abstained)
+
+    @property
+    def abstention_recall(self) -> float:
+        return self.share(self.abstained_unanswerable, self.unanswerable)
+
+    @property
+    def false_abstention(self) -> float:
+        return self.share(self.abstained_answerable, self.answerable)
+
 
 def same_value(given: str | None, gold: str) -> bool:
     """Equal after whitespace normalisation, case folding and with "€25" = "€ 25".
@@ -54,7 +82,7 @@ def same_value(given: str | None, gold: str) -> bool:
     return norm(given) == norm(gold)
 
 
-def judge(question: DevQuestion, result: Answer) -> Outcome:
+def judge(question: EvalQuestion, result: Answer) -> Outcome:
     if not question.answerable or result.abstained or question.fact is None:
         in_sentence = in_source = False
     else:
@@ -65,15 +93,30 @@ def judge(question: DevQuestion, result: Answer) -> Outcome:
     return Outcome(question, result, in_sentence, in_source, value_right)
 
 
-def evaluate_answers(
-    index: Index, questions: list[DevQuestion]
-) -> tuple[AnswerScores, list[Outcome]]:
-    """Answer every question and count what came out right."""
-    outcomes = [judge(q, answer(index, q.question)) for q in questions]
+def answer_all(
+    index: Index,
+    questions: Sequence[EvalQuestion],
+    on_done: Callable[[int], None] | None = None,
+) -> tuple[list[Outcome], list[float]]:
+    """Answer every question and judge it; also the seconds each answer took."""
+    outcomes: list[Outcome] = []
+    seconds: list[float] = []
+    for done, question in enumerate(questions, start=1):
+        started = time.perf_counter()
+        result = answer(index, question.question)
+        seconds.append(time.perf_counter() - started)
+        outcomes.append(judge(question, result))
+        if on_done:
+            on_done(done)
+    return outcomes, seconds
+
+
+def count(outcomes: Sequence[Outcome]) -> AnswerScores:
+    """What came out right, counted once for `kb devset --answers` and `kb eval` alike."""
     answerable = [o for o in outcomes if o.question.answerable]
     unanswerable = [o for o in outcomes if not o.question.answerable]
     valued = [o for o in answerable if o.value_right is not None]
-    scores = AnswerScores(
+    return AnswerScores(
         answerable=len(answerable),
         fact_in_sentence=sum(o.fact_in_sentence for o in answerable),
         fact_in_source=sum(o.fact_in_source for o in answerable),
@@ -83,7 +126,6 @@ def evaluate_answers(
         abstained_unanswerable=sum(o.answer.abstained for o in unanswerable),
         abstained_answerable=sum(o.answer.abstained for o in answerable),
     )
-    return scores, outcomes
 
 
 def _share(part: int, whole: int) -> str:

@@ -10,7 +10,7 @@ Forms written and read:
 
 Which form a file is in follows a fixed rule, not a guess: queries ending in `.jsonl` are BEIR,
 others TREC; qrels whose first line is the BEIR header are BEIR, others TREC. A bad or
-mismatched line raises `EvalFileError` naming the file and line.
+mismatched line raises `QuestionFileError` naming the file and line.
 """
 
 from __future__ import annotations
@@ -22,14 +22,11 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ingest.model import Chunk
+from kb.errors import QuestionFileError
 from kb.evaluation.metrics import DEPTH, Qrels, Query, Ranking
-from kb.evaluation.questions import DevQuestion
+from kb.evaluation.questions import EvalQuestion
 
 BEIR_QRELS_HEADER = "query-id\tcorpus-id\tscore"
-
-
-class EvalFileError(ValueError):
-    """A query, qrels or run file is malformed or does not match; the message names the line."""
 
 
 class BeirQuery(BaseModel):
@@ -56,7 +53,7 @@ def _lines(path: Path) -> Iterator[tuple[int, str]]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise EvalFileError(f"{path}: cannot read: {exc}") from exc
+        raise QuestionFileError(f"{path}: cannot read: {exc}") from exc
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
             yield number, line
@@ -72,22 +69,22 @@ def read_queries(path: Path) -> list[Query]:
                 parsed = BeirQuery.parse(line)
             except (ValueError, ValidationError) as exc:
                 message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-                raise EvalFileError(
+                raise QuestionFileError(
                     f'{where}: not a BEIR query line ({{"_id": ..., "text": ...}}): {message}'
                 ) from exc
             qid, text = parsed.id, parsed.text
         else:
             qid, tab, text = line.partition("\t")
             if not tab:
-                raise EvalFileError(f"{where}: expected `query id<TAB>question text`")
+                raise QuestionFileError(f"{where}: expected `query id<TAB>question text`")
         qid, text = qid.strip(), text.strip()
         if not qid or not text:
-            raise EvalFileError(f"{where}: empty query id or question text")
+            raise QuestionFileError(f"{where}: empty query id or question text")
         if qid in queries:
-            raise EvalFileError(f"{where}: query id {qid!r} appears twice")
+            raise QuestionFileError(f"{where}: query id {qid!r} appears twice")
         queries[qid] = Query(qid, text)
     if not queries:
-        raise EvalFileError(f"{path}: no queries")
+        raise QuestionFileError(f"{path}: no queries")
     return list(queries.values())
 
 
@@ -105,7 +102,7 @@ def read_qrels(path: Path, queries: Sequence[Query], corpus_ids: set[str]) -> Qr
         fields = line.split("\t") if beir else line.split()
         if len(fields) != (3 if beir else 4):
             form = "query-id<TAB>corpus-id<TAB>score" if beir else "qid 0 docid relevance"
-            raise EvalFileError(f"{where}: expected {form}, found {len(fields)} fields")
+            raise QuestionFileError(f"{where}: expected {form}, found {len(fields)} fields")
         qid, doc, score = (
             (fields[0], fields[1], fields[2])
             if beir
@@ -118,21 +115,21 @@ def read_qrels(path: Path, queries: Sequence[Query], corpus_ids: set[str]) -> Qr
         try:
             relevance = int(score)
         except ValueError as exc:
-            raise EvalFileError(f"{where}: relevance {score!r} is not a whole number") from exc
+            raise QuestionFileError(f"{where}: relevance {score!r} is not a whole number") from exc
         if qid not in known:
-            raise EvalFileError(f"{where}: query id {qid!r} is not in the queries file")
+            raise QuestionFileError(f"{where}: query id {qid!r} is not in the queries file")
         if doc not in corpus_ids:
-            raise EvalFileError(
+            raise QuestionFileError(
                 f"{where}: corpus id {doc!r} is not a chunk of this index "
                 "(see corpus.jsonl of `kb eval`'s BEIR export for the ids)"
             )
         if doc in qrels.get(qid, {}):
-            raise EvalFileError(f"{where}: {qid!r} / {doc!r} is judged twice")
+            raise QuestionFileError(f"{where}: {qid!r} / {doc!r} is judged twice")
         qrels.setdefault(qid, {})[doc] = relevance
     relevant = {q: {d: r for d, r in docs.items() if r > 0} for q, docs in qrels.items()}
     relevant = {q: docs for q, docs in relevant.items() if docs}
     if not relevant:
-        raise EvalFileError(f"{path}: no relevant judgments (relevance above 0)")
+        raise QuestionFileError(f"{path}: no relevant judgments (relevance above 0)")
     return relevant
 
 
@@ -148,24 +145,24 @@ def read_run(path: Path, query_ids: set[str], corpus_ids: set[str]) -> Ranking:
         where = f"{path}:{number}"
         fields = line.split()
         if len(fields) != 6:
-            raise EvalFileError(
+            raise QuestionFileError(
                 f"{where}: expected `qid Q0 docid rank score tag`, found {len(fields)} fields"
             )
         qid, _, doc, rank_text, score_text, tag = fields
         try:
             rank, score = int(rank_text), float(score_text)
         except ValueError as exc:
-            raise EvalFileError(f"{where}: rank and score must be numbers") from exc
+            raise QuestionFileError(f"{where}: rank and score must be numbers") from exc
         if qid not in query_ids:
-            raise EvalFileError(f"{where}: query id {qid!r} is not a question of the gold set")
+            raise QuestionFileError(f"{where}: query id {qid!r} is not a question of the gold set")
         if doc not in corpus_ids:
-            raise EvalFileError(f"{where}: corpus id {doc!r} is not a chunk of this index")
+            raise QuestionFileError(f"{where}: corpus id {doc!r} is not a chunk of this index")
         if any(d == doc for _, _, d in found.get(qid, [])):
-            raise EvalFileError(f"{where}: {qid!r} / {doc!r} appears twice")
+            raise QuestionFileError(f"{where}: {qid!r} / {doc!r} appears twice")
         found.setdefault(qid, []).append((-score, rank, doc))
         tags.add(tag)
     if not found:
-        raise EvalFileError(f"{path}: no run lines")
+        raise QuestionFileError(f"{path}: no run lines")
     results = {qid: tuple(d for _, _, d in sorted(rows)[:DEPTH]) for qid, rows in found.items()}
     name = next(iter(tags)) if len(tags) == 1 else path.stem
     return Ranking(name, results, {})
@@ -178,7 +175,7 @@ def _write_jsonl(path: Path, rows: Sequence[Mapping[str, object]]) -> None:
 
 
 def export_beir(
-    folder: Path, chunks: Sequence[Chunk], questions: Sequence[DevQuestion], qrels: Qrels
+    folder: Path, chunks: Sequence[Chunk], questions: Sequence[EvalQuestion], qrels: Qrels
 ) -> None:
     """Write `corpus.jsonl`, `queries.jsonl` (every question, with its metadata) and
     `qrels/test.tsv` (the answerable questions' relevant chunks) into `folder`."""

@@ -1,124 +1,174 @@
-"""`kb eval`: the retrieval benchmark from the command line (registered by kb/cli.py).
+"""`kb devset` and `kb eval`: retrieval and answers measured from the command line.
 
-Usage::
-
-    kb eval                                   # the gold set; report in eval/results/
-    kb eval --queries Q.jsonl --qrels T.tsv   # an evaluator's own questions (BEIR or TREC)
-    kb eval --run other.trec                  # score an outside run on the gold set
+Both score retrieval through the same ranx code (kb.evaluation.metrics) and answers through the
+same scorer (kb.evaluation.answers); `kb eval` adds chunk sizes, fusion variants, paired tests,
+slices and a report folder. The commands are assembled into `kb` by kb.cli.
 """
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
-from typing import Any
 
-from kb.settings import Settings, load_settings
+import click
+
+from kb.build import ingest
+from kb.embed import make_embedder
+from kb.errors import QuestionFileError
+from kb.evaluation import devset as scoring
+from kb.evaluation.answers import answer_all, answer_table, count
+from kb.evaluation.beir import read_qrels, read_queries, read_run
+from kb.evaluation.benchmark import CHUNK_SIZES, FUSIONS, Plan, run_benchmark
+from kb.evaluation.questions import load_questions, read_sources
+from kb.evaluation.report import headline_table, publish, verdict, write_results
+from kb.options import make_settings, open_index, progress_bar, settings_options
+from kb.settings import Settings
 
 GOLD = Path("eval/gold/questions.jsonl")
+DEV = Path("eval/dev.jsonl")
 
 
-def _sizes(value: str) -> tuple[int, ...]:
+@click.command()
+@settings_options
+@click.option(
+    "--file",
+    "questions_file",
+    type=click.Path(path_type=Path),
+    default=DEV,
+    show_default=True,
+    help="question file, or a folder of them (eval/bank)",
+)
+@click.option("--misses", is_flag=True, help="list the questions whose passage is not first")
+@click.option("--answers", is_flag=True, help="score the answers (fact, value, abstention)")
+def devset(
+    config: Path | None,
+    corpus: Path | None,
+    build_dir: Path | None,
+    questions_file: Path,
+    misses: bool,
+    answers: bool,
+) -> None:
+    """Score retrieval (or, with --answers, the answers) on a question file.
+
+    \b
+    Examples:
+        kb devset
+        kb devset --misses
+        kb devset --answers --file eval/bank
+    """
+    settings = make_settings(config, corpus, build_dir)
+    questions = load_questions(questions_file)
+    index = open_index(settings)
+    if answers:
+        outcomes, _ = answer_all(index, questions)
+        click.echo(answer_table(count(outcomes)))
+        return
+    scores = scoring.retrieval_scores(index, questions, read_sources(settings.corpus_dir))
+    click.echo(scoring.table(scores))
+    if misses:
+        hybrid = next(s for s in scores if s.retriever == "hybrid")
+        for question, rank in scoring.misses(hybrid, questions):
+            click.echo(f"{question.id} rank {rank or '>10'}: {question.question}")
+
+
+def _sizes(context: click.Context, parameter: click.Parameter, value: str | None) -> object:
+    if value is None:
+        return None
     try:
         sizes = tuple(int(v) for v in value.split(",") if v.strip())
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(
-            f"expected sizes like 400,600,1500, not {value!r}"
-        ) from exc
+        raise click.BadParameter(f"expected sizes like 400,600,1500, not {value!r}") from exc
     if any(not 200 <= s <= 8000 for s in sizes):
-        raise argparse.ArgumentTypeError("chunk sizes must lie between 200 and 8000")
+        raise click.BadParameter("chunk sizes must lie between 200 and 8000")
     return sizes
 
 
-def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
-    """Add the `eval` subcommand to the `kb` parser."""
-    parser = commands.add_parser(
-        "eval", parents=[common], help="benchmark retrieval and answers; write a report"
-    )
-    parser.add_argument("--questions", type=Path, default=GOLD, help=f"default {GOLD}")
-    parser.add_argument(
-        "--queries", type=Path, help="own queries (BEIR .jsonl or TREC qid<TAB>text)"
-    )
-    parser.add_argument("--qrels", type=Path, help="own judgments (BEIR .tsv or TREC qrels)")
-    # dest is not "run": the kb parser keeps each subcommand's function there.
-    parser.add_argument(
-        "--run",
-        type=Path,
-        dest="outside_run",
-        metavar="FILE",
-        help="an outside TREC run to score on the gold set",
-    )
-    parser.add_argument("--out", type=Path, default=Path("eval/results"), help="results folder")
-    parser.add_argument(
-        "--chunk-sizes",
-        type=_sizes,
-        default=None,
-        help="other chunk sizes to compare (default 400,600,1500; '' for none)",
-    )
-    parser.add_argument(
-        "--test",
-        choices=("fisher", "student"),
-        default="fisher",
-        help="paired test: Fisher's randomization (default) or Student's t",
-    )
-    parser.add_argument(
-        "--quick",
-        action="store_true",
-        help="only BM25, dense and hybrid: no chunk sizes, no fusion variants",
-    )
-    parser.set_defaults(run=run)
+@click.command("eval")
+@settings_options
+@click.option("--questions", type=click.Path(path_type=Path), default=GOLD, show_default=True)
+@click.option("--queries", type=click.Path(path_type=Path), help="own queries (BEIR or TREC)")
+@click.option("--qrels", type=click.Path(path_type=Path), help="own judgments (BEIR or TREC)")
+@click.option(
+    "--run",
+    "outside_run",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="an outside TREC run to score on the gold set",
+)
+@click.option("--out", type=click.Path(path_type=Path), default=Path("eval/results"))
+@click.option(
+    "--chunk-sizes",
+    callback=_sizes,
+    help="other chunk sizes to compare (default 400,600,1500; '' for none)",
+)
+@click.option(
+    "--test",
+    type=click.Choice(["fisher", "student"]),
+    default="fisher",
+    help="paired test: Fisher's randomization (default) or Student's t",
+)
+@click.option("--quick", is_flag=True, help="only BM25, dense and hybrid")
+def eval_command(
+    config: Path | None,
+    corpus: Path | None,
+    build_dir: Path | None,
+    questions: Path,
+    queries: Path | None,
+    qrels: Path | None,
+    outside_run: Path | None,
+    out: Path,
+    chunk_sizes: tuple[int, ...] | None,
+    test: str,
+    quick: bool,
+) -> None:
+    """Benchmark retrieval and answers; write a report folder (Markdown, JSON, BEIR, TREC).
 
-
-def run(args: argparse.Namespace) -> int:
-    """Run the benchmark and write its results folder atomically."""
-    from rich.console import Console
-    from rich.progress import MofNCompleteColumn, Progress, TimeElapsedColumn
-
-    from ingest.pipeline import ingest_corpus
-    from kb.embed import make_embedder
-    from kb.evaluation.beir import EvalFileError, read_qrels, read_queries, read_run
-    from kb.evaluation.benchmark import CHUNK_SIZES, FUSIONS, Plan, run_benchmark
-    from kb.evaluation.questions import load_questions
-    from kb.evaluation.report import headline_table, publish, verdict, write_results
-
-    if (args.queries is None) != (args.qrels is None):
-        raise EvalFileError("give --queries and --qrels together")
-    settings: Settings = load_settings(
-        config_file=args.config, corpus_dir=args.corpus, build_dir=args.build_dir
-    )
-    questions = load_questions(args.questions) if args.queries is None else []
-    chunk_ids = {c.id for c in ingest_corpus(settings).chunks}
-    queries = read_queries(args.queries) if args.queries else []
-    qrels = read_qrels(args.qrels, queries, chunk_ids) if args.qrels else {}
-    outside = None
-    if args.outside_run is not None:
-        gold_ids = {q.id for q in questions if q.answerable} or set(qrels)
-        outside = read_run(args.outside_run, gold_ids, chunk_ids)
-    sizes = CHUNK_SIZES if args.chunk_sizes is None else args.chunk_sizes
-    plan = Plan(
-        settings=settings,
-        question_set=str(args.queries or args.questions),
-        questions=questions,
-        queries=queries,
-        qrels=qrels,
-        outside_run=outside,
-        chunk_sizes=() if args.quick else sizes,
-        fusions=() if args.quick else FUSIONS,
-        test=args.test,
-    )
-    console = Console(stderr=True)
-    columns = (*Progress.get_default_columns()[:-1], MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=True) as bar:
-        task = bar.add_task("load the model", total=None)
-
-        def progress(stage: str, done: int, total: int) -> None:
-            bar.update(task, description=stage, completed=done, total=total)
-
+    \b
+    Examples:
+        kb eval                                   # the gold set; report in eval/results/
+        kb eval --queries Q.jsonl --qrels T.tsv   # an evaluator's own set (BEIR or TREC)
+        kb eval --run other.trec                  # score an outside run on the gold set
+    """
+    if (queries is None) != (qrels is None):
+        raise QuestionFileError("give --queries and --qrels together")
+    settings = make_settings(config, corpus, build_dir)
+    plan = _plan(settings, questions, queries, qrels, outside_run, chunk_sizes, test, quick)
+    bar, progress = progress_bar("load the model", counts=True)
+    with bar:
         outcome = run_benchmark(plan, make_embedder(settings), progress)
-        bar.update(task, description="write the report", completed=0, total=None)
-        publish(args.out, lambda folder: write_results(folder, outcome, questions))
-    print(headline_table(outcome.report))
-    print()
-    print(verdict(outcome.report))
-    print(f"\nreport: {args.out / 'report.md'}")
-    return 0
+        progress("write the report", 0, 0)
+        publish(out, lambda folder: write_results(folder, outcome, plan.questions))
+    click.echo(headline_table(outcome.report))
+    click.echo()
+    click.echo(verdict(outcome.report))
+    click.echo(f"\nreport: {out / 'report.md'}")
+
+
+def _plan(
+    settings: Settings,
+    questions: Path,
+    queries: Path | None,
+    qrels: Path | None,
+    outside_run: Path | None,
+    chunk_sizes: tuple[int, ...] | None,
+    test: str,
+    quick: bool,
+) -> Plan:
+    gold = load_questions(questions) if queries is None else []
+    chunk_ids = {c.id for c in ingest(settings).chunks}
+    own = read_queries(queries) if queries else []
+    judged = read_qrels(qrels, own, chunk_ids) if qrels else {}
+    outside = None
+    if outside_run is not None:
+        gold_ids = {q.id for q in gold if q.answerable} or set(judged)
+        outside = read_run(outside_run, gold_ids, chunk_ids)
+    return Plan(
+        settings=settings,
+        question_set=str(queries or questions),
+        questions=gold,
+        queries=own,
+        qrels=judged,
+        outside_run=outside,
+        chunk_sizes=() if quick else (CHUNK_SIZES if chunk_sizes is None else chunk_sizes),
+        fusions=() if quick else FUSIONS,
+        test="student" if test == "student" else "fisher",
+    )

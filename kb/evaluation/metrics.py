@@ -2,13 +2,14 @@
 
 Relevance is judged on source spans (eval/FORMAT.md): a chunk is relevant to a question when
 its source span contains one of the question's evidence spans, or when it cites the footnote
-that holds one (`kb.evaluation.questions.covers`). The qrels are made anew for every chunking from the same
-evidence spans, so the judgments survive any change of chunk size. An evidence span that no
-chunk covers (it straddles a chunk boundary) stays in the qrels as an unreachable document, so
-it counts as a miss instead of vanishing.
+that holds one (`kb.evaluation.questions.covers`). The qrels are made anew for every chunking
+from the same evidence spans, so the judgments survive any change of chunk size. An evidence
+span that no chunk covers (it straddles a chunk boundary) stays in the qrels as an unreachable
+document, so it counts as a miss instead of vanishing.
 
-All metrics are ranx's (recall@k: share of a question's relevant chunks in the top k; MRR@10;
-nDCG@10 with binary gains). Paired significance tests are ranx's too.
+All metrics are ranx's, for `kb eval` and `kb devset` alike (recall@k: share of a question's
+relevant chunks in the top k; MRR@10; nDCG@10 with binary gains). Paired significance tests are
+ranx's too (kb.evaluation.significance).
 
 >>> judgments = judge(questions, chunks, sources)  # doctest: +SKIP
 >>> mean_scores(judgments.qrels, rank(index, queries))["mrr@10"]  # doctest: +SKIP
@@ -26,8 +27,8 @@ from typing import Any, Literal
 import numpy as np
 
 from ingest.model import Chunk
-from kb.evaluation.questions import DevQuestion, covers, evidence_spans
-from kb.index import Index
+from kb.evaluation.questions import EvalQuestion, covers, evidence_spans
+from kb.index import Fusion, Index, Retriever, clean_question
 
 METRICS: tuple[str, ...] = ("recall@1", "recall@5", "recall@10", "mrr@10", "ndcg@10")
 DEPTH = 10
@@ -72,23 +73,8 @@ class Ranking:
     seconds: dict[str, float]
 
 
-@dataclass(frozen=True)
-class Significance:
-    """A paired test between two rankings on one metric (`a` is the control)."""
-
-    a: str
-    b: str
-    metric: str
-    test: StatTest
-    p_value: float
-    wins: int
-    ties: int
-    losses: int
-    """Questions where `a` scores higher than, the same as, lower than `b`."""
-
-
 def judge(
-    questions: Iterable[DevQuestion], chunks: Sequence[Chunk], sources: Mapping[str, str]
+    questions: Iterable[EvalQuestion], chunks: Sequence[Chunk], sources: Mapping[str, str]
 ) -> Judgments:
     """Qrels of the answerable questions over `chunks`, from their evidence spans.
 
@@ -117,21 +103,27 @@ def rank(
     name: str = "",
     depth: int = DEPTH,
     on_done: Callable[[int], None] | None = None,
+    *,
+    retriever: Retriever | None = None,
+    fusion: Fusion | None = None,
 ) -> Ranking:
-    """Search every query with `index` (as configured), timing each search.
+    """Search every query (cleaned as the edges clean a question), timing each search.
 
-    `on_done(n)` is called after each query, for a progress display.
+    `retriever` and `fusion` default to the index's settings. `on_done(n)` is called after each
+    query, for a progress display.
     """
     results: dict[str, tuple[str, ...]] = {}
     seconds: dict[str, float] = {}
+    limit = index.settings.max_question_chars
     for done, query in enumerate(queries, start=1):
         started = time.perf_counter()
-        hits = index.search(query.text, top_k=depth)
+        text = clean_question(query.text, limit).text
+        hits = index.search(text, top_k=depth, retriever=retriever, fusion=fusion)
         seconds[query.id] = time.perf_counter() - started
         results[query.id] = tuple(h.chunk.id for h in hits)
         if on_done:
             on_done(done)
-    return Ranking(name or index.settings.retriever, results, seconds)
+    return Ranking(name or retriever or index.settings.retriever, results, seconds)
 
 
 def to_run(ranking: Ranking, qrels: Qrels) -> object:
@@ -203,46 +195,6 @@ def slice_scores(
         row = {m: float(np.mean([s[qid] for qid in ids])) for m, s in scores.items()}
         row["questions"] = float(len(ids))
         out[group] = row
-    return out
-
-
-def compare(
-    qrels: Qrels,
-    rankings: Sequence[Ranking],
-    pairs: Sequence[tuple[str, str]],
-    metrics: Sequence[str] = ("mrr@10",),
-    test: StatTest = "fisher",
-    permutations: int = 10_000,
-) -> list[Significance]:
-    """Paired significance tests (ranx.compare) between the named pairs of rankings.
-
-    Fisher's randomization test (the default) assumes nothing about the shape of the
-    per-question scores, which for MRR are far from normal; "student" is the paired t-test.
-    """
-    from ranx import compare as ranx_compare
-
-    runs = [to_run(r, qrels) for r in rankings]
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        report = ranx_compare(
-            _ranx_qrels(qrels),
-            runs,
-            list(metrics),
-            stat_test=test,
-            n_permutations=permutations,
-            max_p=0.05,
-            random_seed=42,
-        )
-    out: list[Significance] = []
-    for a, b in pairs:
-        for metric in metrics:
-            p_value = report.comparisons[frozenset([a, b])][metric]["p_value"]
-            record = report.win_tie_loss[(a, b)][metric]
-            out.append(
-                Significance(
-                    a, b, metric, test, float(p_value), record["W"], record["T"], record["L"]
-                )
-            )
     return out
 
 

@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from kb.evaluation.beir import export_beir, write_trec_run
-from kb.evaluation.benchmark import EvalReport, Outcome, TestResult
-from kb.evaluation.questions import DevQuestion
+from kb.evaluation.benchmark import Outcome
+from kb.evaluation.questions import EvalQuestion
+from kb.evaluation.results import EvalReport, TestResult
 
 HEADLINE = ("recall@1", "recall@5", "recall@10", "mrr@10", "ndcg@10")
 
@@ -38,7 +39,7 @@ def publish(out: Path, write: Callable[[Path], None]) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def write_results(folder: Path, outcome: Outcome, questions: list[DevQuestion]) -> None:
+def write_results(folder: Path, outcome: Outcome, questions: list[EvalQuestion]) -> None:
     """Everything of one run into `folder`."""
     report = outcome.report
     (folder / "report.json").write_text(report.model_dump_json(indent=2) + "\n", "utf-8")
@@ -116,8 +117,29 @@ def verdict(report: EvalReport) -> str:
 
 def markdown(report: EvalReport) -> str:
     """The human report."""
+    out = _introduction(report) + _answers_section(report)
+    for group, title, plot in (
+        ("chunk size", "Chunk sizes (each re-ingested; same span judgments)", "chunk_sizes.png"),
+        ("fusion", "Fusion weights (hybrid)", "fusion.png"),
+    ):
+        out += _variants_section(report, group, title, plot)
+    out += _slices_section(report)
+    if report.notes:
+        out += ["## Notes", ""] + [f"- {n}" for n in report.notes] + [""]
+    out += [
+        "## Files",
+        "",
+        "`report.json` (all figures), `beir/` (corpus.jsonl, queries.jsonl, qrels/test.tsv at "
+        "the configured chunk size), `runs/*.trec` (TREC runs of the three retrievers, top 10; "
+        "the score column is rank-derived).",
+        "",
+    ]
+    return "\n".join(out)
+
+
+def _introduction(report: EvalReport) -> list[str]:
     m = report.machine
-    out = [
+    return [
         "# Retrieval benchmark — Vraagbaak Techniekpact",
         "",
         f"Run {m.date} on {m.cpu} ({m.cores} cores), {m.os}, Python {m.python}, "
@@ -148,79 +170,78 @@ def markdown(report: EvalReport) -> str:
         "![retrievers](retrievers.png)",
         "",
     ]
-    if report.answers:
-        a = report.answers
-        out += [
-            f"## Answers (`{a.config}` retrieval)",
-            "",
-            "| measure | value |",
-            "|---|---:|",
-            f"| answer sentence contains the gold fact ({a.answerable} answerable) "
-            f"| {a.sentence_accuracy:.1%} |",
-            f"| value right ({a.with_value} questions with a gold value) "
-            f"| {a.value_accuracy:.1%} |",
-            f"| abstention precision | {a.abstention_precision:.1%} |",
-            f"| abstention recall ({a.unanswerable} unanswerable) | {a.abstention_recall:.1%} |",
-            f"| answerable questions that abstain | {a.false_abstention:.1%} |",
-            f"| latency p50 / p95 | {a.latency_ms['p50']:.1f} / {a.latency_ms['p95']:.1f} ms |",
-            "",
-        ]
-    for group, title, plot in (
-        ("chunk size", "Chunk sizes (each re-ingested; same span judgments)", "chunk_sizes.png"),
-        ("fusion", "Fusion weights (hybrid)", "fusion.png"),
-    ):
-        rows = [c for c in report.configs if c.group == group]
-        if not rows:
-            continue
-        out += [
-            f"## {title}",
-            "",
-            "| configuration | chunks | unreachable evidence | " + " | ".join(HEADLINE) + " |",
-            "|---|---:|---:|" + "---:|" * len(HEADLINE),
-        ]
-        base = [c for c in report.configs if c.group == "retriever"]
-        for c in (base if group == "chunk size" else base[-1:]) + rows:
-            out.append(
-                f"| {c.name} | {c.chunks} | {c.unreachable_evidence} | "
-                + " | ".join(_f(c.metrics[m]) for m in HEADLINE)
-                + " |"
-            )
-        out += ["", tests_table(report.tests, group), "", f"![{group}]({plot})", ""]
-    if report.slices:
-        out += ["## Slices (MRR@10 / recall@5)", ""]
-        for dimension in ("wording", "qtype", "goal"):
-            cut = [s for s in report.slices if s.dimension == dimension]
-            values = list(dict.fromkeys(s.value for s in cut))
-            if dimension == "goal":
-                values.sort(key=lambda v: (not v.isdigit(), int(v) if v.isdigit() else 0))
-            out += [
-                f"| {dimension} | questions | bm25 | dense | hybrid |",
-                "|---|---:|---:|---:|---:|",
-            ]
-            for value in values:
-                cells = {s.config: s for s in cut if s.value == value}
-                count = next(iter(cells.values())).questions
-                out.append(
-                    f"| {value} | {count} | "
-                    + " | ".join(
-                        f"{_f(cells[r].metrics['mrr@10'])} / {_f(cells[r].metrics['recall@5'])}"
-                        for r in ("bm25", "dense", "hybrid")
-                    )
-                    + " |"
-                )
-            out.append("")
-        out += ["![slices](slices.png)", ""]
-    if report.notes:
-        out += ["## Notes", ""] + [f"- {n}" for n in report.notes] + [""]
-    out += [
-        "## Files",
+
+
+def _answers_section(report: EvalReport) -> list[str]:
+    a = report.answers
+    if a is None:
+        return []
+    return [
+        f"## Answers (`{a.config}` retrieval)",
         "",
-        "`report.json` (all figures), `beir/` (corpus.jsonl, queries.jsonl, qrels/test.tsv at "
-        "the configured chunk size), `runs/*.trec` (TREC runs of the three retrievers, top 10; "
-        "the score column is rank-derived).",
+        "| measure | value |",
+        "|---|---:|",
+        f"| answer sentence contains the gold fact ({a.answerable} answerable) "
+        f"| {a.sentence_accuracy:.1%} |",
+        f"| value right ({a.with_value} questions with a gold value) | {a.value_accuracy:.1%} |",
+        f"| abstention precision | {a.abstention_precision:.1%} |",
+        f"| abstention recall ({a.unanswerable} unanswerable) | {a.abstention_recall:.1%} |",
+        f"| answerable questions that abstain | {a.false_abstention:.1%} |",
+        f"| latency p50 / p95 | {a.latency_ms['p50']:.1f} / {a.latency_ms['p95']:.1f} ms |",
         "",
     ]
-    return "\n".join(out)
+
+
+def _variants_section(report: EvalReport, group: str, title: str, plot: str) -> list[str]:
+    rows = [c for c in report.configs if c.group == group]
+    if not rows:
+        return []
+    out = [
+        f"## {title}",
+        "",
+        "| configuration | chunks | unreachable evidence | " + " | ".join(HEADLINE) + " |",
+        "|---|---:|---:|" + "---:|" * len(HEADLINE),
+    ]
+    base = [c for c in report.configs if c.group == "retriever"]
+    for c in (base if group == "chunk size" else base[-1:]) + rows:
+        out.append(
+            f"| {c.name} | {c.chunks} | {c.unreachable_evidence} | "
+            + " | ".join(_f(c.metrics[m]) for m in HEADLINE)
+            + " |"
+        )
+    return [*out, "", tests_table(report.tests, group), "", f"![{group}]({plot})", ""]
+
+
+def _goal_order(value: str) -> tuple[bool, int]:
+    return (not value.isdigit(), int(value) if value.isdigit() else 0)
+
+
+def _slices_section(report: EvalReport) -> list[str]:
+    if not report.slices:
+        return []
+    out = ["## Slices (MRR@10 / recall@5)", ""]
+    for dimension in ("wording", "qtype", "goal"):
+        cut = [s for s in report.slices if s.dimension == dimension]
+        values = list(dict.fromkeys(s.value for s in cut))
+        if dimension == "goal":
+            values.sort(key=_goal_order)
+        out += [
+            f"| {dimension} | questions | bm25 | dense | hybrid |",
+            "|---|---:|---:|---:|---:|",
+        ]
+        for value in values:
+            cells = {s.config: s for s in cut if s.value == value}
+            count = next(iter(cells.values())).questions
+            out.append(
+                f"| {value} | {count} | "
+                + " | ".join(
+                    f"{_f(cells[r].metrics['mrr@10'])} / {_f(cells[r].metrics['recall@5'])}"
+                    for r in ("bm25", "dense", "hybrid")
+                )
+                + " |"
+            )
+        out.append("")
+    return [*out, "![slices](slices.png)", ""]
 
 
 def plots(report: EvalReport, folder: Path) -> None:
@@ -235,6 +256,13 @@ def plots(report: EvalReport, folder: Path) -> None:
         fig.savefig(folder / name, dpi=90)
         plt.close(fig)
 
+    for plot in (_plot_retrievers, _plot_chunk_sizes, _plot_fusion, _plot_goals):
+        drawn = plot(report, plt)
+        if drawn is not None:
+            save(*drawn)
+
+
+def _plot_retrievers(report: EvalReport, plt: Any) -> tuple[Any, str] | None:
     base = [c for c in report.configs if c.group in ("retriever", "outside run")]
     fig, ax = plt.subplots(figsize=(8, 4))
     width = 0.8 / max(len(base), 1)
@@ -245,53 +273,60 @@ def plots(report: EvalReport, folder: Path) -> None:
     ax.set_ylim(0, 1)
     ax.set_title(f"Retrievers on {report.judged} questions")
     ax.legend(loc="lower right")
-    save(fig, "retrievers.png")
+    return fig, "retrievers.png"
 
+
+def _plot_chunk_sizes(report: EvalReport, plt: Any) -> tuple[Any, str] | None:
     sized = [c for c in report.configs if c.group in ("retriever", "chunk size")]
-    if len({c.chunk_size for c in sized}) > 1:
-        fig, ax = plt.subplots(figsize=(6, 4))
-        for retriever in ("bm25", "dense", "hybrid"):
-            points = sorted(
-                (c.chunk_size, c.metrics["mrr@10"]) for c in sized if c.retriever == retriever
-            )
-            ax.plot([p[0] for p in points], [p[1] for p in points], marker="o", label=retriever)
-        ax.set_xlabel("chunk size (characters)")
-        ax.set_ylabel("MRR@10")
-        ax.legend()
-        save(fig, "chunk_sizes.png")
+    if len({c.chunk_size for c in sized}) <= 1:
+        return None
+    fig, ax = plt.subplots(figsize=(6, 4))
+    for retriever in ("bm25", "dense", "hybrid"):
+        points = sorted(
+            (c.chunk_size, c.metrics["mrr@10"]) for c in sized if c.retriever == retriever
+        )
+        ax.plot([p[0] for p in points], [p[1] for p in points], marker="o", label=retriever)
+    ax.set_xlabel("chunk size (characters)")
+    ax.set_ylabel("MRR@10")
+    ax.legend()
+    return fig, "chunk_sizes.png"
 
+
+def _plot_fusion(report: EvalReport, plt: Any) -> tuple[Any, str] | None:
     fused = [c for c in report.configs if c.group == "fusion" or c.name == "hybrid"]
-    if len(fused) > 1:
-        fig, ax = plt.subplots(figsize=(7, 4))
-        labels = [f"k={c.rrf_k}\n{c.dense_weight:g}/{c.bm25_weight:g}" for c in fused]
-        ax.bar(
-            labels,
-            [c.metrics["mrr@10"] for c in fused],
-            color=["tab:red" if c.name == "hybrid" else "tab:blue" for c in fused],
-        )
-        ax.set_ylim(min(c.metrics["mrr@10"] for c in fused) - 0.05, 1)
-        ax.set_ylabel("MRR@10")
-        ax.set_title("Hybrid fusion: RRF k, dense / BM25 weight (red: configured)")
-        ax.tick_params(axis="x", labelsize=7)
-        save(fig, "fusion.png")
+    if len(fused) <= 1:
+        return None
+    fig, ax = plt.subplots(figsize=(7, 4))
+    labels = [f"k={c.rrf_k}\n{c.dense_weight:g}/{c.bm25_weight:g}" for c in fused]
+    ax.bar(
+        labels,
+        [c.metrics["mrr@10"] for c in fused],
+        color=["tab:red" if c.name == "hybrid" else "tab:blue" for c in fused],
+    )
+    ax.set_ylim(min(c.metrics["mrr@10"] for c in fused) - 0.05, 1)
+    ax.set_ylabel("MRR@10")
+    ax.set_title("Hybrid fusion: RRF k, dense / BM25 weight (red: configured)")
+    ax.tick_params(axis="x", labelsize=7)
+    return fig, "fusion.png"
 
+
+def _plot_goals(report: EvalReport, plt: Any) -> tuple[Any, str] | None:
     goals = [s for s in report.slices if s.dimension == "goal"]
-    if goals:
-        values = sorted(
-            {s.value for s in goals}, key=lambda v: (not v.isdigit(), int(v) if v.isdigit() else 0)
+    if not goals:
+        return None
+    values = sorted({s.value for s in goals}, key=_goal_order)
+    fig, ax = plt.subplots(figsize=(9, 4))
+    for i, retriever in enumerate(("bm25", "dense", "hybrid")):
+        cells = {s.value: s.metrics["mrr@10"] for s in goals if s.config == retriever}
+        ax.bar(
+            [j + i * 0.27 for j in range(len(values))],
+            [cells[v] for v in values],
+            0.27,
+            label=retriever,
         )
-        fig, ax = plt.subplots(figsize=(9, 4))
-        for i, retriever in enumerate(("bm25", "dense", "hybrid")):
-            cells = {s.value: s.metrics["mrr@10"] for s in goals if s.config == retriever}
-            ax.bar(
-                [j + i * 0.27 for j in range(len(values))],
-                [cells[v] for v in values],
-                0.27,
-                label=retriever,
-            )
-        ax.set_xticks([j + 0.27 for j in range(len(values))], values)
-        ax.set_xlabel("goal (0 = voorwoord)")
-        ax.set_ylabel("MRR@10")
-        ax.set_ylim(0, 1)
-        ax.legend(loc="lower right")
-        save(fig, "slices.png")
+    ax.set_xticks([j + 0.27 for j in range(len(values))], values)
+    ax.set_xlabel("goal (0 = voorwoord)")
+    ax.set_ylabel("MRR@10")
+    ax.set_ylim(0, 1)
+    ax.legend(loc="lower right")
+    return fig, "slices.png"

