@@ -11,7 +11,6 @@ import streamlit as st
 from app import resources
 from app.permalink import MAX_PASSAGES, Permalink, from_query, to_query, to_url
 from app.present import (
-    NO_ANSWER,
     answer_id,
     citation,
     escape,
@@ -22,11 +21,11 @@ from app.present import (
 from app.session import Turn, ask
 from app.transcript import session_json, session_markdown
 from ingest.model import SECTION_LABELS
+from kb import Answer, Filters, Hit, Index
 from kb.analyser import fold
-from kb.answers import Answer
+from kb.answers import ABSTENTION
 from kb.errors import FeedbackError
 from kb.feedback import FeedbackStore, Vote, VoteValue
-from kb.index import Filters, Hit, Index
 from kb.render import place_line
 
 log = logging.getLogger(__name__)
@@ -301,7 +300,7 @@ def render_turn(number: int, turn: Turn, store: FeedbackStore) -> None:
             st.caption("Uw vraag is erg lang; alleen het begin is gezocht.")
         hit = _hit_of(result)
         if result.abstained:
-            st.markdown(f"**{NO_ANSWER}**")
+            st.markdown(f"**{ABSTENTION}**")
             if result.hits:
                 with st.expander("Misschien relevant: de dichtstbijzijnde passages", expanded=True):
                     _passages(result.hits)

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
-from kb.index import Filters
+from kb import Filters
 
 MAX_PASSAGES = 20
 

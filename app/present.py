@@ -12,10 +12,9 @@ import re
 from collections.abc import Callable
 from urllib.parse import quote, urlsplit
 
-from kb.answers.answer import Answer
+from kb import Answer
+from kb.answers import ABSTENTION
 from kb.render import place_line
-
-NO_ANSWER = "Het rapport bevat hierover geen informatie."
 
 # Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping them all
 # also disarms Streamlit's own syntax (":red[...]", ":material/icon:", "$latex$").
@@ -115,7 +114,7 @@ def citation(answer: Answer) -> str:
     """The answer with its citation, as Markdown for copying into a note or a message."""
     question = escape_plain(answer.question)
     if answer.abstained or answer.source is None:
-        return f"**Vraag:** {question}\n\n{NO_ANSWER}"
+        return f"**Vraag:** {question}\n\n{ABSTENTION}"
     source = answer.source
     lines = [
         f"**Vraag:** {question}",
@@ -140,7 +139,6 @@ def answer_id(answer: Answer) -> str:
 
 
 __all__ = [
-    "NO_ANSWER",
     "answer_id",
     "bold",
     "citation",

@@ -15,13 +15,13 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from kb.build import build_index
+from ingest.errors import IngestError
+from kb import Index, Settings, build_index, load_index
 from kb.embed import Embedder, make_embedder
-from kb.errors import EmbedderError, IndexLoadError, SettingsError
+from kb.errors import EmbedderError, IndexLoadError, KbError, SettingsError
 from kb.feedback import FEEDBACK_FILE, FeedbackStore
-from kb.index import Index
-from kb.settings import Settings, load_settings
-from kb.store import current_build, load_index
+from kb.settings import load_settings
+from kb.store import current_build
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +57,7 @@ WARM_UP_QUESTION = "Hoeveel cross-over kwalificaties raken aan de techniek?"
 def _warm_up(index: Index) -> None:
     # The first question pays for the model's first inference and the answer step's lazy
     # tables; pay it in the background while the reader is still typing.
-    from kb.answers.answer import answer
+    from kb import answer
 
     started = time.perf_counter()
     try:
@@ -139,8 +139,8 @@ def index(config: Settings) -> Index:
         raise AppStartError(
             "De zoekindex kan niet worden geladen. Bouw hem opnieuw met `kb build --force`."
         ) from exc
-    except (OSError, ValueError) as exc:
-        # Unreadable corpus files and parse errors are ValueErrors naming the file.
+    except (OSError, IngestError, KbError) as exc:
+        # Unreadable corpus files and parse errors name the file.
         log.warning("index not built: %s", exc)
         raise AppStartError(f"De zoekindex kan niet worden gebouwd: {exc}") from exc
 

@@ -14,9 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.followup import Previous, Resolved, resolve_followup
-from kb.answers.answer import Answer, answer
+from kb import Answer, Filters, Index, answer
 from kb.errors import AnswerError, EmptyQuestionError, SearchError, UnknownFilterError
-from kb.index import Filters, Index
 
 log = logging.getLogger(__name__)
 

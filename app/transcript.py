@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from app.present import NO_ANSWER, answer_id, citation, escape_plain
+from app.present import answer_id, citation, escape_plain
 from app.session import Turn
-from kb.index import Filters
+from kb import Filters
+from kb.answers import ABSTENTION
 from kb.render import answer_record
 
 TRANSCRIPT_VERSION = 2
@@ -62,7 +63,7 @@ def session_markdown(turns: Sequence[Turn]) -> str:
         if turn.searched != turn.asked:
             parts += [f"*Gezocht:* {escape_plain(turn.searched)}", ""]
         if turn.answer is None:
-            parts += [escape_plain(turn.error or NO_ANSWER), ""]
+            parts += [escape_plain(turn.error or ABSTENTION), ""]
             continue
         parts += [citation(turn.answer).split("\n", 2)[-1], ""]
     return "\n".join(parts).rstrip() + "\n"

@@ -15,8 +15,6 @@ Kind = Literal["voorwoord", "inleiding", "bereikt", "voorbeeld", "voetnoot", "te
 """Section kind of a unit: preface, goal introduction, achievement bullet, example, footnote,
 or the paragraph of a generic document."""
 
-KINDS: tuple[Kind, ...] = ("voorwoord", "inleiding", "bereikt", "voorbeeld", "voetnoot", "tekst")
-
 SECTION_LABELS: dict[Kind, str] = {
     "voorwoord": "Voorwoord",
     "inleiding": "Inleiding",

@@ -31,6 +31,26 @@ from kb.options import make_settings, open_index, progress_bar, settings_options
 USAGE_ERROR = 2
 
 
+class PositiveInt(click.ParamType):  # type: ignore[type-arg]
+    """A whole number of at least 1, written in ASCII digits ("²" and "①" are not)."""
+
+    name = "number"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip()
+        if not (text.isascii() and text.isdigit() and len(text) <= 9 and int(text) >= 1):
+            self.fail(f"expected a whole number of at least 1, not {value!r}", param, ctx)
+        return int(text)
+
+
+def readable(text: str) -> str:
+    """Text that can be printed and searched: a lone surrogate (invalid UTF-8 in argv, or a
+    broken string) becomes U+FFFD, as a browser would send it."""
+    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+
+
 class KbGroup(click.Group):
     """The `kb` group: maps errors to exit codes and one line (see the module docstring)."""
 
@@ -150,7 +170,8 @@ def build(config: Path | None, corpus: Path | None, build_dir: Path | None, forc
         kb build
         kb build --force --corpus other/ --build-dir /tmp/kb
     """
-    from kb.build import build_index, ingest
+    from kb import build_index
+    from kb.build import ingest
     from kb.embed import make_embedder
     from kb.render import build_summary
 
@@ -180,7 +201,7 @@ def build(config: Path | None, corpus: Path | None, build_dir: Path | None, forc
     metavar="FILE",
     help="one question a line; prints JSON Lines (with --json)",
 )
-@click.option("--top-k", type=click.IntRange(min=1), help="number of passages (default 5)")
+@click.option("--top-k", type=PositiveInt(), help="number of passages (default 5)")
 @click.option("--goal", type=int, multiple=True, help="only goal N (repeatable)")
 @click.option("--region", multiple=True, help="only this region or province (repeatable)")
 @click.option("--kind", multiple=True, help="only this section kind (repeatable)")
@@ -204,8 +225,8 @@ def ask(
         kb ask --goal 9 --region Limburg "welke voorbeelden zijn er?"
         kb ask --json --batch questions.txt > answers.jsonl
     """
-    from kb.answers import answer
-    from kb.index import Filters, clean_question
+    from kb import Filters, answer
+    from kb.index import clean_question
     from kb.render import answer_record, answer_text
 
     if (question is None) == (batch is None):
@@ -214,9 +235,10 @@ def ask(
         raise UsageError("--batch writes JSON Lines: add --json")
     settings = make_settings(config, corpus, build_dir)
     if batch is not None:
-        numbered = [(n, line) for n, line in enumerate(_read_lines(batch), 1) if line.strip()]
+        lines = enumerate(_read_lines(batch), 1)
+        numbered = [(n, readable(line)) for n, line in lines if line.strip()]
     else:
-        numbered = [(0, question or "")]
+        numbered = [(0, readable(question or ""))]
     for number, line in numbered:
         try:
             # Checked before the model loads, so a bad batch is refused at once.

@@ -1,9 +1,9 @@
 """The loaded index and hybrid retrieval: dense (FAISS) and BM25, fused by reciprocal rank.
 
-The loaded `Index` is the one stateful object; `kb.store.load_index` makes it. Questions are
-cleaned once, at the edge (`clean_question`: the command line, the app, `kb.answer`), and
-searched as given; the retriever and the fusion are arguments of `Index.search`, defaulting to
-the settings the index was loaded with.
+The loaded `Index` is the one stateful object; `kb.store.load_index` makes it. A question is
+cleaned where it enters the library (`clean_question`, in `Index.search` and `kb.answer`);
+the retriever, the fusion and a precomputed question vector are arguments of `Index.search`,
+defaulting to the settings the index was loaded with.
 
 >>> index = load_index(settings, make_embedder(settings))
 >>> hits = index.search("hoeveel cross-over kwalificaties raken techniek?", Filters(goals=(9,)))
@@ -218,7 +218,8 @@ class Index:
         """The `top_k` chunks that best answer `question`, all within `filters`.
 
         Args:
-            question: a question cleaned at the edge (`clean_question`); searched as given.
+            question: the question as typed; cleaned here (`clean_question`: control and
+                bidi characters out, white space collapsed, cut at `max_question_chars`).
             retriever, fusion: default to the settings the index was loaded with.
             vector: the question's embedding, when the caller already has it
                 (`embed_question`); otherwise the dense retrievers embed the question.
@@ -230,8 +231,7 @@ class Index:
         """
         if top_k < 1:
             raise SearchError(f"top_k must be at least 1, not {top_k}")
-        if not _printable(question).strip():
-            raise EmptyQuestionError("the question is empty: type a question in words")
+        text = clean_question(question, self.settings.max_question_chars).text
         retriever = retriever or self.settings.retriever
         mask = self.allowed(filters)
         allowed = len(self.chunks) if mask is None else int(mask.sum())
@@ -239,10 +239,10 @@ class Index:
         if k == 0:
             return []
         depth = max(self.settings.candidates, k)
-        bm25 = self.lexical.scores(question)
+        bm25 = self.lexical.scores(text)
         dense: dict[int, float] = {}
         if retriever != "bm25":
-            query = self.embed_question(question) if vector is None else vector
+            query = self.embed_question(text) if vector is None else vector
             dense = self._dense(query, mask, depth)
         if retriever == "dense":
             ranked = sorted(dense.items(), key=lambda rs: (-rs[1], rs[0]))

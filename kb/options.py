@@ -12,10 +12,9 @@ from typing import Any, TypeVar
 
 import click
 
+from kb import Index, Settings, load_index
 from kb.embed import make_embedder
-from kb.index import Index
-from kb.settings import Settings, load_settings
-from kb.store import load_index
+from kb.settings import load_settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 

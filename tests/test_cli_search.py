@@ -93,7 +93,15 @@ def test_ask_json_has_the_contract_fields(build: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)
-    assert set(answer) == {"question", "searched_question", "notice", "answer", "hits"}
+    assert set(answer) == {
+        "schema_version",
+        "question",
+        "searched_question",
+        "notice",
+        "answer",
+        "hits",
+    }
+    assert answer["schema_version"] == 1
     assert answer["question"] == "W&T in het basisonderwijs" and answer["notice"] is None
     # The top 3, and the quoted passage after them when it ranked lower.
     assert [h["rank"] for h in answer["hits"][:3]] == [1, 2, 3]

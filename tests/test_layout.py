@@ -6,7 +6,7 @@ function-level import cannot hide a cycle or an upward dependency. The layers, l
     ingest          files → documents → chunks
     kb (core)       settings, analyser, embed, cache, lexical, index, store, build, sentences
     kb.answers      question analysis → values → features → ranking → answer / abstention
-    kb.render, kb   the one JSON/text contract and the public surface (kb/__init__.py)
+    kb.render, kb   the JSON/text contract, the public surface, the commands' shared options
     kb.evaluation   question sets, metrics, benchmark, reports (the [eval] extra)
     kb.cli, app     the two edges: the command line and the Streamlit pages
 
@@ -71,16 +71,18 @@ def imports_in(source: str, module: str, package: str) -> set[str]:
             if node.level:
                 base = ".".join([*package.split(".")[: len(package.split(".")) - node.level + 1]])
                 base = f"{base}.{node.module}" if node.module else base
-            # `from kb import store` imports the module kb.store, not only the package.
-            names = [f"{base}.{alias.name}" for alias in node.names] + [base]
+            # `from kb import store` imports the module kb.store; `from kb import Index`, kb.
+            names = [
+                f"{base}.{alias.name}" if f"{base}.{alias.name}" in MODULES else base
+                for alias in node.names
+            ]
         else:
             continue
         for name in names:
             target = _resolve(name)
             if target is not None and target != module:
                 found.add(target)
-    # `from kb.index import X` names kb.index and, through the fallback, kb: keep the deepest.
-    return {m for m in found if not any(o != m and o.startswith(m + ".") for o in found)}
+    return found
 
 
 GRAPH = {module: imports_of(module) for module in MODULES}
@@ -93,7 +95,7 @@ def layer(module: str) -> int:
         return 5
     if module.startswith("kb.evaluation"):
         return 4
-    if module in ("kb", "kb.render", "kb.schema"):
+    if module in ("kb", "kb.render", "kb.options"):
         return 3
     if module.startswith("kb.answers"):
         return 2
@@ -210,3 +212,19 @@ def test_the_reader_sees_imports_inside_functions() -> None:
     assert imports_in("from . import values\n", "kb.answers.x", "kb.answers") == {
         "kb.answers.values"
     }
+
+
+def test_errors_live_in_the_errors_modules() -> None:
+    """One hierarchy: every exception class of kb/ and ingest/ is in its errors module."""
+    elsewhere = sorted(
+        f"{module}.{node.name}"
+        for module, path in MODULES.items()
+        if not module.endswith(".errors") and not module.startswith("app")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ClassDef)
+        and any(
+            isinstance(base, ast.Name) and base.id.endswith(("Error", "Exception"))
+            for base in node.bases
+        )
+    )
+    assert elsewhere == []
