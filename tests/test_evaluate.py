@@ -7,6 +7,7 @@ import json
 import math
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from ingest.model import Chunk, FootnoteRef
@@ -26,7 +27,7 @@ from kb.evaluation.metrics import (
     slice_scores,
 )
 from kb.evaluation.questions import EvalQuestion
-from kb.evaluation.significance import paired_tests
+from kb.evaluation.significance import paired_tests, randomization_p_value
 from kb.settings import Settings
 from kb.store import load_index
 from tests.support.ingest_fixtures import REPORT, ROOT
@@ -261,3 +262,17 @@ def test_cli_writes_a_whole_report_with_own_queries(
     assert (out / "report.md").is_file() and (out / "retrievers.png").is_file()
     assert not (out / "stale.txt").exists()  # the folder was replaced whole
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".results")] == []
+
+
+def test_randomization_test_is_the_same_every_run() -> None:
+    rng = np.random.default_rng(7)
+    a, b = rng.random(283), rng.random(283)
+    first = randomization_p_value(a, b)
+    assert [randomization_p_value(a, b) for _ in range(3)] == [first] * 3
+
+
+def test_randomization_p_value_of_two_questions_is_one_half() -> None:
+    # Differences (1, 1): of the four sign patterns, (+,+) and (-,-) reach |mean| 1, the
+    # mixed two reach 0, so p = 2/4.
+    p = randomization_p_value(np.array([1.0, 1.0]), np.array([0.0, 0.0]))
+    assert p == pytest.approx(0.5, abs=0.03)
