@@ -27,6 +27,7 @@ from kb.embed import Vectors
 from kb.errors import AnswerError
 from kb.index import Filters, Hit, Index, clean_question
 from kb.sentence_store import SentenceStore, cited_footnotes
+from kb.settings import Settings
 
 ABSTENTION = "Het rapport bevat hierover geen informatie."
 
@@ -199,6 +200,11 @@ def _abstain(
         hits=hits,
         notice=notice,
     )
+
+
+def gazetteer_of(settings: Settings) -> Gazetteer:
+    """The gazetteer of `settings` (loaded once per file)."""
+    return _gazetteer(settings.gazetteer)
 
 
 @functools.lru_cache(maxsize=4)

@@ -14,7 +14,15 @@ from dataclasses import dataclass
 
 from ingest.regions import Gazetteer
 from kb.analyser import analyse, fold
-from kb.answers.question import VALUE_TYPES, QuestionType, asked_nouns, missing_entities
+from kb.answers.question import (
+    CITATION,
+    LETTER,
+    VALUE_TYPES,
+    WHY,
+    QuestionType,
+    asked_nouns,
+    missing_entities,
+)
 from kb.answers.values import Value, find_values, weigh_value
 from kb.embed import Vectors
 from kb.index import Hit
@@ -60,31 +68,20 @@ class Features:
     "welke school" and "Borgloschool")."""
 
 
-_CITATION = re.compile(
-    r"\b(?:kamerstuk\w*|voetno\w*|vergaderjaar|website\w*|webadres\w*|webpagina\w*|online"
-    r"|internet|bron\w*|instantie\w*|waar (?:vind|lees|staat|staan|kan))\b"
-)
-"""A question for what a footnote gives: a Kamerstuk, a source, a web address."""
-
-_LETTER = re.compile(r"\b(?:\w*brie(?:f|ven)|motie\w*)\b")
-"""A letter or motion: its date is in the footnote, its name in the sentence citing it."""
-
-_WHY = re.compile(r"\bwaarom\b|\bwat is de (?:reden|oorzaak)\b|\bhoe komt het\b")
-
-_CAUSE = re.compile(
+CAUSE = re.compile(
     r"\b(?:door|doordat|omdat|vanwege|dankzij|wegens|als gevolg van|oorzaak|reden|daardoor"
     r"|hierdoor)\b",
     re.IGNORECASE,
 )
 
-_LINKING = (
+LINKING = (
     r"Hiermee|Daarmee|Hiervan|Daarvan|Hierbij|Daarbij|Hierin|Daarin|Het gaat (?:dan |hierbij )?om"
 )
 
-_LINKED = re.compile(rf"(?:{_LINKING})\b")
+LINKED = re.compile(rf"(?:{LINKING})\b")
 """A sentence start that carries the subject of the sentence before into this one."""
 
-_ANAPHOR = re.compile(rf"(?:{_LINKING}|Dit|Deze|Dat|Zij|Ze|Hij)\b")
+ANAPHOR = re.compile(rf"(?:{LINKING}|Dit|Deze|Dat|Zij|Ze|Hij)\b")
 """A sentence start that goes on with the subject of the sentence before (pronouns too)."""
 
 
@@ -112,9 +109,9 @@ def sentence_features(
     lexical = bm25 / top if top > 0 else bm25
     position = {number: i for i, number in enumerate(numbers)}
     folded = fold(question)
-    asks_note = bool(_CITATION.search(folded)) or (kind == "date" and bool(_LETTER.search(folded)))
+    asks_note = bool(CITATION.search(folded)) or (kind == "date" and bool(LETTER.search(folded)))
     cited = 1 if asks_note else -1
-    why = bool(_WHY.search(folded))
+    why = bool(WHY.search(folded))
     nouns = asked_nouns(question)
     missing = {hit.chunk.id: len(missing_entities(question, hit.chunk, gazetteer)) for hit in hits}
     out: list[tuple[Hit, Sentence, Features, bool, Value | None]] = []
@@ -127,7 +124,7 @@ def sentence_features(
             similarity=float(similarity[i]),
             lexical=float(lexical[i]),
             previous=previous,
-            anaphor=bool(_ANAPHOR.match(sentence.text)),
+            anaphor=bool(ANAPHOR.match(sentence.text)),
             rank=hit.rank,
             fits=value is not None and kind in VALUE_TYPES,
             named=value is not None and kind not in VALUE_TYPES and kind != "place",
@@ -136,20 +133,20 @@ def sentence_features(
             noun=max(-1, min(1, noun)),
             missing=missing[hit.chunk.id],
             footnote=cited if hit.chunk.kind == "voetnoot" else 0,
-            reason=why and bool(_CAUSE.search(sentence.text)),
-            asked=bool(nouns) and _holds(store.terms(number), nouns),
+            reason=why and bool(CAUSE.search(sentence.text)),
+            asked=bool(nouns) and holds(store.terms(number), nouns),
         )
         # A value answers only when the sentence speaks of what was asked: it shares a word
         # with the question (or the sentence before does, for "Hiermee ..."), or the value is
         # followed by the counted noun.
-        linked = previous > 0 and bool(_LINKED.match(sentence.text))
+        linked = previous > 0 and bool(LINKED.match(sentence.text))
         supported = features.lexical > 0 or noun > 0 or linked
         fits = (value is not None and supported) or kind not in VALUE_TYPES
         out.append((hit, sentence, features, fits, value))
     return out
 
 
-def _holds(terms: Counter[str], nouns: frozenset[str]) -> bool:
+def holds(terms: Counter[str], nouns: frozenset[str]) -> bool:
     """A term is the noun, or a compound ending in it ("borgloschool" holds "school")."""
     return any(t == n or (len(n) >= 4 and t.endswith(n)) for t in terms for n in nouns)
 

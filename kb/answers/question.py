@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from typing import Literal
 
 from ingest.model import Chunk
@@ -210,3 +211,61 @@ def _named_in(
     numbers |= {str(n) for n, word in _TENS.items() if word in folded}
     numbers |= {n for a, b in ranges for n in (a, a[:2] + b)}
     return places, frozenset(ranges), frozenset(numbers)
+
+
+CITATION = re.compile(
+    r"\b(?:kamerstuk\w*|voetno\w*|vergaderjaar|website\w*|webadres\w*|webpagina\w*|online"
+    r"|internet|bron\w*|instantie\w*|waar (?:vind|lees|staat|staan|kan))\b"
+)
+"""A question for what a footnote gives: a Kamerstuk, a source, a web address."""
+
+LETTER = re.compile(r"\b(?:\w*brie(?:f|ven)|motie\w*)\b")
+"""A letter or motion: its date is in the footnote, its name in the sentence citing it."""
+
+WHY = re.compile(r"\bwaarom\b|\bwat is de (?:reden|oorzaak)\b|\bhoe komt het\b")
+_NOW = re.compile(
+    r"\b(?:nu|op dit moment|momenteel|inmiddels|huidige?|tot nu toe|thans|actueel|vandaag)\b"
+)
+_AMBITION = re.compile(r"\b(?:ambitie\w*|streef\w*|streven|beoogd\w*|moet\w*|doelstelling\w*)\b")
+
+
+@dataclass(frozen=True)
+class QuestionInfo:
+    """A question, analysed once for all its candidates."""
+
+    text: str
+    folded: str
+    kind: QuestionType
+    nouns: frozenset[str]
+    """The noun a "welke X" question asks for."""
+    why: bool
+    """A "waarom" question: a sentence giving a cause answers."""
+    wants_note: bool
+    """The question asks for what a footnote gives: a Kamerstuk, a source, a web address, or
+    the date of a letter."""
+    asks_now: bool
+    """The question asks for today's figure ("nu", "inmiddels", "momenteel")."""
+    asks_ambition: bool
+    """The question asks for a target ("ambitie", "streven", "moet")."""
+
+
+@functools.lru_cache(maxsize=1024)
+def analyse_question(text: str) -> QuestionInfo:
+    """What `text` asks for (see `QuestionInfo`).
+
+    >>> analyse_question("Hoeveel procent van de leraren heeft nu een master?").asks_now
+    True
+    """
+    folded = fold(text)
+    kind = question_type(text)
+    return QuestionInfo(
+        text=text,
+        folded=folded,
+        kind=kind,
+        nouns=asked_nouns(text),
+        why=bool(WHY.search(folded)),
+        wants_note=bool(CITATION.search(folded))
+        or (kind == "date" and bool(LETTER.search(folded))),
+        asks_now=bool(_NOW.search(folded)),
+        asks_ambition=bool(_AMBITION.search(folded)),
+    )

@@ -18,6 +18,7 @@ from ingest.regions import Gazetteer
 from kb.analyser import DUTCH_STOP_WORDS, analyse, fold
 from kb.answers.question import (
     DUTCH_NUMBERS,
+    QuestionInfo,
     QuestionType,
     asked_nouns,
     counted_terms,
@@ -264,6 +265,50 @@ def _layout(sentence: str, wanted: frozenset[str]) -> _Layout:
     words = list(_WORD.finditer(sentence))
     matched = [i for i, m in enumerate(words) if wanted.intersection(_word_terms(m.group(0)))]
     return _Layout(sentence, list(itertools.pairwise(bounds)), words, matched)
+
+
+@dataclass(frozen=True)
+class ValueFit:
+    """How well a value fits a question (the parts of `_value_key`), for the fitted ranker."""
+
+    index: int
+    """Its place among the sentence's values that the question does not name itself."""
+    terms: int
+    named: int
+    leads: int
+    counted: int
+    phrase: int
+    specificity: int
+    closeness: float
+
+
+def value_fits(
+    sentence: str, values: list[Value], info: QuestionInfo
+) -> list[tuple[Value, ValueFit]]:
+    """Each value the question does not name itself, with how well it fits the question."""
+    asked = _asked(info.text)
+    fresh = _fresh(values, asked)
+    if not fresh:
+        return []
+    layout = _layout(sentence, asked.wanted)
+    out: list[tuple[Value, ValueFit]] = []
+    for index, value in enumerate(fresh):
+        terms, named, leads, counted, phrase, specificity, closeness, _ = _value_key(
+            value, layout, asked
+        )
+        out.append(
+            (value, ValueFit(index, terms, named, leads, counted, phrase, specificity, closeness))
+        )
+    return out
+
+
+def _fresh(values: list[Value], asked: _Asked) -> list[Value]:
+    """The values, trimmed of the question's own words, that the question does not name."""
+    return [
+        v
+        for v in (_trim(v, asked.folded) for v in values)
+        if v is not None and not re.search(rf"(?<!\w){re.escape(fold(v.text))}(?!\w)", asked.folded)
+    ]
 
 
 def weigh_value(sentence: str, values: list[Value], question: str) -> tuple[Value | None, int, int]:

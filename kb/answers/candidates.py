@@ -1,0 +1,255 @@
+"""Candidate answers and their feature rows: (question, sentence, value) → named numbers.
+
+Every sentence of the retrieved passages is a candidate, once for each value of the asked type
+that it holds (and once without a value when it holds none), so that the sentence and the
+value are ranked together. `FEATURES` names the columns of a row; the fitted ranker
+(kb.answers.model) reads them by name, so a new feature is added here and refitted, never
+weighted by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from ingest.regions import Gazetteer
+from kb.analyser import analyse
+from kb.answers.features import ANAPHOR, CAUSE, LINKED, holds
+from kb.answers.question import SINGLE_YEAR, QuestionInfo, QuestionType, missing_entities
+from kb.answers.values import Value, ValueFit, find_values, value_fits
+from kb.embed import Vectors
+from kb.index import Hit
+from kb.sentence_store import Sentence, SentenceStore
+
+QUESTION_TYPES: tuple[QuestionType, ...] = (
+    "amount", "percent", "date", "count", "person", "place", "which", "other",
+)  # fmt: skip
+
+FEATURES: tuple[str, ...] = (
+    # the sentence
+    "similarity",
+    "similarity_gap",
+    "similarity_rank",
+    "lexical",
+    "lexical_raw",
+    "previous_lexical",
+    "anaphor",
+    "linked",
+    "sentence_coverage",
+    "sentence_position",
+    "sentence_length",
+    "reason",
+    "asked_noun",
+    "sentence_missing_year",
+    # its passage
+    "passage_rank",
+    "passage_dense",
+    "passage_bm25",
+    "passage_coverage",
+    "passage_missing",
+    "footnote",
+    "note_wanted",
+    # the value
+    "has_value",
+    "value_count",
+    "value_index",
+    "value_last",
+    "value_terms",
+    "value_named",
+    "value_direction",
+    "value_counted",
+    "value_phrase",
+    "value_specificity",
+    "value_closeness",
+    "value_ambition",
+    "value_current",
+    "value_year_asked",
+    # the question
+    *(f"asks_{kind}" for kind in QUESTION_TYPES),
+    "asks_now",
+    "asks_ambition",
+)
+"""The columns of a candidate's feature row, in order."""
+
+_AMBITION = re.compile(
+    r"\b(?:ambitie\w*|streef\w*|streven|doel(?:stelling)?|moet(?:en)?|zal|zullen|willen|wil"
+    r"|in 2020|tot 2020|richting 2020|verwacht\w*)\b",
+    re.IGNORECASE,
+)
+_CURRENT = re.compile(
+    r"\b(?:nu|inmiddels|momenteel|thans|huidige?|op dit moment|al|reeds|gestegen|gedaald)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One possible answer: a sentence of a retrieved passage and a value of the asked type in
+    it (None when it holds none)."""
+
+    hit: Hit
+    number: int
+    """The sentence's number in the sentence store."""
+    sentence: Sentence
+    value: Value | None
+
+
+def candidates_of(
+    store: SentenceStore,
+    hits: Sequence[Hit],
+    vector: Vectors,
+    info: QuestionInfo,
+    gazetteer: Gazetteer | None,
+) -> tuple[list[Candidate], npt.NDArray[np.float32]]:
+    """Every candidate of `hits`' sentences with its feature row (columns `FEATURES`)."""
+    numbers = [n for hit in hits for n in store.of_chunk(hit.chunk.id)]
+    owners = [hit for hit in hits for _ in store.of_chunk(hit.chunk.id)]
+    if not numbers:
+        return [], np.zeros((0, len(FEATURES)), dtype=np.float32)
+    context = _Context.of(store, hits, numbers, vector, info, gazetteer)
+    candidates: list[Candidate] = []
+    rows: list[list[float]] = []
+    for i, (number, hit) in enumerate(zip(numbers, owners, strict=True)):
+        sentence = store.sentences[number]
+        shared = context.sentence_row(i, number, hit, sentence, store, info)
+        values = find_values(sentence.text, info.kind, gazetteer)
+        fits: list[tuple[Value | None, ValueFit | None]] = list(
+            value_fits(sentence.text, values, info)
+        )
+        for value, fit in fits or [(None, None)]:
+            candidates.append(Candidate(hit, number, sentence, value))
+            rows.append(shared + _value_row(sentence.text, value, fit, len(fits), info))
+    return candidates, np.asarray(rows, dtype=np.float32)
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every sentence's row is compared with: the other sentences and passages."""
+
+    similarity: npt.NDArray[np.float32]
+    similarity_rank: dict[int, int]
+    lexical: npt.NDArray[np.float32]
+    lexical_top: float
+    position: dict[int, int]
+    owners: list[Hit]
+    bm25_top: float
+    missing: dict[str, int]
+    coverage: dict[str, float]
+    asked_terms: list[str]
+    weights: list[float]
+
+    @staticmethod
+    def of(
+        store: SentenceStore,
+        hits: Sequence[Hit],
+        numbers: list[int],
+        vector: Vectors,
+        info: QuestionInfo,
+        gazetteer: Gazetteer | None,
+    ) -> _Context:
+        similarity = store.vectors[numbers] @ vector[0]
+        order = np.argsort(-similarity, kind="stable")
+        lexical = store.bm25(analyse(info.text, question=True), numbers)
+        asked = list(dict.fromkeys(analyse(info.text)))
+        weights = [store.idf(t) for t in asked]
+        owners = [hit for hit in hits for _ in store.of_chunk(hit.chunk.id)]
+        coverage = {
+            hit.chunk.id: _covered(asked, weights, store.passage_terms(hit.chunk.id))
+            for hit in hits
+        }
+        return _Context(
+            similarity=similarity,
+            similarity_rank={int(i): rank for rank, i in enumerate(order, start=1)},
+            lexical=lexical,
+            lexical_top=float(lexical.max()) if len(lexical) else 0.0,
+            position={n: i for i, n in enumerate(numbers)},
+            owners=owners,
+            bm25_top=max((h.bm25_score or 0.0 for h in hits), default=0.0),
+            missing={
+                h.chunk.id: len(missing_entities(info.text, h.chunk, gazetteer)) for h in hits
+            },
+            coverage=coverage,
+            asked_terms=asked,
+            weights=weights,
+        )
+
+    def sentence_row(
+        self,
+        i: int,
+        number: int,
+        hit: Hit,
+        sentence: Sentence,
+        store: SentenceStore,
+        info: QuestionInfo,
+    ) -> list[float]:
+        top = self.lexical_top
+        lexical = float(self.lexical[i]) / top if top > 0 else 0.0
+        before = self.position.get(number - 1)
+        previous = 0.0
+        if before is not None and self.owners[before] is hit and top > 0:
+            previous = float(self.lexical[before]) / top
+        own = store.of_chunk(hit.chunk.id)
+        years = SINGLE_YEAR.findall(info.text)
+        return [
+            float(self.similarity[i]),
+            float(self.similarity[i] - self.similarity.max()),
+            1.0 / self.similarity_rank[i],
+            lexical,
+            float(np.log1p(self.lexical[i])),
+            previous,
+            float(bool(ANAPHOR.match(sentence.text))),
+            float(bool(LINKED.match(sentence.text))),
+            _covered(self.asked_terms, self.weights, frozenset(store.terms(number))),
+            own.index(number) / max(len(own), 1),
+            min(len(sentence.text), 600) / 100.0,
+            float(info.why and bool(CAUSE.search(sentence.text))),
+            float(bool(info.nouns) and holds(store.terms(number), info.nouns)),
+            float(sum(1 for y in years if y not in sentence.text)),
+            1.0 / hit.rank,
+            hit.dense_score or 0.0,
+            (hit.bm25_score or 0.0) / self.bm25_top if self.bm25_top > 0 else 0.0,
+            self.coverage[hit.chunk.id],
+            float(self.missing[hit.chunk.id]),
+            float(hit.chunk.kind == "voetnoot"),
+            float(info.wants_note),
+        ]
+
+
+def _covered(asked: list[str], weights: list[float], present: frozenset[str]) -> float:
+    """IDF-weighted share of the question's terms that `present` holds."""
+    total = sum(weights)
+    found = sum(w for t, w in zip(asked, weights, strict=True) if t in present)
+    return found / total if total > 0 else 0.0
+
+
+def _value_row(
+    sentence: str, value: Value | None, fit: ValueFit | None, count: int, info: QuestionInfo
+) -> list[float]:
+    kinds = [float(info.kind == kind) for kind in QUESTION_TYPES]
+    asks = [float(info.asks_now), float(info.asks_ambition)]
+    if value is None or fit is None:
+        return [*([0.0] * 14), *kinds, *asks]
+    around = sentence[max(0, value.start - 60) : value.end + 30]
+    years = SINGLE_YEAR.findall(info.text)
+    return [
+        1.0,
+        float(count),
+        fit.index / max(count - 1, 1),
+        float(fit.index == count - 1),
+        float(fit.terms),
+        float(fit.named),
+        float(fit.leads),
+        float(fit.counted),
+        float(fit.phrase),
+        float(fit.specificity),
+        fit.closeness,
+        float(bool(_AMBITION.search(around))),
+        float(bool(_CURRENT.search(around))),
+        float(any(y in value.text for y in years)),
+        *kinds,
+        *asks,
+    ]
