@@ -213,6 +213,7 @@ def _answer(turn: Turn, result: Answer) -> None:
             st.markdown("Web: " + " · ".join(link(url) for url in source.urls))
         for note in source.footnotes:
             st.caption(f"Voetnoot {note.number}: {escape(note.text)}")
+    _alternatives(result)
     if hit is not None:
         with st.container(border=True):
             st.caption("De passage, met de geciteerde zin vet:")
@@ -221,6 +222,16 @@ def _answer(turn: Turn, result: Answer) -> None:
             if hit.chunk.cited_in:
                 st.caption(f"Voetnoot bij de zin: {escape(hit.chunk.cited_in)}")
         _read_link(result, hit)
+
+
+def _alternatives(result: Answer) -> None:
+    """Runners-up that scored close to the answer: the reader decides."""
+    if not result.alternatives:
+        return
+    st.markdown("**Ook mogelijk:**")
+    for alternative in result.alternatives:
+        st.markdown(quote_block(alternative))
+        st.caption(escape(place_line(alternative.source, "full")))
 
 
 def _share(result: Answer, turn: Turn) -> None:

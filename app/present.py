@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Protocol
 from urllib.parse import quote, urlsplit
 
 from kb import Answer
@@ -78,7 +79,20 @@ def marked(text: str, start: int, end: int, *, plain: bool = False) -> str:
     return (before + bold(middle, escaper) + after).strip()
 
 
-def quote_block(answer: Answer, *, plain: bool = False) -> str:
+class Quoted(Protocol):
+    """A quoted sentence with its value: an answer, or one of its alternatives."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def value(self) -> str | None: ...
+    @property
+    def value_start(self) -> int | None: ...
+    @property
+    def value_end(self) -> int | None: ...
+
+
+def quote_block(answer: Quoted, *, plain: bool = False) -> str:
     """The quoted sentence as a Markdown block quote, its value in bold (`plain`: escaped to
     read well as text, see `escape_plain`)."""
     start, end = answer.value_start, answer.value_end

@@ -87,6 +87,7 @@ def embedder(config: Settings) -> Embedder:
 
 
 def _build(config: Settings, report: Callable[[str, float], None]) -> None:
+    from kb.answers.model import model_id
     from kb.build import ingest
 
     result = ingest(config, lambda name, done, total: report("ingest", done / total))
@@ -96,6 +97,7 @@ def _build(config: Settings, report: Callable[[str, float], None]) -> None:
         embedder(config),
         lambda stage, done, total: report(stage, done / total if total else 0.0),
         corpus_hash=result.corpus_hash,
+        answer_model=model_id(),
     )
 
 

@@ -3,7 +3,7 @@ dev questions, on the current build (figures, not a test).
 
     .venv/bin/python benchmarks/bench_answer.py [--build-dir DIR] [--rounds 3]
 
-Target (issue 4): the answer step adds at most 5 ms p50 to search.
+Target (issue 12, the fitted answer model): the answer step adds at most 10 ms p50 to search.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def main() -> None:
     )
     print(
         f"added by the answer step: p50 {statistics.median(added_ms):5.2f} ms   "
-        f"p95 {_percentile(added_ms, 0.95):5.2f} ms   (target: p50 <= 5 ms)"
+        f"p95 {_percentile(added_ms, 0.95):5.2f} ms   (target: p50 <= 10 ms)"
     )
 
 

@@ -170,12 +170,15 @@ def build_index(
     *,
     force: bool = False,
     corpus_hash: str | None = None,
+    answer_model: str = "",
 ) -> BuildInfo:
     """Build the index of `chunks` and switch to it; skip when nothing changed (unless `force`).
 
     Args:
         corpus_hash: the ingest's hash of the source files, recorded in the manifest
             (default: the sha256 of the chunk rows).
+        answer_model: the fitted answer model in use (kb.answers.model.model_id), recorded
+            in the manifest; a new model makes a new build (from the embedding cache).
 
     >>> info = build_index(ingest_corpus(settings).chunks, settings, make_embedder(settings))
     >>> info.skipped
@@ -187,11 +190,13 @@ def build_index(
     report = progress or (lambda stage, done, total: None)
     rows = _chunks_bytes(chunks)
     with _build_lock(settings):
-        if not force and (folder := unchanged_build(settings, embedder, sha256(rows))) is not None:
-            return BuildInfo(folder.name, folder, True, len(chunks), 0, 0.0)
+        unchanged = unchanged_build(settings, embedder, sha256(rows), answer_model)
+        if not force and unchanged is not None:
+            return BuildInfo(unchanged.name, unchanged, True, len(chunks), 0, 0.0)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         build_id = f"{stamp}-{secrets.token_hex(3)}"
-        written = _write_build(build_id, chunks, rows, settings, embedder, report, corpus_hash)
+        facts = _BuildFacts(corpus_hash or sha256(rows), answer_model)
+        written = _write_build(build_id, chunks, rows, settings, embedder, report, facts)
         _switch_to(settings, build_id)
         report("write", 1, 1)
     return BuildInfo(
@@ -203,6 +208,14 @@ def build_index(
         time.perf_counter() - started,
         written.sentences_embedded,
     )
+
+
+@dataclass(frozen=True)
+class _BuildFacts:
+    """What the manifest records besides the files: the corpus and the answer model."""
+
+    corpus_hash: str
+    answer_model: str
 
 
 @dataclass(frozen=True)
@@ -219,7 +232,7 @@ def _write_build(
     settings: Settings,
     embedder: Embedder,
     report: Progress,
-    corpus_hash: str | None,
+    facts: _BuildFacts,
 ) -> _Written:
     """Embed, index and write the build into a temp folder, then rename it into place."""
     builds = builds_dir(settings)
@@ -247,7 +260,7 @@ def _write_build(
             vocabulary=lexical.vocabulary_size,
             sentences=sentences.count,
         )
-        _write_manifest(tmp, build_id, settings, embedder, corpus_hash or sha256(rows), counts)
+        _write_manifest(tmp, build_id, settings, embedder, facts, counts)
         _fsync_tree(tmp)
         tmp.rename(final)
         _fsync_dir(builds)
@@ -263,7 +276,7 @@ def _write_manifest(
     build_id: str,
     settings: Settings,
     embedder: Embedder,
-    corpus_hash: str,
+    facts: _BuildFacts,
     counts: Counts,
 ) -> None:
     """The manifest of every file in `folder`, and the manifest's own checksum beside it."""
@@ -282,7 +295,8 @@ def _write_manifest(
         lexical_analyser=ANALYSER,
         sentence_embedding=SENTENCE_EMBEDDING,
         settings=settings.build_settings(),
-        corpus_hash=corpus_hash,
+        corpus_hash=facts.corpus_hash,
+        answer_model=facts.answer_model,
         counts=counts,
         files=files,
     )

@@ -25,7 +25,7 @@ import click
 
 from ingest.errors import IngestError
 from kb.errors import EmptyQuestionError, FeedbackError, KbError, UsageError
-from kb.evaluation.cli import devset, eval_command
+from kb.evaluation.cli import devset, eval_command, fit_command
 from kb.options import make_settings, open_index, progress_bar, settings_options
 
 USAGE_ERROR = 2
@@ -171,6 +171,7 @@ def build(config: Path | None, corpus: Path | None, build_dir: Path | None, forc
         kb build --force --corpus other/ --build-dir /tmp/kb
     """
     from kb import build_index
+    from kb.answers.model import model_id
     from kb.build import ingest
     from kb.embed import make_embedder
     from kb.render import build_summary
@@ -187,6 +188,7 @@ def build(config: Path | None, corpus: Path | None, build_dir: Path | None, forc
             progress,
             force=force,
             corpus_hash=result.corpus_hash,
+            answer_model=model_id(),
         )
     click.echo(build_summary(info))
 
@@ -305,6 +307,7 @@ def feedback_export(
 
 cli.add_command(devset)
 cli.add_command(eval_command)
+cli.add_command(fit_command)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -19,11 +19,13 @@ from typing import Literal, Protocol
 from pydantic import BaseModel, ConfigDict
 
 from kb.answers import Answer
+from kb.answers.answer import Alternative
 from kb.build import BuildInfo
 from kb.index import Hit
 
-SCHEMA_VERSION = 1
-"""1: the fields of `kb ask --json` as they were, with `schema_version` added."""
+SCHEMA_VERSION = 2
+"""1: the fields of `kb ask --json` as they were, with `schema_version` added.
+2: `answer.alternatives`, the runners-up close to the answer ("Ook mogelijk")."""
 
 
 class Footnote(BaseModel):
@@ -60,6 +62,26 @@ class HitRecord(BaseModel):
     page: int | None
 
 
+class AlternativeObject(BaseModel):
+    """A runner-up: its sentence, value and where it stands."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: str
+    value: str | None
+    value_start: int | None
+    value_end: int | None
+    start: int
+    end: int
+    hit_id: str
+    goal: int | None
+    section: str
+    title: str | None
+    document_title: str
+    source_start: int
+    source_end: int
+
+
 class AnswerObject(BaseModel):
     """The quoted sentence, its value, where it stands and its sources (all None and empty
     when the answer abstains)."""
@@ -87,6 +109,7 @@ class AnswerObject(BaseModel):
     source_start: int | None
     source_end: int | None
     cited_in: str | None
+    alternatives: list[AlternativeObject] = []
 
 
 class AnswerRecord(BaseModel):
@@ -162,8 +185,28 @@ def answer_record(asked: str, answer: Answer) -> AnswerRecord:
             source_start=source.start if source else None,
             source_end=source.end if source else None,
             cited_in=source.cited_in if source else None,
+            alternatives=[_alternative(a) for a in answer.alternatives],
         ),
         hits=[hit_record(h) for h in answer.hits],
+    )
+
+
+def _alternative(alternative: Alternative) -> AlternativeObject:
+    source = alternative.source
+    return AlternativeObject(
+        text=alternative.text,
+        value=alternative.value,
+        value_start=alternative.value_start,
+        value_end=alternative.value_end,
+        start=alternative.start,
+        end=alternative.end,
+        hit_id=alternative.hit_id,
+        goal=source.goal,
+        section=source.section,
+        title=source.title,
+        document_title=source.document_title,
+        source_start=source.start,
+        source_end=source.end,
     )
 
 

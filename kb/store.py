@@ -95,6 +95,9 @@ class Manifest(BaseModel):
     lexical_analyser: str
     sentence_embedding: str = ""
     """How the sentences were embedded (kb.sentence_store.SENTENCE_EMBEDDING)."""
+    answer_model: str = ""
+    """The fitted answer model the build was made for: its version and sha256
+    (kb.answers.model.model_id)."""
     settings: dict[str, Any]
     corpus_hash: str
     counts: Counts
@@ -315,7 +318,9 @@ def _load_build(folder: Path, settings: Settings, embedder: Embedder) -> Index:
     return Index(chunks, dense, lexical, embedder, settings, manifest.build_id, sentences)
 
 
-def unchanged_build(settings: Settings, embedder: Embedder, chunks_sha: str) -> Path | None:
+def unchanged_build(
+    settings: Settings, embedder: Embedder, chunks_sha: str, answer_model: str = ""
+) -> Path | None:
     """The current build's folder if it holds these chunks with these settings, intact."""
     try:
         folder = current_build(settings)
@@ -331,6 +336,7 @@ def unchanged_build(settings: Settings, embedder: Embedder, chunks_sha: str) -> 
         manifest.settings == settings.build_settings()
         and manifest.lexical_analyser == ANALYSER
         and manifest.sentence_embedding == SENTENCE_EMBEDDING
+        and manifest.answer_model == answer_model
         and entry is not None
         and entry.sha256 == chunks_sha
     )

@@ -222,6 +222,23 @@ def test_question_gives_the_quoted_answer_and_its_source(report_app: Path) -> No
 
 
 @pytest.mark.slow
+def test_close_runners_up_are_shown_as_ook_mogelijk(report_app: Path) -> None:
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    question = (
+        "Welk aandeel havo/vwo-leerlingen met een N-profiel is het streven van het Techniekpact?"
+    )
+    _ask(at, question)
+    result = _last_turn(at).answer
+    assert result is not None and result.alternatives
+    text = _markdown(at)
+    assert "**Ook mogelijk:**" in text
+    # Each runner-up is quoted as text, with its own value in bold.
+    for alternative in result.alternatives:
+        assert any(m.startswith("> ") and alternative.text[:30] in m for m in text)
+    _no_html(at)
+
+
+@pytest.mark.slow
 def test_followups_are_read_against_the_previous_question(report_app: Path) -> None:
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
     _ask(at, CROSS_OVER)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from kb.render import SCHEMA_VERSION
 from tests.support.ingest_fixtures import ROOT
 
 HIT_FIELDS = {
@@ -101,7 +102,7 @@ def test_ask_json_has_the_contract_fields(build: Path) -> None:
         "answer",
         "hits",
     }
-    assert answer["schema_version"] == 1
+    assert answer["schema_version"] == SCHEMA_VERSION
     assert answer["question"] == "W&T in het basisonderwijs" and answer["notice"] is None
     # The top 3, and the quoted passage after them when it ranked lower.
     assert [h["rank"] for h in answer["hits"][:3]] == [1, 2, 3]

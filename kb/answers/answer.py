@@ -15,14 +15,18 @@ passage does not, it abstains and lists the nearest passages as possibly relevan
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest.model import Chunk, FootnoteRef
 from ingest.regions import Gazetteer, load_gazetteer
 from kb.answers.abstention import Evidence, confidence_of, weigh
-from kb.answers.question import question_type
-from kb.answers.ranking import Candidate, rank_sentences
+from kb.answers.candidates import Candidate
+from kb.answers.decide import Decision, decide
+from kb.answers.model import AnswerModel, load_model
+from kb.answers.question import QuestionType, question_type
+from kb.answers.ranking import Candidate as HandCandidate
+from kb.answers.ranking import rank_sentences
 from kb.embed import Vectors
 from kb.errors import AnswerError
 from kb.index import Filters, Hit, Index, clean_question
@@ -54,6 +58,20 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Alternative:
+    """A runner-up sentence whose score came close to the answer's ("Ook mogelijk")."""
+
+    text: str
+    value: str | None
+    value_start: int | None
+    value_end: int | None
+    start: int
+    end: int
+    hit_id: str
+    source: Source
+
+
+@dataclass(frozen=True)
 class Answer:
     """The answer to one question: a verbatim sentence of a passage, or an abstention.
 
@@ -78,6 +96,8 @@ class Answer:
     source: Source | None
     hits: list[Hit]
     notice: str | None = None
+    alternatives: list[Alternative] = field(default_factory=list)
+    """Up to two runners-up close to the answer (none when abstaining)."""
 
 
 def answer(index: Index, question: str, filters: Filters | None = None, top_k: int = 5) -> Answer:
@@ -93,6 +113,11 @@ def answer(index: Index, question: str, filters: Filters | None = None, top_k: i
     ('6 februari', True)
     """
     cleaned = clean_question(question, index.settings.max_question_chars)
+    sentence_store(index)
+    model = load_model()
+    if model is not None:
+        decision = decide(index, model, cleaned.text, filters, top_k, gazetteer_of(index.settings))
+        return _decided(question, cleaned.text, cleaned.notice, decision, model, top_k)
     settings = index.settings
     hits, best, evidence = deliberate(index, cleaned.text, filters, top_k)
     shown = hits[:top_k]
@@ -126,7 +151,7 @@ def answer(index: Index, question: str, filters: Filters | None = None, top_k: i
 
 def deliberate(
     index: Index, question: str, filters: Filters | None = None, top_k: int = 5
-) -> tuple[list[Hit], Candidate | None, Evidence | None]:
+) -> tuple[list[Hit], HandCandidate | None, Evidence | None]:
     """The passages, the best sentence and the evidence for it, before the abstention decision
     (for `answer` and for calibrating the abstention)."""
     settings = index.settings
@@ -142,6 +167,61 @@ def deliberate(
         return hits, None, None
     best = candidates[0]
     return hits, best, weigh(store, best, question, gazetteer)
+
+
+def _decided(
+    question: str,
+    searched: str,
+    notice: str | None,
+    decision: Decision,
+    model: AnswerModel,
+    top_k: int,
+) -> Answer:
+    """The answer of the fitted step: the best candidate, or an abstention."""
+    shown = decision.hits[:top_k]
+    best = decision.best
+    if best is None or decision.abstain:
+        return _abstain(question, searched, decision.probability, shown, notice)
+    if best.hit not in shown:
+        # The quote's passage is always listed, after the top_k.
+        shown = [*shown, best.hit]
+    main = _alternative(best, decision.info.kind)
+    return Answer(
+        question=question,
+        searched=searched,
+        text=main.text,
+        value=main.value,
+        value_start=main.value_start,
+        value_end=main.value_end,
+        start=main.start,
+        end=main.end,
+        hit_id=main.hit_id,
+        abstained=False,
+        confidence=decision.probability,
+        source=main.source,
+        hits=shown,
+        notice=notice,
+        alternatives=[
+            _alternative(c, decision.info.kind)
+            for c in decision.runners_up(model.alternatives_margin)
+        ],
+    )
+
+
+def _alternative(candidate: Candidate, asked: QuestionType) -> Alternative:
+    """A candidate as a quote; its value only when it is of the type the question asks."""
+    sentence, chunk = candidate.sentence, candidate.hit.chunk
+    value = candidate.value if candidate.kind == asked else None
+    return Alternative(
+        text=sentence.text,
+        value=value.text if value else None,
+        value_start=value.start if value else None,
+        value_end=value.end if value else None,
+        start=sentence.start,
+        end=sentence.end,
+        hit_id=chunk.id,
+        source=source_of(chunk, sentence.start, sentence.end),
+    )
 
 
 def sentence_store(index: Index) -> SentenceStore:
@@ -212,4 +292,4 @@ def _gazetteer(path: Path | None) -> Gazetteer:
     return load_gazetteer(path)
 
 
-__all__ = ["ABSTENTION", "Answer", "AnswerError", "Source", "answer"]
+__all__ = ["ABSTENTION", "Alternative", "Answer", "AnswerError", "Source", "answer"]

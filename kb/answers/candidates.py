@@ -10,7 +10,7 @@ weighted by hand.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -45,12 +45,18 @@ FEATURES: tuple[str, ...] = (
     "reason",
     "asked_noun",
     "sentence_missing_year",
+    "passage_similarity_gap",
+    "distinct_overlap",
+    "overlap_count",
+    "next_lexical",
+    "sentence_missing_rare",
     # its passage
     "passage_rank",
     "passage_dense",
     "passage_bm25",
     "passage_coverage",
     "passage_missing",
+    "passage_missing_rare",
     "footnote",
     "note_wanted",
     # the value
@@ -68,12 +74,20 @@ FEATURES: tuple[str, ...] = (
     "value_ambition",
     "value_current",
     "value_year_asked",
-    # the question
+    "value_school_match",
+    "value_ambition_unasked",
+    "value_terms_gap",
+    "value_exclusive_terms",
+    "value_picked",
+    "value_kind_probability",
+    "value_kind_top",
+    # the question: how likely each type is
     *(f"asks_{kind}" for kind in QUESTION_TYPES),
     "asks_now",
     "asks_ambition",
 )
 """The columns of a candidate's feature row, in order."""
+MIN_TYPE_PROBABILITY = 0.15
 
 _AMBITION = re.compile(
     r"\b(?:ambitie\w*|streef\w*|streven|doel(?:stelling)?|moet(?:en)?|zal|zullen|willen|wil"
@@ -96,6 +110,8 @@ class Candidate:
     """The sentence's number in the sentence store."""
     sentence: Sentence
     value: Value | None
+    kind: QuestionType | None
+    """The question type the value answers (None without a value)."""
 
 
 def candidates_of(
@@ -103,9 +119,16 @@ def candidates_of(
     hits: Sequence[Hit],
     vector: Vectors,
     info: QuestionInfo,
+    types: Mapping[QuestionType, float],
     gazetteer: Gazetteer | None,
 ) -> tuple[list[Candidate], npt.NDArray[np.float32]]:
-    """Every candidate of `hits`' sentences with its feature row (columns `FEATURES`)."""
+    """Every candidate of `hits`' sentences with its feature row (columns `FEATURES`).
+
+    Values are looked for of each question type that `types` (type -> probability) finds
+    likely enough, so that a question whose type is misread still has its answer among the
+    candidates; the ranker weighs each value by its type's probability.
+    """
+    kinds = likely_types(types)
     numbers = [n for hit in hits for n in store.of_chunk(hit.chunk.id)]
     owners = [hit for hit in hits for _ in store.of_chunk(hit.chunk.id)]
     if not numbers:
@@ -116,13 +139,22 @@ def candidates_of(
     for i, (number, hit) in enumerate(zip(numbers, owners, strict=True)):
         sentence = store.sentences[number]
         shared = context.sentence_row(i, number, hit, sentence, store, info)
-        values = find_values(sentence.text, info.kind, gazetteer)
-        fits: list[tuple[Value | None, ValueFit | None]] = list(
-            value_fits(sentence.text, values, info)
-        )
-        for value, fit in fits or [(None, None)]:
-            candidates.append(Candidate(hit, number, sentence, value))
-            rows.append(shared + _value_row(sentence.text, value, fit, len(fits), info))
+        asks = [types.get(kind, 0.0) for kind in QUESTION_TYPES]
+        asks += [float(info.asks_now), float(info.asks_ambition)]
+        candidates.append(Candidate(hit, number, sentence, None, None))
+        empty = _value_row(sentence.text, None, None, 0, info)
+        rows.append(shared + empty + [0.0] * 5 + asks)
+        for kind in kinds:
+            values = find_values(sentence.text, kind, gazetteer)
+            fits = value_fits(sentence.text, values, info)
+            most = max((fit.terms for _, fit in fits), default=0)
+            for value, fit in fits:
+                candidates.append(Candidate(hit, number, sentence, value, kind))
+                row = _value_row(sentence.text, value, fit, len(fits), info)
+                # Two numbers in one sentence: the one whose clause holds more of the question.
+                gap = [float(fit.terms - most), float(fit.exclusive), float(fit.picked)]
+                chance = [types.get(kind, 0.0), float(kind == kinds[0])]
+                rows.append(shared + row + gap + chance + asks)
     return candidates, np.asarray(rows, dtype=np.float32)
 
 
@@ -141,6 +173,9 @@ class _Context:
     coverage: dict[str, float]
     asked_terms: list[str]
     weights: list[float]
+    passage_best: dict[str, float]
+    """The best similarity of a sentence in each passage."""
+    top_idf: float
 
     @staticmethod
     def of(
@@ -161,7 +196,12 @@ class _Context:
             hit.chunk.id: _covered(asked, weights, store.passage_terms(hit.chunk.id))
             for hit in hits
         }
+        best: dict[str, float] = {}
+        for i, hit in enumerate(owners):
+            best[hit.chunk.id] = max(best.get(hit.chunk.id, -1.0), float(similarity[i]))
         return _Context(
+            top_idf=store.idf("\x00"),
+            passage_best=best,
             similarity=similarity,
             similarity_rank={int(i): rank for rank, i in enumerate(order, start=1)},
             lexical=lexical,
@@ -176,6 +216,14 @@ class _Context:
             asked_terms=asked,
             weights=weights,
         )
+
+    def _missing_rare(self, present: frozenset[str]) -> float:
+        """The rarest question term that `present` lacks, as its IDF over the highest IDF:
+        near 1 when a name the question asks about ("Noorderpoort") is not there."""
+        absent = [
+            w for t, w in zip(self.asked_terms, self.weights, strict=True) if t not in present
+        ]
+        return max(absent, default=0.0) / self.top_idf if self.top_idf > 0 else 0.0
 
     def sentence_row(
         self,
@@ -194,6 +242,14 @@ class _Context:
             previous = float(self.lexical[before]) / top
         own = store.of_chunk(hit.chunk.id)
         years = SINGLE_YEAR.findall(info.text)
+        after = self.position.get(number + 1)
+        following = 0.0
+        if after is not None and self.owners[after] is hit and top > 0:
+            following = float(self.lexical[after]) / top
+        terms = frozenset(store.terms(number))
+        others = frozenset(t for n in own if n != number for t in store.terms(n))
+        distinct = _covered(self.asked_terms, self.weights, terms - others)
+        overlap = sum(1 for t in self.asked_terms if t in terms)
         return [
             float(self.similarity[i]),
             float(self.similarity[i] - self.similarity.max()),
@@ -209,11 +265,17 @@ class _Context:
             float(info.why and bool(CAUSE.search(sentence.text))),
             float(bool(info.nouns) and holds(store.terms(number), info.nouns)),
             float(sum(1 for y in years if y not in sentence.text)),
+            float(self.similarity[i]) - self.passage_best[hit.chunk.id],
+            distinct,
+            float(overlap),
+            following,
+            self._missing_rare(terms),
             1.0 / hit.rank,
             hit.dense_score or 0.0,
             (hit.bm25_score or 0.0) / self.bm25_top if self.bm25_top > 0 else 0.0,
             self.coverage[hit.chunk.id],
             float(self.missing[hit.chunk.id]),
+            self._missing_rare(store.passage_terms(hit.chunk.id)),
             float(hit.chunk.kind == "voetnoot"),
             float(info.wants_note),
         ]
@@ -226,13 +288,44 @@ def _covered(asked: list[str], weights: list[float], present: frozenset[str]) ->
     return found / total if total > 0 else 0.0
 
 
+_SCHOOL = re.compile(
+    r"\b(?:(havo|havist|vwo|vmbo|mbo|hbo|pabo|basisonderwijs|basisschol|kader|basisberoeps"
+    r"|gemengde leerweg|theoretische leerweg)\w*|(wo|bol|bbl|niveau [1-4])\b)",
+    re.IGNORECASE,
+)
+_SAME_SCHOOL = {"havist": "havo"}
+
+
+def _school_match(sentence: str, value: Value, question: str) -> float:
+    """+1 when a school type the question names stands right before the value ("op de havo
+    ... 43%"), -1 when only another type does ("het aandeel op het vwo ligt op 62%")."""
+    asked = _schools(question)
+    if not asked:
+        return 0.0
+    near = _schools(sentence[max(0, value.start - 45) : value.start])
+    if near & asked:
+        return 1.0
+    return -1.0 if near else 0.0
+
+
+def _schools(text: str) -> set[str]:
+    """The school types a text names ("havoleerlingen", "havisten" -> "havo")."""
+    names = {(a or b).lower() for a, b in _SCHOOL.findall(text)}
+    return {_SAME_SCHOOL.get(name, name) for name in names}
+
+
+def likely_types(types: Mapping[QuestionType, float]) -> list[QuestionType]:
+    """The question types worth looking for values of: the likeliest, and up to two more
+    with a probability of at least `MIN_TYPE_PROBABILITY`; best first."""
+    ranked = sorted(types, key=lambda kind: -types[kind])
+    return [k for i, k in enumerate(ranked[:3]) if i == 0 or types[k] >= MIN_TYPE_PROBABILITY]
+
+
 def _value_row(
     sentence: str, value: Value | None, fit: ValueFit | None, count: int, info: QuestionInfo
 ) -> list[float]:
-    kinds = [float(info.kind == kind) for kind in QUESTION_TYPES]
-    asks = [float(info.asks_now), float(info.asks_ambition)]
     if value is None or fit is None:
-        return [*([0.0] * 14), *kinds, *asks]
+        return [0.0] * 16
     around = sentence[max(0, value.start - 60) : value.end + 30]
     years = SINGLE_YEAR.findall(info.text)
     return [
@@ -250,6 +343,6 @@ def _value_row(
         float(bool(_AMBITION.search(around))),
         float(bool(_CURRENT.search(around))),
         float(any(y in value.text for y in years)),
-        *kinds,
-        *asks,
+        _school_match(sentence, value, info.folded),
+        float(bool(_AMBITION.search(around)) and not info.asks_ambition),
     ]

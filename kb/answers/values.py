@@ -280,6 +280,12 @@ class ValueFit:
     phrase: int
     specificity: int
     closeness: float
+    exclusive: int = 0
+    """Question terms in its clauses that no other value's clauses hold ("raken aan de
+    techniek" is only in the clause of "vier" in "acht kwalificaties goedgekeurd, waarvan er
+    vier raken aan de techniek")."""
+    picked: bool = False
+    """`weigh_value` would pick it: the best by the rules' order (`_value_key`)."""
 
 
 def value_fits(
@@ -291,15 +297,40 @@ def value_fits(
     if not fresh:
         return []
     layout = _layout(sentence, asked.wanted)
+    held = [_clause_terms(value, layout, asked) for value in fresh]
+    keys = [_value_key(value, layout, asked) for value in fresh]
+    best = max(range(len(fresh)), key=lambda i: keys[i])
     out: list[tuple[Value, ValueFit]] = []
     for index, value in enumerate(fresh):
-        terms, named, leads, counted, phrase, specificity, closeness, _ = _value_key(
-            value, layout, asked
+        terms, named, leads, counted, phrase, specificity, closeness, _ = keys[index]
+        others = set().union(*(h for i, h in enumerate(held) if i != index))
+        exclusive = len(held[index] - others)
+        fit = ValueFit(
+            index,
+            terms,
+            named,
+            leads,
+            counted,
+            phrase,
+            specificity,
+            closeness,
+            exclusive,
+            index == best,
         )
-        out.append(
-            (value, ValueFit(index, terms, named, leads, counted, phrase, specificity, closeness))
-        )
+        out.append((value, fit))
     return out
+
+
+def _clause_terms(value: Value, layout: _Layout, asked: _Asked) -> set[str]:
+    """The question terms in the value's clauses (the value's own words left out)."""
+    shared = layout.shared_clauses(value)
+    first, last = layout.word_of(value.start), layout.word_of(value.end - 1)
+    own = [
+        i
+        for i in layout.matched
+        if layout.clause_of(layout.words[i].start()) in shared and not first <= i <= last
+    ]
+    return {t for i in own for t in _word_terms(layout.words[i].group(0))} & asked.wanted
 
 
 def _fresh(values: list[Value], asked: _Asked) -> list[Value]:

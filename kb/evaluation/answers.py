@@ -67,19 +67,34 @@ class AnswerScores:
         return self.share(self.abstained_answerable, self.answerable)
 
 
-def same_value(given: str | None, gold: str) -> bool:
-    """Equal after whitespace normalisation, case folding and with "€25" = "€ 25".
+_QUALIFIER = re.compile(
+    r"^(?:(?:ruim|circa|ca\.|bijna|ongeveer|maximaal|minimaal|minstens|tenminste|ten minste"
+    r"|gemiddeld|meer dan|minder dan|zo'n|zo’n|rond(?: de)?|de|het|in|sinds|vanaf)\s+)+"
+)
+_UNIT = re.compile(r"\s+(?:jaar|jaren|maanden|maand|weken|week|dagen|dag|tijd)$")
 
-    >>> same_value("€25 miljoen", "€ 25 miljoen")
-    True
+
+def same_value(given: str | None, gold: str) -> bool:
+    """The same value: equal after whitespace normalisation, case folding, "€25" = "€ 25",
+    and without a leading qualifier or article ("ruim 17.000" = "17.000", "maximaal zeven" =
+    "zeven", "de zomer van 2017" = "zomer van 2017") or a trailing unit of time ("drie jaar" =
+    "drie"). A value is the number or date; the qualifier stands in the quoted sentence.
+
+    >>> same_value("€25 miljoen", "€ 25 miljoen"), same_value("ruim 17.000", "17.000")
+    (True, True)
+    >>> same_value("17.000", "27.000"), same_value("twee jaar", "drie jaar")
+    (False, False)
     """
     if given is None:
         return False
+    return value_core(given) == value_core(gold)
 
-    def norm(text: str) -> str:
-        return re.sub(r"€\s*", "€", " ".join(text.split())).casefold()
 
-    return norm(given) == norm(gold)
+def value_core(text: str) -> str:
+    """A value without qualifier, article or unit of time, for comparing values."""
+    core = re.sub(r"€\s*", "€", " ".join(text.split())).casefold()
+    core = _QUALIFIER.sub("", core)
+    return _UNIT.sub("", core) or core
 
 
 def judge(question: EvalQuestion, result: Answer) -> Outcome:

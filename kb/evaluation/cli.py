@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from kb.answers.model import MODEL_FILE
 from kb.build import ingest
 from kb.embed import make_embedder
 from kb.errors import QuestionFileError
@@ -18,12 +19,15 @@ from kb.evaluation import devset as scoring
 from kb.evaluation.answers import answer_all, answer_table, count
 from kb.evaluation.beir import read_qrels, read_queries, read_run
 from kb.evaluation.benchmark import CHUNK_SIZES, FUSIONS, Plan, run_benchmark
+from kb.evaluation.fitting import run_fit, write_model, write_report
 from kb.evaluation.questions import load_questions, read_sources
 from kb.evaluation.report import headline_table, publish, verdict, write_results
 from kb.options import make_settings, open_index, progress_bar, settings_options
 from kb.settings import Settings
 
 GOLD = Path("eval/gold/questions.jsonl")
+BANK = Path("eval/bank")
+FIT_REPORT = Path("eval/results/fit")
 DEV = Path("eval/dev.jsonl")
 
 
@@ -172,3 +176,42 @@ def _plan(
         fusions=() if quick else FUSIONS,
         test="student" if test == "student" else "fisher",
     )
+
+
+@click.command("fit")
+@settings_options
+@click.option(
+    "--questions",
+    type=click.Path(path_type=Path),
+    default=BANK,
+    show_default=True,
+    help="question bank (a file or a folder of files); never the gold set",
+)
+@click.option("--out", type=click.Path(path_type=Path), default=MODEL_FILE, show_default=True)
+@click.option("--report", type=click.Path(path_type=Path), default=FIT_REPORT, show_default=True)
+def fit_command(
+    config: Path | None,
+    corpus: Path | None,
+    build_dir: Path | None,
+    questions: Path,
+    out: Path,
+    report: Path,
+) -> None:
+    """Fit the answer model (question types, ranker, abstention) with grouped cross-validation.
+
+    \b
+    Examples:
+        kb fit                          # the bank; writes kb/answers/data/answer-model.json
+        kb fit --report /tmp/fit        # the cross-validation report elsewhere
+    """
+    if questions.resolve().is_relative_to(GOLD.parent.resolve()):
+        raise QuestionFileError(f"{questions}: the gold set is never used to fit anything")
+    settings = make_settings(config, corpus, build_dir)
+    index = open_index(settings)
+    bar, progress = progress_bar("fit", counts=True)
+    with bar:
+        outcome = run_fit(index, load_questions(questions), progress)
+    write_model(outcome.model, out)
+    write_report(outcome.report, report)
+    click.echo((report / "report.md").read_text(encoding="utf-8"))
+    click.echo(f"model: {out}")

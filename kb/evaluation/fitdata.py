@@ -1,41 +1,81 @@
 """Training data for the answer ranker: every candidate of every question, with its label.
 
 A candidate is right when its sentence holds the question's gold fact and, for a question with
-a gold value, its value is that value. The retrieval of each question is done once here; the
-ranker's cross-validation then only refits on these rows.
+a gold value, its value is that value. Each question is searched once (`retrieve`); the
+candidates are then made for whichever question type a fold assigns (`examples`), so that
+cross-validation refits without searching again. The hand-set scorer's choice is kept beside
+each question (`Retrieved.hand`), for the side-by-side comparison on the same folds.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import dataclasses
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
+from kb.answers.abstention import confidence_of, weigh
 from kb.answers.answer import gazetteer_of
 from kb.answers.candidates import Candidate, candidates_of
-from kb.answers.question import QuestionInfo, analyse_question
+from kb.answers.question import QuestionInfo, QuestionType, analyse_question
+from kb.answers.ranking import rank_sentences
+from kb.embed import Vectors
 from kb.evaluation.answers import same_value
 from kb.evaluation.questions import EvalQuestion
 from kb.index import Hit, Index, clean_question
 
+TYPE_OF_QTYPE: dict[str, QuestionType] = {
+    "hoeveel": "count",
+    "percentage": "percent",
+    "bedrag": "amount",
+    "wanneer": "date",
+    "wie": "person",
+    "waar": "place",
+    "welke": "which",
+}
+"""The question-file qtype → the answer step's question type (the rest is "other")."""
+
+
+def gold_type(question: EvalQuestion) -> QuestionType:
+    """The question type a question file's `qtype` stands for."""
+    return TYPE_OF_QTYPE.get(question.qtype, "other")
+
+
+@dataclass(frozen=True)
+class HandChoice:
+    """What the hand-set scorer of kb.answers.ranking chose for a question."""
+
+    text: str | None
+    value: str | None
+    abstained: bool
+
+
+@dataclass(frozen=True)
+class Retrieved:
+    """A question searched once: its cleaned text, passages and embedding."""
+
+    question: EvalQuestion
+    text: str
+    hits: list[Hit]
+    vector: Vectors
+    hand: HandChoice
+
 
 @dataclass(frozen=True)
 class Example:
-    """One question with its passages, candidates, feature rows and labels."""
+    """One question with its candidates, feature rows and labels, for one question type."""
 
-    question: EvalQuestion
+    retrieved: Retrieved
     info: QuestionInfo
-    hits: list[Hit]
     candidates: list[Candidate]
     rows: npt.NDArray[np.float32]
     labels: npt.NDArray[np.int8]
 
     @property
-    def group(self) -> int:
-        """The goal the question was written from (-1: none), for grouped cross-validation."""
-        return -1 if self.question.goal is None else self.question.goal
+    def question(self) -> EvalQuestion:
+        return self.retrieved.question
 
     @property
     def reachable(self) -> bool:
@@ -43,37 +83,73 @@ class Example:
         return bool(self.labels.any())
 
 
+def goal_of(question: EvalQuestion) -> int:
+    """The goal a question was written from (-1: none), for grouped cross-validation."""
+    return -1 if question.goal is None else question.goal
+
+
 def is_right(candidate: Candidate, question: EvalQuestion) -> bool:
     """The candidate's sentence holds the gold fact, and its value is the gold value."""
-    if not question.answerable or question.fact is None:
-        return False
-    if question.fact not in candidate.sentence.text:
-        return False
-    if question.value is None:
-        return True
-    return candidate.value is not None and same_value(candidate.value.text, question.value)
+    value = candidate.value.text if candidate.value else None
+    return is_right_text(candidate.sentence.text, value, question)
 
 
-def collect(
+def is_right_text(sentence: str | None, value: str | None, question: EvalQuestion) -> bool:
+    if not question.answerable or question.fact is None or sentence is None:
+        return False
+    if question.fact not in sentence:
+        return False
+    return question.value is None or (value is not None and same_value(value, question.value))
+
+
+def retrieve(
     index: Index,
     questions: Sequence[EvalQuestion],
-    passages: int,
     on_done: Callable[[int], None] | None = None,
-) -> list[Example]:
-    """The candidates of each question's top `passages` passages, with labels."""
+) -> list[Retrieved]:
+    """Search every question once (the answer step's passages), and note the hand-set
+    scorer's choice."""
+    out: list[Retrieved] = []
+    settings = index.settings
+    gazetteer = gazetteer_of(settings)
     store = index.sentences
     if store is None:
         raise ValueError("the index has no sentences; run `kb build --force`")
-    gazetteer = gazetteer_of(index.settings)
-    examples: list[Example] = []
     for done, question in enumerate(questions, start=1):
-        text = clean_question(question.question, index.settings.max_question_chars).text
-        info = analyse_question(text)
+        text = clean_question(question.question, settings.max_question_chars).text
         vector = index.embed_question(text)
-        hits = index.search(text, top_k=passages, vector=vector)
-        candidates, rows = candidates_of(store, hits, vector, info, gazetteer)
-        labels = np.array([is_right(c, question) for c in candidates], dtype=np.int8)
-        examples.append(Example(question, info, hits, candidates, rows, labels))
+        hits = index.search(text, top_k=settings.answer_passages, vector=vector)
+        kind = analyse_question(text).kind
+        ranked = rank_sentences(store, hits, vector, text, kind, gazetteer)
+        hand = HandChoice(None, None, True)
+        if ranked:
+            best = ranked[0]
+            evidence = weigh(store, best, text, gazetteer)
+            abstained = confidence_of(evidence, settings) < settings.answer_min_confidence
+            value = best.value.text if best.value else None
+            hand = HandChoice(best.sentence.text, value, abstained)
+        out.append(Retrieved(question, text, hits, vector, hand))
         if on_done:
             on_done(done)
-    return examples
+    return out
+
+
+def examples(
+    index: Index,
+    retrieved: Sequence[Retrieved],
+    types: Mapping[str, Mapping[QuestionType, float]],
+) -> list[Example]:
+    """The candidates of each question, for the question-type probabilities `types` gives it
+    (by question id)."""
+    store = index.sentences
+    assert store is not None
+    gazetteer = gazetteer_of(index.settings)
+    out: list[Example] = []
+    for item in retrieved:
+        likely = types[item.question.id]
+        top = max(likely, key=lambda kind: likely[kind])
+        info = dataclasses.replace(analyse_question(item.text), kind=top)
+        candidates, rows = candidates_of(store, item.hits, item.vector, info, likely, gazetteer)
+        labels = np.array([is_right(c, item.question) for c in candidates], dtype=np.int8)
+        out.append(Example(item, info, candidates, rows, labels))
+    return out

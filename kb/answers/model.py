@@ -1,0 +1,165 @@
+"""The fitted parts of the answer step, loaded from one versioned JSON file.
+
+`kb fit` writes `kb/answers/data/answer-model.json`: a question-type classifier (a linear
+model over the question's words), the candidate ranker (LightGBM LambdaRank trees over the
+candidate features of kb.answers.candidates, in LightGBM's own text format) and the
+abstention model (LightGBM binary trees over the best candidate's evidence, with the
+threshold chosen in cross-validation). The code
+names the features; the file holds every number. Nothing here is pickled.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import itertools
+import re
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import numpy.typing as npt
+from pydantic import BaseModel, ConfigDict
+
+from kb.analyser import fold
+from kb.answers.question import QuestionType, question_type
+
+MODEL_FORMAT = 1
+MODEL_FILE = Path(__file__).parent / "data" / "answer-model.json"
+
+_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+
+
+class LinearModel(BaseModel):
+    """score = Σ weight[f] · (x[f] − mean[f]) / scale[f] + intercept."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    features: list[str]
+    mean: list[float]
+    scale: list[float]
+    weights: list[float]
+    intercept: float
+
+    def scores(self, rows: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]:
+        mean = np.asarray(self.mean)
+        scale = np.asarray(self.scale)
+        scores: npt.NDArray[np.float64] = ((rows - mean) / scale) @ np.asarray(self.weights)
+        return scores + self.intercept
+
+
+class TypeModel(BaseModel):
+    """Multinomial logistic regression over question tokens (`question_tokens`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    classes: list[str]
+    intercepts: list[float]
+    weights: dict[str, list[float]]
+    """token -> one weight per class."""
+
+    def probabilities(self, question: str) -> dict[str, float]:
+        z = np.asarray(self.intercepts, dtype=np.float64).copy()
+        for token in question_tokens(question):
+            weights = self.weights.get(token)
+            if weights is not None:
+                z += np.asarray(weights)
+        z = np.exp(z - z.max())
+        p = z / z.sum()
+        return {c: float(v) for c, v in zip(self.classes, p, strict=True)}
+
+
+class Abstainer(BaseModel):
+    """P(the report answers the question), from the best candidate's evidence (LightGBM
+    binary trees); abstain below `threshold`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    features: list[str]
+    trees: str
+    threshold: float
+
+    def probability(self, row: npt.NDArray[np.float32]) -> float:
+        return float(_booster(self.trees).predict(row[None, :], num_threads=1)[0])
+
+
+class TreeRanker(BaseModel):
+    """A LightGBM LambdaRank model over candidate rows (its own text format, not a pickle)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    features: list[str]
+    trees: str
+    """LightGBM's model text (`Booster.model_to_string()`)."""
+
+    def scores(self, rows: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]:
+        if len(rows) == 0:
+            return np.zeros(0)
+        scores: npt.NDArray[np.float64] = _booster(self.trees).predict(rows, num_threads=1)
+        return scores
+
+
+@functools.lru_cache(maxsize=4)
+def _booster(trees: str) -> Any:
+    import lightgbm
+
+    return lightgbm.Booster(model_str=trees)
+
+
+class AnswerModel(BaseModel):
+    """`answer-model.json`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    format_version: int
+    version: str
+    """Names the fit: date and the sha256 of the question files it was fitted on."""
+    trained_on: dict[str, int]
+    question_types: TypeModel
+    ranker: TreeRanker
+    abstainer: Abstainer
+    alternatives_margin: float
+    """A runner-up within this ranker margin of the best is shown as "Ook mogelijk"."""
+
+
+def question_tokens(question: str) -> list[str]:
+    """The classifier's tokens: words, word pairs, the first two words, and the rule type."""
+    words = _WORD.findall(fold(question))
+    tokens = [f"w:{w}" for w in words]
+    tokens += [f"b:{a}_{b}" for a, b in itertools.pairwise(words)]
+    tokens += [f"first:{w}" for w in words[:2]]
+    tokens.append(f"rule:{question_type(question)}")
+    return list(dict.fromkeys(tokens))
+
+
+Kind = Literal["amount", "percent", "date", "count", "person", "place", "which", "other"]
+
+
+def predicted_type(model: AnswerModel | None, question: str) -> QuestionType:
+    """The question type the classifier finds most likely (the rules without a model)."""
+    if model is None:
+        return question_type(question)
+    p = model.question_types.probabilities(question)
+    best = max(p, key=lambda c: p[c])
+    kinds: tuple[QuestionType, ...] = (
+        "amount", "percent", "date", "count", "person", "place", "which", "other",
+    )  # fmt: skip
+    return next(k for k in kinds if k == best)
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(path: Path = MODEL_FILE) -> AnswerModel | None:
+    """The fitted answer model, or None when no file was written yet (the rules then apply)."""
+    if not path.is_file():
+        return None
+    return AnswerModel.model_validate_json(path.read_bytes())
+
+
+def model_id(path: Path = MODEL_FILE) -> str:
+    """The model's version and the sha256 of its file ("" when there is none), recorded in
+    the build manifest."""
+    if not path.is_file():
+        return ""
+    model = load_model(path)
+    version = model.version if model else "?"
+    return f"{version} sha256:{hashlib.sha256(path.read_bytes()).hexdigest()}"

@@ -1,0 +1,146 @@
+"""The fitted answer step: candidates as (sentence, value) pairs with named feature rows, the
+committed model file, runners-up, and `kb fit`'s guard. Expected values are read from the report.
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from kb.answers.answer import answer
+from kb.answers.candidates import FEATURES, candidates_of, likely_types
+from kb.answers.decide import ABSTAIN_FEATURES, abstention_row, sentence_order
+from kb.answers.model import MODEL_FILE, load_model, model_id
+from kb.answers.question import analyse_question
+from kb.build import build_index
+from kb.cli import cli
+from kb.embed import FakeEmbedder
+from kb.evaluation.answers import same_value
+from kb.index import Index
+from kb.render import SCHEMA_VERSION, answer_record
+from kb.settings import Settings
+from kb.store import Manifest
+
+CROSS_OVER = "hoeveel cross-over kwalificaties raken techniek?"
+
+
+def test_the_committed_model_is_plain_json_naming_the_features() -> None:
+    raw = MODEL_FILE.read_bytes()
+    assert raw.startswith(b"{") and not raw.startswith(b"\x80")  # JSON, not a pickle
+    model = load_model()
+    assert model is not None
+    assert model.ranker.features == list(FEATURES)
+    assert model.abstainer.features == list(ABSTAIN_FEATURES)
+    assert 0.0 < model.abstainer.threshold < 1.0
+    assert model.trained_on["goals"] == 13 and model.trained_on["answerable"] >= 1500
+    assert model_id().startswith(model.version + " sha256:")
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Hoeveel geld is er in 2019 voor de netwerken?", "amount"),
+        ("Wanneer begint het nieuwe programma?", "date"),
+        ("Welk percentage van de leerlingen kiest techniek?", "percent"),
+        ("Wie opende het nieuwe centrum?", "person"),
+    ],
+)
+def test_question_types_of_the_fitted_classifier(question: str, kind: str) -> None:
+    model = load_model()
+    assert model is not None
+    p = model.question_types.probabilities(question)
+    assert max(p, key=lambda k: p[k]) == kind
+    assert sum(p.values()) == pytest.approx(1.0)
+
+
+def test_likely_types_keep_the_best_and_the_plausible() -> None:
+    assert likely_types({"count": 0.7, "amount": 0.2, "date": 0.1}) == ["count", "amount"]
+    assert likely_types({"count": 0.4, "amount": 0.3, "date": 0.2, "which": 0.1}) == [
+        "count",
+        "amount",
+        "date",
+    ]
+
+
+def test_sentence_order_keeps_the_best_candidate_of_each_sentence() -> None:
+    class C:
+        def __init__(self, number: int) -> None:
+            self.number = number
+
+    candidates = [C(1), C(1), C(2), C(3)]
+    scores = np.array([0.1, 0.9, 0.5, 0.7])
+    assert sentence_order(candidates, scores) == [1, 3, 2]  # type: ignore[arg-type]
+
+
+def test_abstention_row_of_nothing_is_zeros() -> None:
+    row = abstention_row(np.zeros((0, len(FEATURES)), dtype=np.float32), np.zeros(0), [], 0.5)
+    assert row.shape == (len(ABSTAIN_FEATURES),) and not row.any()
+
+
+@pytest.mark.slow
+def test_both_numbers_of_a_sentence_are_candidates(report_index: Index) -> None:
+    store = report_index.sentences
+    assert store is not None
+    info = analyse_question(CROSS_OVER)
+    vector = report_index.embed_question(CROSS_OVER)
+    hits = report_index.search(CROSS_OVER, top_k=3, vector=vector)
+    candidates, rows = candidates_of(store, hits, vector, info, {"count": 1.0}, None)
+    assert rows.shape == (len(candidates), len(FEATURES))
+    in_sentence = [c for c in candidates if "waarvan er vier raken" in c.sentence.text]
+    assert {c.value.text for c in in_sentence if c.value} >= {"acht", "vier"}
+    assert sum(c.value is None for c in in_sentence) == 1  # the sentence without a value
+
+
+@pytest.mark.slow
+def test_the_fitted_answer_reads_the_clause(report_index: Index) -> None:
+    # "acht ... goedgekeurd, waarvan er vier raken aan de techniek": the trap of two numbers.
+    result = answer(report_index, CROSS_OVER)
+    assert result.value == "vier" and not result.abstained
+
+
+@pytest.mark.slow
+def test_runners_up_are_other_verbatim_sentences(report_index: Index) -> None:
+    result = answer(report_index, "Welk aandeel van de havisten kiest een natuurprofiel?")
+    assert not result.abstained
+    assert len(result.alternatives) <= 2
+    passages = [h.chunk.text for h in result.hits]
+    for alternative in result.alternatives:
+        assert alternative.text != result.text
+        assert any(alternative.text in text for text in passages)
+        if alternative.value is not None:
+            start, end = alternative.value_start, alternative.value_end
+            assert alternative.text[start:end] == alternative.value
+    record = json.loads(answer_record("q", result).to_json())
+    assert record["schema_version"] == SCHEMA_VERSION == 2
+    assert len(record["answer"]["alternatives"]) == len(result.alternatives)
+
+
+@pytest.mark.slow
+def test_off_topic_questions_abstain(report_index: Index) -> None:
+    assert answer(report_index, "Hoe laat begint de voetbalwedstrijd vanavond?").abstained
+
+
+def test_same_value_ignores_qualifiers_and_units_of_time() -> None:
+    assert same_value("ruim 17.000", "17.000") and same_value("maximaal zeven", "zeven")
+    assert same_value("drie jaar", "drie") and same_value("de zomer van 2017", "zomer van 2017")
+    assert not same_value("17.000", "12.000") and not same_value("augustus 2016", "augustus")
+
+
+def test_kb_fit_never_reads_the_gold_set() -> None:
+    result = CliRunner().invoke(cli, ["fit", "--questions", "eval/gold/questions.jsonl"])
+    assert result.exit_code == 2
+    assert "the gold set is never used to fit anything" in result.stderr
+
+
+def test_the_build_manifest_records_the_answer_model(
+    sample_chunks: list, settings: Settings, fake_embedder: FakeEmbedder
+) -> None:
+    info = build_index(sample_chunks, settings, fake_embedder, answer_model="m1 sha256:ab")
+    manifest = Manifest.model_validate_json((info.folder / "manifest.json").read_bytes())
+    assert manifest.answer_model == "m1 sha256:ab"
+    same = build_index(sample_chunks, settings, fake_embedder, answer_model="m1 sha256:ab")
+    assert same.skipped
+    assert not build_index(sample_chunks, settings, fake_embedder, answer_model="m2").skipped
