@@ -28,6 +28,8 @@ class Outcome:
     """The fact is in the sentence or in the full text of a footnote it cites."""
     value_right: bool | None
     """None when the question has no gold value."""
+    fact_in_top_3: bool = False
+    """The fact is in the answer sentence or in one of its (up to two) alternatives."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class AnswerScores:
     unanswerable: int
     abstained_unanswerable: int
     abstained_answerable: int
+    fact_in_top_3: int = 0
 
     @staticmethod
     def share(part: int, whole: int) -> float:
@@ -48,6 +51,10 @@ class AnswerScores:
     @property
     def sentence_accuracy(self) -> float:
         return self.share(self.fact_in_sentence, self.answerable)
+
+    @property
+    def answer_at_3(self) -> float:
+        return self.share(self.fact_in_top_3, self.answerable)
 
     @property
     def value_accuracy(self) -> float:
@@ -105,7 +112,13 @@ def judge(question: EvalQuestion, result: Answer) -> Outcome:
         notes = result.source.footnotes if result.source else []
         in_source = in_sentence or any(question.fact in f.text for f in notes)
     value_right = None if question.value is None else same_value(result.value, question.value)
-    return Outcome(question, result, in_sentence, in_source, value_right)
+    fact = question.fact
+    top_3 = in_sentence or (
+        fact is not None
+        and question.answerable
+        and any(fact in alternative.text for alternative in result.alternatives)
+    )
+    return Outcome(question, result, in_sentence, in_source, value_right, top_3)
 
 
 def answer_all(
@@ -140,6 +153,7 @@ def count(outcomes: Sequence[Outcome]) -> AnswerScores:
         unanswerable=len(unanswerable),
         abstained_unanswerable=sum(o.answer.abstained for o in unanswerable),
         abstained_answerable=sum(o.answer.abstained for o in answerable),
+        fact_in_top_3=sum(o.fact_in_top_3 for o in answerable),
     )
 
 
@@ -154,6 +168,10 @@ def answer_table(scores: AnswerScores) -> str:
         (
             "gold fact in the sentence or a footnote it cites",
             _share(scores.fact_in_source, scores.answerable),
+        ),
+        (
+            "gold fact in the answer or its alternatives (answer@3)",
+            _share(scores.fact_in_top_3, scores.answerable),
         ),
         ("value right (questions with a gold value)", _share(scores.value_right, scores.valued)),
         (

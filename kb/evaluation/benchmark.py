@@ -399,6 +399,7 @@ def _answers(run: _Run) -> AnswerResult | None:
         with_value=scores.valued,
         unanswerable=scores.unanswerable,
         sentence_accuracy=scores.sentence_accuracy,
+        answer_at_3=scores.answer_at_3,
         value_accuracy=scores.value_accuracy,
         abstention_precision=scores.abstention_precision,
         abstention_recall=scores.abstention_recall,

@@ -183,6 +183,8 @@ def _answers_section(report: EvalReport) -> list[str]:
         "|---|---:|",
         f"| answer sentence contains the gold fact ({a.answerable} answerable) "
         f"| {a.sentence_accuracy:.1%} |",
+        f"| answer sentence or an alternative holds the fact (answer@3) "
+        f"| {(a.answer_at_3 or 0.0):.1%} |",
         f"| value right ({a.with_value} questions with a gold value) | {a.value_accuracy:.1%} |",
         f"| abstention precision | {a.abstention_precision:.1%} |",
         f"| abstention recall ({a.unanswerable} unanswerable) | {a.abstention_recall:.1%} |",

@@ -66,6 +66,8 @@ class AnswerResult(BaseModel):
     with_value: int
     unanswerable: int
     sentence_accuracy: float
+    answer_at_3: float | None = None
+    """The gold fact in the answer sentence or one of its alternatives."""
     value_accuracy: float
     abstention_precision: float
     abstention_recall: float
