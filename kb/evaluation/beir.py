@@ -174,6 +174,15 @@ def _write_jsonl(path: Path, rows: Sequence[Mapping[str, object]]) -> None:
     )
 
 
+def _metadata(question: EvalQuestion) -> dict[str, object]:
+    """A question's fields for BEIR metadata; the bank's own fields only where set."""
+    data = question.model_dump(exclude={"id", "question", "evidence"})
+    return {k: v for k, v in data.items() if k not in _BANK_FIELDS or v is not None}
+
+
+_BANK_FIELDS = ("style", "trap", "origin")
+
+
 def export_beir(
     folder: Path, chunks: Sequence[Chunk], questions: Sequence[EvalQuestion], qrels: Qrels
 ) -> None:
@@ -204,7 +213,7 @@ def export_beir(
             {
                 "_id": q.id,
                 "text": q.question,
-                "metadata": q.model_dump(exclude={"id", "question", "evidence"}),
+                "metadata": _metadata(q),
             }
             for q in questions
         ],

@@ -27,7 +27,7 @@ from kb.settings import Settings
 
 GOLD = Path("eval/gold/questions.jsonl")
 BANK = Path("eval/bank")
-FIT_REPORT = Path("eval/results/fit")
+FIT_REPORT = Path("eval/fit")
 DEV = Path("eval/dev.jsonl")
 
 

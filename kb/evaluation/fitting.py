@@ -1,6 +1,6 @@
 """`kb fit`: cross-validate the answer model on a question bank, fit it, write it and a report.
 
-The report (`eval/results/fit/report.md` and `report.json`) holds the cross-validated figures
+The report (`eval/fit/report.md` and `report.json`) holds the cross-validated figures
 of the fitted model beside the hand-set scorer's on the same questions, the ablation (each
 feature group left out, refitted and cross-validated again) and the abstention rule measured
 as a gate. Nothing here reads `eval/gold/`.
