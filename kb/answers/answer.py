@@ -27,10 +27,11 @@ from kb.answers.model import AnswerModel, load_model
 from kb.answers.question import QuestionType, question_type
 from kb.answers.ranking import Candidate as HandCandidate
 from kb.answers.ranking import rank_sentences
+from kb.answers.values import Value
 from kb.embed import Vectors
 from kb.errors import AnswerError
 from kb.index import Filters, Hit, Index, clean_question
-from kb.sentence_store import SentenceStore, cited_footnotes
+from kb.sentence_store import Sentence, SentenceStore, cited_footnotes
 from kb.settings import Settings
 
 ABSTENTION = "Het rapport bevat hierover geen informatie."
@@ -127,26 +128,8 @@ def answer(index: Index, question: str, filters: Filters | None = None, top_k: i
     if confidence < settings.answer_min_confidence:
         return _abstain(question, cleaned.text, confidence, shown, cleaned.notice)
 
-    sentence, chunk, value = best.sentence, best.hit.chunk, best.value
-    if best.hit not in shown:
-        # The quote's passage is always listed, after the top_k.
-        shown = [*shown, best.hit]
-    return Answer(
-        question=question,
-        searched=cleaned.text,
-        text=sentence.text,
-        value=value.text if value else None,
-        value_start=value.start if value else None,
-        value_end=value.end if value else None,
-        start=sentence.start,
-        end=sentence.end,
-        hit_id=chunk.id,
-        abstained=False,
-        confidence=confidence,
-        source=source_of(chunk, sentence.start, sentence.end),
-        hits=shown,
-        notice=cleaned.notice,
-    )
+    main = _quote(best.sentence, best.hit.chunk, best.value)
+    return _answered(question, cleaned.text, cleaned.notice, main, confidence, shown, best.hit)
 
 
 def deliberate(
@@ -182,10 +165,26 @@ def _decided(
     best = decision.best
     if best is None or decision.abstain:
         return _abstain(question, searched, decision.probability, shown, notice)
-    if best.hit not in shown:
-        # The quote's passage is always listed, after the top_k.
-        shown = [*shown, best.hit]
     main = _alternative(best, decision.info.kind)
+    runners_up = decision.runners_up(model.alternatives_margin)
+    alternatives = [_alternative(c, decision.info.kind) for c in runners_up]
+    return _answered(
+        question, searched, notice, main, decision.probability, shown, best.hit, alternatives
+    )
+
+
+def _answered(
+    question: str,
+    searched: str,
+    notice: str | None,
+    main: Alternative,
+    confidence: float,
+    shown: list[Hit],
+    hit: Hit,
+    alternatives: list[Alternative] | None = None,
+) -> Answer:
+    """The answer quoting `main` from `hit`, whose passage is always listed (after the
+    top_k passages when it ranked lower)."""
     return Answer(
         question=question,
         searched=searched,
@@ -197,21 +196,22 @@ def _decided(
         end=main.end,
         hit_id=main.hit_id,
         abstained=False,
-        confidence=decision.probability,
+        confidence=confidence,
         source=main.source,
-        hits=shown,
+        hits=shown if hit in shown else [*shown, hit],
         notice=notice,
-        alternatives=[
-            _alternative(c, decision.info.kind)
-            for c in decision.runners_up(model.alternatives_margin)
-        ],
+        alternatives=alternatives or [],
     )
 
 
 def _alternative(candidate: Candidate, asked: QuestionType) -> Alternative:
     """A candidate as a quote; its value only when it is of the type the question asks."""
-    sentence, chunk = candidate.sentence, candidate.hit.chunk
     value = candidate.value if candidate.kind == asked else None
+    return _quote(candidate.sentence, candidate.hit.chunk, value)
+
+
+def _quote(sentence: Sentence, chunk: Chunk, value: Value | None) -> Alternative:
+    """A sentence of a chunk as a quote, with its value (a span of it) and its source."""
     return Alternative(
         text=sentence.text,
         value=value.text if value else None,

@@ -40,8 +40,15 @@ class FitOutcome:
     report: dict[str, object]
 
 
-def run_fit(index: Index, questions: Sequence[EvalQuestion], progress: Progress) -> FitOutcome:
-    """Cross-validate, ablate, and fit the final model on every question."""
+def run_fit(
+    index: Index,
+    questions: Sequence[EvalQuestion],
+    progress: Progress,
+    *,
+    ablation: bool = True,
+) -> FitOutcome:
+    """Cross-validate, ablate (unless `ablation` is False), and fit the final model on every
+    question."""
     progress("search the questions", 0, len(questions))
     retrieved = retrieve(index, questions, lambda n: progress("search", n, len(questions)))
     progress("prepare the folds", 0, 1)
@@ -59,7 +66,7 @@ def run_fit(index: Index, questions: Sequence[EvalQuestion], progress: Progress)
         "fitted + year gate (what runs)": _gated(ranked, abstention, _year_missing),
         "hand-set": crossval.hand_scores(retrieved),
         "reachable": crossval.ranking_scores(ranked).reachable,
-        "ablation": _ablation(prepared, progress),
+        "ablation": _ablation(prepared, progress) if ablation else {},
     }
     progress("fit the final model", 0, 1)
     model = _final(index, retrieved, ranked)
