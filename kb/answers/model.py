@@ -15,37 +15,19 @@ import hashlib
 import itertools
 import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 from pydantic import BaseModel, ConfigDict
 
 from kb.analyser import fold
-from kb.answers.question import QuestionType, question_type
+from kb.answers.question import question_type
 
 MODEL_FORMAT = 1
 MODEL_FILE = Path(__file__).parent / "data" / "answer-model.json"
 
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
-
-
-class LinearModel(BaseModel):
-    """score = Σ weight[f] · (x[f] − mean[f]) / scale[f] + intercept."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    features: list[str]
-    mean: list[float]
-    scale: list[float]
-    weights: list[float]
-    intercept: float
-
-    def scores(self, rows: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]:
-        mean = np.asarray(self.mean)
-        scale = np.asarray(self.scale)
-        scores: npt.NDArray[np.float64] = ((rows - mean) / scale) @ np.asarray(self.weights)
-        return scores + self.intercept
 
 
 class TypeModel(BaseModel):
@@ -130,21 +112,6 @@ def question_tokens(question: str) -> list[str]:
     tokens += [f"first:{w}" for w in words[:2]]
     tokens.append(f"rule:{question_type(question)}")
     return list(dict.fromkeys(tokens))
-
-
-Kind = Literal["amount", "percent", "date", "count", "person", "place", "which", "other"]
-
-
-def predicted_type(model: AnswerModel | None, question: str) -> QuestionType:
-    """The question type the classifier finds most likely (the rules without a model)."""
-    if model is None:
-        return question_type(question)
-    p = model.question_types.probabilities(question)
-    best = max(p, key=lambda c: p[c])
-    kinds: tuple[QuestionType, ...] = (
-        "amount", "percent", "date", "count", "person", "place", "which", "other",
-    )  # fmt: skip
-    return next(k for k in kinds if k == best)
 
 
 @functools.lru_cache(maxsize=4)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -28,7 +28,6 @@ from kb.answers.model import (
     MODEL_FORMAT,
     Abstainer,
     AnswerModel,
-    LinearModel,
     TreeRanker,
     TypeModel,
     question_tokens,
@@ -39,8 +38,6 @@ from kb.evaluation.fitdata import Example, Retrieved, goal_of, gold_type, is_rig
 FOLDS = 5
 MAX_FALSE_ABSTENTION = 0.05
 ALTERNATIVES_MARGIN = 1.0
-
-Fitted = Callable[[Sequence[Example]], LinearModel]
 
 
 def fold_of(goal: int) -> int:
@@ -71,32 +68,6 @@ def fit_types(retrieved: Sequence[Retrieved], c: float = 4.0) -> TypeModel:
         classes=classes,
         intercepts=[float(v) for v in model.intercept_],
         weights=weights,
-    )
-
-
-def _standardised(
-    rows: npt.NDArray[np.float32],
-) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-    mean = rows.mean(axis=0).astype(np.float64)
-    scale = rows.std(axis=0).astype(np.float64)
-    scale[scale < 1e-9] = 1.0
-    return (rows - mean) / scale, mean, scale
-
-
-def fit_linear(
-    rows: npt.NDArray[np.float32], labels: npt.NDArray[np.int8], names: Sequence[str], c: float
-) -> LinearModel:
-    """A logistic regression on standardised rows, as a `LinearModel`."""
-    from sklearn.linear_model import LogisticRegression
-
-    x, mean, scale = _standardised(rows)
-    model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(x, labels)
-    return LinearModel(
-        features=list(names),
-        mean=[float(v) for v in mean],
-        scale=[float(v) for v in scale],
-        weights=[float(v) for v in model.coef_[0]],
-        intercept=float(model.intercept_[0]),
     )
 
 
