@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from kb import Filters
+from kb.text import whole_number
 
 MAX_PASSAGES = 20
 
@@ -44,16 +45,18 @@ def from_query(params: Mapping[str, Sequence[str]]) -> Permalink:
     problems: list[str] = []
     goals: list[int] = []
     for value in _values(params, "doel"):
-        if value.isdigit() and len(value) <= 3:
-            goals.append(int(value))
+        goal = whole_number(value, digits=3)
+        if goal is not None:
+            goals.append(goal)
         else:
-            problems.append(f"doel={value} is geen doelnummer")
+            problems.append(f"doel={_shown(value)} is geen doelnummer")
     top_k: int | None = None
     for value in _values(params, "n")[-1:]:
-        if value.isdigit() and 1 <= int(value) <= MAX_PASSAGES:
-            top_k = int(value)
+        number = whole_number(value, digits=3)
+        if number is not None and 1 <= number <= MAX_PASSAGES:
+            top_k = number
         else:
-            problems.append(f"n={value} is geen aantal tussen 1 en {MAX_PASSAGES}")
+            problems.append(f"n={_shown(value)} is geen aantal tussen 1 en {MAX_PASSAGES}")
     questions = [q for q in params.get("q", ()) if q.strip()]
     return Permalink(
         question=" ".join(questions[-1].split()) if questions else "",
@@ -66,6 +69,11 @@ def from_query(params: Mapping[str, Sequence[str]]) -> Permalink:
         top_k=top_k,
         problems=tuple(problems),
     )
+
+
+def _shown(value: str) -> str:
+    """A value as a problem message shows it: at most 20 characters."""
+    return value if len(value) <= 20 else value[:20] + "…"
 
 
 def to_query(link: Permalink) -> dict[str, str]:

@@ -15,6 +15,7 @@ import streamlit as st
 from app import resources
 from app.present import escape, link, marked
 from ingest.model import SECTION_LABELS, Chunk, FootnoteRef, Kind
+from kb.text import whole_number
 
 _SECTION_ORDER: tuple[Kind, ...] = ("voorwoord", "inleiding", "bereikt", "voorbeeld", "tekst")
 
@@ -130,8 +131,8 @@ def find_place(
         holding = next((p for p in places if p.holds(chunk_id)), None)
         if holding is not None:
             return holding
-    if goal is not None and goal.strip().isdigit():
-        number = int(goal)
+    number = whole_number(goal, digits=3)
+    if number is not None:
         return next(
             (p for p in places if p.goal == number and document in (None, p.document)), None
         )
@@ -143,9 +144,10 @@ def find_place(
 def _span(value: str | None) -> tuple[int, int] | None:
     if not value or "-" not in value:
         return None
-    start, _, end = value.partition("-")
-    if start.isdigit() and end.isdigit() and int(start) < int(end):
-        return int(start), int(end)
+    first, _, last = value.partition("-")
+    start, end = whole_number(first), whole_number(last)
+    if start is not None and end is not None and start < end:
+        return start, end
     return None
 
 

@@ -27,6 +27,7 @@ from ingest.errors import IngestError
 from kb.errors import EmptyQuestionError, FeedbackError, KbError, UsageError
 from kb.evaluation.cli import devset, eval_command, fit_command
 from kb.options import make_settings, open_index, progress_bar, settings_options
+from kb.text import whole_number
 
 USAGE_ERROR = 2
 
@@ -39,10 +40,10 @@ class PositiveInt(click.ParamType):  # type: ignore[type-arg]
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
         if isinstance(value, int):
             return value
-        text = str(value).strip()
-        if not (text.isascii() and text.isdigit() and len(text) <= 9 and int(text) >= 1):
+        number = whole_number(str(value))
+        if number is None or number < 1:
             self.fail(f"expected a whole number of at least 1, not {value!r}", param, ctx)
-        return int(text)
+        return number
 
 
 def readable(text: str) -> str:

@@ -334,6 +334,31 @@ def _follow_read_link(at: AppTest) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("page", "params"),
+    [
+        ("views/vragen.py", {"doel": "²", "q": "techniek"}),
+        ("views/vragen.py", {"n": "²"}),
+        ("views/vragen.py", {"doel": "①"}),
+        ("views/vragen.py", {"n": "9" * 5000}),
+        ("views/lezen.py", {"doel": "²"}),
+        ("views/lezen.py", {"doel": "9", "plek": "x", "zin": "²-³"}),
+        ("views/lezen.py", {"doel": "9" * 5000, "zin": "1-" + "9" * 5000}),
+    ],
+)
+def test_crafted_links_do_not_crash_a_page(
+    report_app: Path, page: str, params: dict[str, str]
+) -> None:
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    at.switch_page(page)
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    assert not at.exception
+    _no_html(at)
+
+
+@pytest.mark.slow
 def test_read_page_shows_the_goal_and_marks_the_quoted_passage(report_app: Path) -> None:
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
     _ask(at, CROSS_OVER)

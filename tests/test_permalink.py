@@ -49,3 +49,23 @@ def test_the_url_replaces_any_query_of_the_address() -> None:
     assert to_url("http://localhost:8501/?q=oud#x", link) == f"http://localhost:8501/{expected}"
     assert to_url("", link) == expected
     assert to_url("http://localhost:8501/", Permalink()) == "http://localhost:8501/"
+
+
+CRAFTED = ["²", "①", "٣", "9²", "+9", "-1", "9" * 5000, "0x9", " ", "９"]
+
+
+def test_crafted_numbers_in_a_link_are_named_and_left_out() -> None:
+    # str.isdigit() accepts "²", "①" and Arabic-Indic digits that int() rejects or misreads,
+    # and 5,000 digits pass Python's limit on converting a string to an int.
+    for value in CRAFTED:
+        link = from_query({"q": ["techniek"], "doel": [value], "n": [value]})
+        assert link.filters.goals == () and link.top_k is None
+        assert all(len(p) < 80 for p in link.problems)
+
+
+def test_whole_number_reads_ascii_digits_only() -> None:
+    from kb.text import whole_number
+
+    assert whole_number("9") == 9 and whole_number(" 12 ") == 12
+    assert [whole_number(v) for v in CRAFTED] == [None] * len(CRAFTED)
+    assert whole_number("1234", digits=3) is None
