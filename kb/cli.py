@@ -296,11 +296,7 @@ def feedback_export(
     settings = make_settings(config, corpus, build_dir)
     store = FeedbackStore((data_dir or settings.data_dir) / FEEDBACK_FILE)
     try:
-        if out is None:
-            count = store.export_csv(sys.stdout)
-        else:
-            with out.open("w", encoding="utf-8", newline="") as handle:
-                count = store.export_csv(handle)
+        count = store.export_csv(sys.stdout) if out is None else store.export_file(out)
     except OSError as exc:
         raise FeedbackError(str(exc)) from exc
     click.echo(f"{count} votes exported from {store.path}", err=True)

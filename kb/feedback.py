@@ -14,6 +14,8 @@ Staff export the table with `kb feedback export` (CSV).
 from __future__ import annotations
 
 import csv
+import io
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -23,6 +25,7 @@ from pathlib import Path
 from typing import Literal, TextIO
 
 from kb.errors import FeedbackError
+from kb.files import write_atomic
 
 FEEDBACK_FILE = "feedback.sqlite3"
 SCHEMA_VERSION = 1
@@ -171,22 +174,42 @@ class FeedbackStore:
                 [
                     row.id,
                     row.time,
-                    _cell(row.question),
-                    _cell(row.searched),
-                    row.answer_id,
-                    _cell(row.answer),
-                    row.build_id,
+                    *(
+                        _cell(text)
+                        for text in (row.question, row.searched, row.answer_id, row.answer)
+                    ),
+                    _cell(row.build_id),
                     row.vote,
                     _cell(row.comment),
                 ]
             )
         return len(rows)
 
+    def export_file(self, out: Path) -> int:
+        """Write the CSV to `out` atomically (a failed export leaves the old file as it was);
+        never over the feedback file itself.
+
+        Raises:
+            FeedbackError: `out` is the feedback file, or the votes cannot be read.
+        """
+        target, database = out.resolve(), self.path.resolve()
+        # SQLite's journal files beside it ("-wal", "-journal") are the database too.
+        if target.parent == database.parent and target.name.startswith(database.name):
+            raise FeedbackError(f"{out} is the feedback file itself; choose another --out")
+        text = io.StringIO(newline="")
+        count = self.export_csv(text)
+        write_atomic(out, text.getvalue().encode("utf-8"))
+        return count
+
+
+# A cell (or a part of it after a separator: Dutch-locale Excel splits a double-clicked .csv on
+# ";") that starts with = + - @ (or their full-width forms) is a formula in a spreadsheet: staff
+# open this file in Excel, and questions and comments are typed by anyone.
+_FORMULA = re.compile(r"(^|[;,\t\r\n])(\s*)([=+\-@＝＋－＠])")
+
 
 def _cell(text: str) -> str:
-    # A cell that starts with = + - @ is a formula in a spreadsheet: staff open this file in
-    # Excel, and questions and comments are typed by anyone.
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return _FORMULA.sub(r"\1\2'\3", text)
 
 
 __all__ = ["FEEDBACK_FILE", "FeedbackError", "FeedbackRow", "FeedbackStore", "Vote", "VoteValue"]

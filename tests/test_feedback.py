@@ -113,3 +113,45 @@ def test_kb_feedback_export_of_a_broken_file_is_a_usage_error(
     (tmp_path / FEEDBACK_FILE).write_bytes(b"geen database" * 100)
     assert main(["feedback", "export", "--data-dir", str(tmp_path)]) == 2
     assert capsys.readouterr().err.startswith("kb feedback: ")
+
+
+def test_formulas_are_disarmed_after_every_separator_and_in_every_column(tmp_path: Path) -> None:
+    # Dutch-locale Excel splits a double-clicked .csv on ";": every part is a cell there.
+    store = FeedbackStore(tmp_path / FEEDBACK_FILE)
+    row_id = store.add(Vote("prima;=1+1;=SUM(A1:A9)", "=cmd|' /C calc'!A0", "@b", "down"))
+    store.set_comment(row_id, "＝1+1, -2+3")
+    out = io.StringIO()
+    store.export_csv(out)
+    text = out.getvalue()
+    for cell in (
+        part for line in text.splitlines()[1:] for part in line.replace(",", ";").split(";")
+    ):
+        assert cell.strip().strip('"')[:1] not in ("=", "+", "-", "@", "＝"), cell
+
+
+def test_export_never_writes_over_the_feedback_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    FeedbackStore(data / FEEDBACK_FILE).add(VOTE)
+    code = main(["feedback", "export", "--data-dir", str(data), "--out", str(data / FEEDBACK_FILE)])
+    assert code == 2
+    assert "is the feedback file itself" in capsys.readouterr().err
+    assert len(FeedbackStore(data / FEEDBACK_FILE).rows()) == 1  # every vote is still there
+
+
+def test_a_failed_export_keeps_the_previous_csv(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    FeedbackStore(data / FEEDBACK_FILE).add(VOTE)
+    out = tmp_path / "votes.csv"
+    assert main(["feedback", "export", "--data-dir", str(data), "--out", str(out)]) == 0
+    before = out.read_bytes()
+
+    def broken(self: FeedbackStore) -> list[object]:
+        raise FeedbackError("the feedback file cannot be read")
+
+    monkeypatch.setattr(FeedbackStore, "rows", broken)
+    assert main(["feedback", "export", "--data-dir", str(data), "--out", str(out)]) == 2
+    assert out.read_bytes() == before
