@@ -16,6 +16,7 @@ from urllib.parse import quote, urlsplit
 from kb import Answer
 from kb.answers import ABSTENTION
 from kb.render import place_line
+from kb.text import shown
 
 # Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping them all
 # also disarms Streamlit's own syntax (":red[...]", ":material/icon:", "$latex$").
@@ -37,11 +38,11 @@ def _hard_breaks(text: str) -> str:
 
 
 def _escaped(text: str) -> str:
-    return _hard_breaks(_MARKDOWN_SPECIAL.sub(r"\\\1", text))
+    return _hard_breaks(_MARKDOWN_SPECIAL.sub(r"\\\1", shown(text)))
 
 
 def _escaped_plain(text: str) -> str:
-    text = _hard_breaks(_COMMONMARK_SPECIAL.sub(r"\\\1", text))
+    text = _hard_breaks(_COMMONMARK_SPECIAL.sub(r"\\\1", shown(text)))
     return _LINE_START_MARK.sub(r"\\\1", text)
 
 

@@ -27,7 +27,7 @@ from ingest.errors import IngestError
 from kb.errors import EmptyQuestionError, FeedbackError, KbError, UsageError
 from kb.evaluation.cli import devset, eval_command, fit_command
 from kb.options import make_settings, open_index, progress_bar, settings_options
-from kb.text import whole_number
+from kb.text import shown, whole_number
 
 USAGE_ERROR = 2
 
@@ -257,8 +257,8 @@ def ask(
             click.echo(answer_record(asked, result).to_json())
             continue
         if result.notice:
-            click.echo(f"notice: {result.notice}", err=True)
-        click.echo(answer_text(result))
+            click.echo(f"notice: {shown(result.notice)}", err=True)
+        click.echo(shown(answer_text(result)))
 
 
 def _read_lines(path: Path) -> list[str]:

@@ -1,4 +1,4 @@
-"""Text from outside: numbers typed in URLs and on the command line.
+"""Text at the edges: numbers typed in URLs and on the command line, and text to show.
 
 One parser for every whole number a reader can type (`?doel=9`, `?n=5`, `&zin=120-240`,
 `--top-k 3`): ASCII digits only and a bounded length. `str.isdigit()` also accepts "²", "①"
@@ -7,6 +7,8 @@ of 5,000 digits hits Python's limit on converting long strings.
 """
 
 from __future__ import annotations
+
+import unicodedata
 
 MAX_DIGITS = 9
 
@@ -23,3 +25,22 @@ def whole_number(text: str | None, digits: int = MAX_DIGITS) -> int | None:
     if not value or len(value) > digits or not (value.isascii() and value.isdigit()):
         return None
     return int(value)
+
+
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def shown(text: str) -> str:
+    """`text` safe to show on a terminal or a page: control characters (ANSI and OSC escape
+    sequences start with one) and bidirectional overrides left out, line breaks and tabs
+    kept. A right-to-left override would show a quote reversed; an escape sequence can clear
+    a terminal or set its title.
+
+    >>> shown("a\\x1b[2Jb\\u202ec\\n")
+    'a[2Jbc\\n'
+    """
+    return "".join(
+        c
+        for c in text
+        if c in "\n\t" or (c not in _BIDI and unicodedata.category(c) not in ("Cc", "Cs"))
+    )

@@ -458,3 +458,9 @@ def test_a_start_error_is_a_short_dutch_message(
     assert not at.exception
     assert at.error[0].value.startswith("De zoekindex kan niet worden gebouwd")
     assert "Traceback" not in at.error[0].value
+
+
+def test_escape_drops_bidi_overrides_and_control_characters() -> None:
+    # A right-to-left override would show the quote reversed on the page.
+    assert escape("De les \u202ebegint\u202c om 9 uur\x1b[2J") == "De les begint om 9 uur\\[2J"
+    assert "\u202e" not in escape_plain("x\u202ey") and "\x07" not in escape_plain("x\x07y")

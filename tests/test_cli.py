@@ -118,3 +118,33 @@ def test_every_error_the_library_raises_on_purpose_is_a_kb_error() -> None:
             if isinstance(v, type) and v.__module__ == module.__name__
         ]
         assert classes and all(issubclass(c, base) for c in classes)
+
+
+def test_control_and_bidi_characters_of_the_corpus_do_not_reach_the_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kb.build import build_index
+    from kb.embed import FakeEmbedder
+    from kb.settings import Settings
+    from tests.support.search_fixtures import make_chunk
+
+    text = "De techniekles\x1b]0;gehackt\x07 begint\x1b[2J om negen uur \u202eruu neeg\u202c."
+    settings = Settings(build_dir=tmp_path / "build", cache_dir=tmp_path / "cache")
+    build_index([make_chunk(1, text), make_chunk(2, "Iets anders.")], settings, FakeEmbedder(32))
+    monkeypatch.setenv("KB_EMBEDDER", "fake:32")
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "cache"))
+    result = CliRunner().invoke(
+        cli, ["ask", "--build-dir", str(tmp_path / "build"), "Wanneer begint de techniekles?"]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "begint" in result.output
+    assert not any(c in result.output for c in "\x1b\x07\u202e\u202c")
+
+
+def test_shown_keeps_text_and_drops_controls() -> None:
+    from kb.text import shown
+
+    assert shown("€ 32,1 miljoen – ‘Techgirl’\n\tvolgende regel") == (
+        "€ 32,1 miljoen – ‘Techgirl’\n\tvolgende regel"
+    )
+    assert shown("a\x00b\x1b[31mc\u202ed\u2066e\x85f") == "ab[31mcdef"
