@@ -114,7 +114,9 @@ class FeedbackStore:
                     connection.execute(_SCHEMA)
                     connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                     yield connection
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, OSError) as exc:
+            # A data folder that cannot be made or written is the same to the reader: the
+            # vote is not stored (the app says so in Dutch), not an error box.
             raise FeedbackError(f"{self.path}: cannot use the feedback file: {exc}") from exc
 
     def add(self, vote: Vote) -> int:

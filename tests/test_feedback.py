@@ -155,3 +155,13 @@ def test_a_failed_export_keeps_the_previous_csv(
     monkeypatch.setattr(FeedbackStore, "rows", broken)
     assert main(["feedback", "export", "--data-dir", str(data), "--out", str(out)]) == 2
     assert out.read_bytes() == before
+
+
+def test_a_data_folder_that_cannot_be_made_is_a_feedback_error(tmp_path: Path) -> None:
+    # The app shows FeedbackError as "kon niet worden opgeslagen"; anything else was an
+    # exception box on every vote.
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder should be", encoding="utf-8")
+    store = FeedbackStore(blocker / "data" / FEEDBACK_FILE)
+    with pytest.raises(FeedbackError, match="cannot use the feedback file"):
+        store.add(VOTE)
