@@ -9,6 +9,7 @@ and "Lezen" (the report by goal, app/read.py).
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import streamlit as st
 
@@ -18,7 +19,9 @@ log = logging.getLogger(__name__)
 
 st.set_page_config(
     page_title="Vraagbaak Techniekpact",
-    page_icon=":material/engineering:",
+    # Served from the app itself: a Material icon here is fetched from an outside font host
+    # on every page load (a ministry intranet may have no internet, and the host sees visits).
+    page_icon=str(Path(__file__).parent / "static" / "icon.png"),
     layout="wide",
     menu_items={
         "About": "Vraagbaak Techniekpact: antwoorden als letterlijke citaten uit het rapport."

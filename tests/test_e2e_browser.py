@@ -8,6 +8,7 @@ import os
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -94,6 +95,8 @@ def test_the_cross_over_question_is_answered_with_its_quote_and_goal(
     assert isinstance(browser, Browser)
     ARTIFACTS.mkdir(exist_ok=True)
     page = browser.new_page(viewport={"width": 1280, "height": 1400}, locale="nl-NL")
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
     page.goto(report_url)
     answer = _ask(page, "hoeveel cross-over kwalificaties raken techniek?")
     assert isinstance(answer, Locator)
@@ -112,6 +115,11 @@ def test_the_cross_over_question_is_answered_with_its_quote_and_goal(
     assert "/lezen?" in page.url and "doel=9" in page.url
     page.screenshot(path=ARTIFACTS / "e2e-lezen.png", full_page=True)
     page.close()
+    # Nothing is fetched from outside at run time (a ministry intranet may have no internet,
+    # and an outside font host learns of every visit): the page icon is served by the app.
+    host = urlsplit(report_url).netloc
+    outside = [url for url in requested if urlsplit(url).netloc not in (host, "")]
+    assert outside == []
 
 
 def test_markup_in_a_quoted_passage_is_shown_as_literal_text(
