@@ -343,7 +343,10 @@ def page() -> None:
         st.info(escape(notice))
 
     turns = _turns()
-    typed = st.chat_input("Stel een vraag, bijvoorbeeld: hoeveel cross-over kwalificaties …")
+    typed = st.chat_input(
+        "Stel een vraag, bijvoorbeeld: hoeveel cross-over kwalificaties …",
+        max_chars=index.settings.max_question_chars,
+    )
     asked = typed or st.session_state.pop(PENDING, None)
     for number, turn in enumerate(turns):
         render_turn(number, turn, store)

@@ -60,7 +60,13 @@ def ask(
     turns: Sequence[Turn] = (),
     regions: Sequence[str] = (),
 ) -> Turn:
-    """Answer `asked` in the context of the earlier `turns` of the session."""
+    """Answer `asked` in the context of the earlier `turns` of the session.
+
+    The question is cut to `max_question_chars` before any work: the chat input stops at that
+    length in the browser, but a crafted message can carry a megabyte, and every step (the
+    follow-up reading, the caches of the answer step, a stored vote) would keep it.
+    """
+    asked = asked[: index.settings.max_question_chars]
     resolved = resolve_followup(asked, previous_of(turns), regions)
     if resolved.kind == "about_previous":
         before = next(t for t in reversed(turns) if t.answer is not None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.followup import Previous, resolve_followup
+from kb.index import Filters, Index
 
 REGIONS = ["Limburg", "Twente", "Noord-Brabant", "Fryslân", "Den Haag"]
 CROSS_OVER = "hoeveel cross-over kwalificaties raken techniek?"
@@ -90,3 +91,24 @@ def test_who_did_that_keeps_its_own_words() -> None:
 def test_questions_that_stand_on_their_own_are_searched_as_asked(question: str) -> None:
     resolved = resolve_followup(question, Previous(CROSS_OVER, goal=9), REGIONS)
     assert (resolved.searched, resolved.kind) == (question, "new")
+
+
+def test_a_huge_question_is_cut_before_any_work(
+    sample_index: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The follow-up step ran on the whole text before the search cut it to 1,000 characters,
+    # and every distinct question stayed in the caches: 200 questions of 1 MB kept 463 MB.
+    import app.session as session
+
+    seen: list[int] = []
+    real = session.resolve_followup
+
+    def spy(asked: str, *args: object, **kwargs: object) -> object:
+        seen.append(len(asked))
+        return real(asked, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(session, "resolve_followup", spy)
+    limit = sample_index.settings.max_question_chars
+    turn = session.ask(sample_index, "techniek " * 120_000, Filters(), 5)
+    assert seen == [limit]
+    assert len(turn.asked) == limit and turn.answer is not None
