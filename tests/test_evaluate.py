@@ -276,3 +276,24 @@ def test_randomization_p_value_of_two_questions_is_one_half() -> None:
     # mixed two reach 0, so p = 2/4.
     p = randomization_p_value(np.array([1.0, 1.0]), np.array([0.0, 0.0]))
     assert p == pytest.approx(0.5, abs=0.03)
+
+
+@pytest.mark.slow
+def test_an_outside_run_over_every_exported_query_scores(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The BEIR export lists the unanswerable questions too (q003); a run over every exported
+    # query was refused ("not a question of the gold set"). They have no relevant passage.
+    run = tmp_path / "other.trec"
+    run.write_text(
+        "q002 Q0 techniekpact-2017/voorwoord/01#1 1 2.0 other\n"
+        "q003 Q0 techniekpact-2017/voorwoord/01#1 1 2.0 other\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "results"
+    assert _cli(tmp_path, "--run", str(run), "--quick", "--out", str(out)) == 0
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert any(c["name"] == "run: other" for c in report["configs"])
+    assert any(
+        "1 unanswerable" in note and "no passage is relevant" in note for note in report["notes"]
+    )

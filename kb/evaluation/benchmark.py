@@ -309,6 +309,12 @@ def _outside_run(run: _Run) -> None:
         run.notes.append(
             f"The outside run has no results for {missing} judged questions (they score 0)."
         )
+    unjudged = len(set(outside.results) - set(judgments.qrels))
+    if unjudged:
+        run.notes.append(
+            f"The outside run ranks {unjudged} unanswerable questions: no passage is relevant "
+            "to them, so they do not count toward the means."
+        )
     run.configs.append(
         ConfigResult(
             name=name,

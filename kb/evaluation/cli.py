@@ -163,7 +163,8 @@ def _plan(
     judged = read_qrels(qrels, own, chunk_ids) if qrels else {}
     outside = None
     if outside_run is not None:
-        gold_ids = {q.id for q in gold if q.answerable} or set(judged)
+        # Every exported query, unanswerable ones included (they have no relevant passage).
+        gold_ids = {q.id for q in gold} or {q.id for q in own}
         outside = read_run(outside_run, gold_ids, chunk_ids)
     return Plan(
         settings=settings,
