@@ -19,15 +19,17 @@ import numpy.typing as npt
 from ingest.regions import Gazetteer
 from kb.analyser import analyse
 from kb.answers.features import ANAPHOR, CAUSE, LINKED, holds
-from kb.answers.question import SINGLE_YEAR, QuestionInfo, QuestionType, missing_entities
+from kb.answers.question import (
+    QUESTION_TYPES,
+    SINGLE_YEAR,
+    QuestionInfo,
+    QuestionType,
+    missing_entities,
+)
 from kb.answers.values import Value, ValueFit, find_values, value_fits
 from kb.embed import Vectors
 from kb.index import Hit
 from kb.sentence_store import Sentence, SentenceStore
-
-QUESTION_TYPES: tuple[QuestionType, ...] = (
-    "amount", "percent", "date", "count", "person", "place", "which", "other",
-)  # fmt: skip
 
 FEATURES: tuple[str, ...] = (
     # the sentence
@@ -133,7 +135,7 @@ def candidates_of(
     owners = [hit for hit in hits for _ in store.of_chunk(hit.chunk.id)]
     if not numbers:
         return [], np.zeros((0, len(FEATURES)), dtype=np.float32)
-    context = _Context.of(store, hits, numbers, vector, info, gazetteer)
+    context = _Context.of(store, hits, numbers, owners, vector, info, gazetteer)
     candidates: list[Candidate] = []
     rows: list[list[float]] = []
     for i, (number, hit) in enumerate(zip(numbers, owners, strict=True)):
@@ -182,6 +184,7 @@ class _Context:
         store: SentenceStore,
         hits: Sequence[Hit],
         numbers: list[int],
+        owners: list[Hit],
         vector: Vectors,
         info: QuestionInfo,
         gazetteer: Gazetteer | None,
@@ -191,7 +194,6 @@ class _Context:
         lexical = store.bm25(analyse(info.text, question=True), numbers)
         asked = list(dict.fromkeys(analyse(info.text)))
         weights = [store.idf(t) for t in asked]
-        owners = [hit for hit in hits for _ in store.of_chunk(hit.chunk.id)]
         coverage = {
             hit.chunk.id: _covered(asked, weights, store.passage_terms(hit.chunk.id))
             for hit in hits

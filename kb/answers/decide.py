@@ -20,7 +20,7 @@ import numpy.typing as npt
 from ingest.regions import Gazetteer
 from kb.answers.candidates import FEATURES, Candidate, candidates_of
 from kb.answers.model import AnswerModel
-from kb.answers.question import QuestionInfo, QuestionType, analyse_question
+from kb.answers.question import QUESTION_TYPES, QuestionInfo, QuestionType, analyse_question
 from kb.index import Filters, Hit, Index
 
 ABSTAIN_FEATURES: tuple[str, ...] = (
@@ -133,7 +133,9 @@ def decide(
     """Rank the candidates of `text` (a cleaned question) and decide whether to answer."""
     settings = index.settings
     probabilities = model.question_types.probabilities(text)
-    types: dict[QuestionType, float] = {kind: probabilities.get(kind, 0.0) for kind in _KINDS}
+    types: dict[QuestionType, float] = {
+        kind: probabilities.get(kind, 0.0) for kind in QUESTION_TYPES
+    }
     top = max(types, key=lambda kind: types[kind])
     info = dataclasses.replace(analyse_question(text), kind=top)
     vector = index.embed_question(text)
@@ -149,8 +151,3 @@ def decide(
     abstain = not order or probability < model.abstainer.threshold
     abstain = abstain or year_gate(rows[order[0]])
     return Decision(info, hits, candidates, scores, order, probability, abstain)
-
-
-_KINDS: tuple[QuestionType, ...] = (
-    "amount", "percent", "date", "count", "person", "place", "which", "other",
-)  # fmt: skip

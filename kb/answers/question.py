@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 from ingest.model import Chunk
 from ingest.regions import Gazetteer
@@ -20,6 +20,9 @@ from kb.analyser import analyse, fold
 QuestionType = Literal["amount", "percent", "date", "count", "person", "place", "which", "other"]
 """amount (hoeveel geld, welk bedrag), percent (welk percentage/aandeel), date (wanneer),
 count (hoeveel), person (wie: a person or organisation), place (waar), which (welke), other."""
+
+QUESTION_TYPES: tuple[QuestionType, ...] = get_args(QuestionType)
+"""Every question type, in the order of `QuestionType` (the columns of the type features)."""
 
 VALUE_TYPES: frozenset[QuestionType] = frozenset({"amount", "percent", "date", "count"})
 """Question types whose answer must hold a value of that type: without one there is no answer."""

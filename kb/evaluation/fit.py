@@ -32,7 +32,7 @@ from kb.answers.model import (
     TypeModel,
     question_tokens,
 )
-from kb.answers.question import QuestionType
+from kb.answers.question import QUESTION_TYPES, QuestionType
 from kb.evaluation.fitdata import Example, Retrieved, goal_of, gold_type, is_right_text
 
 FOLDS = 5
@@ -195,7 +195,4 @@ def cross_fitted_types(retrieved: Sequence[Retrieved]) -> TypeProbabilities:
 
 
 def _as_type(name: str) -> QuestionType:
-    kinds: tuple[QuestionType, ...] = (
-        "amount", "percent", "date", "count", "person", "place", "which", "other",
-    )  # fmt: skip
-    return next((k for k in kinds if k == name), "other")
+    return next((k for k in QUESTION_TYPES if k == name), "other")
