@@ -229,8 +229,11 @@ def ask(
         kb ask --json --batch questions.txt > answers.jsonl
     """
     from kb import Filters, answer
+    from kb.claims.claim import is_claim
+    from kb.claims.verdict import check
     from kb.index import clean_question
     from kb.render import answer_record, answer_text
+    from kb.verdicts import check_record, check_text
 
     if (question is None) == (batch is None):
         raise UsageError("give either a QUESTION or --batch FILE")
@@ -252,6 +255,10 @@ def ask(
     index = open_index(settings)
     filters = Filters(goal, region, kind)
     for _, asked in numbered:
+        if is_claim(asked):
+            checked = check(index, asked, filters, top_k or settings.top_k)
+            click.echo(check_record(checked).to_json() if as_json else shown(check_text(checked)))
+            continue
         result = answer(index, asked, filters, top_k or settings.top_k)
         if as_json:
             click.echo(answer_record(asked, result).to_json())
@@ -259,6 +266,76 @@ def ask(
         if result.notice:
             click.echo(f"notice: {shown(result.notice)}", err=True)
         click.echo(shown(answer_text(result)))
+
+
+@cli.command("check")
+@settings_options
+@click.argument("claim", required=False)
+@click.option(
+    "--file",
+    "draft",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="a draft: every checkable sentence is checked",
+)
+@click.option(
+    "--json", "as_json", is_flag=True, help="one JSON object per claim (kb.render.CheckRecord)"
+)
+@click.option(
+    "--markdown", is_flag=True, help="a table: claim, verdict, the report's words, source"
+)
+def check_command(
+    config: Path | None,
+    corpus: Path | None,
+    build_dir: Path | None,
+    claim: str | None,
+    draft: Path | None,
+    as_json: bool,
+    markdown: bool,
+) -> None:
+    """Check a claim, or every claim of a draft, against the report.
+
+    Verdicts: klopt, klopt niet (with the report's value beside the claim's), deels, or staat
+    niet in het rapport; always with the report's sentence and its source.
+
+    \b
+    Examples:
+        kb check "Klopt het dat er 40 trainees zijn gestart via het OnderwijsTraineeship?"
+        kb check --file draft.txt --markdown > controle.md
+    """
+    from kb.claims.draft import check_draft
+    from kb.index import clean_question
+    from kb.verdicts import check_record, check_text, draft_markdown
+
+    if (claim is None) == (draft is None):
+        raise UsageError("give either a CLAIM or --file DRAFT")
+    if as_json and markdown:
+        raise UsageError("choose --json or --markdown, not both")
+    settings = make_settings(config, corpus, build_dir)
+    text = readable(claim) if claim is not None else "\n".join(_read_lines(draft or Path()))
+    if draft is None:
+        clean_question(text, settings.max_question_chars)
+    elif not text.strip():
+        raise EmptyQuestionError(f"{draft}: the draft is empty")
+    index = open_index(settings)
+    rows = check_draft(index, text) if draft is not None else None
+    if rows is None:
+        from kb.claims.draft import DraftRow
+        from kb.claims.verdict import check
+
+        rows = [DraftRow(text, check(index, text))]
+    if markdown:
+        click.echo(shown(draft_markdown(rows)), nl=False)
+        return
+    for row in rows:
+        if row.check is None:
+            if not as_json:
+                click.echo(shown(f"Geen bewering: {row.sentence}\n"))
+            continue
+        if as_json:
+            click.echo(check_record(row.check).to_json())
+        else:
+            click.echo(shown(check_text(row.check)) + "\n")
 
 
 def _read_lines(path: Path) -> list[str]:

@@ -19,13 +19,15 @@ from typing import Literal, Protocol
 from pydantic import BaseModel, ConfigDict
 
 from kb.answers import Answer
-from kb.answers.answer import Alternative
+from kb.answers.answer import Alternative, Listed
 from kb.build import BuildInfo
 from kb.index import Hit
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """1: the fields of `kb ask --json` as they were, with `schema_version` added.
-2: `answer.alternatives`, the runners-up close to the answer ("Ook mogelijk")."""
+2: `answer.alternatives`, the runners-up close to the answer ("Ook mogelijk").
+3: `answer.items` and `answer.list_kind` for list questions ("Welke voorbeelden zijn er in
+Groningen?"); `CheckRecord` for claims (`kb check --json`)."""
 
 
 class Footnote(BaseModel):
@@ -82,6 +84,24 @@ class AlternativeObject(BaseModel):
     source_end: int
 
 
+class ItemObject(BaseModel):
+    """One item of a list answer: a part of the report, its title, first sentence and source."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    kind: str
+    title: str | None
+    text: str
+    hit_id: str
+    goal: int | None
+    section: str
+    urls: list[str]
+    document_title: str
+    source_start: int
+    source_end: int
+
+
 class AnswerObject(BaseModel):
     """The quoted sentence, its value, where it stands and its sources (all None and empty
     when the answer abstains)."""
@@ -110,6 +130,8 @@ class AnswerObject(BaseModel):
     source_end: int | None
     cited_in: str | None
     alternatives: list[AlternativeObject] = []
+    items: list[ItemObject] = []
+    list_kind: str | None = None
 
 
 class AnswerRecord(BaseModel):
@@ -186,6 +208,8 @@ def answer_record(asked: str, answer: Answer) -> AnswerRecord:
             source_end=source.end if source else None,
             cited_in=source.cited_in if source else None,
             alternatives=[_alternative(a) for a in answer.alternatives],
+            items=[_item(i) for i in answer.items],
+            list_kind=answer.list_kind,
         ),
         hits=[hit_record(h) for h in answer.hits],
     )
@@ -204,6 +228,23 @@ def _alternative(alternative: Alternative) -> AlternativeObject:
         goal=source.goal,
         section=source.section,
         title=source.title,
+        document_title=source.document_title,
+        source_start=source.start,
+        source_end=source.end,
+    )
+
+
+def _item(item: Listed) -> ItemObject:
+    source = item.source
+    return ItemObject(
+        id=item.id,
+        kind=item.kind,
+        title=item.title,
+        text=item.text,
+        hit_id=item.hit_id,
+        goal=source.goal,
+        section=source.section,
+        urls=list(source.urls),
         document_title=source.document_title,
         source_start=source.start,
         source_end=source.end,
@@ -259,6 +300,15 @@ def hit_text(hit: Hit, width: int = 100) -> str:
 def answer_text(answer: Answer, width: int = 100) -> str:
     """The answer for people: the quote with its value and source, then the passages (when
     abstaining, as possibly relevant)."""
+    if answer.items:
+        lines = [answer.text]
+        for number, item in enumerate(answer.items, 1):
+            lines.append(f"{number}. {place_line(item.source, 'short')}")
+            lines += textwrap.wrap(
+                f"“{item.text}”", width, initial_indent="   ", subsequent_indent="   "
+            )
+            lines += [f"   {url}" for url in item.source.urls]
+        return "\n".join(lines)
     if answer.abstained or answer.source is None:
         lines = [answer.text, "", "Mogelijk relevant:" if answer.hits else ""]
     else:

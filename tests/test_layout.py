@@ -6,6 +6,7 @@ function-level import cannot hide a cycle or an upward dependency. The layers, l
     ingest          files → documents → chunks
     kb (core)       settings, analyser, embed, cache, lexical, index, store, build, sentences
     kb.answers      question analysis → values → features → ranking → answer / abstention
+    kb.claims       claim checking: quantities → claim → verdict → draft (beside kb.answers)
     kb.render, kb   the JSON/text contract, the public surface, the commands' shared options
     kb.evaluation   question sets, metrics, benchmark, reports (the [eval] extra)
     kb.cli, app     the two edges: the command line and the Streamlit pages
@@ -95,9 +96,9 @@ def layer(module: str) -> int:
         return 5
     if module.startswith("kb.evaluation"):
         return 4
-    if module in ("kb", "kb.render", "kb.options"):
+    if module in ("kb", "kb.render", "kb.verdicts", "kb.options"):
         return 3
-    if module.startswith("kb.answers"):
+    if module.startswith(("kb.answers", "kb.claims")):
         return 2
     return 1
 

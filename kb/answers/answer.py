@@ -23,6 +23,7 @@ from ingest.regions import Gazetteer, load_gazetteer
 from kb.answers.abstention import Evidence, confidence_of, weigh
 from kb.answers.candidates import Candidate
 from kb.answers.decide import Decision, decide
+from kb.answers.listing import Item, ListRequest, list_items, list_request
 from kb.answers.model import AnswerModel, load_model
 from kb.answers.question import QuestionType, question_type
 from kb.answers.ranking import Candidate as HandCandidate
@@ -73,6 +74,19 @@ class Alternative:
 
 
 @dataclass(frozen=True)
+class Listed:
+    """One item of a list answer: a part of the report with its title, first sentence
+    (verbatim) and source."""
+
+    id: str
+    kind: str
+    title: str | None
+    text: str
+    hit_id: str
+    source: Source
+
+
+@dataclass(frozen=True)
 class Answer:
     """The answer to one question: a verbatim sentence of a passage, or an abstention.
 
@@ -99,6 +113,10 @@ class Answer:
     notice: str | None = None
     alternatives: list[Alternative] = field(default_factory=list)
     """Up to two runners-up close to the answer (none when abstaining)."""
+    items: list[Listed] = field(default_factory=list)
+    """For a list question ("Welke voorbeelden zijn er in Groningen?"): the parts of the report
+    it asks for, in report order; `text` then says what is listed and `source` is None."""
+    list_kind: str | None = None
 
 
 def answer(index: Index, question: str, filters: Filters | None = None, top_k: int = 5) -> Answer:
@@ -115,6 +133,9 @@ def answer(index: Index, question: str, filters: Filters | None = None, top_k: i
     """
     cleaned = clean_question(question, index.settings.max_question_chars)
     sentence_store(index)
+    listed = _listed(index, question, cleaned.text, cleaned.notice, filters, top_k)
+    if listed is not None:
+        return listed
     model = load_model()
     if model is not None:
         decision = decide(index, model, cleaned.text, filters, top_k, gazetteer_of(index.settings))
@@ -130,6 +151,83 @@ def answer(index: Index, question: str, filters: Filters | None = None, top_k: i
 
     main = _quote(best.sentence, best.hit.chunk, best.value)
     return _answered(question, cleaned.text, cleaned.notice, main, confidence, shown, best.hit)
+
+
+LIST_HEADINGS = {
+    "examples": "Voorbeelden",
+    "achievements": "Wat is er bereikt",
+    "goals": "De doelen van het Techniekpact",
+    "footnotes": "Voetnoten en Kamerstukken",
+    "mentions": "Waar het rapport dit noemt",
+}
+
+
+def _listed(
+    index: Index,
+    question: str,
+    searched: str,
+    notice: str | None,
+    filters: Filters | None,
+    top_k: int,
+) -> Answer | None:
+    """The answer to a list question, from the report's structure; None for other questions
+    and for a list question that finds nothing (it is then answered as a question)."""
+    titles = {c.goal: c.goal_title for c in index.chunks if c.goal is not None and c.goal_title}
+    request = list_request(searched, gazetteer_of(index.settings), titles)
+    if request is None:
+        return None
+    items = [i for i in list_items(index, request) if _kept(i, filters)]
+    if not items:
+        return None
+    listed = [_as_listed(item) for item in items]
+    hits = index.search(searched, filters, top_k)
+    return Answer(
+        question=question,
+        searched=searched,
+        text=_heading(request, len(items)),
+        value=None,
+        value_start=None,
+        value_end=None,
+        start=None,
+        end=None,
+        hit_id=None,
+        abstained=False,
+        confidence=1.0,
+        source=None,
+        hits=hits,
+        notice=notice,
+        items=listed,
+        list_kind=request.kind,
+    )
+
+
+def _kept(item: Item, filters: Filters | None) -> bool:
+    return filters is None or not filters.goals or item.goal in filters.goals
+
+
+def _heading(request: ListRequest, count: int) -> str:
+    where = [*request.provinces, *request.regions]
+    heading = LIST_HEADINGS[request.kind]
+    if request.goal is not None:
+        heading += f" bij doel {request.goal}"
+    if where:
+        heading += f" in {', '.join(where)}"
+    return f"{heading} ({count})"
+
+
+def _as_listed(item: Item) -> Listed:
+    chunk = item.chunk
+    start = chunk.text.find(item.text)
+    # A goal is listed by its title; its source is then the goal's introduction.
+    start, end = (start, start + len(item.text)) if start >= 0 else (0, len(chunk.text))
+    return Listed(
+        id=item.id,
+        kind=item.kind,
+        title=item.title,
+        text=item.text,
+        hit_id=chunk.id,
+        source=source_of(chunk, start, end),
+    )
 
 
 def deliberate(
@@ -292,4 +390,4 @@ def _gazetteer(path: Path | None) -> Gazetteer:
     return load_gazetteer(path)
 
 
-__all__ = ["ABSTENTION", "Alternative", "Answer", "AnswerError", "Source", "answer"]
+__all__ = ["ABSTENTION", "Alternative", "Answer", "AnswerError", "Listed", "Source", "answer"]

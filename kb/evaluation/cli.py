@@ -7,6 +7,7 @@ slices and a report folder. The commands are assembled into `kb` by kb.cli.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
@@ -15,6 +16,7 @@ from kb.answers.model import MODEL_FILE
 from kb.build import ingest
 from kb.embed import make_embedder
 from kb.errors import QuestionFileError
+from kb.evaluation import claims as checks
 from kb.evaluation import devset as scoring
 from kb.evaluation.answers import answer_all, answer_table, count
 from kb.evaluation.beir import read_qrels, read_queries, read_run
@@ -111,6 +113,18 @@ def _sizes(context: click.Context, parameter: click.Parameter, value: str | None
     help="paired test: Fisher's randomization (default) or Student's t",
 )
 @click.option("--quick", is_flag=True, help="only BM25, dense and hybrid")
+@click.option(
+    "--claims",
+    type=click.Path(path_type=Path),
+    metavar="PATH",
+    help="score claim checking on a claims folder (eval/claims); writes <out>/checks/",
+)
+@click.option(
+    "--lists",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="score list questions (eval/lists/lists.jsonl); writes <out>/checks/",
+)
 def eval_command(
     config: Path | None,
     corpus: Path | None,
@@ -123,6 +137,8 @@ def eval_command(
     chunk_sizes: tuple[int, ...] | None,
     test: str,
     quick: bool,
+    claims: Path | None,
+    lists: Path | None,
 ) -> None:
     """Benchmark retrieval and answers; write a report folder (Markdown, JSON, BEIR, TREC).
 
@@ -131,7 +147,11 @@ def eval_command(
         kb eval                                   # the gold set; report in eval/results/
         kb eval --queries Q.jsonl --qrels T.tsv   # an evaluator's own set (BEIR or TREC)
         kb eval --run other.trec                  # score an outside run on the gold set
+        kb eval --claims eval/claims --lists eval/lists/lists.jsonl   # claims and lists
     """
+    if claims is not None or lists is not None:
+        _eval_checks(make_settings(config, corpus, build_dir), claims, lists, out / "checks")
+        return
     if (queries is None) != (qrels is None):
         raise QuestionFileError("give --queries and --qrels together")
     settings = make_settings(config, corpus, build_dir)
@@ -145,6 +165,40 @@ def eval_command(
     click.echo()
     click.echo(verdict(outcome.report))
     click.echo(f"\nreport: {out / 'report.md'}")
+
+
+def _eval_checks(settings: Settings, claims: Path | None, lists: Path | None, out: Path) -> None:
+    """Claim verdicts and list answers, per half of the goal split, to `out`."""
+    claim_cases = checks.load_claims(claims) if claims else []
+    list_cases = checks.load_lists(lists) if lists else []
+    index = open_index(settings)
+    halves: tuple[checks.Half, ...] = ("tune", "held_out", "all")
+    claim_scores = {
+        h: checks.score_claims(
+            index, [c for c in claim_cases if h in ("all", checks.half_of(c.goal, c.id))]
+        )
+        for h in halves
+        if claim_cases
+    }
+    list_scores = {
+        h: checks.score_lists(
+            index, [c for c in list_cases if h in ("all", checks.half_of(c.goal, c.id))]
+        )
+        for h in halves
+        if list_cases
+    }
+    text = checks.markdown(claim_scores, list_scores)
+
+    def write(folder: Path) -> None:
+        (folder / "report.md").write_text(text, encoding="utf-8")
+        data = {"claims": claim_scores, "lists": list_scores}
+        (folder / "report.json").write_text(
+            json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+
+    publish(out, write)
+    click.echo(text)
+    click.echo(f"report: {out / 'report.md'}")
 
 
 def _plan(

@@ -1,0 +1,103 @@
+"""A claim as stated: the statement inside "Klopt het dat …?", its values, places and direction.
+
+>>> claim = parse_claim("Klopt het dat er 40 trainees zijn gestart, zoals de minister zei?")
+>>> claim.statement, [q.text for q in claim.quantities]
+('er 40 trainees zijn gestart', ['40'])
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kb.analyser import fold
+from kb.claims.quantities import Quantity, quantities
+
+_ASKS = re.compile(
+    r"^\s*(?:(?:maar\s|en\s)?(?:klopt\s(?:het|dit)|is\s(?:het\s)?(?:waar|juist|correct)"
+    r"|het\srapport\s(?:zegt|stelt|meldt|schrijft)|volgens\shet\srapport\s(?:is|zijn|heeft|hebben)?"
+    r"|check|controleer|waar\sof\sniet)[,:]?\s(?:dat\s|of\s)?)",
+    re.IGNORECASE,
+)
+_TAIL = re.compile(
+    r"\s*(?:,\s*(?:zoals|volgens)\b[^,?]*|,?\s*(?:klopt\s(?:dat|dit|het)|toch|waar|of\sniet))\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(r"\b(?:niet|geen|nooit|nergens|niemand)\b")
+_UP = (
+    r"meer|hoger|groter|gestegen|stijgt|stijgen|toegenomen|neemt\stoe|groei\w*|beter|sterker"
+    r"|vaker|ruimer|positie\w*|toename|toenemend\w*|neemt\stoe|oplopend\w*|op\ste\slopen|loopt\sop"
+    r"|hoogste|steeds\sgroter|brede?"
+)
+_DOWN = (
+    r"minder|lager|kleiner|gedaald|daalt|dalen|afgenomen|neemt\saf|krimp\w*|slechter|zwakker"
+    r"|minder\svaak|gezakt|negatie\w*|afname|afnemend\w*|afneemt|afnemen|neemt\saf|teruglopend\w*"
+    r"|loopt\sterug|laagste|beperkte?"
+)
+_COMPARED = re.compile(
+    r"\b(?:meer|minder)\s(?:dan|als)\s(?=[\d€]|[a-z]+(?:tig|tien|honderd|duizend)\b)"
+)
+""""meer dan 150" is an approximation of a number, not a direction."""
+_UP_RE = re.compile(rf"\b(?:{_UP})\b")
+_DOWN_RE = re.compile(rf"\b(?:{_DOWN})\b")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What a claim states: `statement` without the asking ("Klopt het dat"), its values,
+    whether it is negated, and the direction it claims ("up", "down" or None)."""
+
+    text: str
+    statement: str
+    quantities: tuple[Quantity, ...]
+    negated: bool
+    direction: str | None
+
+    def masked(self) -> str:
+        """The statement without its values: what the claim is about, for searching (a wrong
+        number in a claim must not steer the search away from the right sentence)."""
+        out, last = [], 0
+        for q in self.quantities:
+            out.append(self.statement[last : q.start])
+            last = q.end
+        out.append(self.statement[last:])
+        return " ".join("".join(out).split())
+
+
+def is_claim(text: str) -> bool:
+    """Whether a question asks to check a claim: "Klopt het dat …", "Is het waar dat …",
+    "Het rapport zegt dat …?".
+
+    >>> is_claim("Klopt het dat er 38 trainees zijn?"), is_claim("Hoeveel trainees zijn er?")
+    (True, False)
+    """
+    return bool(_ASKS.match(text)) and len(_ASKS.sub("", text, count=1).split()) >= 3
+
+
+def parse_claim(text: str) -> Claim:
+    """The claim a text states (the whole text when it does not ask "Klopt het dat")."""
+    statement = _ASKS.sub("", text.strip(), count=1)
+    statement = _TAIL.sub("", statement).strip().rstrip("?.!").strip()
+    if statement[:1].isupper() and statement[1:2].islower() and statement != text.strip():
+        statement = statement[0].lower() + statement[1:]
+    return Claim(
+        text=text,
+        statement=statement,
+        quantities=tuple(quantities(statement)),
+        negated=negated(statement),
+        direction=direction_of(statement),
+    )
+
+
+def negated(text: str) -> bool:
+    """Whether a text says "niet", "geen", "nooit" (an odd number of times)."""
+    return len(_NEGATION.findall(fold(text))) % 2 == 1
+
+
+def direction_of(text: str) -> str | None:
+    """ "up" for "meer, gestegen, toegenomen, beter", "down" for their opposites, else None."""
+    folded = _COMPARED.sub(" ", fold(text))
+    up, down = bool(_UP_RE.search(folded)), bool(_DOWN_RE.search(folded))
+    if up == down:
+        return None
+    return "up" if up else "down"

@@ -1,0 +1,215 @@
+"""Quantities in a sentence as comparable values: "ruim 12.000", "€ 32,1 miljoen", "vier", "2016".
+
+A claim and a report sentence are compared value by value. `quantities()` finds the spans that
+state a percentage, an amount of money, a count or a date (the same spans that answers bold,
+kb.answers.values), reads each as a number or a set of years, and notes the approximation the
+text puts before it ("ruim", "bijna", "meer dan", "circa"). `consistent()` says whether the
+claim's value can be the report's, approximations included: "meer dan 12.000" fits the
+report's "ruim 12.000", "500" does not fit "meer dan 150".
+
+>>> [(q.kind, q.number, q.bound) for q in quantities("Ruim 12.000 leerlingen, € 2 miljoen.")]
+[('count', 12000.0, 'more'), ('amount', 2000000.0, None)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from kb.analyser import fold
+from kb.answers.question import DUTCH_NUMBERS
+from kb.answers.values import find_values
+
+Kind = Literal["percent", "amount", "count", "date"]
+KINDS: tuple[Kind, ...] = ("percent", "amount", "count", "date")
+Bound = Literal["more", "less", "about"]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A value stated in a text: its span, kind, number (None for a date), years (for a date)
+    and the approximation before it."""
+
+    kind: Kind
+    text: str
+    start: int
+    end: int
+    number: float | None
+    years: frozenset[int]
+    day_month: tuple[int, int] | None
+    """(day, month) of a date that names a month; day 0 when it names none."""
+    bound: Bound | None
+
+
+_DIGITS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
+_SCALES = {"duizend": 1e3, "miljoen": 1e6, "miljard": 1e9}
+_WORDS = {word: float(number) for number, word in DUTCH_NUMBERS.items()}
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s?[-–/]\s?((?:19|20)?\d{2}))?(?!\d)")
+_MONTHS = [
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+]  # fmt: skip
+_DAY_MONTH = re.compile(rf"(?:(\d{{1,2}})\s)?({'|'.join(_MONTHS)})")
+_BOUNDS: tuple[tuple[Bound, re.Pattern[str]], ...] = (
+    ("less", re.compile(r"(?:bijna|nagenoeg|minder dan|ruim onder|nog geen|maximaal|hooguit)\s$")),
+    (
+        "more",
+        re.compile(
+            r"(?:ruim|meer dan|ruimschoots|minstens|ten minste|tenminste|bijna \w+ dan|boven de"
+            r"|over de|\+)\s$"
+        ),
+    ),
+    ("about", re.compile(r"(?:circa|ca\.|ongeveer|zo'n|zo’n|rond|rond de|plusminus|pakweg)\s$")),
+)
+
+
+def number_of(text: str) -> float | None:
+    """The number a value spells: "12.000" 12000, "32,1 miljoen" 32100000, "vier" 4."""
+    folded = fold(text)
+    match = _DIGITS.search(folded)
+    if match:
+        number = float(match.group(0).replace(".", "").replace(",", "."))
+        rest = folded[match.end() :].split()
+    else:
+        words = re.findall(r"[a-z]+", folded)
+        spelled = [w for w in words if w in _WORDS]
+        if not spelled:
+            return None
+        number = _WORDS[spelled[0]]
+        rest = words[words.index(spelled[0]) + 1 :]
+    if rest and rest[0] in _SCALES:
+        number *= _SCALES[rest[0]]
+    return number
+
+
+def _years(text: str) -> frozenset[int]:
+    years: set[int] = set()
+    for match in _YEAR.finditer(text):
+        first = int(match.group(1))
+        years.add(first)
+        if match.group(2):
+            last = match.group(2)
+            end = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+            years.update(range(first, end + 1) if first < end <= first + 20 else [end])
+    return frozenset(years)
+
+
+def _bound(text: str, start: int) -> Bound | None:
+    before = fold(text[max(0, start - 24) : start])
+    for bound, pattern in _BOUNDS:
+        if pattern.search(before):
+            return bound
+    return None
+
+
+_FRACTIONS = {"helft": 50.0, "derde": 100 / 3, "kwart": 25.0, "vijfde": 20.0, "tiende": 10.0}
+_FRACTION = re.compile(
+    r"\b(?:(?:de|een|één|twee|drie)\s(?:helft|derde|kwart|vijfde|tiende)"
+    r"|(?:een|één|\w+)\sop\sde\s(?:twee|drie|vier|vijf|tien|\d+))\b",
+    re.IGNORECASE,
+)
+
+
+def _fraction(text: str) -> float | None:
+    """A share in words as a percentage: "de helft" 50, "vier op de tien" 40."""
+    words = fold(text).split()
+    if words[-1] in _FRACTIONS:
+        times = {"twee": 2.0, "drie": 3.0}.get(words[0], 1.0)
+        return times * _FRACTIONS[words[-1]]
+    part, whole = number_of(words[0].replace("een", "een ")), number_of(words[-1])
+    if part is None or not whole:
+        return None
+    return 100.0 * part / whole
+
+
+def quantities(text: str) -> list[Quantity]:
+    """The percentages, amounts, counts and dates stated in `text`, in text order; a share in
+    words ("de helft", "vier op de tien") is a percentage."""
+    found: list[Quantity] = []
+    for spelled in _FRACTION.finditer(text):
+        share = _fraction(spelled.group(0))
+        if share is not None:
+            found.append(
+                Quantity(
+                    "percent",
+                    spelled.group(0),
+                    spelled.start(),
+                    spelled.end(),
+                    share,
+                    frozenset(),
+                    None,
+                    _bound(text, spelled.start()),
+                )
+            )
+    for kind in KINDS:
+        for value in find_values(text, kind):
+            if any(q.start < value.end and value.start < q.end for q in found):
+                continue
+            day_month = None
+            if kind == "date":
+                match = _DAY_MONTH.search(fold(value.text))
+                if match:
+                    day = int(match.group(1)) if match.group(1) else 0
+                    day_month = (day, _MONTHS.index(match.group(2)) + 1)
+            found.append(
+                Quantity(
+                    kind=kind,
+                    text=value.text,
+                    start=value.start,
+                    end=value.end,
+                    number=None if kind == "date" else number_of(value.text),
+                    years=_years(value.text) if kind == "date" else frozenset(),
+                    day_month=day_month,
+                    bound=_bound(text, value.start),
+                )
+            )
+    return sorted(found, key=lambda q: q.start)
+
+
+def consistent(claimed: Quantity, stated: Quantity) -> bool:
+    """Whether the claimed value can be the stated one, with both texts' approximations.
+
+    >>> claim, report = quantities("meer dan 500 talenten")[0], quantities("meer dan 150")[0]
+    >>> consistent(claim, report)
+    False
+    """
+    if claimed.kind != stated.kind:
+        return False
+    if claimed.kind == "date":
+        return _same_date(claimed, stated)
+    if claimed.number is None or stated.number is None:
+        return fold(claimed.text) == fold(stated.text)
+    return _fits(claimed.number, claimed.bound, stated.number, stated.bound)
+
+
+def _same_date(claimed: Quantity, stated: Quantity) -> bool:
+    if claimed.years and stated.years and not claimed.years <= stated.years:
+        return False
+    if claimed.day_month and stated.day_month:
+        (claim_day, claim_month), (stated_day, stated_month) = claimed.day_month, stated.day_month
+        if claim_month != stated_month or (claim_day and stated_day and claim_day != stated_day):
+            return False
+    if not claimed.years and not claimed.day_month:
+        return fold(claimed.text) in fold(stated.text)
+    return bool(claimed.years & stated.years) or claimed.day_month == stated.day_month
+
+
+def _fits(
+    claim: float, claim_bound: Bound | None, report: float, report_bound: Bound | None
+) -> bool:
+    """A claimed number (with its approximation) against the report's (with its own)."""
+    if claim == report:
+        return True
+    near = abs(claim - report) <= 0.1 * abs(report)
+    if claim_bound == "about" or report_bound == "about":
+        return near
+    if claim_bound == "more":
+        return report > claim or (report_bound == "more" and report >= claim)
+    if claim_bound == "less":
+        return report < claim or (report_bound == "less" and report <= claim)
+    if report_bound == "more":
+        return report <= claim <= report * 1.15
+    if report_bound == "less":
+        return report * 0.85 <= claim <= report
+    return False

@@ -1,0 +1,363 @@
+"""Check a claim against the report: find the sentence about its subject, compare value by value.
+
+`check()` searches with the claim's statement without its values (a wrong number must not steer
+the search), ranks the sentences of the best passages by meaning and words, and compares each
+value the claim states with the values of the same kind in the sentences about its subject:
+
+- **klopt**: every value the claim states is the report's (approximations count), or a claim
+  without values is stated by a sentence in its own words and direction;
+- **klopt niet**: the report states another value for the same thing (shown beside the claim's),
+  or the opposite direction or negation;
+- **deels**: one part holds and another does not;
+- **staat niet in het rapport**: the report does not speak of the subject, or gives no value of
+  the kind the claim states. A missing number is never "klopt niet".
+
+>>> result = check(index, "Klopt het dat er 40 trainees zijn gestart via het OnderwijsTraineeship?")
+>>> result.verdict, result.findings[0].report_value
+('klopt_niet', '38')
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+
+from kb.analyser import analyse, fold
+from kb.answers.answer import Source, gazetteer_of, sentence_store, source_of
+from kb.claims.claim import Claim, direction_of, negated, parse_claim
+from kb.claims.quantities import Quantity, consistent, quantities
+from kb.index import Filters, Hit, Index, clean_question
+from kb.sentence_store import Sentence, SentenceStore
+
+Verdict = Literal["klopt", "klopt_niet", "deels", "niet_in_rapport"]
+VERDICTS: tuple[Verdict, ...] = ("klopt", "klopt_niet", "deels", "niet_in_rapport")
+VERDICT_LABELS: dict[Verdict, str] = {
+    "klopt": "Klopt",
+    "klopt_niet": "Klopt niet",
+    "deels": "Deels",
+    "niet_in_rapport": "Staat niet in het rapport",
+}
+_NAME = re.compile(
+    r"(?<=\w )(?:[A-Z][\w&-]*[A-Z][\w&-]*|[A-Z][a-z][\w&-]+)(?:[ -](?:[A-Z][\w&-]+))*"
+)
+"""A name inside a statement (not its first word): "Google", "VO-raad", "Ton Heerts"."""
+Status = Literal["supported", "contradicted", "absent"]
+
+PASSAGES = 5
+"""Passages whose sentences are read for a claim."""
+MIN_COVERAGE = 0.3
+"""Share (IDF-weighted) of the claim's words that the best passage must hold for the report
+to speak of the claim's subject at all."""
+MIN_SUPPORT = 0.3
+"""For a claim without values: the share of its words the best sentence must hold to state it."""
+WINDOW = 6
+"""The best sentences read for a value of the claim's kind (lower ones weigh less)."""
+MIN_CONTEXT = 0.0
+"""A value contradicts the claim's only when its clause shares words with the claim's clause
+(in units of a rare word, less a penalty for a lower-ranked sentence)."""
+NAME_SUPPORT = 0.5
+"""A name or place the passage lacks makes the claim "klopt niet" when the best sentence holds
+this share of the claim's other words (the same statement, with another name)."""
+_AMBITION = re.compile(
+    r"\b(?:ambitie\w*|streven|streef\w*|doel is|in 2020|moet|moeten|zou|zouden)\b"
+)
+_SCHOOLS = frozenset(
+    ["vmbo", "havo", "vwo", "mbo", "hbo", "wo", "pabo", "po", "vo", "bb", "kb", "gl", "tl", "bol"]
+)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A report sentence, verbatim, with its passage and source."""
+
+    text: str
+    start: int
+    end: int
+    hit_id: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One part of a claim compared: the claim's value, the report's, and the sentence."""
+
+    aspect: str
+    """"percent", "amount", "count", "date", "direction", "negation", "place" or "statement"."""
+    status: Status
+    claim_value: str | None
+    report_value: str | None
+    quote: Quote | None
+
+
+@dataclass(frozen=True)
+class Check:
+    """The verdict on a claim with the report's words that decide it."""
+
+    claim: str
+    statement: str
+    verdict: Verdict
+    findings: list[Finding]
+    quote: Quote | None
+    """The report sentence most about the claim (None when the report does not speak of it)."""
+    hits: list[Hit] = field(default_factory=list)
+    notice: str | None = None
+
+    @property
+    def label(self) -> str:
+        return VERDICT_LABELS[self.verdict]
+
+
+@dataclass(frozen=True)
+class _Scored:
+    number: int
+    sentence: Sentence
+    hit: Hit
+    score: float
+
+
+def check(index: Index, claim: str, filters: Filters | None = None, top_k: int = 5) -> Check:
+    """The verdict on `claim` ("Klopt het dat …?" or a bare statement), with the quotes.
+
+    Raises:
+        EmptyQuestionError: the claim is empty or whitespace only.
+        AnswerError: the index was built without sentences.
+    """
+    cleaned = clean_question(claim, index.settings.max_question_chars)
+    parsed = parse_claim(cleaned.text)
+    store = sentence_store(index)
+    query = parsed.masked() or parsed.statement
+    vector = index.embed_question(query)
+    hits = index.search(query, filters, max(top_k, PASSAGES), vector=vector)
+    ranked = _rank(store, hits[:PASSAGES], vector, query)
+    shown = hits[:top_k]
+    if not ranked or _coverage(store, query, ranked[0].hit) < MIN_COVERAGE:
+        return Check(cleaned.text, parsed.statement, "niet_in_rapport", [], None, shown)
+    findings = [_compare(store, q, parsed, ranked) for q in parsed.quantities]
+    findings += _names(index, store, parsed, query, ranked[0], findings)
+    quoted = next((f.quote for f in findings if f.quote), None) or _quote(ranked[0])
+    findings += _direction(parsed, quoted)
+    if not findings:
+        findings += _wording(store, parsed, query, ranked[0])
+    verdict = _verdict(findings)
+    quote = next((f.quote for f in findings if f.quote), None) or _quote(ranked[0])
+    return Check(cleaned.text, parsed.statement, verdict, findings, quote, shown, cleaned.notice)
+
+
+def _rank(store: SentenceStore, hits: list[Hit], vector: np.ndarray, query: str) -> list[_Scored]:
+    """The sentences of `hits` by meaning (cosine) and words (BM25, scaled to the best)."""
+    pairs = [(n, hit) for hit in hits for n in store.of_chunk(hit.chunk.id)]
+    if not pairs:
+        return []
+    numbers = [n for n, _ in pairs]
+    cosine = store.vectors[numbers] @ vector[0]
+    words = store.bm25(analyse(query), numbers)
+    words = words / words.max() if words.max() > 0 else words
+    scored = [
+        _Scored(n, store.sentences[n], hit, float(cosine[i] + 0.3 * words[i] - 0.01 * hit.rank))
+        for i, (n, hit) in enumerate(pairs)
+    ]
+    return sorted(scored, key=lambda s: -s.score)
+
+
+def _coverage(store: SentenceStore, query: str, hit: Hit) -> float:
+    """The IDF-weighted share of the query's words that the passage holds."""
+    terms = set(analyse(query))
+    if not terms:
+        return 0.0
+    held = store.passage_terms(hit.chunk.id) | set(analyse(hit.chunk.cited_in or ""))
+    total = sum(store.idf(t) for t in terms)
+    return sum(store.idf(t) for t in terms if t in held) / total
+
+
+def _compare(
+    store: SentenceStore, claimed: Quantity, claim: Claim, ranked: list[_Scored]
+) -> Finding:
+    """The claim's value against the values of its kind in the sentences about its subject."""
+    near = ranked[:WINDOW]
+    context = _context(claim.statement, claimed)
+    best: tuple[float, Quantity, _Scored] | None = None
+    for position, scored in enumerate(near):
+        for stated in quantities(scored.sentence.text):
+            if stated.kind != claimed.kind or _other_thing(
+                claim.statement, scored.sentence.text, stated
+            ):
+                continue
+            fits = consistent(claimed, stated)
+            overlap = _overlap(store, context, _context(scored.sentence.text, stated))
+            drop = (ranked[0].score - scored.score) * 4 + 0.05 * position
+            key = overlap + (0.5 if fits else 0.0) - drop
+            if best is None or key > best[0]:
+                best = (key, stated, scored)
+    if best is None:
+        return Finding(claimed.kind, "absent", claimed.text, None, None)
+    key, stated, scored = best
+    status: Status = "supported" if consistent(claimed, stated) else "contradicted"
+    if status == "contradicted" and key < MIN_CONTEXT:
+        # Another value in a sentence about something else: the report does not say.
+        return Finding(claimed.kind, "absent", claimed.text, None, None)
+    return Finding(claimed.kind, status, claimed.text, stated.text, _quote(scored))
+
+
+def _window(ranked: list[_Scored]) -> list[tuple[_Scored, str]]:
+    """The best sentences, each followed by the next sentence of its passage ("Hiermee komt
+    het aandeel op 24%." says its value about the sentence before it), with that context."""
+    by_number = {s.number: s for s in ranked}
+    out: list[tuple[_Scored, str]] = []
+    seen: set[int] = set()
+    for scored in ranked[:WINDOW]:
+        following = by_number.get(scored.number + 1)
+        pairs = [(scored, "")]
+        if following is not None and following.hit.chunk.id == scored.hit.chunk.id:
+            pairs.append(
+                (dataclasses.replace(following, score=scored.score - 0.02), scored.sentence.text)
+            )
+        for pair in pairs:
+            if pair[0].number not in seen:
+                seen.add(pair[0].number)
+                out.append(pair)
+    return out
+
+
+def _other_thing(claim: str, sentence: str, stated: Quantity) -> bool:
+    """A value that is about something else than the claim: a 2020 ambition for a claim about
+    today, or a figure for another school type ("hbo" claimed, "wo" stated)."""
+    clause = sentence[max(0, stated.start - 120) : stated.end + 60]
+    if _AMBITION.search(fold(clause)) and not _AMBITION.search(fold(claim)):
+        return True
+    claimed = _SCHOOLS & set(re.findall(r"[a-z]+", fold(claim)))
+    around = _SCHOOLS & set(re.findall(r"[a-z]+", fold(clause)))
+    return bool(claimed and around and not claimed & around)
+
+
+def _overlap(store: SentenceStore, claimed: set[str], stated: set[str]) -> float:
+    """The claim's clause words found in the report's clause (a compound counts: "trainees"
+    in "onderwijstrainees"), weighted by IDF, in units of a rare word."""
+    found = [
+        t for t in claimed if t in stated or (len(t) >= 4 and any(s.endswith(t) for s in stated))
+    ]
+    return sum(store.idf(t) for t in found) / 8.0
+
+
+def _context(text: str, quantity: Quantity) -> set[str]:
+    """The analysed words of the clause a value stands in, without the value."""
+    left = max(text.rfind(mark, 0, quantity.start) for mark in (",", ";", ":", " en ", "("))
+    rights = [
+        i for mark in (",", ";", ":", " en ", ")") if (i := text.find(mark, quantity.end)) >= 0
+    ]
+    clause = (
+        text[left + 1 : quantity.start] + " " + text[quantity.end : min(rights, default=len(text))]
+    )
+    return set(analyse(clause))
+
+
+def _names(
+    index: Index,
+    store: SentenceStore,
+    claim: Claim,
+    query: str,
+    best: _Scored,
+    findings: list[Finding],
+) -> list[Finding]:
+    """Names and places the claim states that the passage lacks. When the best sentence holds
+    the rest of the claim (or its values), it is the same statement with another name:
+    "klopt niet", with the sentence's own names beside; else the report does not say it."""
+    gazetteer = gazetteer_of(index.settings)
+    places = list(gazetteer.tag(claim.statement).regions)
+    named = [*places, *_NAME.findall(claim.statement)]
+    held = store.passage_terms(best.hit.chunk.id) | _terms(best.hit.chunk.text)
+    missing = [n for n in dict.fromkeys(named) if not _terms(n) <= held]
+    if not missing:
+        return []
+    lacking = {t for n in missing for t in _terms(n)}
+    terms = set(analyse(query)) - lacking
+    sentence_terms = set(store.terms(best.number))
+    total = sum(store.idf(t) for t in terms) or 1.0
+    share = sum(store.idf(t) for t in terms if t in sentence_terms) / total
+    also = re.search(r"\b(?:ook|eveneens)\b", fold(claim.statement))
+    if also or (share < NAME_SUPPORT and not any(f.status == "supported" for f in findings)):
+        # "ook in Maastricht": another instance, which the report does not mention.
+        return [Finding("name", "absent", ", ".join(missing), None, None)]
+    sentence = best.sentence.text
+    # A place stands against a place, a name against a name: "Enschede" against "Deventer".
+    is_place = any(n in places for n in missing)
+    own = gazetteer.tag(sentence).regions if is_place else _NAME.findall(sentence)
+    claimed = _terms(claim.statement)
+    other = [n for n in dict.fromkeys(own) if not _terms(n) <= claimed]
+    if not other:
+        return []
+    return [Finding("name", "contradicted", ", ".join(missing), ", ".join(other), _quote(best))]
+
+
+def _terms(text: str) -> set[str]:
+    """Analysed words, with hyphenated compounds split ("Rif-aanvragen", "ICT-sector")."""
+    return set(analyse(text.replace("-", " "))) | set(analyse(text))
+
+
+def _direction(claim: Claim, quote: Quote) -> list[Finding]:
+    """The opposite direction ("gedaald" claimed, "gestegen" stated): "klopt niet"."""
+    stated = direction_of(quote.text)
+    if claim.direction and stated and stated != claim.direction:
+        return [Finding("direction", "contradicted", claim.direction, stated, quote)]
+    return []
+
+
+def _wording(store: SentenceStore, claim: Claim, query: str, best: _Scored) -> list[Finding]:
+    """A claim without values: stated when the best sentence holds its words, contradicted
+    when it says the opposite direction or negates what the claim says."""
+    sentence = best.sentence.text
+    if claim.direction and direction_of(sentence) not in (None, claim.direction):
+        return [
+            Finding(
+                "direction", "contradicted", claim.direction, direction_of(sentence), _quote(best)
+            )
+        ]
+    if claim.negated != negated(sentence):
+        return [Finding("negation", "contradicted", None, None, _quote(best))]
+    terms = set(analyse(query))
+    held = set(store.terms(best.number))
+    total = sum(store.idf(t) for t in terms) or 1.0
+    share = sum(store.idf(t) for t in terms if t in held) / total
+    status: Status = "supported" if share >= MIN_SUPPORT else "absent"
+    return [
+        Finding("statement", status, None, None, _quote(best) if share >= MIN_SUPPORT else None)
+    ]
+
+
+def _verdict(findings: list[Finding]) -> Verdict:
+    if any(f.aspect == "name" and f.status == "contradicted" for f in findings):
+        # The values that hold only showed it is the same thing, in another place.
+        return "klopt_niet"
+    wrong = any(f.status == "contradicted" for f in findings)
+    # A date that holds places the claim in time; it is not a part of the claim on its own.
+    held = any(f.status == "supported" and f.aspect != "date" for f in findings)
+    dates = [f for f in findings if f.aspect == "date"]
+    contradicted_date = any(f.status == "contradicted" for f in dates)
+    none_hold = all(f.status != "supported" for f in findings)
+    if wrong and not held and len(findings) > 1 and none_hold and contradicted_date:
+        # Another year with other figures: a period the report does not cover.
+        return "niet_in_rapport"
+    if not held and not wrong and any(f.status == "supported" for f in dates):
+        held = True
+    if held and wrong:
+        return "deels"
+    if wrong:
+        return "klopt_niet"
+    if held:
+        return "klopt"
+    return "niet_in_rapport"
+
+
+def _quote(scored: _Scored) -> Quote:
+    sentence = scored.sentence
+    chunk = scored.hit.chunk
+    return Quote(
+        text=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        hit_id=chunk.id,
+        source=source_of(chunk, sentence.start, sentence.end),
+    )

@@ -1,0 +1,171 @@
+"""Claim checking (issue 14): values compared with approximations, verdicts with the report's
+value, drafts checked sentence by sentence, and list questions answered from the structure.
+Expected values are read from the report (corpus/techniekpact-voortgangsrapportage-2017.txt).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kb.answers.answer import answer
+from kb.claims.claim import is_claim, parse_claim
+from kb.claims.draft import check_draft
+from kb.claims.quantities import consistent, quantities
+from kb.claims.verdict import check
+from kb.cli import main
+from kb.index import Index
+from kb.verdicts import draft_markdown as markdown
+
+
+def _one(text: str) -> object:
+    found = quantities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("claimed", "stated", "fits"),
+    [
+        ("meer dan 500 talenten", "meer dan 150 talenten", False),  # ScienceMakers
+        ("meer dan 100 talenten", "meer dan 150 talenten", True),
+        ("40 trainees", "38 onderwijstrainees", False),  # OnderwijsTraineeship
+        ("zo'n 12.000 leerbanen", "ruim 12.000 leerbanen", True),
+        ("12.000 leerbanen", "ruim 12.000 leerbanen", True),
+        ("bijna 20.000 gediplomeerden", "19.635 gediplomeerden", True),
+        ("vier kwalificaties", "4 kwalificaties", True),
+        ("€ 2 miljoen", "2 miljoen euro", True),
+        ("272 duizend euro", "circa 272 miljoen euro", False),
+        ("40 procent", "40%", True),
+        ("in mei 2017", "in juni 2017", False),
+        ("op 6 februari", "op 6 februari 2017", True),
+    ],
+)
+def test_values_compare_with_the_reports_approximations(
+    claimed: str, stated: str, fits: bool
+) -> None:
+    claim, report = quantities(claimed)[0], quantities(stated)[0]
+    assert consistent(claim, report) is fits
+
+
+def test_a_claim_question_is_recognised_and_unwrapped() -> None:
+    assert is_claim("Klopt het dat er 38 trainees zijn gestart?")
+    assert is_claim("Is het waar dat VHTO op acht pabo's trainingen gaf?")
+    assert not is_claim("Hoeveel trainees zijn er gestart?")
+    claim = parse_claim("Klopt het dat er 40 trainees zijn gestart, zoals de minister zei?")
+    assert claim.statement == "er 40 trainees zijn gestart"
+    assert [q.text for q in claim.quantities] == ["40"]
+    assert claim.masked() == "er trainees zijn gestart"
+    assert parse_claim("Het aantal is gedaald.").direction == "down"
+    # "meer dan 500" is an approximation of a number, not a claim that something grew.
+    assert parse_claim("aan meer dan 500 talenten").direction is None
+
+
+@pytest.mark.slow
+def test_a_wrong_number_is_caught_with_the_reports_value(report_index: Index) -> None:
+    result = check(
+        report_index,
+        "Klopt het dat de tweede ScienceMakers aan meer dan 500 talenten een podium gaf?",
+    )
+    assert result.verdict == "klopt_niet"
+    assert result.quote is not None and "meer dan 150 talenten" in result.quote.text
+    assert any(f.report_value == "150" and f.claim_value == "500" for f in result.findings)
+    assert result.quote.source.goal == 4
+
+    trainees = check(
+        report_index, "Klopt het dat er 40 trainees zijn gestart via het OnderwijsTraineeship?"
+    )
+    assert trainees.verdict == "klopt_niet"
+    assert [f.report_value for f in trainees.findings if f.status == "contradicted"] == ["38"]
+
+
+@pytest.mark.slow
+def test_a_true_claim_holds_and_a_missing_subject_is_not_in_the_report(
+    report_index: Index,
+) -> None:
+    true = check(report_index, "Via het OnderwijsTraineeship zijn 38 trainees begonnen.")
+    assert true.verdict == "klopt"
+    absent = check(
+        report_index,
+        "Is het waar dat het Techniekpact een ruimtevaartprogramma voor kleuters heeft?",
+    )
+    assert absent.verdict == "niet_in_rapport" and absent.quote is None
+
+
+@pytest.mark.slow
+def test_a_draft_is_checked_sentence_by_sentence(report_index: Index) -> None:
+    draft = (
+        "Via het OnderwijsTraineeship zijn 40 trainees gestart. Dat is goed nieuws. "
+        "Minister Bussemaker maakte in Breda bekend dat de Centres of expertise geld krijgen."
+    )
+    rows = check_draft(report_index, draft)
+    assert [r.sentence for r in rows][1] == "Dat is goed nieuws."
+    assert rows[1].check is None
+    assert rows[0].check is not None and rows[0].check.verdict == "klopt_niet"
+    table = markdown(rows)
+    assert table.startswith("| bewering | oordeel |") and "Klopt niet" in table
+    assert "38 (bewering: 40)" in table and "geen bewering" in table
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Read from the report: the three examples placed in the province of Groningen.
+        (
+            "Welke voorbeelden zijn er in Groningen?",
+            {"doel-01/voorbeeld/3", "doel-09/voorbeeld/2", "doel-11/voorbeeld/2"},
+        ),
+        ("Geef de voorbeelden bij doel 7", {f"doel-07/voorbeeld/{n}" for n in (1, 2, 3)}),
+        ("Welke doelen heeft het Techniekpact?", {f"doel-{n:02d}" for n in range(1, 13)}),
+        ("Welke Kamerstukken worden genoemd bij doel 12?", {"voetnoot/15", "voetnoot/16"}),
+        ("In welke voorbeelden komt IBM voor?", {"doel-06/voorbeeld/3"}),
+    ],
+)
+def test_list_questions_are_answered_from_the_structure(
+    report_index: Index, question: str, expected: set[str]
+) -> None:
+    result = answer(report_index, question)
+    assert not result.abstained
+    assert {item.id.split("/", 1)[1] for item in result.items} == expected
+    for item in result.items:
+        # Every item's text is the report's own words: a sentence of its passage, or for a
+        # goal its title.
+        chunk = next(c for c in report_index.chunks if c.id == item.hit_id)
+        assert item.text == chunk.goal_title if item.kind == "doel" else item.text in chunk.text
+
+
+@pytest.mark.slow
+def test_kb_check_prints_the_verdict_and_json(
+    report_index: Index, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    build_dir = str(report_index.settings.build_dir)
+    claim = "Klopt het dat VHTO in 2016 op twaalf pabo's trainingen gaf?"
+    assert main(["check", "--build-dir", build_dir, claim]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Klopt niet:") and "acht" in out
+
+    assert main(["check", "--json", "--build-dir", build_dir, claim]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["verdict"] == "klopt_niet" and record["quote"]["goal"] == 2
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text(
+        "Er zijn 40 trainees gestart via het OnderwijsTraineeship.\n", encoding="utf-8"
+    )
+    assert main(["check", "--markdown", "--build-dir", build_dir, "--file", str(draft)]) == 0
+    assert "| Klopt niet |" in capsys.readouterr().out
+
+    # A claim typed as a question to `kb ask` is checked, verdict first.
+    assert main(["ask", "--build-dir", build_dir, claim]) == 0
+    assert capsys.readouterr().out.startswith("Klopt niet:")
+
+
+def test_kb_check_refuses_bad_usage(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["check"]) == 2
+    assert "give either a CLAIM or --file" in capsys.readouterr().err
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    assert main(["check", "--file", str(empty)]) == 2
