@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
+import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,3 +90,33 @@ def kb_process(
         stdout=output,
         stderr=subprocess.STDOUT if log is not None else output,
     )
+
+
+def wait_ready(process: subprocess.Popen[bytes], url: str, log: Path, timeout: float = 60) -> None:
+    """Return once `kb serve` at `url` answers /readyz with 200.
+
+    Raises:
+        RuntimeError: the process exited or did not get ready in `timeout` s (with its log).
+    """
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"kb serve exited: {log.read_text(errors='replace')[-3000:]}")
+        try:
+            with urllib.request.urlopen(f"{url}/readyz", timeout=2) as reply:
+                if reply.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.05)
+    process.kill()
+    raise RuntimeError(f"kb serve not ready in {timeout} s: {log.read_text(errors='replace')}")
+
+
+def stop(process: subprocess.Popen[bytes]) -> int:
+    """Stop a server process (SIGTERM, then SIGKILL after 10 s); its exit code."""
+    process.terminate()
+    try:
+        return process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        return process.wait()
