@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
 
+from kb.answers import answer
 from kb.errors import UsageError
 from kb.render import SCHEMA_VERSION
 from kb.serve.guard import AccessLog, ApiKey, BodyLimit
@@ -28,6 +29,9 @@ DESCRIPTION = """Answers Dutch questions about the Techniekpact progress report 
 verbatim, with the sources. Responses follow the JSON schema of `kb ask --json`
 (`schema_version` in every record); errors are problem bodies (RFC 9457) in English and Dutch.
 Limits: see the README (question length, `k`, batch size, body size)."""
+
+
+WARM_UP_QUESTION = "Hoeveel cross-over kwalificaties raken aan de techniek?"
 
 
 @dataclass(frozen=True)
@@ -104,10 +108,13 @@ def serve(holder: IndexHolder, options: ServeOptions) -> None:
     import uvicorn
 
     check_options(options)
-    build = holder.current().build_id
+    loaded = holder.current()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    # The first answer pays for the model's first inference and the answer step's lazy
+    # tables; pay it before the port opens, not in the first client's request.
+    answer(loaded.index, WARM_UP_QUESTION)
     logging.getLogger("kb.serve").info(
-        "serving build %s on http://%s:%d", build, options.host, options.port
+        "serving build %s on http://%s:%d", loaded.build_id, options.host, options.port
     )
     uvicorn.run(
         create_app(holder, options),
