@@ -4,7 +4,9 @@ leaves the old one serving, and a request takes its build once and answers from 
 
 from __future__ import annotations
 
+import gc
 import threading
+import weakref
 
 import pytest
 from fastapi.testclient import TestClient
@@ -129,3 +131,15 @@ def test_a_request_takes_the_build_once(
         reply = client.request(method, path, json=body, content=None if body else content)
     assert reply.status_code == 200
     assert holder.calls == 1
+
+
+def test_an_old_build_is_freed_once_swapped(tmp_path_factory: pytest.TempPathFactory) -> None:
+    own = make_build(tmp_path_factory.mktemp("freed"))
+    holder = own.holder()
+    with TestClient(create_app(holder)) as client:
+        assert client.post("/v1/answer", json={"question": "techniek"}).status_code == 200
+        old = weakref.ref(holder.current().index)
+        own.rebuild()
+        assert client.post("/v1/answer", json={"question": "techniek"}).status_code == 200
+        gc.collect()
+        assert old() is None
