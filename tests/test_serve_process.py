@@ -87,8 +87,11 @@ def test_another_address_without_a_key_is_refused(own: Built) -> None:
     ]
 
 
-def test_no_index_is_refused_with_what_to_do(own: Built, tmp_path: Path) -> None:
+@pytest.mark.parametrize("command", [["serve", "--port", "8000"], ["mcp"]])
+def test_no_index_is_refused_with_what_to_do(
+    own: Built, tmp_path: Path, command: list[str]
+) -> None:
     env = {**own.env(), "KB_BUILD_DIR": str(tmp_path / "none")}
-    code, lines = _refused(["serve", "--port", str(free_port())], env)
+    code, lines = _refused(command, env)
     assert code == 2 and len(lines) == 1
-    assert lines[0].startswith("kb serve: no index in") and "kb build" in lines[0]
+    assert lines[0].startswith(f"kb {command[0]}: no index in") and "kb build" in lines[0]

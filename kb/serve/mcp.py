@@ -51,6 +51,10 @@ def _asked(question: str, limits: Limits) -> str:
     return text
 
 
+def _names(values: list[str]) -> tuple[str, ...]:
+    return tuple(readable(value) for value in values)
+
+
 def _tool_error(exc: KbError) -> ToolError:
     if isinstance(exc, RequestProblem):
         return ToolError(f"{exc.detail} / {exc.detail_nl}")
@@ -73,7 +77,7 @@ def mcp_server(holder: IndexHolder, limits: Limits) -> MCPServer:
     ) -> SearchRecord:
         """The passages of the report that best match a question, with where each stands."""
         asked = _asked(question, limits)
-        filters = Filters(tuple(goals), tuple(readable(r) for r in regions), tuple(kinds))
+        filters = Filters(tuple(goals), _names(regions), _names(kinds))
         try:
             index = holder.current().index
             searched = clean_question(asked, index.settings.max_question_chars)
@@ -92,7 +96,7 @@ def mcp_server(holder: IndexHolder, limits: Limits) -> MCPServer:
         """The report's own sentence that answers a question (quote it verbatim), its value,
         its source and the passages; or an abstention when the report does not say."""
         asked = _asked(question, limits)
-        filters = Filters(tuple(goals), tuple(readable(r) for r in regions), tuple(kinds))
+        filters = Filters(tuple(goals), _names(regions), _names(kinds))
         try:
             return answer_record(asked, answer_question(holder.current().index, asked, filters, k))
         except KbError as exc:
