@@ -7,7 +7,7 @@ ranx score against the exported qrels. The score column is rank-derived (as in t
 
 >>> queries = parse_queries(b'{"_id": "q1", "text": "Wat is bereikt?"}\\n', Limits())
 >>> run_lines(index, queries, k=2, tag="vraagbaak")
-['q1 Q0 techniekpact-2017/doel-9/bereikt-1#1 1 2 vraagbaak', ...]
+['q1 Q0 techniekpact-2017/doel-09/bereikt/02#1 1 2 vraagbaak', ...]
 """
 
 from __future__ import annotations
