@@ -11,7 +11,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q --upgrade pip
 	# torch is pinned (CPU build on local disk); an unpinned torch pulls a multi-GB CUDA build.
 	$(BIN)/pip install -q "torch==2.13.0"
-	$(BIN)/pip install -q -e ".[st,eval,test]"
+	$(BIN)/pip install -q -e ".[st,eval,test,serve]"
 	touch $(STAMP)
 
 build: $(STAMP)

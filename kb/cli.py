@@ -1,4 +1,5 @@
-"""The `kb` command line: `kb ingest`, `kb build`, `kb ask`, `kb devset`, `kb eval`, `kb feedback`.
+"""The `kb` command line: `kb ingest`, `kb build`, `kb ask`, `kb serve`, `kb mcp`, `kb devset`,
+`kb eval`, `kb feedback`.
 
 Each command is a small function calling the same library functions as the app. Errors:
 
@@ -8,7 +9,8 @@ Each command is a small function calling the same library functions as the app. 
 - anything else is a bug: exit 1 with one line, and the traceback with `kb --debug`.
 
 The command line is an edge, like the app: it is the one module outside kb.evaluation that
-assembles evaluation commands (`kb devset`, `kb eval`, from kb.evaluation.cli).
+assembles evaluation commands (`kb devset`, `kb eval`, from kb.evaluation.cli), and it starts
+the servers of kb.serve (`kb serve`, `kb mcp`).
 """
 
 from __future__ import annotations
@@ -343,6 +345,75 @@ def _read_lines(path: Path) -> list[str]:
         return path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"{path}: cannot read the questions file: {exc}") from exc
+
+
+@cli.command()
+@settings_options
+@click.option("--host", default="127.0.0.1", show_default=True, help="address to bind")
+@click.option("--port", type=PositiveInt(), default=8000, show_default=True, help="TCP port")
+@click.option(
+    "--cors-origin", multiple=True, help="allow browser requests from this origin (repeatable)"
+)
+@click.option("--log-questions", is_flag=True, help="write the questions into the access log")
+@click.option(
+    "--max-body", type=PositiveInt(), default=1_048_576, show_default=True, help="bytes a request"
+)
+def serve(
+    config: Path | None,
+    corpus: Path | None,
+    build_dir: Path | None,
+    host: str,
+    port: int,
+    cors_origin: tuple[str, ...],
+    log_questions: bool,
+    max_body: int,
+) -> None:
+    """Serve the HTTP API (search, answers, runs, passages; OpenAPI at /docs).
+
+    Binds 127.0.0.1 unless told otherwise; any other address needs an API key in the
+    KB_API_KEY environment variable, sent as `Authorization: Bearer <key>`.
+
+    \b
+    Examples:
+        kb serve
+        KB_API_KEY=... kb serve --host 0.0.0.0 --port 8080
+        kb serve --cors-origin https://example.org
+    """
+    import os
+
+    from kb.embed import make_embedder
+    from kb.serve.app import ServeOptions, check_options, serve
+    from kb.serve.holder import holder_for
+    from kb.serve.models import Limits
+
+    settings = make_settings(config, corpus, build_dir)
+    limits = Limits(settings.max_question_chars, max_body)
+    options = ServeOptions(
+        host, port, os.environ.get("KB_API_KEY") or None, cors_origin, log_questions, limits
+    )
+    check_options(options)
+    serve(holder_for(settings, make_embedder(settings)), options)
+
+
+@cli.command()
+@settings_options
+def mcp(config: Path | None, corpus: Path | None, build_dir: Path | None) -> None:
+    """Serve the MCP tools `search` and `answer` on stdio, for an assistant.
+
+    \b
+    Examples:
+        kb mcp
+        kb mcp --build-dir /srv/kb/build
+    """
+    from kb.embed import make_embedder
+    from kb.serve.holder import holder_for
+    from kb.serve.mcp import mcp_server
+    from kb.serve.models import Limits
+
+    settings = make_settings(config, corpus, build_dir)
+    holder = holder_for(settings, make_embedder(settings))
+    holder.current()  # no index: exit 2 with `run kb build`, before the client waits
+    mcp_server(holder, Limits(settings.max_question_chars)).run("stdio")
 
 
 @cli.group()

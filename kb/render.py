@@ -1,7 +1,9 @@
 """The one contract for showing an answer: a versioned JSON schema for programs, text for people.
 
 `AnswerRecord` is what `kb ask --json` prints (one line per question with `--batch`), what the
-app's JSON download holds per turn, and what any later interface returns. Its fields are kept
+app's JSON download holds per turn, and what the HTTP API's `POST /v1/answer` returns;
+`SearchRecord` (`POST /v1/search`) and `PassageRecord` (`GET /v1/passages/{id}`) use the same
+hit fields. Its fields are kept
 as they were before the schema was versioned, since people script against them; a new field
 comes with a higher `SCHEMA_VERSION`.
 
@@ -18,16 +20,18 @@ from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
+from ingest.model import Chunk
 from kb.answers import Answer
 from kb.answers.answer import Alternative, Listed
 from kb.build import BuildInfo
-from kb.index import Hit
+from kb.index import Hit, Question
 
 SCHEMA_VERSION = 3
 """1: the fields of `kb ask --json` as they were, with `schema_version` added.
 2: `answer.alternatives`, the runners-up close to the answer ("Ook mogelijk").
 3: `answer.items` and `answer.list_kind` for list questions ("Welke voorbeelden zijn er in
-Groningen?"); `CheckRecord` for claims (`kb check --json`)."""
+Groningen?"); `CheckRecord` for claims (`kb check --json`, kb.verdicts); the HTTP API's
+`SearchRecord` and `PassageRecord`."""
 
 
 class Footnote(BaseModel):
@@ -149,6 +153,93 @@ class AnswerRecord(BaseModel):
     def to_json(self) -> str:
         """One line of JSON, non-ASCII as is."""
         return json.dumps(self.model_dump(mode="json"), ensure_ascii=False)
+
+
+class SearchRecord(BaseModel):
+    """A question and the passages found for it (`POST /v1/search`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    schema_version: int = SCHEMA_VERSION
+    question: str
+    searched_question: str
+    notice: str | None
+    hits: list[HitRecord]
+
+
+class PassageRecord(BaseModel):
+    """One passage for a deep link: its text, where it stands (offsets in the source file,
+    page, the segments that map its text back to the source) and its neighbours."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    schema_version: int = SCHEMA_VERSION
+    build_id: str
+    id: str
+    text: str
+    context: str
+    goal: int | None
+    goal_title: str | None
+    kind: str
+    section: str
+    title: str | None
+    regions: list[str]
+    provinces: list[str]
+    urls: list[str]
+    footnotes: list[Footnote]
+    document: str
+    document_title: str
+    unit_id: str
+    part: int
+    parts: int
+    start: int
+    end: int
+    page: int | None
+    segments: list[tuple[int, int, int]]
+    previous_id: str | None
+    next_id: str | None
+
+
+def search_record(asked: str, searched: Question, hits: list[Hit]) -> SearchRecord:
+    """The record of a search for the question as typed (`asked`) and as searched."""
+    return SearchRecord(
+        question=asked,
+        searched_question=searched.text,
+        notice=searched.notice,
+        hits=[hit_record(h) for h in hits],
+    )
+
+
+def passage_record(
+    build_id: str, chunk: Chunk, previous: Chunk | None, following: Chunk | None
+) -> PassageRecord:
+    """The record of one passage of build `build_id`, with the ids of its neighbours."""
+    return PassageRecord(
+        build_id=build_id,
+        id=chunk.id,
+        text=chunk.text,
+        context=chunk.context,
+        goal=chunk.goal,
+        goal_title=chunk.goal_title,
+        kind=chunk.kind,
+        section=chunk.section,
+        title=chunk.title,
+        regions=list(chunk.regions),
+        provinces=list(chunk.provinces),
+        urls=list(chunk.urls),
+        footnotes=[Footnote(number=f.number, text=f.text) for f in chunk.footnotes],
+        document=chunk.document,
+        document_title=chunk.document_title,
+        unit_id=chunk.unit_id,
+        part=chunk.part,
+        parts=chunk.parts,
+        start=chunk.start,
+        end=chunk.end,
+        page=chunk.page,
+        segments=list(chunk.segments),
+        previous_id=previous.id if previous else None,
+        next_id=following.id if following else None,
+    )
 
 
 def hit_record(hit: Hit) -> HitRecord:

@@ -114,7 +114,7 @@ def test_runners_up_are_other_verbatim_sentences(report_index: Index) -> None:
             start, end = alternative.value_start, alternative.value_end
             assert alternative.text[start:end] == alternative.value
     record = json.loads(answer_record("q", result).to_json())
-    assert record["schema_version"] == SCHEMA_VERSION == 2
+    assert record["schema_version"] == SCHEMA_VERSION == 3
     assert len(record["answer"]["alternatives"]) == len(result.alternatives)
 
 

@@ -24,7 +24,9 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
-@pytest.mark.parametrize("command", ["ask", "build", "ingest", "devset", "eval", "feedback"])
+@pytest.mark.parametrize(
+    "command", ["ask", "build", "ingest", "serve", "mcp", "devset", "eval", "feedback"]
+)
 def test_every_command_has_help_with_examples(runner: CliRunner, command: str) -> None:
     result = runner.invoke(cli, [command, "--help"])
     assert result.exit_code == 0
