@@ -28,30 +28,17 @@ import click
 from ingest.errors import IngestError
 from kb.errors import EmptyQuestionError, FeedbackError, KbError, UsageError
 from kb.evaluation.cli import devset, eval_command, fit_command
-from kb.options import make_settings, open_index, progress_bar, settings_options
-from kb.text import shown, whole_number
+from kb.options import (
+    PositiveInt,
+    make_settings,
+    open_index,
+    progress_bar,
+    readable,
+    settings_options,
+)
+from kb.text import shown
 
 USAGE_ERROR = 2
-
-
-class PositiveInt(click.ParamType):  # type: ignore[type-arg]
-    """A whole number of at least 1, written in ASCII digits ("²" and "①" are not)."""
-
-    name = "number"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
-        if isinstance(value, int):
-            return value
-        number = whole_number(str(value))
-        if number is None or number < 1:
-            self.fail(f"expected a whole number of at least 1, not {value!r}", param, ctx)
-        return number
-
-
-def readable(text: str) -> str:
-    """Text that can be printed and searched: a lone surrogate (invalid UTF-8 in argv, or a
-    broken string) becomes U+FFFD, as a browser would send it."""
-    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
 
 
 class KbGroup(click.Group):
@@ -305,7 +292,7 @@ def check_command(
         kb check "Klopt het dat er 40 trainees zijn gestart via het OnderwijsTraineeship?"
         kb check --file draft.txt --markdown > controle.md
     """
-    from kb.claims.draft import check_draft
+    from kb.claims.draft import check_claims, check_draft
     from kb.index import clean_question
     from kb.verdicts import check_record, check_text, draft_markdown
 
@@ -320,12 +307,7 @@ def check_command(
     elif not text.strip():
         raise EmptyQuestionError(f"{draft}: the draft is empty")
     index = open_index(settings)
-    rows = check_draft(index, text) if draft is not None else None
-    if rows is None:
-        from kb.claims.draft import DraftRow
-        from kb.claims.verdict import check
-
-        rows = [DraftRow(text, check(index, text))]
+    rows = check_draft(index, text) if draft is not None else check_claims(index, text)
     if markdown:
         click.echo(shown(draft_markdown(rows)), nl=False)
         return

@@ -15,6 +15,7 @@ import click
 from kb import Index, Settings, load_index
 from kb.embed import make_embedder
 from kb.settings import load_settings
+from kb.text import whole_number
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -60,3 +61,23 @@ def progress_bar(
         bar.update(task, description=stage, completed=done, total=total or None)
 
     return bar, progress
+
+
+class PositiveInt(click.ParamType):  # type: ignore[type-arg]
+    """A whole number of at least 1, written in ASCII digits ("²" and "①" are not)."""
+
+    name = "number"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        number = whole_number(str(value))
+        if number is None or number < 1:
+            self.fail(f"expected a whole number of at least 1, not {value!r}", param, ctx)
+        return number
+
+
+def readable(text: str) -> str:
+    """Text that can be printed and searched: a lone surrogate (invalid UTF-8 in argv, or a
+    broken string) becomes U+FFFD, as a browser would send it."""
+    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")

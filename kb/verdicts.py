@@ -69,6 +69,37 @@ class CheckRecord(BaseModel):
         return json.dumps(self.model_dump(mode="json"), ensure_ascii=False)
 
 
+class DraftLine(BaseModel):
+    """A sentence of a claim or draft, and its check (None: nothing checkable in it)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    sentence: str
+    check: CheckRecord | None
+
+
+class DraftRecord(BaseModel):
+    """A claim or a draft, checked sentence by sentence (`POST /v1/check`, MCP `check`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    schema_version: int = SCHEMA_VERSION
+    lines: list[DraftLine]
+    markdown: str
+    """The table of claim, verdict, the report's words and source (Markdown)."""
+
+
+def draft_record(rows: list[DraftRow]) -> DraftRecord:
+    """The record of a checked claim or draft."""
+    return DraftRecord(
+        lines=[
+            DraftLine(sentence=r.sentence, check=check_record(r.check) if r.check else None)
+            for r in rows
+        ],
+        markdown=draft_markdown(rows),
+    )
+
+
 def check_record(result: Check) -> CheckRecord:
     """The record of a claim's check."""
     return CheckRecord(

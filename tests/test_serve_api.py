@@ -13,12 +13,15 @@ import pytest
 from fastapi.testclient import TestClient
 
 from kb.answers import answer
+from kb.claims.draft import check_claims
+from kb.claims.verdict import VERDICTS
 from kb.errors import UsageError
 from kb.evaluation.beir import read_queries, read_run
 from kb.index import Filters
 from kb.render import SCHEMA_VERSION, AnswerRecord, HitRecord, answer_record
 from kb.serve.app import ServeOptions, check_options, create_app
 from kb.serve.holder import holder_for
+from kb.verdicts import DraftRecord, draft_record
 from tests.support.api_fixtures import Built
 from tests.support.ingest_fixtures import ROOT
 
@@ -178,3 +181,28 @@ def test_the_access_log_holds_questions_only_when_asked(
     lines = [r.getMessage() for r in caplog.records if r.name == "kb.serve.access"]
     assert len(lines) == 1 and lines[0].startswith("POST /v1/search 200 ")
     assert ("Servicepunt" in lines[0]) is log_questions
+
+
+DRAFT = (
+    "Via het OnderwijsTraineeship zijn 40 trainees gestart. Dat is goed nieuws. "
+    "Minister Bussemaker maakte in Breda bekend dat de Centres of expertise geld krijgen."
+)
+
+
+def test_check_gives_the_record_of_the_library(client: TestClient, built: Built) -> None:
+    reply = client.post("/v1/check", json={"text": DRAFT})
+    assert reply.status_code == 200
+    index = built.holder().current().index
+    expected = draft_record(check_claims(index, DRAFT))
+    assert DraftRecord.model_validate(reply.json()) == expected
+    lines = reply.json()["lines"]
+    assert [line["sentence"] for line in lines][1] == "Dat is goed nieuws."
+    assert lines[1]["check"] is None and lines[0]["check"]["verdict"] in VERDICTS
+    assert reply.json()["markdown"].startswith("| bewering | oordeel |")
+
+
+def test_check_refuses_a_text_over_its_limit(client: TestClient) -> None:
+    reply = client.post("/v1/check", json={"text": "Er zijn 40 trainees. " * 2000})
+    assert reply.status_code == 422
+    problem = reply.json()
+    assert problem["type"].endswith("text-too-long") and "tekens" in problem["detail_nl"]

@@ -15,10 +15,12 @@ from kb.answers import answer
 from kb.render import AnswerRecord, SearchRecord, answer_record
 from kb.serve.mcp import mcp_server
 from kb.serve.models import Limits
+from kb.verdicts import DraftRecord
 from tests.support.api_fixtures import Built
 from tests.support.ingest_fixtures import ROOT
 
 QUESTION = "Hoeveel cross-over kwalificaties raken aan de techniek?"
+CLAIM = "Klopt het dat er 40 trainees zijn gestart via het OnderwijsTraineeship?"
 
 
 async def _over_stdio(env: dict[str, str]) -> tuple[set[str], Any, Any]:
@@ -29,12 +31,15 @@ async def _over_stdio(env: dict[str, str]) -> tuple[set[str], Any, Any]:
         tools = {tool.name for tool in (await client.list_tools()).tools}
         answered = await client.call_tool("answer", {"question": QUESTION, "k": 3})
         found = await client.call_tool("search", {"question": QUESTION, "goals": [9]})
+        checked = await client.call_tool("check", {"text": CLAIM})
+        assert not checked.is_error
+        assert DraftRecord.model_validate(checked.structured_content).lines[0].check is not None
         return tools, answered, found
 
 
 def test_a_real_kb_mcp_answers_through_the_sdk_client(built: Built) -> None:
     tools, answered, found = asyncio.run(_over_stdio(built.env()))
-    assert {"search", "answer"} <= tools
+    assert {"search", "answer", "check"} <= tools
     assert not answered.is_error
     index = built.holder().current().index
     expected = answer_record(QUESTION, answer(index, QUESTION, None, 3))

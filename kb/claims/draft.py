@@ -54,6 +54,14 @@ def checkable(sentence: str) -> bool:
     )
 
 
+def check_claims(index: Index, text: str, filters: Filters | None = None) -> list[DraftRow]:
+    """A claim (one sentence: always checked) or a draft (each checkable sentence checked)."""
+    sentences = claims_of(text)
+    if len(sentences) <= 1:
+        return [DraftRow(text.strip(), check(index, text, filters))]
+    return check_draft(index, text, filters)
+
+
 def check_draft(index: Index, draft: str, filters: Filters | None = None) -> list[DraftRow]:
     """Every sentence of `draft`, with the check of those that state something checkable."""
     rows: list[DraftRow] = []

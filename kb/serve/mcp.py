@@ -20,12 +20,14 @@ from mcp.server.mcpserver.exceptions import ToolError
 from pydantic import Field
 
 from kb.answers import answer as answer_question
+from kb.claims.draft import check_claims
 from kb.errors import IndexLoadError, KbError
 from kb.index import Filters, clean_question
 from kb.render import AnswerRecord, SearchRecord, answer_record, search_record
 from kb.serve.errors import RequestProblem
 from kb.serve.holder import IndexHolder
-from kb.serve.models import MAX_FILTER_VALUES, MAX_K, Limits, readable
+from kb.serve.models import MAX_CHECK_CHARS, MAX_FILTER_VALUES, MAX_K, Limits, readable
+from kb.verdicts import DraftRecord, draft_record
 
 INSTRUCTIONS = """Vraagbaak Techniekpact answers Dutch questions about the Nationaal
 Techniekpact progress report (2017) by quoting it. Cite `answer.text` verbatim, in quotation
@@ -99,6 +101,20 @@ def mcp_server(holder: IndexHolder, limits: Limits) -> MCPServer:
         filters = Filters(tuple(goals), _names(regions), _names(kinds))
         try:
             return answer_record(asked, answer_question(holder.current().index, asked, filters, k))
+        except KbError as exc:
+            raise _tool_error(exc) from exc
+
+    @server.tool()
+    def check(
+        text: Annotated[str, Field(min_length=1, max_length=MAX_CHECK_CHARS)],
+        goals: Goals = [],  # noqa: B006
+    ) -> DraftRecord:
+        """Check a claim ("Klopt het dat …?") or a draft against the report: per sentence the
+        verdict (klopt, klopt_niet, deels, niet_in_rapport), the report's value where it differs,
+        and the report's sentence with its source (quote it verbatim)."""
+        try:
+            index = holder.current().index
+            return draft_record(check_claims(index, readable(text), Filters(tuple(goals))))
         except KbError as exc:
             raise _tool_error(exc) from exc
 

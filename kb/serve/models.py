@@ -20,6 +20,8 @@ MAX_K = 50
 MAX_RUN_K = 100
 """Passages per query in a run."""
 MAX_FILTER_VALUES = 20
+MAX_CHECK_CHARS = 20_000
+"""A claim or a pasted draft."""
 MAX_NAME_CHARS = 200
 """A filter value, a passage id or a query id."""
 
@@ -31,6 +33,8 @@ class Limits:
     max_question_chars: int = 1000
     max_body_bytes: int = 1_048_576
     max_run_queries: int = 1000
+    max_check_chars: int = MAX_CHECK_CHARS
+    """A claim or a pasted draft; at most `kb.claims.draft.MAX_CLAIMS` sentences are checked."""
 
 
 def readable(text: str) -> str:
@@ -84,6 +88,24 @@ class SearchRequest(BaseModel):
 
 class AnswerRequest(SearchRequest):
     """A question to answer with a quoted sentence; `k` passages come with it."""
+
+
+class CheckRequest(BaseModel):
+    """A claim ("Klopt het dat …?") or a draft to check sentence by sentence."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        frozen=True,
+        json_schema_extra={
+            "examples": [
+                {"text": "Klopt het dat er 40 trainees zijn gestart via het OnderwijsTraineeship?"}
+            ]
+        },
+    )
+
+    text: Text = Field(description="A claim or a draft, at most `max_check_chars` characters.")
+    filters: FilterSpec = FilterSpec()
 
 
 class RunQuery(BaseModel):

@@ -50,6 +50,7 @@ PROBLEMS: dict[str, Kind] = {
     "invalid-request": Kind(422, "Invalid request", "Ongeldig verzoek"),
     "empty-question": Kind(422, "Empty question", "Lege vraag"),
     "question-too-long": Kind(422, "Question too long", "Vraag te lang"),
+    "text-too-long": Kind(422, "Text too long", "Tekst te lang"),
     "unknown-filter": Kind(422, "Unknown filter value", "Onbekende filterwaarde"),
     "invalid-queries": Kind(422, "Invalid queries", "Ongeldige zoekvragen"),
     "too-many-queries": Kind(422, "Too many queries", "Te veel zoekvragen"),

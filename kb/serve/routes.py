@@ -2,7 +2,7 @@
 `/readyz`. Each request takes one build from the holder and answers from it alone; the
 `X-KB-Build` header names that build.
 
-Claim checking (`POST /v1/check`) joins `ROUTERS` as its own router once kb has it.
+`POST /v1/check` checks a claim or a draft (kb.claims) with the same build discipline.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse
 
 from kb.answers import answer
+from kb.claims.draft import check_claims
 from kb.index import clean_question
 from kb.render import (
     AnswerRecord,
@@ -25,9 +26,17 @@ from kb.render import (
 )
 from kb.serve.errors import RequestProblem
 from kb.serve.holder import IndexHolder, Loaded
-from kb.serve.models import MAX_NAME_CHARS, MAX_RUN_K, AnswerRequest, Limits, SearchRequest
+from kb.serve.models import (
+    MAX_NAME_CHARS,
+    MAX_RUN_K,
+    AnswerRequest,
+    CheckRequest,
+    Limits,
+    SearchRequest,
+)
 from kb.serve.problems import MEDIA_TYPE
 from kb.serve.runs import TAG, parse_queries, run_lines
+from kb.verdicts import DraftRecord, draft_record
 
 BUILD_HEADER = "X-KB-Build"
 PROBLEM = {"content": {MEDIA_TYPE: {}}, "description": "a problem (RFC 9457)"}
@@ -85,6 +94,22 @@ def answer_endpoint(body: AnswerRequest, request: Request, response: Response) -
     question = checked(body.question, limits_of(request))
     index = _build(response, holder_of(request).current()).index
     return answer_record(question, answer(index, question, body.filters.filters(), body.k))
+
+
+@api.post("/check", response_model=DraftRecord, summary="A claim or a draft, checked")
+def check_endpoint(body: CheckRequest, request: Request, response: Response) -> DraftRecord:
+    limits = limits_of(request)
+    if len(body.text) > limits.max_check_chars:
+        raise RequestProblem(
+            "text-too-long",
+            f"The text has {len(body.text)} characters; at most {limits.max_check_chars} "
+            "are accepted.",
+            f"De tekst heeft {len(body.text)} tekens; hooguit {limits.max_check_chars} "
+            "worden aangenomen.",
+            limit=limits.max_check_chars,
+        )
+    index = _build(response, holder_of(request).current()).index
+    return draft_record(check_claims(index, body.text, body.filters.filters()))
 
 
 RUN_BODY = {
@@ -148,5 +173,4 @@ def readyz(request: Request, response: Response) -> dict[str, str]:
 
 
 ROUTERS = (health, api)
-"""The routers of the app, in order. `POST /v1/check` (a claim or a draft → verdicts) comes
-as one more router here once claim checking exists in kb."""
+"""The routers of the app, in order."""
