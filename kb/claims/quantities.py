@@ -19,7 +19,7 @@ from typing import Literal
 
 from kb.analyser import fold
 from kb.answers.question import DUTCH_NUMBERS
-from kb.answers.values import find_values
+from kb.answers.values import Value, find_values
 
 Kind = Literal["percent", "amount", "count", "date"]
 KINDS: tuple[Kind, ...] = ("percent", "amount", "count", "date")
@@ -123,6 +123,14 @@ def _fraction(text: str) -> float | None:
     return 100.0 * part / whole
 
 
+_TAL = re.compile(
+    rf"\b({'|'.join(w for n, w in DUTCH_NUMBERS.items() if 2 <= n <= 100)})tal\b", re.IGNORECASE
+)
+"""A count in a "-tal" word: "een zestal projecten", "een tiental"."""
+_SCALE_AFTER = re.compile(r"\s(duizend|miljoen|miljard)\b")
+_SEASON = re.compile(r"\b(voorjaar|najaar|zomer|winter|begin|eind|medio|half)\b")
+
+
 def quantities(text: str) -> list[Quantity]:
     """The percentages, amounts, counts and dates stated in `text`, in text order; a share in
     words ("de helft", "vier op de tien") is a percentage."""
@@ -142,10 +150,28 @@ def quantities(text: str) -> list[Quantity]:
                     _bound(text, spelled.start()),
                 )
             )
+    for spelled in _TAL.finditer(text):
+        number = number_of(spelled.group(1))
+        found.append(
+            Quantity(
+                "count",
+                spelled.group(0),
+                spelled.start(),
+                spelled.end(),
+                number,
+                frozenset(),
+                None,
+                "about",
+            )
+        )
     for kind in KINDS:
         for value in find_values(text, kind):
             if any(q.start < value.end and value.start < q.end for q in found):
                 continue
+            scale = _SCALE_AFTER.match(text, value.end) if kind == "count" else None
+            if scale and not _SCALE_AFTER.search(value.text):
+                # "drie miljoen": the number word and its scale are one value.
+                value = Value(value.start, scale.end(), text[value.start : scale.end()])
             day_month = None
             if kind == "date":
                 match = _DAY_MONTH.search(fold(value.text))
@@ -184,6 +210,9 @@ def consistent(claimed: Quantity, stated: Quantity) -> bool:
 
 
 def _same_date(claimed: Quantity, stated: Quantity) -> bool:
+    seasons = _SEASON.search(fold(claimed.text)), _SEASON.search(fold(stated.text))
+    if seasons[0] and seasons[1] and seasons[0].group(0) != seasons[1].group(0):
+        return False
     if claimed.years and stated.years and not claimed.years <= stated.years:
         return False
     if claimed.day_month and stated.day_month:

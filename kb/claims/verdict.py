@@ -137,7 +137,7 @@ def check(index: Index, claim: str, filters: Filters | None = None, top_k: int =
     if not ranked or _coverage(store, query, ranked[0].hit) < MIN_COVERAGE:
         return Check(cleaned.text, parsed.statement, "niet_in_rapport", [], None, shown)
     findings = [_compare(store, q, parsed, ranked) for q in parsed.quantities]
-    findings += _names(index, store, parsed, query, ranked[0], findings)
+    findings += _names(index, store, parsed, query, _anchor(ranked, findings), findings)
     quoted = next((f.quote for f in findings if f.quote), None) or _quote(ranked[0])
     findings += _direction(parsed, quoted)
     if not findings:
@@ -225,9 +225,12 @@ def _window(ranked: list[_Scored]) -> list[tuple[_Scored, str]]:
 def _other_thing(claim: str, sentence: str, stated: Quantity) -> bool:
     """A value that is about something else than the claim: a 2020 ambition for a claim about
     today, or a figure for another school type ("hbo" claimed, "wo" stated)."""
-    clause = sentence[max(0, stated.start - 120) : stated.end + 60]
+    left = max(sentence.rfind(mark, 0, stated.start) for mark in (",", ";", ":", "("))
+    rights = [i for mark in (",", ";", ":", ")") if (i := sentence.find(mark, stated.end)) >= 0]
+    clause = sentence[left + 1 : min(rights, default=len(sentence))]
     if _AMBITION.search(fold(clause)) and not _AMBITION.search(fold(claim)):
         return True
+    clause = sentence[max(0, stated.start - 120) : stated.end + 60]
     claimed = _SCHOOLS & set(re.findall(r"[a-z]+", fold(claim)))
     around = _SCHOOLS & set(re.findall(r"[a-z]+", fold(clause)))
     return bool(claimed and around and not claimed & around)
@@ -267,7 +270,8 @@ def _names(
     "klopt niet", with the sentence's own names beside; else the report does not say it."""
     gazetteer = gazetteer_of(index.settings)
     places = list(gazetteer.tag(claim.statement).regions)
-    named = [*places, *_NAME.findall(claim.statement)]
+    # Names are read in the claim as typed, so that a name right after "Klopt het dat" counts.
+    named = [*places, *(n for n in _NAME.findall(claim.text) if n in claim.statement)]
     held = store.passage_terms(best.hit.chunk.id) | _terms(best.hit.chunk.text)
     missing = [n for n in dict.fromkeys(named) if not _terms(n) <= held]
     if not missing:
@@ -290,6 +294,16 @@ def _names(
     if not other:
         return []
     return [Finding("name", "contradicted", ", ".join(missing), ", ".join(other), _quote(best))]
+
+
+def _anchor(ranked: list[_Scored], findings: list[Finding]) -> _Scored:
+    """The sentence the values were read in (the best sentence when there were none)."""
+    quote = next((f.quote for f in findings if f.quote), None)
+    if quote is not None:
+        for scored in ranked:
+            if scored.hit.chunk.id == quote.hit_id and scored.sentence.start == quote.start:
+                return scored
+    return ranked[0]
 
 
 def _terms(text: str) -> set[str]:
@@ -327,6 +341,9 @@ def _wording(store: SentenceStore, claim: Claim, query: str, best: _Scored) -> l
     ]
 
 
+_FIGURES = ("count", "amount", "percent")
+
+
 def _verdict(findings: list[Finding]) -> Verdict:
     if any(f.aspect == "name" and f.status == "contradicted" for f in findings):
         # The values that hold only showed it is the same thing, in another place.
@@ -342,7 +359,9 @@ def _verdict(findings: list[Finding]) -> Verdict:
         return "niet_in_rapport"
     if not held and not wrong and any(f.status == "supported" for f in dates):
         held = True
-    if held and wrong:
+    missing = any(f.status == "absent" and f.aspect in _FIGURES for f in findings)
+    if held and (wrong or missing):
+        # One part holds; another is contradicted, or is a figure the report does not give.
         return "deels"
     if wrong:
         return "klopt_niet"
