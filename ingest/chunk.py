@@ -28,10 +28,35 @@ class DutchSentenceSplitter(TextSplitter):
     def split_text(self, text: str) -> list[str]:
         spans = split_sentences(text)
         pieces = [
-            text[start : spans[i + 1][0] if i + 1 < len(spans) else len(text)]
+            part
             for i, (start, _) in enumerate(spans)
+            for part in hard_split(
+                text[start : spans[i + 1][0] if i + 1 < len(spans) else len(text)],
+                self._chunk_size,
+            )
         ]
         return self._merge_splits(pieces, "")
+
+
+def hard_split(piece: str, size: int) -> list[str]:
+    """`piece` in parts of at most `size` characters, cut after the last space that leaves a
+    part over half the size, else hard at `size`: text without sentence ends (a list of
+    lines, a table, a wall of words) would otherwise become one chunk of any length.
+
+    >>> hard_split("aa bb cc dd", 5)
+    ['aa ', 'bb ', 'cc dd']
+    """
+    parts: list[str] = []
+    start = 0
+    while len(piece) - start > size:
+        end = start + size
+        space = piece.rfind(" ", start + size // 2, end)
+        if space > start:
+            end = space + 1
+        parts.append(piece[start:end])
+        start = end
+    parts.append(piece[start:])
+    return parts
 
 
 def chunk_document(
