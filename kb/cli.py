@@ -117,11 +117,24 @@ def cli(debug: bool) -> None:
     """
 
 
+STRICT_HELP = "refuse a corpus with a file that cannot be read (default: skip it, warn)"
+
+
+def _warn_skipped(skipped: list[str]) -> None:
+    for warning in skipped:
+        click.echo(f"warning: {shown(warning)}", err=True)
+
+
 @cli.command()
 @settings_options
 @click.option("--out", type=click.Path(path_type=Path), help="chunks file")
+@click.option("--strict", is_flag=True, help=STRICT_HELP)
 def ingest(
-    config: Path | None, corpus: Path | None, build_dir: Path | None, out: Path | None
+    config: Path | None,
+    corpus: Path | None,
+    build_dir: Path | None,
+    out: Path | None,
+    strict: bool,
 ) -> None:
     """Parse and chunk the corpus, print what was found, write the chunks as JSON Lines.
 
@@ -129,6 +142,7 @@ def ingest(
     Examples:
         kb ingest
         kb ingest --corpus other/ --out chunks.jsonl
+        kb ingest --strict
     """
     from kb.build import ingest
     from kb.files import write_chunks
@@ -137,11 +151,12 @@ def ingest(
     started = time.perf_counter()
     bar, progress = progress_bar("ingest")
     with bar:
-        result = ingest(settings, progress)
+        result = ingest(settings, progress, strict=strict)
+    _warn_skipped(result.skipped)
     target = out or settings.build_dir / "chunks.jsonl"
     write_chunks(result.chunks, target)
     for notice in result.notices:
-        click.echo(f"notice: {notice}", err=True)
+        click.echo(f"notice: {shown(notice)}", err=True)
     kinds = Counter(c.kind for c in result.chunks)
     units = Counter(u.kind for d in result.documents for u in d.units)
     regions = sorted({r for c in result.chunks for r in c.regions})
@@ -153,8 +168,8 @@ def ingest(
     click.echo("units:      " + ", ".join(f"{k} {n}" for k, n in sorted(units.items())))
     click.echo(f"examples:   {units.get('voorbeeld', 0)}")
     click.echo(f"footnotes:  {sum(len(d.footnotes) for d in result.documents)}")
-    shown = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
-    click.echo(f"chunks:     {len(result.chunks)} ({shown})")
+    by_kind = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
+    click.echo(f"chunks:     {len(result.chunks)} ({by_kind})")
     click.echo(f"regions:    {len(regions)}: {', '.join(regions)}")
     click.echo(f"provinces:  {len(provinces)}: {', '.join(provinces)}")
     click.echo(f"written:    {target} in {time.perf_counter() - started:.2f} s")
@@ -163,13 +178,17 @@ def ingest(
 @cli.command()
 @settings_options
 @click.option("--force", is_flag=True, help="rebuild even when nothing changed")
-def build(config: Path | None, corpus: Path | None, build_dir: Path | None, force: bool) -> None:
+@click.option("--strict", is_flag=True, help=STRICT_HELP)
+def build(
+    config: Path | None, corpus: Path | None, build_dir: Path | None, force: bool, strict: bool
+) -> None:
     """Ingest the corpus and build the search index; skip when nothing changed.
 
     \b
     Examples:
         kb build
         kb build --force --corpus other/ --build-dir /tmp/kb
+        kb build --strict
     """
     from kb import build_index
     from kb.answers.model import model_id
@@ -178,7 +197,8 @@ def build(config: Path | None, corpus: Path | None, build_dir: Path | None, forc
     from kb.render import build_summary
 
     settings = make_settings(config, corpus, build_dir)
-    result = ingest(settings)
+    result = ingest(settings, strict=strict)
+    _warn_skipped(result.skipped)
     embedder = make_embedder(settings)
     bar, progress = progress_bar("build")
     with bar:

@@ -25,6 +25,7 @@ from kb.render import SCHEMA_VERSION, place_line
 from kb.settings import Settings
 from kb.store import current_build
 from tests.support.app_fixtures import APP, HOSTILE_QUESTION, app_env, build_hostile
+from tests.support.hostile_corpus import AES_PDF
 from tests.support.ingest_fixtures import ROOT
 
 CROSS_OVER = "hoeveel cross-over kwalificaties raken techniek?"
@@ -444,6 +445,29 @@ def test_first_start_builds_the_index_with_a_progress_display(
     assert any(p.type == "progress" for p in at.get("progress"))
     assert current_build(settings) is not None
     assert at.chat_input
+
+
+def test_first_start_leaves_out_an_unreadable_file_with_a_dutch_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "notitie.md").write_text("In Twente werken scholen en bedrijven samen.\n", "utf-8")
+    (corpus / "versleuteld.pdf").write_bytes(AES_PDF.read_bytes())
+    settings = Settings(
+        corpus_dir=corpus,
+        build_dir=tmp_path / "build",
+        cache_dir=tmp_path / "cache",
+        embedder="fake:32",
+    )
+    for name, value in app_env(settings, tmp_path / "data").items():
+        monkeypatch.setenv(name, value)
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    assert not at.exception and not at.error
+    [warning] = at.warning
+    assert warning.value.startswith("Een bestand in de corpusmap kon niet worden gelezen")
+    assert "versleuteld" in warning.value
+    assert current_build(settings) is not None and at.chat_input
 
 
 def test_a_start_error_is_a_short_dutch_message(
