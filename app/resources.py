@@ -22,7 +22,7 @@ from kb.embed import Embedder, make_embedder
 from kb.errors import EmbedderError, IndexLoadError, KbError, SettingsError
 from kb.feedback import FEEDBACK_FILE, FeedbackStore
 from kb.settings import load_settings
-from kb.store import current_build
+from kb.store import current_build, has_builds
 
 log = logging.getLogger(__name__)
 
@@ -138,6 +138,13 @@ def index(config: Settings) -> Index:
         except IndexLoadError as exc:
             # A damaged CURRENT pointer: load_index serves the newest intact build instead.
             log.warning("current build unreadable, falling back: %s", exc)
+            return _index(key, "", config)
+        if folder is None and has_builds(config):
+            # CURRENT is missing but builds are on disk: load_index serves the newest intact
+            # one (with a warning); a full rebuild would take minutes and hide the damage.
+            log.warning(
+                "no CURRENT pointer in %s; serving the newest intact build", config.build_dir
+            )
             return _index(key, "", config)
         if folder is None:
             build_with_progress(config)

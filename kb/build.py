@@ -120,6 +120,9 @@ def _build_lock(settings: Settings) -> Iterator[None]:
 
 def _switch(settings: Settings, build_id: str) -> None:
     """Make `build_id` the current build: one atomic replace of CURRENT."""
+    pointer = settings.build_dir / "CURRENT"
+    if pointer.is_dir() and not pointer.is_symlink():
+        shutil.rmtree(pointer)  # damage: a folder where the pointer belongs
     write_atomic(settings.build_dir / "CURRENT", f"{build_id}\n".encode())
     _fsync_dir(settings.build_dir)
 
