@@ -13,6 +13,7 @@ assembles evaluation commands (`kb devset`, `kb eval`, from kb.evaluation.cli).
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import time
 import traceback
@@ -27,7 +28,7 @@ from ingest.errors import IngestError
 from kb.errors import EmptyQuestionError, FeedbackError, KbError, UsageError
 from kb.evaluation.cli import devset, eval_command, fit_command
 from kb.options import make_settings, open_index, progress_bar, settings_options
-from kb.text import shown, whole_number
+from kb.text import limit_question, shown, whole_number
 
 USAGE_ERROR = 2
 
@@ -257,22 +258,27 @@ def ask(
     if batch is not None and not as_json:
         raise UsageError("--batch writes JSON Lines: add --json")
     settings = make_settings(config, corpus, build_dir)
+    # The length limit comes before any other work on a question (as in the app and the API).
+    limit = settings.max_question_chars
     if batch is not None:
         lines = enumerate(_read_lines(batch), 1)
-        numbered = [(n, readable(line)) for n, line in lines if line.strip()]
+        numbered = [(n, limit_question(line, limit)) for n, line in lines if line.strip()]
     else:
-        numbered = [(0, readable(question or ""))]
+        numbered = [(0, limit_question(question or "", limit))]
     for number, line in numbered:
         try:
             # Checked before the model loads, so a bad batch is refused at once.
-            clean_question(line, settings.max_question_chars)
+            clean_question(readable(line.text), limit)
         except EmptyQuestionError as exc:
             where = f"{batch}, line {number}: " if number else ""
             raise EmptyQuestionError(f"{where}{exc}") from exc
     index = open_index(settings)
     filters = Filters(goal, region, kind)
-    for _, asked in numbered:
+    for _, limited in numbered:
+        asked = readable(limited.text)
         result = answer(index, asked, filters, top_k or settings.top_k)
+        if limited.notice and result.notice is None:
+            result = dataclasses.replace(result, notice=limited.notice)
         if as_json:
             click.echo(answer_record(asked, result).to_json())
             continue
