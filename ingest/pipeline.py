@@ -127,6 +127,10 @@ def read_document(
     """The bytes of a document's source file (see `ingest.read.read_source`)."""
     pdf = manifest.source_file.lower().endswith(".pdf")
     budget = limits.pdf_bytes if pdf else limits.text_bytes
+    try:
+        source_path(corpus_dir, manifest.source_file)
+    except SourceError as exc:
+        raise SourceError(f"the manifest of document {manifest.id!r}: source_file {exc}") from exc
     return Source(manifest, read_source(corpus_dir, manifest.source_file, budget))
 
 

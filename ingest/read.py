@@ -94,8 +94,9 @@ def read_source(corpus_dir: Path, name: str, max_bytes: int) -> bytes:
         if not stat.S_ISREG(opened.st_mode):
             raise SourceError(f"{path}: not a regular file; not read")
         if opened.st_size > max_bytes:
-            size, limit = _size(opened.st_size), _size(max_bytes)
-            raise SourceError(f"{path}: {size}, over the limit of {limit}; not read")
+            raise SourceError(
+                f"{path}: {opened.st_size:,} bytes, over the limit of {_size(max_bytes)}; not read"
+            )
         try:
             data = handle.read(max_bytes + 1)
         except OSError as exc:
@@ -110,7 +111,7 @@ def _reason(exc: BaseException) -> str:
 
 
 def _size(count: int) -> str:
-    return f"{count / MB:.1f} MB" if count >= MB else f"{count:,} bytes"
+    return f"{count:,} bytes ({count / MB:.1f} MB)" if count >= MB else f"{count:,} bytes"
 
 
 def decode_text(data: bytes, path: Path) -> str:

@@ -83,7 +83,7 @@ def test_text_without_sentence_ends_is_cut_at_the_chunk_size(ingested: IngestRes
         ("zero.txt", r"zero\.txt: a link to /dev/zero, outside the corpus folder"),
         ("proc.txt", r"proc\.txt: a link to /proc/.*outside the corpus folder"),
         ("uit.txt", r"uit\.txt: a link to .*geheim\.txt, outside the corpus folder"),
-        ("too-big.txt", r"too-big\.txt: 1\.0 MB, over the limit of 1\.0 MB"),
+        ("too-big.txt", r"too-big\.txt: 1,048,577 bytes, over the limit of 1,048,576 bytes"),
         ("map.txt", r"map\.txt: a folder"),
     ],
 )
