@@ -113,7 +113,7 @@ def hard_wrapped(size: int) -> str:
 
 
 def initials(size: int) -> str:
-    line = "J. Jansen en K. de Vries schreven het. "
+    line = "J. Jansen, K. de Vries en A. B. C. Bakker, "
     return line * (size // len(line))
 
 

@@ -123,7 +123,7 @@ def make_hostile_corpus(folder: Path, limits: ReadLimits, scale: int = 1) -> Hos
     # Good documents, and two that are slow to clean if ingest is quadratic (issue 15, case 5).
     (corpus / "goed.txt").write_text(GOOD_TEXT, encoding="utf-8")
     shutil.copy(corpus / "goed.txt", corpus / "binnen.md")
-    initials = "J. Jansen en K. de Vries schreven het. " * (5_000 * scale)
+    initials = "J. Jansen, K. de Vries en A. B. C. Bakker, " * (5_000 * scale)
     (corpus / "initialen.txt").write_text(initials, encoding="utf-8")
     wrapped = "".join(
         f"de leerlingen kiezen vaker voor tech-\nniek en regel {i}\n" for i in range(5_000 * scale)
