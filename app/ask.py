@@ -62,13 +62,13 @@ def _short(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def read_permalink(values: dict[str, list[Any]]) -> None:
+def read_permalink(values: dict[str, list[Any]], max_question_chars: int = 1000) -> None:
     """On a session's first run, set the question and filters from `?q=...&doel=...`."""
     if st.session_state.get(PERMALINK_READ):
         return
     st.session_state[PERMALINK_READ] = True
     params = {name: st.query_params.get_all(name) for name in st.query_params}
-    permalink = from_query(params)
+    permalink = from_query(params, max_question_chars)
     notices = [f"Genegeerd in de link: {p}." for p in permalink.problems]
     filters = permalink.filters
 
@@ -331,7 +331,7 @@ def page() -> None:
     index = resources.index(config)
     store = resources.feedback_store(config)
     values = index.filter_values()
-    read_permalink(values)
+    read_permalink(values, config.max_question_chars)
     filters, top_k = sidebar(index, values, config.top_k)
 
     st.title("Vraagbaak Techniekpact")

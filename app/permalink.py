@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from kb import Filters
-from kb.text import whole_number
+from kb.text import limit_question, whole_number
 
 MAX_PASSAGES = 20
 
@@ -36,11 +36,12 @@ def _values(params: Mapping[str, Sequence[str]], name: str) -> list[str]:
     return [v.strip() for raw in params.get(name, ()) for v in raw.split(",") if v.strip()]
 
 
-def from_query(params: Mapping[str, Sequence[str]]) -> Permalink:
+def from_query(params: Mapping[str, Sequence[str]], max_question_chars: int = 1000) -> Permalink:
     """Read a search from query parameters (each name with all its values).
 
     Values that cannot be read are left out and named in `problems`; whether a goal or region
-    exists in the index is for the search to say.
+    exists in the index is for the search to say. The question is cut to `max_question_chars`
+    (`kb.text.limit_question`) before anything else is done with it.
     """
     problems: list[str] = []
     goals: list[int] = []
@@ -57,9 +58,10 @@ def from_query(params: Mapping[str, Sequence[str]]) -> Permalink:
             top_k = number
         else:
             problems.append(f"n={_shown(value)} is geen aantal tussen 1 en {MAX_PASSAGES}")
-    questions = [q for q in params.get("q", ()) if q.strip()]
+    cut = (limit_question(q, max_question_chars).text for q in reversed(params.get("q", ())))
+    question = next((q for q in cut if q.strip()), "")
     return Permalink(
-        question=" ".join(questions[-1].split()) if questions else "",
+        question=" ".join(question.split()),
         filters=Filters(
             goals=tuple(dict.fromkeys(goals)),
             regions=tuple(dict.fromkeys(_values(params, "regio"))),

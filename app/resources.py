@@ -15,13 +15,14 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from app.present import escape
 from ingest.errors import IngestError
 from kb import Index, Settings, build_index, load_index
 from kb.embed import Embedder, make_embedder
 from kb.errors import EmbedderError, IndexLoadError, KbError, SettingsError
 from kb.feedback import FEEDBACK_FILE, FeedbackStore
 from kb.settings import load_settings
-from kb.store import current_build
+from kb.store import current_build, has_builds
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +87,8 @@ def embedder(config: Settings) -> Embedder:
         raise AppStartError(f"Het taalmodel kan niet worden geladen: {exc}") from exc
 
 
-def _build(config: Settings, report: Callable[[str, float], None]) -> None:
+def _build(config: Settings, report: Callable[[str, float], None]) -> list[str]:
+    """Ingest and build; the warnings of corpus files that were left out."""
     from kb.answers.model import model_id
     from kb.build import ingest
 
@@ -99,6 +101,7 @@ def _build(config: Settings, report: Callable[[str, float], None]) -> None:
         corpus_hash=result.corpus_hash,
         answer_model=model_id(),
     )
+    return result.skipped
 
 
 def build_with_progress(config: Settings) -> None:
@@ -111,8 +114,14 @@ def build_with_progress(config: Settings) -> None:
             label = STAGES.get(stage, "Bezig …")
             bar.progress(min(max(fraction, 0.0), 1.0), text=label)
 
-        _build(config, report)
+        skipped = _build(config, report)
         status.update(label="De zoekindex is klaar.", state="complete", expanded=False)
+    for warning in skipped:
+        log.warning("corpus file left out: %s", warning)
+        st.warning(
+            "Een bestand in de corpusmap kon niet worden gelezen en is overgeslagen; de rest "
+            f"van het corpus is gebouwd. {escape(warning)}"
+        )
 
 
 def index(config: Settings) -> Index:
@@ -129,6 +138,13 @@ def index(config: Settings) -> Index:
         except IndexLoadError as exc:
             # A damaged CURRENT pointer: load_index serves the newest intact build instead.
             log.warning("current build unreadable, falling back: %s", exc)
+            return _index(key, "", config)
+        if folder is None and has_builds(config):
+            # CURRENT is missing but builds are on disk: load_index serves the newest intact
+            # one (with a warning); a full rebuild would take minutes and hide the damage.
+            log.warning(
+                "no CURRENT pointer in %s; serving the newest intact build", config.build_dir
+            )
             return _index(key, "", config)
         if folder is None:
             build_with_progress(config)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from app.followup import Previous, Resolved, resolve_followup
 from kb import Answer, Filters, Index, answer
 from kb.errors import AnswerError, EmptyQuestionError, SearchError, UnknownFilterError
+from kb.text import limit_question
 
 log = logging.getLogger(__name__)
 
@@ -62,11 +63,12 @@ def ask(
 ) -> Turn:
     """Answer `asked` in the context of the earlier `turns` of the session.
 
-    The question is cut to `max_question_chars` before any work: the chat input stops at that
+    The question is cut to `max_question_chars` before any work (`kb.text.limit_question`,
+    as `kb ask` and the search do): the chat input stops at that
     length in the browser, but a crafted message can carry a megabyte, and every step (the
     follow-up reading, the caches of the answer step, a stored vote) would keep it.
     """
-    asked = asked[: index.settings.max_question_chars]
+    asked = limit_question(asked, index.settings.max_question_chars).text
     resolved = resolve_followup(asked, previous_of(turns), regions)
     if resolved.kind == "about_previous":
         before = next(t for t in reversed(turns) if t.answer is not None)

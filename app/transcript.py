@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -11,7 +10,7 @@ from app.present import answer_id, citation, escape_plain
 from app.session import Turn
 from kb import Filters
 from kb.answers import ABSTENTION
-from kb.render import answer_record
+from kb.render import answer_record, strict_json
 
 TRANSCRIPT_VERSION = 2
 """2: each turn's answer is the `kb ask --json` record (kb.render.AnswerRecord)."""
@@ -51,7 +50,7 @@ def session_json(turns: Sequence[Turn]) -> str:
             for turn in turns
         ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2)
+    return strict_json(document, indent=2)
 
 
 def session_markdown(turns: Sequence[Turn]) -> str:

@@ -3,7 +3,9 @@ sentence boundaries with langchain-text-splitters, so no chunk mixes two units."
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import bisect
+import sys
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from langchain_text_splitters import TextSplitter
@@ -28,10 +30,35 @@ class DutchSentenceSplitter(TextSplitter):
     def split_text(self, text: str) -> list[str]:
         spans = split_sentences(text)
         pieces = [
-            text[start : spans[i + 1][0] if i + 1 < len(spans) else len(text)]
+            part
             for i, (start, _) in enumerate(spans)
+            for part in hard_split(
+                text[start : spans[i + 1][0] if i + 1 < len(spans) else len(text)],
+                self._chunk_size,
+            )
         ]
         return self._merge_splits(pieces, "")
+
+
+def hard_split(piece: str, size: int) -> list[str]:
+    """`piece` in parts of at most `size` characters, cut after the last space that leaves a
+    part over half the size, else hard at `size`: text without sentence ends (a list of
+    lines, a table, a wall of words) would otherwise become one chunk of any length.
+
+    >>> hard_split("aa bb cc dd", 5)
+    ['aa ', 'bb ', 'cc dd']
+    """
+    parts: list[str] = []
+    start = 0
+    while len(piece) - start > size:
+        end = start + size
+        space = piece.rfind(" ", start + size // 2, end)
+        if space > start:
+            end = space + 1
+        parts.append(piece[start:end])
+        start = end
+    parts.append(piece[start:])
+    return parts
 
 
 def chunk_document(
@@ -102,10 +129,17 @@ def _chunk_unit(
         )
 
 
-def _slice_segments(segments: Iterable[Segment], start: int, end: int) -> list[Segment]:
-    """The segments of text[start:end], re-based to the slice."""
+def _slice_segments(segments: Sequence[Segment], start: int, end: int) -> list[Segment]:
+    """The segments of text[start:end], re-based to the slice.
+
+    Segments are in text order and do not overlap, so the first one that can reach `start` is
+    found by bisection: a unit of 50,000 lines cut into 5,000 chunks must not scan every
+    segment for every chunk."""
     sliced: list[Segment] = []
-    for clean_start, source_start, length in segments:
+    first = max(0, bisect.bisect_right(segments, (start, sys.maxsize, sys.maxsize)) - 1)
+    for clean_start, source_start, length in segments[first:]:
+        if clean_start >= end:
+            break
         lo, hi = max(clean_start, start), min(clean_start + length, end)
         if lo < hi:
             sliced.append((lo - start, source_start + lo - clean_start, hi - lo))

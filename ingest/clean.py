@@ -99,6 +99,9 @@ class TextBuilder:
     def text(self) -> str:
         return "".join(self._parts)
 
+    def __len__(self) -> int:
+        return self._length
+
     @property
     def segments(self) -> tuple[Segment, ...]:
         return tuple(self._segments)
@@ -176,19 +179,32 @@ class TextBuilder:
 
     def strip_end(self) -> None:
         """Drop trailing spaces (and the part of segments that covered them)."""
-        self._truncate(len(self.text.rstrip()))
+        trailing = 0
+        for part in reversed(self._parts):
+            kept = len(part.rstrip())
+            trailing += len(part) - kept
+            if kept:
+                break
+        self._truncate(self._length - trailing)
 
     def _truncate(self, keep: int) -> None:
+        # Only the end is cut, so only the last parts and segments are touched: joining lines
+        # cuts a hyphen or a space at every line, and must stay linear in the text's length.
         if keep >= self._length:
             return
-        self._parts = [self.text[:keep]]
-        self._length = keep
-        trimmed: list[Segment] = []
-        for clean_start, source_start, length in self._segments:
-            if clean_start >= keep:
+        cut = self._length - keep
+        while cut:
+            last = self._parts.pop()
+            if len(last) > cut:
+                self._parts.append(last[: len(last) - cut])
                 break
-            trimmed.append((clean_start, source_start, min(length, keep - clean_start)))
-        self._segments = trimmed
+            cut -= len(last)
+        self._length = keep
+        while self._segments and self._segments[-1][0] >= keep:
+            self._segments.pop()
+        if self._segments:
+            clean_start, source_start, length = self._segments[-1]
+            self._segments[-1] = (clean_start, source_start, min(length, keep - clean_start))
 
 
 def _clusters(text: str) -> Iterable[str]:
@@ -282,7 +298,7 @@ def join_lines(
         body = text.rstrip()
         if not body.strip():
             continue
-        if builder.text:
+        if len(builder):
             if glyph:
                 builder.strip_end()
                 builder.insert("\n")

@@ -59,6 +59,7 @@ ABBREVIATIONS = frozenset(
 # white space and a capital, digit, quote or bullet; or at a line break (list items).
 _BOUNDARY = re.compile(r"([.!?][”’\"')]*)(\s+)(?=[A-ZÀ-Ý0-9“‘\"'(€→›•-]|,,)|(\n)")
 _LAST_WORD = re.compile(r"(\S+)$")
+_LOOK_BACK = 40
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -72,7 +73,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         if match.group(3) is None:
-            word = _LAST_WORD.search(text[start : match.start(1)])
+            # Only the last word matters, and an abbreviation is short: looking back a bounded
+            # stretch keeps a text of a million initials ("J. Jansen") linear.
+            word = _LAST_WORD.search(text[max(start, match.start(1) - _LOOK_BACK) : match.start(1)])
             if word and _is_abbreviation(word.group(1)):
                 continue
             end = match.end(1)

@@ -35,9 +35,23 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'][^\W_]+)*|\d+[^\W_]*")
 
 
-@functools.lru_cache(maxsize=8192)
+FOLD_CACHED_CHARS = 2000
+"""Texts up to this length (a question within its limit, a passage, a sentence, a word) are
+cached; longer ones are folded anew each time, so the cache holds at most 8,192 x 2,000
+characters whatever it is asked."""
+
+
 def fold(text: str) -> str:
     """Lowercase, fold accents and unify apostrophes: 'Bèta-Techniek' -> 'beta-techniek'."""
+    return _fold_cached(text) if len(text) <= FOLD_CACHED_CHARS else _fold(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _fold_cached(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return unicodedata.normalize("NFC", stripped).lower()

@@ -120,6 +120,9 @@ def _build_lock(settings: Settings) -> Iterator[None]:
 
 def _switch(settings: Settings, build_id: str) -> None:
     """Make `build_id` the current build: one atomic replace of CURRENT."""
+    pointer = settings.build_dir / "CURRENT"
+    if pointer.is_dir() and not pointer.is_symlink():
+        shutil.rmtree(pointer)  # damage: a folder where the pointer belongs
     write_atomic(settings.build_dir / "CURRENT", f"{build_id}\n".encode())
     _fsync_dir(settings.build_dir)
 
@@ -150,15 +153,19 @@ def _undo_switch(settings: Settings, build_id: str, previous: Path | None) -> No
     shutil.rmtree(builds_dir(settings) / build_id, ignore_errors=True)
 
 
-def ingest(settings: Settings, progress: IngestProgress | None = None) -> IngestResult:
+def ingest(
+    settings: Settings, progress: IngestProgress | None = None, *, strict: bool = False
+) -> IngestResult:
     """Ingest the corpus folder of `settings` with its chunking and gazetteer: what the build
-    indexes, and what `kb ingest` shows."""
+    indexes, and what `kb ingest` shows. A file that cannot be read is left out with a warning
+    in `skipped` (with `strict`, it raises instead)."""
     return ingest_corpus(
         settings.corpus_dir,
         settings.chunk_size,
         settings.chunk_overlap,
         settings.gazetteer,
         progress,
+        strict=strict,
     )
 
 

@@ -15,6 +15,7 @@ the servers of kb.serve (`kb serve`, `kb mcp`).
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import time
 import traceback
@@ -26,6 +27,7 @@ from typing import Any
 import click
 
 from ingest.errors import IngestError
+from kb.check_command import check_command, echo_check
 from kb.errors import EmptyQuestionError, FeedbackError, KbError, UsageError
 from kb.evaluation.cli import devset, eval_command, fit_command
 from kb.options import (
@@ -36,7 +38,7 @@ from kb.options import (
     readable,
     settings_options,
 )
-from kb.text import shown
+from kb.text import limit_question, shown
 
 USAGE_ERROR = 2
 
@@ -106,11 +108,24 @@ def cli(debug: bool) -> None:
     """
 
 
+STRICT_HELP = "refuse a corpus with a file that cannot be read (default: skip it, warn)"
+
+
+def _warn_skipped(skipped: list[str]) -> None:
+    for warning in skipped:
+        click.echo(f"warning: {shown(warning)}", err=True)
+
+
 @cli.command()
 @settings_options
 @click.option("--out", type=click.Path(path_type=Path), help="chunks file")
+@click.option("--strict", is_flag=True, help=STRICT_HELP)
 def ingest(
-    config: Path | None, corpus: Path | None, build_dir: Path | None, out: Path | None
+    config: Path | None,
+    corpus: Path | None,
+    build_dir: Path | None,
+    out: Path | None,
+    strict: bool,
 ) -> None:
     """Parse and chunk the corpus, print what was found, write the chunks as JSON Lines.
 
@@ -118,6 +133,7 @@ def ingest(
     Examples:
         kb ingest
         kb ingest --corpus other/ --out chunks.jsonl
+        kb ingest --strict
     """
     from kb.build import ingest
     from kb.files import write_chunks
@@ -126,11 +142,12 @@ def ingest(
     started = time.perf_counter()
     bar, progress = progress_bar("ingest")
     with bar:
-        result = ingest(settings, progress)
+        result = ingest(settings, progress, strict=strict)
+    _warn_skipped(result.skipped)
     target = out or settings.build_dir / "chunks.jsonl"
     write_chunks(result.chunks, target)
     for notice in result.notices:
-        click.echo(f"notice: {notice}", err=True)
+        click.echo(f"notice: {shown(notice)}", err=True)
     kinds = Counter(c.kind for c in result.chunks)
     units = Counter(u.kind for d in result.documents for u in d.units)
     regions = sorted({r for c in result.chunks for r in c.regions})
@@ -142,8 +159,8 @@ def ingest(
     click.echo("units:      " + ", ".join(f"{k} {n}" for k, n in sorted(units.items())))
     click.echo(f"examples:   {units.get('voorbeeld', 0)}")
     click.echo(f"footnotes:  {sum(len(d.footnotes) for d in result.documents)}")
-    shown = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
-    click.echo(f"chunks:     {len(result.chunks)} ({shown})")
+    by_kind = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
+    click.echo(f"chunks:     {len(result.chunks)} ({by_kind})")
     click.echo(f"regions:    {len(regions)}: {', '.join(regions)}")
     click.echo(f"provinces:  {len(provinces)}: {', '.join(provinces)}")
     click.echo(f"written:    {target} in {time.perf_counter() - started:.2f} s")
@@ -152,13 +169,17 @@ def ingest(
 @cli.command()
 @settings_options
 @click.option("--force", is_flag=True, help="rebuild even when nothing changed")
-def build(config: Path | None, corpus: Path | None, build_dir: Path | None, force: bool) -> None:
+@click.option("--strict", is_flag=True, help=STRICT_HELP)
+def build(
+    config: Path | None, corpus: Path | None, build_dir: Path | None, force: bool, strict: bool
+) -> None:
     """Ingest the corpus and build the search index; skip when nothing changed.
 
     \b
     Examples:
         kb build
         kb build --force --corpus other/ --build-dir /tmp/kb
+        kb build --strict
     """
     from kb import build_index
     from kb.answers.model import model_id
@@ -167,7 +188,8 @@ def build(config: Path | None, corpus: Path | None, build_dir: Path | None, forc
     from kb.render import build_summary
 
     settings = make_settings(config, corpus, build_dir)
-    result = ingest(settings)
+    result = ingest(settings, strict=strict)
+    _warn_skipped(result.skipped)
     embedder = make_embedder(settings)
     bar, progress = progress_bar("build")
     with bar:
@@ -219,107 +241,44 @@ def ask(
     """
     from kb import Filters, answer
     from kb.claims.claim import is_claim
-    from kb.claims.verdict import check
     from kb.index import clean_question
     from kb.render import answer_record, answer_text
-    from kb.verdicts import check_record, check_text
 
     if (question is None) == (batch is None):
         raise UsageError("give either a QUESTION or --batch FILE")
     if batch is not None and not as_json:
         raise UsageError("--batch writes JSON Lines: add --json")
     settings = make_settings(config, corpus, build_dir)
+    # The length limit comes before any other work on a question (as in the app and the API).
+    limit = settings.max_question_chars
     if batch is not None:
         lines = enumerate(_read_lines(batch), 1)
-        numbered = [(n, readable(line)) for n, line in lines if line.strip()]
+        numbered = [(n, limit_question(line, limit)) for n, line in lines if line.strip()]
     else:
-        numbered = [(0, readable(question or ""))]
+        numbered = [(0, limit_question(question or "", limit))]
     for number, line in numbered:
         try:
             # Checked before the model loads, so a bad batch is refused at once.
-            clean_question(line, settings.max_question_chars)
+            clean_question(readable(line.text), limit)
         except EmptyQuestionError as exc:
             where = f"{batch}, line {number}: " if number else ""
             raise EmptyQuestionError(f"{where}{exc}") from exc
     index = open_index(settings)
     filters = Filters(goal, region, kind)
-    for _, asked in numbered:
+    for _, limited in numbered:
+        asked = readable(limited.text)
         if is_claim(asked):
-            checked = check(index, asked, filters, top_k or settings.top_k)
-            click.echo(check_record(checked).to_json() if as_json else shown(check_text(checked)))
+            echo_check(index, asked, filters, top_k or settings.top_k, as_json)
             continue
         result = answer(index, asked, filters, top_k or settings.top_k)
+        if limited.notice and result.notice is None:
+            result = dataclasses.replace(result, notice=limited.notice)
         if as_json:
             click.echo(answer_record(asked, result).to_json())
             continue
         if result.notice:
             click.echo(f"notice: {shown(result.notice)}", err=True)
         click.echo(shown(answer_text(result)))
-
-
-@cli.command("check")
-@settings_options
-@click.argument("claim", required=False)
-@click.option(
-    "--file",
-    "draft",
-    type=click.Path(path_type=Path),
-    metavar="FILE",
-    help="a draft: every checkable sentence is checked",
-)
-@click.option(
-    "--json", "as_json", is_flag=True, help="one JSON object per claim (kb.render.CheckRecord)"
-)
-@click.option(
-    "--markdown", is_flag=True, help="a table: claim, verdict, the report's words, source"
-)
-def check_command(
-    config: Path | None,
-    corpus: Path | None,
-    build_dir: Path | None,
-    claim: str | None,
-    draft: Path | None,
-    as_json: bool,
-    markdown: bool,
-) -> None:
-    """Check a claim, or every claim of a draft, against the report.
-
-    Verdicts: klopt, klopt niet (with the report's value beside the claim's), deels, or staat
-    niet in het rapport; always with the report's sentence and its source.
-
-    \b
-    Examples:
-        kb check "Klopt het dat er 40 trainees zijn gestart via het OnderwijsTraineeship?"
-        kb check --file draft.txt --markdown > controle.md
-    """
-    from kb.claims.draft import check_claims, check_draft
-    from kb.index import clean_question
-    from kb.verdicts import check_record, check_text, draft_markdown
-
-    if (claim is None) == (draft is None):
-        raise UsageError("give either a CLAIM or --file DRAFT")
-    if as_json and markdown:
-        raise UsageError("choose --json or --markdown, not both")
-    settings = make_settings(config, corpus, build_dir)
-    text = readable(claim) if claim is not None else "\n".join(_read_lines(draft or Path()))
-    if draft is None:
-        clean_question(text, settings.max_question_chars)
-    elif not text.strip():
-        raise EmptyQuestionError(f"{draft}: the draft is empty")
-    index = open_index(settings)
-    rows = check_draft(index, text) if draft is not None else check_claims(index, text)
-    if markdown:
-        click.echo(shown(draft_markdown(rows)), nl=False)
-        return
-    for row in rows:
-        if row.check is None:
-            if not as_json:
-                click.echo(shown(f"Geen bewering: {row.sentence}\n"))
-            continue
-        if as_json:
-            click.echo(check_record(row.check).to_json())
-        else:
-            click.echo(shown(check_text(row.check)) + "\n")
 
 
 def _read_lines(path: Path) -> list[str]:
@@ -435,6 +394,7 @@ def feedback_export(
 cli.add_command(devset)
 cli.add_command(eval_command)
 cli.add_command(fit_command)
+cli.add_command(check_command)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

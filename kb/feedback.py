@@ -30,6 +30,9 @@ from kb.files import write_atomic
 FEEDBACK_FILE = "feedback.sqlite3"
 SCHEMA_VERSION = 1
 MAX_COMMENT_CHARS = 2000
+MAX_TEXT_CHARS = 4000
+"""A stored question, searched question or answer is cut here: the callers cut questions to
+their limit first, but the file must stay bounded whoever calls `add`."""
 
 VoteValue = Literal["up", "down"]
 
@@ -127,10 +130,10 @@ class FeedbackStore:
                 "vote, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     _now(),
-                    vote.question,
-                    vote.searched or vote.question,
-                    vote.answer_id,
-                    vote.answer,
+                    vote.question[:MAX_TEXT_CHARS],
+                    (vote.searched or vote.question)[:MAX_TEXT_CHARS],
+                    vote.answer_id[:MAX_TEXT_CHARS],
+                    vote.answer[:MAX_TEXT_CHARS],
                     vote.build_id,
                     vote.vote,
                     vote.comment[:MAX_COMMENT_CHARS],

@@ -29,6 +29,7 @@ from kb.errors import EmptyQuestionError, SearchError, UnknownFilterError
 from kb.lexical import LexicalIndex
 from kb.sentence_store import SentenceStore
 from kb.settings import Settings
+from kb.text import limit_question
 
 log = logging.getLogger(__name__)
 _faiss: Any = faiss  # its type stubs lack the search-parameter classes
@@ -82,26 +83,21 @@ class Question:
 
 
 def clean_question(question: str, max_chars: int) -> Question:
-    """NFC, control characters out, whitespace collapsed, cut at `max_chars` with a notice.
+    """Cut at `max_chars` first (`kb.text.limit_question`, with a notice), then NFC, control
+    characters out, white space collapsed.
 
     Raises:
         EmptyQuestionError: nothing is left to search.
     """
-    text = " ".join(_printable(unicodedata.normalize("NFC", question)).split())
+    limited = limit_question(question, max_chars)
+    normal = unicodedata.normalize("NFC", limited.text)
+    # NFC can lengthen a few characters (U+0958 becomes two): the limit holds after it too.
+    text = " ".join(_printable(normal).split())[:max_chars].strip()
     if not text:
         raise EmptyQuestionError("the question is empty: type a question in words")
-    if len(text) <= max_chars:
-        return Question(text)
-    cut = text[:max_chars]
-    space = cut.rfind(" ")
-    if space > max_chars * 0.8:
-        cut = cut[:space]
-    notice = (
-        f"The question is {len(text)} characters long; only its first {len(cut)} characters "
-        "were searched."
-    )
-    log.warning(notice)
-    return Question(cut, notice)
+    if limited.notice:
+        log.warning(limited.notice)
+    return Question(text, limited.notice)
 
 
 def _printable(text: str) -> str:

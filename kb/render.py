@@ -15,6 +15,7 @@ comes with a higher `SCHEMA_VERSION`.
 from __future__ import annotations
 
 import json
+import math
 import textwrap
 from typing import Literal, Protocol
 
@@ -151,8 +152,24 @@ class AnswerRecord(BaseModel):
     hits: list[HitRecord]
 
     def to_json(self) -> str:
-        """One line of JSON, non-ASCII as is."""
-        return json.dumps(self.model_dump(mode="json"), ensure_ascii=False)
+        """One line of strict JSON, non-ASCII as is."""
+        return strict_json(self.model_dump(mode="json"))
+
+
+def strict_json(value: object, indent: int | None = None) -> str:
+    """`value` as JSON that strict parsers accept: a NaN or infinite float becomes null
+    (Python's json writes `NaN`, which is not JSON)."""
+    return json.dumps(_finite(value), ensure_ascii=False, indent=indent, allow_nan=False)
+
+
+def _finite(value: object) -> object:
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(v) for v in value]
+    return value
 
 
 class SearchRecord(BaseModel):

@@ -118,9 +118,14 @@ BUILD_ID = re.compile(r"^[0-9]{8}T[0-9]{6}Z-[0-9a-f]{6}$")
 def current_build(settings: Settings) -> Path | None:
     """The folder of the build named in CURRENT, or None when there is none."""
     pointer = settings.build_dir / "CURRENT"
-    if not pointer.is_file():
+    if not pointer.exists() and not pointer.is_symlink():
         return None
-    raw = pointer.read_bytes()
+    try:
+        raw = pointer.read_bytes()
+    except OSError as exc:
+        raise ManifestError(
+            f"{pointer} cannot be read ({_reason(exc)}); run `kb build --force`"
+        ) from exc
     build_id = raw.decode("utf-8", errors="replace").strip()
     # Exactly "<id>\n", as `_switch` writes it: any other byte means the pointer is damaged.
     if not BUILD_ID.fullmatch(build_id) or raw != f"{build_id}\n".encode():
@@ -134,6 +139,14 @@ def current_build(settings: Settings) -> Path | None:
     return folder
 
 
+def _reason(exc: OSError) -> str:
+    return exc.strerror or type(exc).__name__
+
+
+def _unreadable(path: Path, exc: OSError) -> str:
+    return f"{path} cannot be read ({_reason(exc)}); the index is damaged: run `kb build --force`"
+
+
 def checksum_line(manifest_bytes: bytes) -> bytes:
     return f"{sha256(manifest_bytes)}  manifest.json\n".encode()
 
@@ -145,6 +158,8 @@ def read_manifest(folder: Path) -> Manifest:
         data = path.read_bytes()
     except FileNotFoundError as exc:
         raise IndexNotFoundError(f"{path} is missing; run `kb build --force`") from exc
+    except OSError as exc:
+        raise CorruptIndexError(_unreadable(path, exc)) from exc
     try:
         expected = checksum.read_bytes()
     except FileNotFoundError as exc:
@@ -152,6 +167,8 @@ def read_manifest(folder: Path) -> Manifest:
             f"{checksum} is missing (a damaged build, or one made by an older version); "
             "run `kb build --force`"
         ) from exc
+    except OSError as exc:
+        raise CorruptIndexError(_unreadable(checksum, exc)) from exc
     # Checked on the bytes, so that a flipped byte that still parses (white space, a date, a
     # setting) is caught too.
     if expected != checksum_line(data):
@@ -192,7 +209,10 @@ def verified_files(folder: Path, manifest: Manifest) -> dict[str, bytes]:
                 f"{path} has {size} bytes, the manifest says {entry.size}; "
                 "the index is damaged: run `kb build --force`"
             )
-        data = path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise CorruptIndexError(_unreadable(path, exc)) from exc
         if sha256(data) != entry.sha256:
             raise CorruptIndexError(
                 f"{path} does not match its sha256 in the manifest; "
@@ -234,8 +254,16 @@ def load_index(settings: Settings, embedder: Embedder) -> Index:
         folder = current_build(settings)
         if folder is None:
             raise IndexNotFoundError(f"no index in {settings.build_dir}; run `kb build` first")
+    except IndexNotFoundError as exc:
+        # CURRENT missing (or a folder in its place, or never written): an intact build on
+        # disk still serves, with a warning; without one, "run `kb build`".
+        damaged: IndexLoadError = IndexNotFoundError(
+            f"{settings.build_dir / 'CURRENT'} is missing; run `kb build --force`"
+        )
+        if not _otherbuilds_dir(settings, None):
+            raise exc
     except ManifestError as exc:
-        damaged: IndexLoadError = exc
+        damaged = exc
     else:
         try:
             return _load_build(folder, settings, embedder)
@@ -251,6 +279,11 @@ def load_index(settings: Settings, embedder: Embedder) -> Index:
         log.warning("%s; serving the intact build %s until then", damaged, other.name)
         return index
     raise damaged
+
+
+def has_builds(settings: Settings) -> bool:
+    """Whether any build folder is on disk (intact or not), whatever CURRENT says."""
+    return bool(_otherbuilds_dir(settings, None))
 
 
 def _otherbuilds_dir(settings: Settings, current: Path | None) -> list[Path]:

@@ -9,6 +9,7 @@ of 5,000 digits hits Python's limit on converting long strings.
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 
 MAX_DIGITS = 9
 
@@ -44,3 +45,36 @@ def shown(text: str) -> str:
         for c in text
         if c in "\n\t" or (c not in _BIDI and unicodedata.category(c) not in ("Cc", "Cs"))
     )
+
+
+@dataclass(frozen=True)
+class Limited:
+    """A question within the length limit, and a notice when it was cut."""
+
+    text: str
+    notice: str | None = None
+
+
+def limit_question(question: str, max_chars: int) -> Limited:
+    """The one length limit on a question, applied before any other work on it: by the app,
+    by `kb ask`, by `Index.search` and `answer` (through `clean_question`), and by an API.
+
+    A question over `max_chars` characters is cut after its last space in the final fifth (or
+    hard at `max_chars`), with a notice. Only the length and one slice of the input are
+    computed, so a megabyte costs no more than the limit: no cache, follow-up rule or stored
+    vote ever holds more.
+
+    >>> limit_question("a b " * 300, 1000).notice
+    'The question is 1200 characters long; only its first 999 characters were searched.'
+    """
+    if len(question) <= max_chars:
+        return Limited(question)
+    cut = question[:max_chars]
+    space = cut.rfind(" ")
+    if space > max_chars * 0.8:
+        cut = cut[:space]
+    notice = (
+        f"The question is {len(question)} characters long; only its first {len(cut)} "
+        "characters were searched."
+    )
+    return Limited(cut, notice)

@@ -262,6 +262,17 @@ def test_quotes_are_verbatim_over_the_dev_questions(report_index: Index) -> None
         if result.abstained:
             assert result.text == ABSTENTION and result.source is None and result.value is None
             continue
+        if result.items:
+            # A list answer: each item's text is its passage's own words (a goal: its title).
+            chunks = {c.id: c for c in report_index.chunks}
+            for item in result.items:
+                chunk = chunks[item.hit_id]
+                assert (
+                    item.text == chunk.goal_title
+                    if item.kind == "doel"
+                    else item.text in chunk.text
+                )
+            continue
         answered += 1
         hit = next(h for h in result.hits if h.chunk.id == result.hit_id)
         assert result.start is not None and result.end is not None

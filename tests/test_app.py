@@ -17,7 +17,9 @@ from app.read import find_place, outline
 from app.session import Turn
 from app.transcript import session_json, session_markdown
 from ingest.model import Chunk
+from ingest.pipeline import ingest_corpus
 from kb.answers.answer import Answer, Source
+from kb.build import build_index
 from kb.embed import FakeEmbedder
 from kb.feedback import FEEDBACK_FILE, FeedbackStore
 from kb.index import Filters, Index
@@ -25,6 +27,7 @@ from kb.render import SCHEMA_VERSION, place_line
 from kb.settings import Settings
 from kb.store import current_build
 from tests.support.app_fixtures import APP, HOSTILE_QUESTION, app_env, build_hostile
+from tests.support.hostile_corpus import AES_PDF
 from tests.support.ingest_fixtures import ROOT
 
 CROSS_OVER = "hoeveel cross-over kwalificaties raken techniek?"
@@ -443,6 +446,53 @@ def test_first_start_builds_the_index_with_a_progress_display(
     assert (status.label, status.state) == ("De zoekindex is klaar.", "complete")
     assert any(p.type == "progress" for p in at.get("progress"))
     assert current_build(settings) is not None
+    assert at.chat_input
+
+
+def test_first_start_leaves_out_an_unreadable_file_with_a_dutch_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "notitie.md").write_text("In Twente werken scholen en bedrijven samen.\n", "utf-8")
+    (corpus / "versleuteld.pdf").write_bytes(AES_PDF.read_bytes())
+    settings = Settings(
+        corpus_dir=corpus,
+        build_dir=tmp_path / "build",
+        cache_dir=tmp_path / "cache",
+        embedder="fake:32",
+    )
+    for name, value in app_env(settings, tmp_path / "data").items():
+        monkeypatch.setenv(name, value)
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    assert not at.exception and not at.error
+    [warning] = at.warning
+    assert warning.value.startswith("Een bestand in de corpusmap kon niet worden gelezen")
+    assert "versleuteld" in warning.value
+    assert current_build(settings) is not None and at.chat_input
+
+
+def test_a_missing_current_pointer_serves_the_build_on_disk_without_a_rebuild(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 15, case 10: a missing CURRENT started a full rebuild in the app.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "notitie.md").write_text("In Twente werken scholen en bedrijven samen.\n", "utf-8")
+    settings = Settings(
+        corpus_dir=corpus,
+        build_dir=tmp_path / "build",
+        cache_dir=tmp_path / "cache",
+        embedder="fake:32",
+    )
+    built = build_index(ingest_corpus(corpus).chunks, settings, FakeEmbedder(32))
+    (settings.build_dir / "CURRENT").unlink()
+    for name, value in app_env(settings, tmp_path / "data").items():
+        monkeypatch.setenv(name, value)
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    assert not at.exception and not at.error
+    assert not at.get("status")  # no "Eerste start" build
+    assert [p.name for p in (settings.build_dir / "builds").iterdir()] == [built.build_id]
     assert at.chat_input
 
 

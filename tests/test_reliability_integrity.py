@@ -185,3 +185,61 @@ def test_current_must_be_exactly_one_build_id_and_a_newline(
         pointer.write_bytes(damaged.encode("utf-8", errors="surrogateescape"))
         with pytest.raises(ManifestError, match="is not a build id"):
             current_build(settings)
+
+
+@pytest.mark.parametrize("damage", ["missing", "folder"])
+def test_without_a_current_pointer_the_intact_build_serves(
+    two_builds: tuple[Path, Path],
+    settings: Settings,
+    fake_embedder: FakeEmbedder,
+    caplog: pytest.LogCaptureFixture,
+    damage: str,
+) -> None:
+    # Issue 15, case 10: a missing CURRENT (or a folder in its place) made the index unloadable.
+    _, current = two_builds
+    pointer = settings.build_dir / "CURRENT"
+    pointer.unlink()
+    if damage == "folder":
+        pointer.mkdir()
+    with caplog.at_level(logging.WARNING, logger="kb.store"):
+        index = load_index(settings, fake_embedder)
+    assert index.build_id == current.name
+    assert "CURRENT" in caplog.text and f"serving the intact build {current.name}" in caplog.text
+
+
+@pytest.mark.parametrize("name", ["manifest.json", "manifest.sha256"])
+def test_an_unreadable_file_of_the_current_build_falls_back(
+    two_builds: tuple[Path, Path],
+    settings: Settings,
+    fake_embedder: FakeEmbedder,
+    caplog: pytest.LogCaptureFixture,
+    name: str,
+) -> None:
+    # A folder in the file's place cannot be read (as root, chmod 000 still reads): OSError.
+    previous, current = two_builds
+    (current / name).unlink()
+    (current / name).mkdir()
+    with caplog.at_level(logging.WARNING, logger="kb.store"):
+        index = load_index(settings, fake_embedder)
+    assert index.build_id == previous.name
+    assert f"{current}/{name}" in caplog.text and "cannot be read" in caplog.text
+
+
+def test_without_any_build_the_load_says_run_kb_build(
+    settings: Settings, fake_embedder: FakeEmbedder
+) -> None:
+    with pytest.raises(IndexLoadError, match="run `kb build` first"):
+        load_index(settings, fake_embedder)
+
+
+def test_kb_build_replaces_a_folder_in_place_of_current(
+    two_builds: tuple[Path, Path],
+    sample_chunks: list[Chunk],
+    settings: Settings,
+    fake_embedder: FakeEmbedder,
+) -> None:
+    pointer = settings.build_dir / "CURRENT"
+    pointer.unlink()
+    pointer.mkdir()
+    info = build_index(sample_chunks, settings, fake_embedder, force=True)
+    assert pointer.read_text() == f"{info.build_id}\n"

@@ -79,7 +79,8 @@ def test_question_is_cleaned() -> None:
 def test_long_question_is_cut_with_a_notice() -> None:
     question = clean_question("techniek " * 200, 1000)
     assert len(question.text) <= 1000 and question.text.startswith("techniek techniek")
-    assert question.notice is not None and "1799 characters" in question.notice
+    # The limit is applied before cleaning: the question as typed is 1,800 characters.
+    assert question.notice is not None and "1800 characters" in question.notice
     assert clean_question("kort", 1000).notice is None
 
 

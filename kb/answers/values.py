@@ -154,8 +154,17 @@ def _question_terms(question: str) -> frozenset[str]:
     return frozenset(analyse(question, question=True))
 
 
-@functools.lru_cache(maxsize=65536)
+_CACHED_WORD = 64
+"""No Dutch word is longer; a longer "word" (typed, or a URL) is analysed without the cache,
+which so holds at most 65,536 x 64 characters."""
+
+
 def _word_terms(word: str) -> frozenset[str]:
+    return _word_terms_cached(word) if len(word) <= _CACHED_WORD else frozenset(analyse(word))
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_terms_cached(word: str) -> frozenset[str]:
     return frozenset(analyse(word))
 
 

@@ -117,4 +117,4 @@ def covers(chunk: Chunk, span: Span) -> bool:
 def read_sources(corpus_dir: Path) -> dict[str, str]:
     """document id -> raw text of its source file, where evidence spans are found."""
     manifests, _ = discover(corpus_dir)
-    return {m.id: read_text(corpus_dir / m.source_file) for m in manifests}
+    return {m.id: read_text(corpus_dir, m.source_file) for m in manifests}
