@@ -27,7 +27,7 @@ from kb.render import SCHEMA_VERSION, place_line
 from kb.settings import Settings
 from kb.store import current_build
 from tests.support.app_fixtures import APP, HOSTILE_QUESTION, app_env, build_hostile
-from tests.support.hostile_corpus import AES_PDF
+from tests.support.hostile_corpus import TEXT_OP, pdf_bytes
 from tests.support.ingest_fixtures import ROOT
 
 CROSS_OVER = "hoeveel cross-over kwalificaties raken techniek?"
@@ -455,7 +455,7 @@ def test_first_start_leaves_out_an_unreadable_file_with_a_dutch_warning(
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "notitie.md").write_text("In Twente werken scholen en bedrijven samen.\n", "utf-8")
-    (corpus / "versleuteld.pdf").write_bytes(AES_PDF.read_bytes())
+    (corpus / "versleuteld.pdf").write_bytes(pdf_bytes(TEXT_OP)[:300])  # a truncated PDF
     settings = Settings(
         corpus_dir=corpus,
         build_dir=tmp_path / "build",

@@ -7,6 +7,7 @@ Used small by tests/test_read.py (CI) and at full size by benchmarks/hostile_cor
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
@@ -20,6 +21,10 @@ AES_PDF = Path(__file__).parent.parent / "data" / "aes-empty-password.pdf"
 """One page of text, AES-128 with an empty user password (made once with pypdf and
 `cryptography`; see tests/data/README.md). Without `cryptography`, pypdf raises
 DependencyError on it."""
+
+HAS_CRYPTOGRAPHY = importlib.util.find_spec("cryptography") is not None
+"""Whether pypdf can decrypt AES here (the `serve` extra brings `cryptography` along): then
+the AES file with an empty password is read, else it is skipped with its message."""
 
 GOOD_TEXT = "Het pact telt dit jaar 87 routes in de techniek.\n"
 
@@ -131,9 +136,11 @@ def make_hostile_corpus(folder: Path, limits: ReadLimits, scale: int = 1) -> Hos
     (corpus / "afgebroken.txt").write_text(wrapped, encoding="utf-8")
     names = [*skipped, "fifo.txt", *links, *(f"{m}.json" for m in manifests)]
     names += ["kapot.json", "fifo.json", "nul.json"]
-    return Hostile(
-        corpus, tuple(names), ("goed.txt", "binnen.md", "initialen.txt", "afgebroken.txt")
-    )
+    read = ["goed.txt", "binnen.md", "initialen.txt", "afgebroken.txt"]
+    if HAS_CRYPTOGRAPHY:
+        names.remove("aes.pdf")
+        read.append("aes.pdf")
+    return Hostile(corpus, tuple(names), tuple(read))
 
 
 def _manifest(path: Path, doc_id: str, source_file: str) -> None:
