@@ -86,16 +86,16 @@ def embedder(config: Settings) -> Embedder:
         raise AppStartError(f"Het taalmodel kan niet worden geladen: {exc}") from exc
 
 
-def _build(config: Settings, report: Callable[[str, float], None]) -> None:
+def _build(config: Settings, report: Callable[[str, int, int], None]) -> None:
     from kb.answers.model import model_id
     from kb.build import ingest
 
-    result = ingest(config, lambda name, done, total: report("ingest", done / total))
+    result = ingest(config, lambda name, done, total: report("ingest", done, total))
     build_index(
         result.chunks,
         config,
         embedder(config),
-        lambda stage, done, total: report(stage, done / total if total else 0.0),
+        report,
         corpus_hash=result.corpus_hash,
         answer_model=model_id(),
     )
@@ -104,11 +104,14 @@ def _build(config: Settings, report: Callable[[str, float], None]) -> None:
 def build_with_progress(config: Settings) -> None:
     """Ingest the corpus and build the index, showing each stage and a progress bar."""
     with st.status("Eerste start: de zoekindex wordt gebouwd …", expanded=True) as status:
-        st.write("Dit gebeurt eenmalig en duurt ongeveer een minuut.")
+        st.write("Dit gebeurt eenmalig; de balk loopt per stap en per groep zinnen.")
         bar = st.progress(0.0, text="Voorbereiden …")
 
-        def report(stage: str, fraction: float) -> None:
+        def report(stage: str, done: int, total: int) -> None:
             label = STAGES.get(stage, "Bezig …")
+            if total > 1:
+                label += f": {done} van {total}"
+            fraction = done / total if total else 0.0
             bar.progress(min(max(fraction, 0.0), 1.0), text=label)
 
         _build(config, report)

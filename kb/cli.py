@@ -180,7 +180,7 @@ def build(config: Path | None, corpus: Path | None, build_dir: Path | None, forc
     settings = make_settings(config, corpus, build_dir)
     result = ingest(settings)
     embedder = make_embedder(settings)
-    bar, progress = progress_bar("build")
+    bar, progress = progress_bar("build", counts=True)
     with bar:
         info = build_index(
             result.chunks,
