@@ -13,9 +13,9 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.followup import Previous, Resolved, resolve_followup
 from kb import Answer, Filters, Index, answer
 from kb.errors import AnswerError, EmptyQuestionError, SearchError, UnknownFilterError
+from kb.followup import Previous, Resolved, Said, base_of, resolve_followup
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +31,8 @@ class Turn:
     answer: Answer | None
     error: str | None
     build_id: str
+    widened: Answer | None = None
+    """When the answer abstained under filters: the same question over the whole report."""
 
     @property
     def searched(self) -> str:
@@ -45,11 +47,14 @@ class Turn:
 
 
 def previous_of(turns: Sequence[Turn]) -> Previous | None:
-    """What a follow-up may refer to: the last turn that searched something."""
-    for turn in reversed(turns):
-        if turn.answer is not None:
-            return Previous(turn.searched, turn.goal)
-    return None
+    """What a follow-up may refer to: the conversation's base (kb.followup.base_of)."""
+    return base_of(
+        [
+            Said(t.resolved, t.goal, not t.answer.abstained)
+            for t in turns
+            if t.answer is not None and t.resolved.kind != "about_previous"
+        ]
+    )
 
 
 def ask(
@@ -90,7 +95,15 @@ def ask(
     except SearchError as exc:
         log.warning("search failed: %s", exc)
         error = "Deze vraag kan niet worden gezocht."
-    return Turn(asked, resolved, filters, top_k, result, error, index.build_id)
+    widened: Answer | None = None
+    if (
+        result is not None
+        and result.abstained
+        and (filters.goals or filters.regions or filters.kinds)
+    ):
+        # An abstention under a filter says nothing of the rest of the report; look there too.
+        widened = answer(index, resolved.searched, Filters(), top_k)
+    return Turn(asked, resolved, filters, top_k, result, error, index.build_id, widened)
 
 
 __all__ = ["Turn", "ask", "previous_of"]

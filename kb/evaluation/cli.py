@@ -111,6 +111,12 @@ def _sizes(context: click.Context, parameter: click.Parameter, value: str | None
     help="paired test: Fisher's randomization (default) or Student's t",
 )
 @click.option("--quick", is_flag=True, help="only BM25, dense and hybrid")
+@click.option(
+    "--conversations",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="score follow-ups on a conversation set instead (e.g. eval/conversations.jsonl)",
+)
 def eval_command(
     config: Path | None,
     corpus: Path | None,
@@ -123,6 +129,7 @@ def eval_command(
     chunk_sizes: tuple[int, ...] | None,
     test: str,
     quick: bool,
+    conversations: Path | None,
 ) -> None:
     """Benchmark retrieval and answers; write a report folder (Markdown, JSON, BEIR, TREC).
 
@@ -131,7 +138,11 @@ def eval_command(
         kb eval                                   # the gold set; report in eval/results/
         kb eval --queries Q.jsonl --qrels T.tsv   # an evaluator's own set (BEIR or TREC)
         kb eval --run other.trec                  # score an outside run on the gold set
+        kb eval --conversations eval/conversations.jsonl   # follow-ups, on the built index
     """
+    if conversations is not None:
+        _eval_conversations(make_settings(config, corpus, build_dir), conversations)
+        return
     if (queries is None) != (qrels is None):
         raise QuestionFileError("give --queries and --qrels together")
     settings = make_settings(config, corpus, build_dir)
@@ -145,6 +156,22 @@ def eval_command(
     click.echo()
     click.echo(verdict(outcome.report))
     click.echo(f"\nreport: {out / 'report.md'}")
+
+
+def _eval_conversations(settings: Settings, path: Path) -> None:
+    from kb.evaluation.conversations import load_conversations, run_conversation, summary
+
+    chats = load_conversations(path)
+    index = open_index(settings)
+    bar, progress = progress_bar("conversations", counts=True)
+    results = []
+    with bar:
+        for number, chat in enumerate(chats, start=1):
+            results += run_conversation(index, chat)
+            progress("conversations", number, len(chats))
+    turns = sum(len(c.turns) for c in chats)
+    click.echo(f"{len(chats)} conversations, {turns} turns ({path})\n")
+    click.echo(summary(results))
 
 
 def _plan(
