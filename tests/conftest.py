@@ -1,3 +1,7 @@
 """Shared fixtures."""
 
-pytest_plugins = ["tests.support.ingest_fixtures", "tests.support.search_fixtures"]
+pytest_plugins = [
+    "tests.support.ingest_fixtures",
+    "tests.support.search_fixtures",
+    "tests.support.browser_fixtures",
+]
