@@ -158,10 +158,7 @@ def render_turn(number: int, turn: Turn, store: FeedbackStore, *, latest: bool =
         st.markdown(escape(turn.asked))
     with st.chat_message("assistant"):
         if turn.resolved.kind != "new":
-            searched = f"Gezocht: {turn.searched}"
-            if turn.resolved.goal is not None:
-                searched += f" (binnen Doel {turn.resolved.goal})"
-            st.caption(escape(searched))
+            _searched(number, turn)
         result = turn.answer
         if result is None:
             st.warning(turn.error or "Er ging iets mis.")
@@ -181,6 +178,29 @@ def render_turn(number: int, turn: Turn, store: FeedbackStore, *, latest: bool =
         if latest:
             announce(spoken)
         _feedback(number, turn, result, store)
+
+
+EDITED = "bewerkt"
+"""Session key of a searched question the reader edited, to be asked as typed."""
+
+
+def _searched(number: int, turn: Turn) -> None:
+    """The question searched for a follow-up, and a form to search another wording."""
+    searched = f"Gezocht: {turn.searched}"
+    if turn.resolved.goal is not None:
+        searched += f" (binnen Doel {turn.resolved.goal})"
+    st.caption(escape(searched))
+    if turn.resolved.kind != "refined":
+        return
+    with st.expander("Zoekvraag aanpassen"), st.form(f"zoekvraag-{number}", border=False):
+        st.text_input("Zoek deze vraag", value=turn.searched, key=f"zoekvraag-tekst-{number}")
+        st.form_submit_button("Zoeken", on_click=_edited, args=(number,))
+
+
+def _edited(number: int) -> None:
+    text = str(st.session_state.get(f"zoekvraag-tekst-{number}", "")).strip()
+    if text:
+        st.session_state[EDITED] = text
 
 
 def _share(turn: Turn) -> None:
@@ -243,4 +263,4 @@ def _feedback(number: int, turn: Turn, result: Answer, store: FeedbackStore) -> 
         st.warning(error)
 
 
-__all__ = ["NOT_FOUND", "READ_PAGE", "hit_of", "render_turn"]
+__all__ = ["EDITED", "NOT_FOUND", "READ_PAGE", "hit_of", "render_turn"]

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+import secrets
 from collections.abc import Sequence
 from typing import Any
 
 import streamlit as st
 
 from app import resources
-from app.answer_view import FEEDBACK_ROWS, render_turn
+from app.answer_view import EDITED, FEEDBACK_ROWS, render_turn
 from app.permalink import MAX_PASSAGES, Permalink, from_query, to_query
 from app.present import escape
 from app.session import Turn, ask
@@ -35,8 +36,20 @@ NOTICES = "notices"
 GOALS, REGIONS, KINDS, DOCUMENTS, TOP_K = "f_doel", "f_regio", "f_soort", "f_document", "f_n"
 
 
+CONVERSATION = "gesprek"
+"""Query parameter and session key of the conversation's id (a reload shows it again)."""
+
+
 def _turns() -> list[Turn]:
-    turns: list[Turn] = st.session_state.setdefault(TURNS, [])
+    if TURNS not in st.session_state:
+        # A new browser session: a reload, or a link. Its conversation comes back by its id.
+        given = st.query_params.get(CONVERSATION)
+        restored = resources.conversations().get(given) if given else ()
+        st.session_state[CONVERSATION] = given if restored else secrets.token_urlsafe(9)
+        st.session_state[TURNS] = list(restored)
+        if restored:
+            st.session_state.pop(PENDING, None)  # the link's question is on screen already
+    turns: list[Turn] = st.session_state[TURNS]
     return turns
 
 
@@ -85,6 +98,7 @@ def _ask_example(question: str) -> None:
 
 def _new_session() -> None:
     st.session_state[TURNS] = []
+    st.session_state[CONVERSATION] = secrets.token_urlsafe(9)
     st.session_state[FEEDBACK_ROWS] = {}
     st.query_params.clear()
 
@@ -190,15 +204,19 @@ def page() -> None:
         "Stel een vraag, bijvoorbeeld: hoeveel cross-over kwalificaties …",
         max_chars=index.settings.max_question_chars,
     )
-    asked = typed or st.session_state.pop(PENDING, None)
+    edited = st.session_state.pop(EDITED, None)
+    asked = typed or edited or st.session_state.pop(PENDING, None)
     for number, turn in enumerate(turns):
         render_turn(number, turn, store)
     if asked and asked.strip():  # an empty or blank message is ignored quietly
-        turn = ask(index, asked, filters, top_k, turns, values["region"])
+        turn = ask(index, asked, filters, top_k, turns, values["region"], as_typed=bool(edited))
         turns.append(turn)
         render_turn(len(turns) - 1, turn, store, latest=True)
+        conversation = str(st.session_state[CONVERSATION])
+        resources.conversations().put(conversation, turns)
         if turn.answer is not None:
-            st.query_params.from_dict(to_query(Permalink(turn.searched, turn.filters, top_k)))
+            query = to_query(Permalink(turn.searched, turn.filters, top_k))
+            st.query_params.from_dict({**query, CONVERSATION: conversation})
     if not turns:
         st.subheader("Probeer een van deze vragen")
         for number, example in enumerate(EXAMPLES):

@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from app.session import Conversations
 from ingest.errors import IngestError
 from kb import Index, Settings, build_index, load_index
 from kb.embed import Embedder, make_embedder
@@ -150,6 +151,12 @@ def index(config: Settings) -> Index:
         raise AppStartError(f"De zoekindex kan niet worden gebouwd: {exc}") from exc
 
 
+@st.cache_resource(show_spinner=False)
+def conversations() -> Conversations:
+    """The process's conversations, shared by every session (for a reload)."""
+    return Conversations()
+
+
 def feedback_store(config: Settings) -> FeedbackStore:
     """The feedback file in the data folder of these settings."""
     return FeedbackStore(config.data_dir / FEEDBACK_FILE)
@@ -158,6 +165,7 @@ def feedback_store(config: Settings) -> FeedbackStore:
 __all__ = [
     "AppStartError",
     "build_with_progress",
+    "conversations",
     "embedder",
     "feedback_store",
     "index",

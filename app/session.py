@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -46,6 +47,28 @@ class Turn:
         return self.answer.source.goal
 
 
+class Conversations:
+    """The conversations of this process by id, so that a reload (a new browser session on
+    the same `?gesprek=` address) shows the conversation again. Bounded: the oldest go first.
+    Whoever has the address sees the conversation, as with any shared link."""
+
+    def __init__(self, limit: int = 200) -> None:
+        self._limit = limit
+        self._turns: dict[str, tuple[Turn, ...]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, conversation: str) -> tuple[Turn, ...]:
+        with self._lock:
+            return self._turns.get(conversation, ())
+
+    def put(self, conversation: str, turns: Sequence[Turn]) -> None:
+        with self._lock:
+            self._turns.pop(conversation, None)
+            self._turns[conversation] = tuple(turns)
+            while len(self._turns) > self._limit:
+                self._turns.pop(next(iter(self._turns)))
+
+
 def previous_of(turns: Sequence[Turn]) -> Previous | None:
     """What a follow-up may refer to: the conversation's base (kb.followup.base_of)."""
     return base_of(
@@ -64,15 +87,19 @@ def ask(
     top_k: int,
     turns: Sequence[Turn] = (),
     regions: Sequence[str] = (),
+    *,
+    as_typed: bool = False,
 ) -> Turn:
-    """Answer `asked` in the context of the earlier `turns` of the session.
+    """Answer `asked` in the context of the earlier `turns` of the session (`as_typed`: not
+    read as a follow-up, for a searched question the reader edited).
 
     The question is cut to `max_question_chars` before any work: the chat input stops at that
     length in the browser, but a crafted message can carry a megabyte, and every step (the
     follow-up reading, the caches of the answer step, a stored vote) would keep it.
     """
     asked = asked[: index.settings.max_question_chars]
-    resolved = resolve_followup(asked, previous_of(turns), regions)
+    previous = None if as_typed else previous_of(turns)
+    resolved = resolve_followup(asked, previous, regions)
     if resolved.kind == "about_previous":
         before = next(t for t in reversed(turns) if t.answer is not None)
         return Turn(
@@ -106,4 +133,4 @@ def ask(
     return Turn(asked, resolved, filters, top_k, result, error, index.build_id, widened)
 
 
-__all__ = ["Turn", "ask", "previous_of"]
+__all__ = ["Conversations", "Turn", "ask", "previous_of"]

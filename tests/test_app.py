@@ -476,3 +476,41 @@ def test_escape_drops_bidi_overrides_and_control_characters() -> None:
     # A right-to-left override would show the quote reversed on the page.
     assert escape("De les \u202ebegint\u202c om 9 uur\x1b[2J") == "De les begint om 9 uur\\[2J"
     assert "\u202e" not in escape_plain("x\u202ey") and "\x07" not in escape_plain("x\x07y")
+
+
+@pytest.mark.slow
+def test_the_searched_question_of_a_followup_can_be_edited(report_app: Path) -> None:
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    _ask(at, "Hoeveel geld kreeg het Alfa-college voor het innovatiecentrum?")
+    _ask(at, "wie gaf dat?")
+    assert _last_turn(at).searched == (
+        "Wie gaf het geld dat het Alfa-college voor het innovatiecentrum kreeg?"
+    )
+    edited = "Van wie kreeg het Alfa-college een subsidie?"
+    at.text_input(key="zoekvraag-tekst-1").set_value(edited)
+    next(b for b in at.button if b.label == "Zoeken").click().run()
+    turn = _last_turn(at)
+    assert (turn.asked, turn.searched, turn.resolved.kind) == (edited, edited, "new")
+    assert turn.answer is not None and "Jet Bussemaker" in turn.answer.text
+
+
+@pytest.mark.slow
+def test_a_reload_shows_the_conversation_again_and_blank_input_is_ignored(
+    report_app: Path,
+) -> None:
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    _ask(at, "   ")
+    assert "turns" not in at.session_state or at.session_state["turns"] == []
+    _ask(at, CROSS_OVER)
+    _ask(at, "welk doel is dat?")
+    conversation = at.query_params["gesprek"]
+    assert at.query_params["q"] == CROSS_OVER
+    # A reload is a new browser session on the same address.
+    again = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    for name in ("gesprek", "q"):
+        again.query_params[name] = at.query_params[name]
+    again.run()
+    turns = again.session_state["turns"]
+    assert [t.asked for t in turns] == [CROSS_OVER, "welk doel is dat?"]
+    assert len([m for m in again.chat_message if m.name == "user"]) == 2
+    assert again.query_params["gesprek"] == conversation

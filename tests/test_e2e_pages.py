@@ -116,3 +116,42 @@ def test_session_controls_are_at_the_top_and_blank_questions_are_ignored(
     expect(answer.get_by_text("Bedankt: uw stem is opgeslagen.")).to_be_visible()
     shot(page, "e2e-sessie.png")
     page.close()
+
+
+ALFA = "Hoeveel geld kreeg het Alfa-college voor het innovatiecentrum?"
+
+
+def test_a_followup_is_rewritten_survives_a_reload_and_related_passages_link_to_the_report(
+    report_url: str, browser: Any
+) -> None:
+    from playwright.sync_api import expect
+
+    page = _page(browser)
+    page.goto(report_url)
+    ask(page, ALFA)
+    followup = ask(page, "wie gaf dat?")
+    searched = "Gezocht: Wie gaf het geld dat het Alfa-college voor het innovatiecentrum kreeg?"
+    expect(followup).to_contain_text(searched)
+    expect(followup.get_by_text("Zoekvraag aanpassen")).to_be_visible()
+    shot(page, "e2e-vervolgvraag.png")
+
+    # A reload shows the same conversation, once.
+    page.reload()
+    messages = page.get_by_test_id("stChatMessage")
+    expect(messages).to_have_count(4, timeout=60_000)
+    expect(messages.nth(2)).to_have_text("wie gaf dat?")
+
+    # A passage under "Ook relevant" opens in the report, scrolled to and marked.
+    first = messages.nth(1)
+    first.get_by_text("Ook relevant").click()
+    first.get_by_text("Lees deze passage in het rapport").first.click()
+    page.wait_for_function(
+        """() => { const box = document.querySelector('.st-key-citaat');
+                   if (!box) return false;
+                   const r = box.getBoundingClientRect();
+                   return r.top >= 0 && r.top < window.innerHeight; }""",
+        timeout=30_000,
+    )
+    assert "/lezen?" in page.url and "plek=" in page.url
+    shot(page, "e2e-ook-relevant.png")
+    page.close()
