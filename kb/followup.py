@@ -151,7 +151,8 @@ def parse(question: str) -> Parts:
     words = question.strip().rstrip("?").strip().split()
     if len(words) > 1 and fold(words[0]) in _PREPOSITIONS:
         words = [f"{words[0]} {words[1]}", *words[2:]]  # "Op hoeveel", "Van wie"
-    if not words or fold(words[0]).split()[-1] not in _QUESTION_WORDS:
+    last = fold(words[0]).split()[-1:] if words else []
+    if not last or last[0] not in _QUESTION_WORDS:
         return Parts("", "", "", " ".join(words))
     phrase, after = words[0], words[1:]
     if fold(phrase).split()[-1] in _NOUN_TAKERS:

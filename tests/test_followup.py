@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kb.evaluation.conversations import load_conversations
 from kb.followup import Previous, Resolved, Said, base_of, resolve_followup
@@ -112,6 +114,17 @@ def test_who_did_that_keeps_its_own_words() -> None:
 def test_questions_that_stand_on_their_own_are_searched_as_asked(question: str) -> None:
     resolved = resolve_followup(question, Previous(CROSS_OVER, goal=9), REGIONS)
     assert (resolved.searched, resolved.kind) == (question, "new")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60), st.text(max_size=60))
+def test_any_question_after_any_question_is_read_without_error(question: str, before: str) -> None:
+    # "../../etc/passwd" after a question made the reader index an empty word.
+    base = Previous(before, goal=3) if before.strip() else None
+    resolved = resolve_followup(question, base, REGIONS)
+    if question.strip():
+        assert resolved.searched.strip()
+    resolve_followup(question, Previous("../../etc/passwd"), REGIONS)
 
 
 def test_a_huge_question_is_cut_before_any_work(
