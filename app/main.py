@@ -14,6 +14,7 @@ from pathlib import Path
 import streamlit as st
 
 from app import resources
+from app.browser import setup_page
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +29,7 @@ st.set_page_config(
     },
 )
 
+setup_page()
 try:
     resources.index(resources.settings())
 except resources.AppStartError as exc:

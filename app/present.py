@@ -13,8 +13,8 @@ from collections.abc import Callable
 from typing import Protocol
 from urllib.parse import quote, urlsplit
 
-from kb import Answer
-from kb.answers import ABSTENTION
+from kb import Answer, Filters
+from kb.answers import ABSTENTION, Source
 from kb.render import place_line
 from kb.text import shown
 
@@ -146,6 +146,46 @@ def citation(answer: Answer) -> str:
     return "\n".join(lines)
 
 
+def source_line(source: Source, limit: int = 90) -> str:
+    """Where a quote stands, on one line: 'Doel 9 — <goal title, cut> · <section>'."""
+    line = place_line(source, "full")
+    if len(line) <= limit:
+        return line
+    short = place_line(source, "short")
+    if source.goal is None or not source.goal_title:
+        return short if len(short) <= limit else short[: limit - 1].rstrip() + "…"
+    room = max(limit - len(short) - 3, 20)
+    title = source.goal_title
+    title = title if len(title) <= room else title[: room - 1].rstrip() + "…"
+    return short.replace(f"Doel {source.goal}", f"Doel {source.goal} — {title}", 1)
+
+
+def filters_line(filters: Filters) -> str:
+    """The active filters in words: 'Doel 3 · regio Friesland · soort voorbeeld'."""
+    parts = [f"Doel {g}" for g in filters.goals]
+    parts += [f"regio {r}" for r in filters.regions]
+    parts += [f"soort {k}" for k in filters.kinds]
+    parts += [f"document {d}" for d in filters.documents]
+    return " · ".join(parts) or "geen filters"
+
+
+def plain_citation(answer: Answer) -> str:
+    """The answer with its citation as plain text, for the clipboard: every word of the quote
+    the report's own, between quotation marks."""
+    if answer.abstained or answer.source is None:
+        return f"Vraag: {answer.question}\n{ABSTENTION}"
+    source = answer.source
+    lines = [
+        f"Vraag: {shown(answer.question)}",
+        f"\u201c{shown(answer.text)}\u201d",
+        f"Bron: {shown(source.document_title)}, {shown(place_line(source, 'full'))} "
+        f"(tekens {source.start}\u2013{source.end})",
+    ]
+    lines += [shown(url) for url in source.urls]
+    lines += [f"Voetnoot {note.number}: {shown(note.text)}" for note in source.footnotes]
+    return "\n".join(lines)
+
+
 def answer_id(answer: Answer) -> str:
     """Names the answer given: the passage and the span of the quoted sentence in it."""
     if answer.abstained or answer.hit_id is None:
@@ -159,8 +199,11 @@ __all__ = [
     "citation",
     "escape",
     "escape_plain",
+    "filters_line",
     "link",
     "marked",
+    "plain_citation",
     "quote_block",
     "safe_url",
+    "source_line",
 ]

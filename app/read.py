@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from app import resources
+from app.browser import MARKED, scroll_to_marked
 from app.present import escape, link, marked
 from ingest.model import SECTION_LABELS, Chunk, FootnoteRef, Kind
 from kb.text import whole_number
@@ -153,7 +154,7 @@ def _span(value: str | None) -> tuple[int, int] | None:
 
 def _unit(unit: UnitView, kind: Kind, chunk_id: str | None, span: tuple[int, int] | None) -> None:
     is_marked = any(c.id == chunk_id for c in unit.chunks)
-    box = st.container(border=True) if is_marked else st.container()
+    box = st.container(border=True, key=MARKED) if is_marked else st.container()
     with box:
         if is_marked:
             st.caption(":material/location_on: Hier staat het citaat (de geciteerde zin is vet).")
@@ -189,7 +190,7 @@ def render_place(place: Place, chunk_id: str | None, span: tuple[int, int] | Non
         for note in place.footnotes:
             chunk = place.note(note.number)
             if chunk is not None and chunk.id == chunk_id:
-                with st.container(border=True):
+                with st.container(border=True, key=MARKED):
                     st.caption(":material/location_on: Hier staat het citaat.")
                     text = marked(chunk.text, *span) if span else escape(chunk.text)
                     st.markdown(f"{note.number}. {text}")
@@ -221,7 +222,17 @@ def page() -> None:
     place = by_key[choice]
     if wanted is None or place.key != wanted.key:
         chunk_id = None
+        # The part chosen here goes into the address, so a reload or a shared link shows it.
+        st.query_params.from_dict(_place_params(place))
     render_place(place, chunk_id, _span(st.query_params.get("zin")) if chunk_id else None)
+    if chunk_id and place.holds(chunk_id):
+        scroll_to_marked()
+
+
+def _place_params(place: Place) -> dict[str, str]:
+    if place.goal is not None:
+        return {"doel": str(place.goal), "document": place.document}
+    return {"document": place.document, "deel": place.key.rpartition("/")[2]}
 
 
 __all__ = ["Place", "SectionView", "UnitView", "find_place", "outline", "page", "render_place"]

@@ -16,6 +16,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from app.present import escape
+from app.session import Conversations
 from ingest.errors import IngestError
 from kb import Index, Settings, build_index, load_index
 from kb.embed import Embedder, make_embedder
@@ -87,17 +88,17 @@ def embedder(config: Settings) -> Embedder:
         raise AppStartError(f"Het taalmodel kan niet worden geladen: {exc}") from exc
 
 
-def _build(config: Settings, report: Callable[[str, float], None]) -> list[str]:
+def _build(config: Settings, report: Callable[[str, int, int], None]) -> list[str]:
     """Ingest and build; the warnings of corpus files that were left out."""
     from kb.answers.model import model_id
     from kb.build import ingest
 
-    result = ingest(config, lambda name, done, total: report("ingest", done / total))
+    result = ingest(config, lambda name, done, total: report("ingest", done, total))
     build_index(
         result.chunks,
         config,
         embedder(config),
-        lambda stage, done, total: report(stage, done / total if total else 0.0),
+        report,
         corpus_hash=result.corpus_hash,
         answer_model=model_id(),
     )
@@ -107,11 +108,14 @@ def _build(config: Settings, report: Callable[[str, float], None]) -> list[str]:
 def build_with_progress(config: Settings) -> None:
     """Ingest the corpus and build the index, showing each stage and a progress bar."""
     with st.status("Eerste start: de zoekindex wordt gebouwd …", expanded=True) as status:
-        st.write("Dit gebeurt eenmalig en duurt ongeveer een minuut.")
+        st.write("Dit gebeurt eenmalig; de balk loopt per stap en per groep zinnen.")
         bar = st.progress(0.0, text="Voorbereiden …")
 
-        def report(stage: str, fraction: float) -> None:
+        def report(stage: str, done: int, total: int) -> None:
             label = STAGES.get(stage, "Bezig …")
+            if total > 1:
+                label += f": {done} van {total}"
+            fraction = done / total if total else 0.0
             bar.progress(min(max(fraction, 0.0), 1.0), text=label)
 
         skipped = _build(config, report)
@@ -163,6 +167,12 @@ def index(config: Settings) -> Index:
         raise AppStartError(f"De zoekindex kan niet worden gebouwd: {exc}") from exc
 
 
+@st.cache_resource(show_spinner=False)
+def conversations() -> Conversations:
+    """The process's conversations, shared by every session (for a reload)."""
+    return Conversations()
+
+
 def feedback_store(config: Settings) -> FeedbackStore:
     """The feedback file in the data folder of these settings."""
     return FeedbackStore(config.data_dir / FEEDBACK_FILE)
@@ -171,6 +181,7 @@ def feedback_store(config: Settings) -> FeedbackStore:
 __all__ = [
     "AppStartError",
     "build_with_progress",
+    "conversations",
     "embedder",
     "feedback_store",
     "index",

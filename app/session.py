@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.followup import Previous, Resolved, resolve_followup
 from kb import Answer, Filters, Index, answer
 from kb.errors import AnswerError, EmptyQuestionError, SearchError, UnknownFilterError
+from kb.followup import Previous, Resolved, Said, base_of, resolve_followup
 from kb.text import limit_question
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,8 @@ class Turn:
     answer: Answer | None
     error: str | None
     build_id: str
+    widened: Answer | None = None
+    """When the answer abstained under filters: the same question over the whole report."""
 
     @property
     def searched(self) -> str:
@@ -45,12 +48,37 @@ class Turn:
         return self.answer.source.goal
 
 
+class Conversations:
+    """The conversations of this process by id, so that a reload (a new browser session on
+    the same `?gesprek=` address) shows the conversation again. Bounded: the oldest go first.
+    Whoever has the address sees the conversation, as with any shared link."""
+
+    def __init__(self, limit: int = 200) -> None:
+        self._limit = limit
+        self._turns: dict[str, tuple[Turn, ...]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, conversation: str) -> tuple[Turn, ...]:
+        with self._lock:
+            return self._turns.get(conversation, ())
+
+    def put(self, conversation: str, turns: Sequence[Turn]) -> None:
+        with self._lock:
+            self._turns.pop(conversation, None)
+            self._turns[conversation] = tuple(turns)
+            while len(self._turns) > self._limit:
+                self._turns.pop(next(iter(self._turns)))
+
+
 def previous_of(turns: Sequence[Turn]) -> Previous | None:
-    """What a follow-up may refer to: the last turn that searched something."""
-    for turn in reversed(turns):
-        if turn.answer is not None:
-            return Previous(turn.searched, turn.goal)
-    return None
+    """What a follow-up may refer to: the conversation's base (kb.followup.base_of)."""
+    return base_of(
+        [
+            Said(t.resolved, t.goal, not t.answer.abstained)
+            for t in turns
+            if t.answer is not None and t.resolved.kind != "about_previous"
+        ]
+    )
 
 
 def ask(
@@ -60,8 +88,11 @@ def ask(
     top_k: int,
     turns: Sequence[Turn] = (),
     regions: Sequence[str] = (),
+    *,
+    as_typed: bool = False,
 ) -> Turn:
-    """Answer `asked` in the context of the earlier `turns` of the session.
+    """Answer `asked` in the context of the earlier `turns` of the session (`as_typed`: not
+    read as a follow-up, for a searched question the reader edited).
 
     The question is cut to `max_question_chars` before any work (`kb.text.limit_question`,
     as `kb ask` and the search do): the chat input stops at that
@@ -69,7 +100,8 @@ def ask(
     follow-up reading, the caches of the answer step, a stored vote) would keep it.
     """
     asked = limit_question(asked, index.settings.max_question_chars).text
-    resolved = resolve_followup(asked, previous_of(turns), regions)
+    previous = None if as_typed else previous_of(turns)
+    resolved = resolve_followup(asked, previous, regions)
     if resolved.kind == "about_previous":
         before = next(t for t in reversed(turns) if t.answer is not None)
         return Turn(
@@ -92,7 +124,15 @@ def ask(
     except SearchError as exc:
         log.warning("search failed: %s", exc)
         error = "Deze vraag kan niet worden gezocht."
-    return Turn(asked, resolved, filters, top_k, result, error, index.build_id)
+    widened: Answer | None = None
+    if (
+        result is not None
+        and result.abstained
+        and (filters.goals or filters.regions or filters.kinds)
+    ):
+        # An abstention under a filter says nothing of the rest of the report; look there too.
+        widened = answer(index, resolved.searched, Filters(), top_k)
+    return Turn(asked, resolved, filters, top_k, result, error, index.build_id, widened)
 
 
-__all__ = ["Turn", "ask", "previous_of"]
+__all__ = ["Conversations", "Turn", "ask", "previous_of"]

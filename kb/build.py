@@ -249,8 +249,12 @@ def _write_build(
     tmp.mkdir()
     try:
         report("embed sentences", 0, 1)
-        sentences = write_sentences(chunks, tmp, EmbeddingCache(settings.cache_dir, embedder))
-        report("embed sentences", 1, 1)
+        sentences = write_sentences(
+            chunks,
+            tmp,
+            EmbeddingCache(settings.cache_dir, embedder),
+            lambda done, total: report("embed sentences", done, total),
+        )
         texts = [retrieval_text(c) for c in chunks]
         vectors, embedded = _embed(texts, settings, embedder, report)
         report("index", 0, 2)

@@ -117,6 +117,11 @@ class EmbeddingCache:
         self._vectors = np.ascontiguousarray(vectors[good])
         self._rows = {h: i for i, h in enumerate(kept)}
 
+    @property
+    def dimension(self) -> int:
+        """The length of each vector."""
+        return self._embedder.dimension
+
     def embed_passages(self, texts: list[str]) -> tuple[Vectors, int]:
         """Embeddings of `texts`, embedding only those not cached; saves the cache if it grew.
 

@@ -191,7 +191,7 @@ def build(
     result = ingest(settings, strict=strict)
     _warn_skipped(result.skipped)
     embedder = make_embedder(settings)
-    bar, progress = progress_bar("build")
+    bar, progress = progress_bar("build", counts=True)
     with bar:
         info = build_index(
             result.chunks,

@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -111,11 +112,32 @@ class SentencesWritten:
     """Sentences embedded anew (the rest came from the embedding cache)."""
 
 
-def write_sentences(chunks: list[Chunk], folder: Path, cache: EmbeddingCache) -> SentencesWritten:
-    """Split and embed the sentences of `chunks` into `folder`."""
+SENTENCE_BATCH = 64
+"""Sentences embedded per call: progress is reported after each batch."""
+
+
+def write_sentences(
+    chunks: list[Chunk],
+    folder: Path,
+    cache: EmbeddingCache,
+    progress: Callable[[int, int], None] | None = None,
+) -> SentencesWritten:
+    """Split and embed the sentences of `chunks` into `folder`.
+
+    Args:
+        progress: called as `progress(done, total)` after each batch of sentences.
+    """
     rows = sentence_rows(chunks)
     texts = embedded_texts(chunks, rows)
-    vectors, embedded = cache.embed_passages(texts)
+    parts: list[Vectors] = []
+    embedded = 0
+    for start in range(0, len(texts), SENTENCE_BATCH):
+        batch, fresh = cache.embed_passages(texts[start : start + SENTENCE_BATCH])
+        parts.append(batch)
+        embedded += fresh
+        if progress is not None:
+            progress(min(start + SENTENCE_BATCH, len(texts)), len(texts))
+    vectors = np.concatenate(parts) if parts else np.zeros((0, cache.dimension), dtype=np.float32)
     (folder / SENTENCES_JSONL).write_bytes(
         "".join(r.model_dump_json() + "\n" for r in rows).encode("utf-8")
     )

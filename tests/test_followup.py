@@ -1,11 +1,15 @@
-"""Follow-up questions read against the previous one (app.followup)."""
+"""Follow-up questions read against the conversation's base question (kb.followup)."""
 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from app.followup import Previous, resolve_followup
+from kb.evaluation.conversations import load_conversations
+from kb.followup import Previous, Resolved, Said, base_of, resolve_followup
 from kb.index import Filters, Index
+from tests.support.ingest_fixtures import ROOT
 
 REGIONS = ["Limburg", "Twente", "Noord-Brabant", "Fryslân", "Den Haag"]
 CROSS_OVER = "hoeveel cross-over kwalificaties raken techniek?"
@@ -31,13 +35,22 @@ def test_places_are_matched_without_case_and_accents() -> None:
 
 def test_a_place_is_added_when_the_previous_question_named_none() -> None:
     resolved = resolve_followup("en in Limburg?", Previous(CROSS_OVER, goal=9), REGIONS)
-    assert resolved.searched == "hoeveel cross-over kwalificaties raken techniek in Limburg?"
+    assert resolved.searched == "Hoeveel cross-over kwalificaties raken techniek in Limburg?"
+    # "en hoe zit het met Limburg?" names the place alone: "in" is added before it.
+    resolved = resolve_followup("en hoe zit het met Limburg?", Previous(CROSS_OVER), REGIONS)
+    assert resolved.searched == "Hoeveel cross-over kwalificaties raken techniek in Limburg?"
 
 
-def test_en_hoe_zit_het_met_adds_its_subject() -> None:
+def test_en_hoe_zit_het_met_swaps_the_subject() -> None:
     previous = Previous("Hoeveel pabo's doen mee aan W&T?")
     resolved = resolve_followup("en hoe zit het met de lerarenopleidingen?", previous)
-    assert resolved.searched == "Hoeveel pabo's doen mee aan W&T de lerarenopleidingen?"
+    assert resolved.searched == "Hoeveel lerarenopleidingen doen mee aan W&T?"
+
+
+def test_a_short_which_question_is_a_followup() -> None:
+    previous = Previous("Hoeveel scholen doen mee aan Jet-Net?")
+    resolved = resolve_followup("welke scholen?", previous)
+    assert (resolved.searched, resolved.kind) == ("Welke scholen doen mee aan Jet-Net?", "refined")
 
 
 def test_a_goal_replaces_the_goal_of_the_previous_question() -> None:
@@ -65,18 +78,28 @@ def test_where_is_that_is_answered_from_the_previous_answer() -> None:
 
 def test_when_was_that_asks_the_previous_topic_within_its_goal() -> None:
     resolved = resolve_followup("wanneer was dat?", Previous(CROSS_OVER, goal=9))
-    assert resolved.searched == "wanneer cross-over kwalificaties raken techniek?"
-    assert (resolved.kind, resolved.goal) == ("refined", 9)
+    assert resolved.searched == "Wanneer raken cross-over kwalificaties techniek?"
+    assert (resolved.kind, resolved.goal, resolved.base) == ("refined", 9, False)
 
 
 def test_who_did_that_keeps_its_own_words() -> None:
     previous = Previous("Welk bedrag kreeg het Alfa-college voor het innovatiecentrum?", goal=9)
+    # A preposition before the question word, and "dat geld" naming the base's thing.
     resolved = resolve_followup("Van wie kwam dat geld?", previous)
-    assert resolved.kind == "new"  # "van wie ..." is not a question word first: asked as is
-    # The searched question is not good Dutch, but it is shown, and it finds the passage.
+    assert resolved.searched == (
+        "Van wie kwam het bedrag dat het Alfa-college voor het innovatiecentrum kreeg?"
+    )
+    # "dat" is the base's thing, in a relative clause with the base's own verb at the end.
     resolved = resolve_followup("wie gaf dat?", previous)
-    assert resolved.searched == "wie gaf kreeg het Alfa-college voor het innovatiecentrum?"
+    assert (
+        resolved.searched
+        == "Wie gaf het bedrag dat het Alfa-college voor het innovatiecentrum kreeg?"
+    )
     assert resolved.goal == 9
+    resolved = resolve_followup("wanneer was dat?", previous)
+    assert (
+        resolved.searched == "Wanneer kreeg het Alfa-college voor het innovatiecentrum het bedrag?"
+    )
 
 
 @pytest.mark.parametrize(
@@ -91,6 +114,17 @@ def test_who_did_that_keeps_its_own_words() -> None:
 def test_questions_that_stand_on_their_own_are_searched_as_asked(question: str) -> None:
     resolved = resolve_followup(question, Previous(CROSS_OVER, goal=9), REGIONS)
     assert (resolved.searched, resolved.kind) == (question, "new")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60), st.text(max_size=60))
+def test_any_question_after_any_question_is_read_without_error(question: str, before: str) -> None:
+    # "../../etc/passwd" after a question made the reader index an empty word.
+    base = Previous(before, goal=3) if before.strip() else None
+    resolved = resolve_followup(question, base, REGIONS)
+    if question.strip():
+        assert resolved.searched.strip()
+    resolve_followup(question, Previous("../../etc/passwd"), REGIONS)
 
 
 def test_a_huge_question_is_cut_before_any_work(
@@ -113,3 +147,32 @@ def test_a_huge_question_is_cut_before_any_work(
     # Cut by kb.text.limit_question: at the last space before the limit.
     assert len(seen) == 1 and limit * 0.8 < seen[0] <= limit
     assert len(turn.asked) == seen[0] and turn.answer is not None
+
+
+ALFA = "Hoeveel geld kreeg het Alfa-college voor het innovatiecentrum?"
+
+
+def test_a_rewrite_around_dat_or_a_failed_swap_is_never_built_upon() -> None:
+    first = Said(Resolved(ALFA, ALFA, "new"), goal=9, answered=True)
+    derived = resolve_followup("wie gaf dat?", Previous(ALFA, goal=9))
+    failed = Said(Resolved("en in Limburg?", f"{ALFA} in Limburg?", "refined"), None, False)
+    assert base_of([first, Said(derived, 9, True)]) == Previous(ALFA, 9)
+    assert base_of([first, failed]) == Previous(ALFA, 9)
+    # So "en hoe zit het met Limburg?" after "wie gaf dat?" swaps into the first question.
+    base = base_of([first, Said(derived, 9, True)])
+    resolved = resolve_followup("en hoe zit het met Limburg?", base, REGIONS)
+    assert resolved.searched == f"{ALFA[:-1]} in Limburg?"
+
+
+def test_the_conversation_set_is_large_enough_and_quotes_the_report() -> None:
+    conversations = load_conversations(ROOT / "eval" / "conversations.jsonl")
+    assert len(conversations) >= 60
+    assert all(2 <= len(c.turns) <= 3 for c in conversations)
+    report = ROOT / "corpus" / "techniekpact-voortgangsrapportage-2017.txt"
+    lines_list = report.read_text("utf-8").splitlines()
+    for conversation in conversations:
+        later = conversation.turns[1:]
+        assert any(t.searched or t.fact for t in later), conversation.id
+        for turn in conversation.turns:
+            if turn.fact:
+                assert any(turn.fact in line for line in lines_list), (conversation.id, turn.fact)

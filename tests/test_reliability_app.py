@@ -19,7 +19,7 @@ from app.session import Turn
 from kb.build import build_index, ingest
 from kb.embed import FakeEmbedder
 from kb.settings import Settings
-from tests.support.app_fixtures import APP, app_env
+from tests.support.app_fixtures import APP, app_env, html_problems
 from tests.support.ingest_fixtures import ROOT
 from tests.support.reliability_support import BAD_QUESTIONS
 
@@ -82,8 +82,7 @@ def _unescaped(at: AppTest) -> str:
 
 def _problems(name: str, at: AppTest) -> list[str]:
     problems = [f"{name}: {e.value}" for e in at.exception]
-    if at.html or any(m.proto.allow_html for m in at.markdown):
-        problems.append(f"{name}: HTML allowed")
+    problems += [f"{name}: {problem}" for problem in html_problems(at)]
     if "Traceback" in _unescaped(at):
         problems.append(f"{name}: a traceback is shown")
     return problems

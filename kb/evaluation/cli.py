@@ -125,6 +125,12 @@ def _sizes(context: click.Context, parameter: click.Parameter, value: str | None
     metavar="FILE",
     help="score list questions (eval/lists/lists.jsonl); writes <out>/checks/",
 )
+@click.option(
+    "--conversations",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="score follow-ups on a conversation set instead (e.g. eval/conversations.jsonl)",
+)
 def eval_command(
     config: Path | None,
     corpus: Path | None,
@@ -139,6 +145,7 @@ def eval_command(
     quick: bool,
     claims: Path | None,
     lists: Path | None,
+    conversations: Path | None,
 ) -> None:
     """Benchmark retrieval and answers; write a report folder (Markdown, JSON, BEIR, TREC).
 
@@ -148,7 +155,11 @@ def eval_command(
         kb eval --queries Q.jsonl --qrels T.tsv   # an evaluator's own set (BEIR or TREC)
         kb eval --run other.trec                  # score an outside run on the gold set
         kb eval --claims eval/claims --lists eval/lists/lists.jsonl   # claims and lists
+        kb eval --conversations eval/conversations.jsonl   # follow-ups, on the built index
     """
+    if conversations is not None:
+        _eval_conversations(make_settings(config, corpus, build_dir), conversations)
+        return
     if claims is not None or lists is not None:
         _eval_checks(make_settings(config, corpus, build_dir), claims, lists, out / "checks")
         return
@@ -199,6 +210,22 @@ def _eval_checks(settings: Settings, claims: Path | None, lists: Path | None, ou
     publish(out, write)
     click.echo(text)
     click.echo(f"report: {out / 'report.md'}")
+
+
+def _eval_conversations(settings: Settings, path: Path) -> None:
+    from kb.evaluation.conversations import load_conversations, run_conversation, summary
+
+    chats = load_conversations(path)
+    index = open_index(settings)
+    bar, progress = progress_bar("conversations", counts=True)
+    results = []
+    with bar:
+        for number, chat in enumerate(chats, start=1):
+            results += run_conversation(index, chat)
+            progress("conversations", number, len(chats))
+    turns = sum(len(c.turns) for c in chats)
+    click.echo(f"{len(chats)} conversations, {turns} turns ({path})\n")
+    click.echo(summary(results))
 
 
 def _plan(

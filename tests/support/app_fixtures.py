@@ -3,7 +3,10 @@ corpus whose passages hold HTML and Markdown, to show that the app prints them a
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
 
 from ingest.model import Chunk
 from kb.build import build_index
@@ -81,3 +84,26 @@ def app_env(settings: Settings, data_dir: Path) -> dict[str, str]:
         "KB_DATA_DIR": str(data_dir),
         "KB_EMBEDDER": settings.embedder,
     }
+
+
+_JS_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
+_OWN_TAGS = {"script", "button", "span"}
+"""The elements app/browser.py writes: its scripts, the copy button and its status line."""
+
+
+def html_problems(at: AppTest) -> list[str]:
+    """What in the page's raw HTML elements could be markup from outside the app.
+
+    The app's own elements (app/browser.py) carry report text only inside JavaScript string
+    literals, with `<` escaped; outside those literals only its own tags may appear.
+    """
+    problems = []
+    for element in at.html:
+        body = str(element.proto.body)
+        literals = _JS_STRING.findall(body)
+        problems += [f"'<' in a string literal: {s[:60]}" for s in literals if "<" in s]
+        tags = set(re.findall(r"</?([a-zA-Z][\w-]*)", _JS_STRING.sub('""', body)))
+        if tags - _OWN_TAGS:
+            problems.append(f"foreign tags {sorted(tags - _OWN_TAGS)} in {body[:80]}")
+    problems += ["Markdown with HTML allowed" for m in at.markdown if m.proto.allow_html]
+    return problems

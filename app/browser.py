@@ -1,0 +1,145 @@
+"""What the app adds to the page in the browser, where Streamlit has no setting for it: the
+page language, full-contrast quotes, a live region that announces new answers, scrolling to
+a quoted sentence, and a copy button.
+
+Text from the report never becomes markup here: it goes into a JSON string literal (with `<`
+escaped, so it cannot close the script) and the script puts it in place as `textContent`.
+"""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+LIVE_REGION = "vb-live"
+"""The id of the `aria-live` region that announces new answers to screen readers."""
+
+MARKED = "citaat"
+"""The key of the container that holds a quoted sentence on the reading page."""
+
+
+def _literal(text: str) -> str:
+    """`text` as a JavaScript string literal that cannot end the script element."""
+    return json.dumps(text).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+_STYLE = """
+/* The quote is the answer: full contrast (Streamlit draws block quotes at 60% opacity). */
+[data-testid="stChatMessage"] blockquote, [data-testid="stMarkdownContainer"] blockquote {
+  opacity: 1; color: inherit; border-left: 0.25rem solid #00567a;
+}
+/* Captions are shown at a reduced contrast by default; 4.5:1 at least (WCAG 2.1 AA). */
+[data-testid="stCaptionContainer"] { color: #4a4d57; opacity: 1; }
+.st-key-citaat strong, .st-key-citaat mark { background: #fff0a8; color: #1a1a1a; }
+.st-key-citaat { scroll-margin-top: 5rem; }
+/* The answer's value leads, large (containers keyed "waarde-" and the turn). */
+[class*="st-key-waarde-"] p { font-size: 1.75rem; line-height: 1.3; color: #002b3d; }
+.vb-sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+.vb-kopieer { font: inherit; padding: 0.35rem 0.8rem; border-radius: 0.5rem; cursor: pointer;
+  border: 1px solid #00567a; background: #ffffff; color: #00567a; min-height: 44px; }
+.vb-kopieer:focus-visible { outline: 3px solid #00567a; outline-offset: 2px; }
+.vb-gekopieerd { margin-left: 0.5rem; color: #1d5e20; }
+"""
+
+_SETUP = f"""
+<script>
+document.documentElement.lang = "nl";
+if (!document.getElementById("vb-stijl")) {{
+  const style = document.createElement("style");
+  style.id = "vb-stijl";
+  style.textContent = {_literal(_STYLE)};
+  document.head.appendChild(style);
+}}
+if (!document.getElementById("{LIVE_REGION}")) {{
+  const region = document.createElement("div");
+  region.id = "{LIVE_REGION}";
+  region.className = "vb-sr-only";
+  region.setAttribute("aria-live", "polite");
+  region.setAttribute("role", "status");
+  document.body.appendChild(region);
+}}
+</script>
+"""
+
+
+def setup_page() -> None:
+    """The page language (Dutch), the styles and the live region; once per run of a page."""
+    # The styles are put in the page's head by the script: Streamlit drops a <style> that
+    # stands beside a script, and a style-only element goes to a container a rerun clears.
+    st.html(_SETUP, unsafe_allow_javascript=True, width="content")
+
+
+def announce(text: str) -> None:
+    """Say `text` to screen readers through the live region (a new answer)."""
+    st.html(
+        f"""<script>
+        setTimeout(() => {{
+          const region = document.getElementById("{LIVE_REGION}");
+          if (region) {{ region.textContent = {_literal(text)}; }}
+        }}, 300);
+        </script>""",
+        unsafe_allow_javascript=True,
+        width="content",
+    )
+
+
+def scroll_to_marked() -> None:
+    """Scroll the quoted sentence on the reading page into view (once per page load)."""
+    st.html(
+        """<script>
+        const scroll = (tries) => {
+          const box = document.querySelector(".st-key-citaat");
+          if (box) { box.scrollIntoView({block: "center"}); return; }
+          if (tries > 0) { setTimeout(() => scroll(tries - 1), 100); }
+        };
+        scroll(30);
+        </script>""",
+        unsafe_allow_javascript=True,
+        width="content",
+    )
+
+
+def copy_button(text: str, key: str) -> None:
+    """A "Kopieer met bron" button that copies `text` as plain text (clipboard API, with the
+    older selection copy where that API is missing: plain http on an intranet)."""
+    button, status = f"vb-kopieer-{key}", f"vb-gekopieerd-{key}"
+    st.html(
+        f"""<button type="button" class="vb-kopieer" id="{button}">Kopieer met bron</button>
+        <span class="vb-gekopieerd" id="{status}" role="status" aria-live="polite"></span>
+        <script>
+        (() => {{
+          const button = document.getElementById("{button}");
+          if (!button || button.dataset.ready) {{ return; }}
+          button.dataset.ready = "1";
+          const text = {_literal(text)};
+          const done = (ok) => {{
+            document.getElementById("{status}").textContent =
+              ok ? "Gekopieerd." : "Kopiëren lukte niet; selecteer de tekst zelf.";
+          }};
+          const fallback = () => {{
+            const area = document.createElement("textarea");
+            area.value = text;
+            area.setAttribute("readonly", "");
+            area.style.position = "fixed"; area.style.opacity = "0";
+            document.body.appendChild(area);
+            area.select();
+            let ok = false;
+            try {{ ok = document.execCommand("copy"); }} catch (e) {{ ok = false; }}
+            area.remove();
+            done(ok);
+          }};
+          button.addEventListener("click", () => {{
+            if (navigator.clipboard && window.isSecureContext) {{
+              navigator.clipboard.writeText(text).then(() => done(true), fallback);
+            }} else {{ fallback(); }}
+          }});
+        }})();
+        </script>""",
+        unsafe_allow_javascript=True,
+        width="content",
+    )
+
+
+__all__ = ["LIVE_REGION", "MARKED", "announce", "copy_button", "scroll_to_marked", "setup_page"]

@@ -1,0 +1,158 @@
+"""Every page of the app in real (headless) Chromium with an answer on screen: axe-core finds no
+serious or critical WCAG 2.1 AA violation; abstentions under a filter say so and look in the
+whole report; the session controls sit at the top. Screenshots go to test-artifacts/.
+
+A page is one entry in SCREENS: how to bring it to a state with an answer on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote_plus
+
+import pytest
+
+from tests.support.axe import AXE_JS, describe, serious_violations
+from tests.support.browser_fixtures import NO_CHROMIUM, ask, shot
+
+pytestmark = [
+    pytest.mark.slow,
+    NO_CHROMIUM,
+    pytest.mark.skipif(
+        not AXE_JS.exists(), reason="axe-core is not installed (npm ci in tests/browser)"
+    ),
+]
+
+CROSS_OVER = "hoeveel cross-over kwalificaties raken techniek?"
+ROBOTS = "Hoeveel robots krijgen de basisscholen in Friesland?"
+"""Answered under goal 3 ('1e van 415 robots voor Friese basisscholen verwelkomd')."""
+
+
+@dataclass(frozen=True)
+class Screen:
+    """A page of the app, and how to bring it to a state with an answer on screen."""
+
+    name: str
+    open: Callable[[Any, str], None]
+
+
+def _vragen(page: Any, url: str) -> None:
+    page.goto(url)
+    ask(page, CROSS_OVER)
+
+
+def _lezen(page: Any, url: str) -> None:
+    _vragen(page, url)
+    page.get_by_text("Lees dit in het rapport").first.click()
+    page.locator(".st-key-citaat").wait_for(timeout=30_000)
+
+
+SCREENS = [Screen("vragen", _vragen), Screen("lezen", _lezen)]
+"""Every page of the app (a new page, such as "Controleren", is one more entry here)."""
+
+
+def _page(browser: Any) -> Any:
+    return browser.new_page(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=[s.name for s in SCREENS])
+def test_a_page_with_an_answer_has_no_serious_accessibility_violations(
+    report_url: str, browser: Any, screen: Screen
+) -> None:
+    page = _page(browser)
+    screen.open(page, report_url)
+    page.wait_for_timeout(500)  # the page's own scripts (language, styles) have run
+    assert page.evaluate("document.documentElement.lang") == "nl"
+    found = serious_violations(page)
+    shot(page, f"e2e-axe-{screen.name}.png")
+    page.close()
+    assert found == [], describe(found)
+
+
+def test_an_abstention_under_a_filter_names_it_and_searches_the_whole_report(
+    report_url: str, browser: Any
+) -> None:
+    from playwright.sync_api import expect
+
+    page = _page(browser)
+    page.goto(f"{report_url}/?q={quote_plus(ROBOTS)}&doel=1")
+    answer = page.get_by_test_id("stChatMessage").nth(1)
+    expect(answer.get_by_text("Was dit antwoord nuttig?")).to_be_visible(timeout=60_000)
+    expect(answer).to_contain_text("Gezocht binnen de filters: Doel 1.")
+    expect(answer).to_contain_text("ook in het hele rapport gezocht, zonder filters")
+    # What the whole report says leads: the value, then the report's sentence under goal 3.
+    expect(answer.locator("[class*='st-key-waarde-']")).to_have_text("415")
+    expect(answer.locator("blockquote")).to_contain_text("de eerste van 415 robots")
+    expect(answer).to_contain_text("Bron: Doel 3")
+    assert "bevat hierover geen informatie" not in answer.inner_text()
+    shot(page, "e2e-filter-onthouding.png")
+    page.close()
+
+
+def test_session_controls_are_at_the_top_and_blank_questions_are_ignored(
+    report_url: str, browser: Any
+) -> None:
+    from playwright.sync_api import expect
+
+    page = _page(browser)
+    page.goto(report_url)
+    box = page.get_by_test_id("stChatInput").locator("textarea")
+    box.wait_for(timeout=60_000)
+    box.fill("   ")
+    box.press("Enter")
+    page.wait_for_timeout(1000)
+    expect(page.get_by_test_id("stChatMessage")).to_have_count(0)
+
+    answer = ask(page, CROSS_OVER)
+    sidebar = page.get_by_test_id("stSidebar")
+    for label in ("Nieuw gesprek", "Download als Markdown", "Download als JSON"):
+        control = sidebar.get_by_role("button", name=label)
+        box_ = control.bounding_box()
+        assert box_ is not None and box_["y"] + box_["height"] <= 900, label
+    # A vote is confirmed where it was given.
+    answer.get_by_role("radio", name="Ja").click()
+    expect(answer.get_by_text("Bedankt: uw stem is opgeslagen.")).to_be_visible()
+    shot(page, "e2e-sessie.png")
+    page.close()
+
+
+ALFA = "Hoeveel geld kreeg het Alfa-college voor het innovatiecentrum?"
+
+
+def test_a_followup_is_rewritten_survives_a_reload_and_related_passages_link_to_the_report(
+    report_url: str, browser: Any
+) -> None:
+    from playwright.sync_api import expect
+
+    page = _page(browser)
+    page.goto(report_url)
+    ask(page, ALFA)
+    followup = ask(page, "wie gaf dat?")
+    searched = "Gezocht: Wie gaf het geld dat het Alfa-college voor het innovatiecentrum kreeg?"
+    expect(followup).to_contain_text(searched)
+    expect(followup.get_by_text("Zoekvraag aanpassen")).to_be_visible()
+    shot(page, "e2e-vervolgvraag.png")
+
+    # A reload shows the same conversation, once.
+    page.reload()
+    messages = page.get_by_test_id("stChatMessage")
+    expect(messages).to_have_count(4, timeout=60_000)
+    expect(messages.nth(2)).to_contain_text("wie gaf dat?")
+    expect(page.get_by_text("wie gaf dat?", exact=True)).to_have_count(1)
+
+    # A passage under "Ook relevant" opens in the report, scrolled to and marked.
+    first = messages.nth(1)
+    first.get_by_text("Ook relevant").click()
+    first.get_by_text("Lees deze passage in het rapport").first.click()
+    page.wait_for_function(
+        """() => { const box = document.querySelector('.st-key-citaat');
+                   if (!box) return false;
+                   const r = box.getBoundingClientRect();
+                   return r.top >= 0 && r.top < window.innerHeight; }""",
+        timeout=30_000,
+    )
+    assert "/lezen?" in page.url and "plek=" in page.url
+    shot(page, "e2e-ook-relevant.png")
+    page.close()
