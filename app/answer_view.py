@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from app.browser import announce, copy_button
+from app.check_view import render_check
 from app.permalink import Permalink, to_url
 from app.present import (
     answer_id,
@@ -113,6 +114,30 @@ def _quoted(number: int, result: Answer) -> None:
                 st.caption(f"Voetnoot bij de zin: {escape(hit.chunk.cited_in)}")
 
 
+def _listed(result: Answer) -> str:
+    """A list answer: what is listed, then each part of the report with its first sentence
+    (verbatim), its source and a link to it; returns what to announce."""
+    st.markdown(f"**{escape(result.text)}**")
+    for item in result.items:
+        with st.container(border=True):
+            if item.title:
+                st.markdown(f"**{escape(item.title)}**")
+            if item.kind != "doel" or item.text != item.title:
+                st.markdown(f"> {escape(item.text)}")
+            st.caption(escape(source_line(item.source)))
+            hit = next((h for h in result.hits if h.chunk.id == item.hit_id), None)
+            params = {"plek": item.hit_id}
+            if item.source.goal is not None:
+                params["doel"] = str(item.source.goal)
+            st.page_link(
+                READ_PAGE,
+                label="Lees dit in het rapport",
+                icon=":material/menu_book:",
+                query_params=params if hit is None else _read_params(hit),
+            )
+    return f"{result.text}: " + "; ".join(i.title or i.text for i in result.items)
+
+
 def _alternatives(result: Answer) -> None:
     """Runners-up that scored close to the answer: the reader decides."""
     if not result.alternatives:
@@ -159,6 +184,11 @@ def render_turn(number: int, turn: Turn, store: FeedbackStore, *, latest: bool =
     with st.chat_message("assistant"):
         if turn.resolved.kind != "new":
             _searched(number, turn)
+        if turn.check is not None:
+            spoken = render_check(turn.check, str(number))
+            if latest:
+                announce(spoken)
+            return
         result = turn.answer
         if result is None:
             st.warning(turn.error or "Er ging iets mis.")
@@ -169,6 +199,9 @@ def render_turn(number: int, turn: Turn, store: FeedbackStore, *, latest: bool =
             st.caption("Uw vraag is erg lang; alleen het begin is gezocht.")
         if result.abstained:
             spoken = _abstained(number, turn, result)
+        elif result.items:
+            spoken = _listed(result)
+            _share(turn)
         else:
             _about(turn, result)
             _quoted(number, result)

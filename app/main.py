@@ -2,8 +2,9 @@
 
 Settings come from `kb.toml` and `KB_*` environment variables (`KB_BUILD_DIR`, `KB_DATA_DIR`,
 ...). The index and the embedding model load once per process; on a first start without an
-index, it is built here with a progress display. Two pages: "Vragen" (the chat, app/ask.py)
-and "Lezen" (the report by goal, app/read.py).
+index, it is built here with a progress display. Three pages: "Vragen" (the chat,
+app/ask.py), "Lezen" (the report by goal, app/read.py) and "Controleren" (claims and drafts
+checked against the report, app/check_page.py).
 """
 
 from __future__ import annotations
@@ -41,6 +42,12 @@ navigation = st.navigation(
     [
         st.Page("views/vragen.py", title="Vragen", icon=":material/forum:", default=True),
         st.Page("views/lezen.py", title="Lezen", icon=":material/menu_book:", url_path="lezen"),
+        st.Page(
+            "views/controleren.py",
+            title="Controleren",
+            icon=":material/fact_check:",
+            url_path="controleren",
+        ),
     ]
 )
 try:

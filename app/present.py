@@ -128,6 +128,12 @@ def link(address: str, *, plain: bool = False) -> str:
 def citation(answer: Answer) -> str:
     """The answer with its citation, as Markdown for copying into a note or a message."""
     question = escape_plain(answer.question)
+    if answer.items:
+        lines = [f"**Vraag:** {question}", "", f"**{escape_plain(answer.text)}**", ""]
+        for item in answer.items:
+            where = escape_plain(place_line(item.source, "full"))
+            lines.append(f"- {escape_plain(item.text)} — {where}")
+        return "\n".join(lines)
     if answer.abstained or answer.source is None:
         return f"**Vraag:** {question}\n\n{ABSTENTION}"
     source = answer.source

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kb import Answer, Filters, Index, answer
+from kb.claims.claim import is_claim
+from kb.claims.verdict import Check, check
 from kb.errors import AnswerError, EmptyQuestionError, SearchError, UnknownFilterError
 from kb.followup import Previous, Resolved, Said, base_of, resolve_followup
 from kb.text import limit_question
@@ -35,6 +37,8 @@ class Turn:
     build_id: str
     widened: Answer | None = None
     """When the answer abstained under filters: the same question over the whole report."""
+    check: Check | None = None
+    """For a claim ("Klopt het dat …?"): its check, shown verdict first (`answer` is None)."""
 
     @property
     def searched(self) -> str:
@@ -107,6 +111,8 @@ def ask(
         return Turn(
             asked, resolved, before.filters, before.top_k, before.answer, None, before.build_id
         )
+    if is_claim(resolved.searched):
+        return _claim(index, asked, resolved, filters, top_k)
     if resolved.goal is not None and not filters.goals:
         filters = dataclasses.replace(filters, goals=(resolved.goal,))
     error: str | None = None
@@ -133,6 +139,24 @@ def ask(
         # An abstention under a filter says nothing of the rest of the report; look there too.
         widened = answer(index, resolved.searched, Filters(), top_k)
     return Turn(asked, resolved, filters, top_k, result, error, index.build_id, widened)
+
+
+def _claim(index: Index, asked: str, resolved: Resolved, filters: Filters, top_k: int) -> Turn:
+    """A claim typed as a question: checked against the report, not answered."""
+    try:
+        checked = check(index, resolved.searched, filters, top_k)
+    except (EmptyQuestionError, UnknownFilterError, AnswerError, SearchError) as exc:
+        log.info("claim not checked: %s", exc)
+        return Turn(
+            asked,
+            resolved,
+            filters,
+            top_k,
+            None,
+            "Deze bewering kan niet worden gecontroleerd.",
+            index.build_id,
+        )
+    return Turn(asked, resolved, filters, top_k, None, None, index.build_id, check=checked)
 
 
 __all__ = ["Conversations", "Turn", "ask", "previous_of"]

@@ -10,9 +10,11 @@ from app.present import answer_id, citation, escape_plain
 from app.session import Turn
 from kb import Filters
 from kb.answers import ABSTENTION
+from kb.claims.draft import DraftRow
 from kb.render import answer_record, strict_json
+from kb.verdicts import check_record, draft_markdown
 
-TRANSCRIPT_VERSION = 2
+TRANSCRIPT_VERSION = 3
 """2: each turn's answer is the `kb ask --json` record (kb.render.AnswerRecord)."""
 
 
@@ -46,6 +48,7 @@ def session_json(turns: Sequence[Turn]) -> str:
                     if turn.answer
                     else None
                 ),
+                "check": check_record(turn.check).model_dump(mode="json") if turn.check else None,
             }
             for turn in turns
         ],
@@ -61,6 +64,10 @@ def session_markdown(turns: Sequence[Turn]) -> str:
         parts.append("")
         if turn.searched != turn.asked:
             parts += [f"*Gezocht:* {escape_plain(turn.searched)}", ""]
+        if turn.check is not None:
+            rows = [DraftRow(turn.check.claim, turn.check)]
+            parts += [draft_markdown(rows), ""]
+            continue
         if turn.answer is None:
             parts += [escape_plain(turn.error or ABSTENTION), ""]
             continue

@@ -49,8 +49,30 @@ def _lezen(page: Any, url: str) -> None:
     page.locator(".st-key-citaat").wait_for(timeout=30_000)
 
 
-SCREENS = [Screen("vragen", _vragen), Screen("lezen", _lezen)]
-"""Every page of the app (a new page, such as "Controleren", is one more entry here)."""
+DRAFT = (
+    "Via het OnderwijsTraineeship zijn 40 trainees gestart. "
+    "De tweede ScienceMakers gaf meer dan 150 talenten een podium. "
+    "Dat is goed nieuws voor het onderwijs. "
+    "VHTO gaf in 2016 op twaalf pabo's trainingen genderbewust lesgeven. "
+    "De 415 robots gaan naar alle Friese basisscholen. "
+    "Het Alfa-college kreeg bijna 2 miljoen euro voor een innovatiecentrum."
+)
+"""Five claims and one sentence with nothing to check, each judged by reading the report:
+38 trainees (goal 6), more than 150 talents (goal 4), eight pabo's (goal 2), 415 robots for
+all Frisian primary schools (goal 3), almost 2 million euros for the Alfa-college (goal 9)."""
+
+
+def _controleren(page: Any, url: str) -> None:
+    page.goto(f"{url}/controleren")
+    box = page.get_by_label("Bewering of tekst om te controleren")
+    box.wait_for(timeout=60_000)
+    box.fill(DRAFT)
+    page.get_by_role("button", name="Controleren").click()
+    page.get_by_text("beweringen gecontroleerd").wait_for(timeout=90_000)
+
+
+SCREENS = [Screen("vragen", _vragen), Screen("lezen", _lezen), Screen("controleren", _controleren)]
+"""Every page of the app."""
 
 
 def _page(browser: Any) -> Any:
@@ -69,6 +91,31 @@ def test_a_page_with_an_answer_has_no_serious_accessibility_violations(
     shot(page, f"e2e-axe-{screen.name}.png")
     page.close()
     assert found == [], describe(found)
+
+
+def test_the_check_page_judges_a_pasted_paragraph_claim_by_claim(
+    report_url: str, browser: Any
+) -> None:
+    from playwright.sync_api import expect
+
+    page = _page(browser)
+    _controleren(page, report_url)
+    rows = [page.locator(f".st-key-bewering-{n}") for n in range(1, 7)]
+    expect(rows[0]).to_contain_text("Klopt niet")
+    expect(rows[0]).to_contain_text("Het rapport: 38 (bewering: 40)")
+    expect(rows[2]).to_contain_text("Geen bewering om te controleren.")
+    expect(rows[3]).to_contain_text("Klopt niet")
+    expect(rows[3]).to_contain_text("acht")
+    for number in (1, 4, 5):
+        expect(rows[number]).to_contain_text("Klopt")
+        assert "Klopt niet" not in rows[number].inner_text()
+    # Every verdict comes with the report's sentence, as text, and a link into the report.
+    for number in (0, 1, 3, 4, 5):
+        expect(rows[number].locator("blockquote")).to_have_count(1)
+        expect(rows[number].get_by_text("Lees dit in het rapport")).to_be_visible()
+    expect(page.get_by_text("Download als Markdown")).to_be_visible()
+    shot(page, "e2e-controleren.png")
+    page.close()
 
 
 def test_an_abstention_under_a_filter_names_it_and_searches_the_whole_report(
