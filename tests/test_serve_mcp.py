@@ -5,8 +5,10 @@ assistant has the quote and its source; bad input is a tool error in English and
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import sys
-from typing import Any
+from collections.abc import Coroutine
+from typing import Any, TypeVar
 
 import pytest
 from mcp import Client, StdioServerParameters
@@ -19,8 +21,17 @@ from kb.verdicts import DraftRecord
 from tests.support.api_fixtures import Built
 from tests.support.ingest_fixtures import ROOT
 
+T = TypeVar("T")
+
 QUESTION = "Hoeveel cross-over kwalificaties raken aan de techniek?"
 CLAIM = "Klopt het dat er 40 trainees zijn gestart via het OnderwijsTraineeship?"
+
+
+def _run(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine on a fresh event loop in its own thread: the session's browser tests
+    (Playwright's sync API) keep a loop running in the main thread."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 async def _over_stdio(env: dict[str, str]) -> tuple[set[str], Any, Any]:
@@ -38,7 +49,7 @@ async def _over_stdio(env: dict[str, str]) -> tuple[set[str], Any, Any]:
 
 
 def test_a_real_kb_mcp_answers_through_the_sdk_client(built: Built) -> None:
-    tools, answered, found = asyncio.run(_over_stdio(built.env()))
+    tools, answered, found = _run(_over_stdio(built.env()))
     assert {"search", "answer", "check"} <= tools
     assert not answered.is_error
     index = built.holder().current().index
@@ -69,7 +80,7 @@ def test_bad_input_is_a_tool_error_that_says_what_to_change(
     built: Built, arguments: dict[str, Any], words: list[str]
 ) -> None:
     for tool in ("search", "answer"):
-        result = asyncio.run(_call(built, tool, arguments))
+        result = _run(_call(built, tool, arguments))
         assert result.is_error
         text = " ".join(getattr(block, "text", "") for block in result.content)
         assert all(word in text for word in words), text
