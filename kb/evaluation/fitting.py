@@ -17,7 +17,7 @@ import numpy as np
 
 from kb.answers.candidates import FEATURES
 from kb.answers.decide import year_gate
-from kb.answers.model import AnswerModel
+from kb.answers.model import AnswerModel, PassageFusion
 from kb.evaluation import crossval
 from kb.evaluation.fit import (
     Ranked,
@@ -27,7 +27,9 @@ from kb.evaluation.fit import (
     fit_types,
 )
 from kb.evaluation.fitdata import Retrieved, examples, retrieve
-from kb.evaluation.questions import EvalQuestion
+from kb.evaluation.metrics import judge
+from kb.evaluation.passages import choose_fusion
+from kb.evaluation.questions import EvalQuestion, read_sources
 from kb.files import write_atomic
 from kb.index import Index
 
@@ -55,6 +57,9 @@ def run_fit(
     prepared = crossval.folds(index, retrieved)
     progress("cross-validate", 0, 1)
     ranked = crossval.out_of_fold(prepared)
+    progress("passage re-ranking", 0, 1)
+    qrels = judge(questions, index.chunks, read_sources(index.settings.corpus_dir)).qrels
+    passages = choose_fusion(ranked, qrels)
     abstention = crossval.evaluate_abstention(ranked)
     report: dict[str, object] = {
         "questions": len(retrieved),
@@ -66,22 +71,25 @@ def run_fit(
         "fitted + year gate (what runs)": _gated(ranked, abstention, _year_missing),
         "hand-set": crossval.hand_scores(retrieved),
         "reachable": crossval.ranking_scores(ranked).reachable,
+        "passages": passages.report,
         "ablation": _ablation(prepared, progress) if ablation else {},
     }
     progress("fit the final model", 0, 1)
-    model = _final(index, retrieved, ranked)
+    model = _final(index, retrieved, ranked, passages.fusion)
     report["model version"] = model.version
     report["abstention threshold"] = model.abstainer.threshold
     return FitOutcome(model, report)
 
 
-def _final(index: Index, retrieved: list[Retrieved], ranked: list[Ranked]) -> AnswerModel:
+def _final(
+    index: Index, retrieved: list[Retrieved], ranked: list[Ranked], passages: PassageFusion
+) -> AnswerModel:
     types = fit_types(retrieved)
     ranker = fit_ranker(examples(index, retrieved, cross_fitted_types(retrieved)))
     # The abstention model learns from out-of-fold rankings: scores as the ranker gives them
     # to questions it has not seen.
     abstainer = crossval.fit_abstainer(ranked)
-    return build_model(retrieved, types, ranker, abstainer)
+    return build_model(retrieved, types, ranker, abstainer, passages)
 
 
 def _ablation(prepared: list[crossval.Fold], progress: Progress) -> dict[str, dict[str, float]]:
@@ -134,6 +142,36 @@ def _pct(value: object) -> str:
     return f"{float(value):.1%}" if isinstance(value, int | float) else "-"
 
 
+def _passage_lines(report: dict[str, object]) -> list[str]:
+    """The passage ranking, fused against re-ranked with the answer evidence."""
+    passages = report.get("passages")
+    if not isinstance(passages, dict):
+        return []
+    nested = "re-ranked (fusion chosen on the other folds)"
+    lines = [
+        "## Passage ranking (answerable questions; out-of-fold candidate scores)",
+        "",
+        "| passages | recall@1 | recall@5 | MRR@10 |",
+        "|---|---:|---:|---:|",
+    ]
+    for name in ("fused", nested):
+        figures = passages[name]
+        lines.append(
+            f"| {name} | {figures['recall@1']:.3f} | {figures['recall@5']:.3f} "
+            f"| {figures['mrr@10']:.3f} |"
+        )
+    chosen = passages["chosen"]
+    return [
+        *lines,
+        "",
+        f"Fusion written to the model (chosen on every fold): rrf_k {chosen['rrf_k']}, "
+        f"candidate weight {chosen['candidate_weight']}; per fold: "
+        + ", ".join(f"{c['rrf_k']}/{c['candidate_weight']}" for c in passages["chosen per fold"])
+        + ".",
+        "",
+    ]
+
+
 def markdown(report: dict[str, object]) -> str:
     """The fit report: fitted beside hand-set, and the ablation."""
     rows = (
@@ -173,6 +211,7 @@ def markdown(report: dict[str, object]) -> str:
         f"Ranking only (before abstention): fact {_pct(ranking['fact in the answer sentence'])}"
         f", answer@3 {_pct(ranking['answer@3'])}, value {_pct(ranking['value right'])}.",
         "",
+        *_passage_lines(report),
         "## Ablation (each feature group left out, refitted, cross-validated)",
         "",
         "| left out | fact | change | answer@3 | value |",
