@@ -57,6 +57,9 @@ class Settings(BaseModel):
     # embedder, the chunking or the sentence scoring, and copy the figures it prints here.
     answer_passages: int = Field(default=5, ge=1, le=100)
     """Passages whose sentences are candidates for the answer."""
+    answer_rerank: bool = True
+    """Re-rank the passages with the fitted answer model's candidates (kb.answers.passages):
+    the passage that holds the best answer moves up. Off: the fused order."""
     answer_min_confidence: float = Field(default=0.5, ge=0.0, le=1.0)
     """Below this confidence the answer abstains ("Het rapport bevat hierover geen informatie.")."""
     answer_similarity_weight: float = 20.0

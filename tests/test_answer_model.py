@@ -144,3 +144,24 @@ def test_the_build_manifest_records_the_answer_model(
     same = build_index(sample_chunks, settings, fake_embedder, answer_model="m1 sha256:ab")
     assert same.skipped
     assert not build_index(sample_chunks, settings, fake_embedder, answer_model="m2").skipped
+
+
+def test_an_ordinal_the_passage_lacks_is_missing() -> None:
+    from kb.answers.question import missing_entities
+    from tests.support.search_fixtures import make_chunk
+
+    # Goal 9 reports the first application round only ("het eerste aanvraagtijdvak").
+    passage = make_chunk(
+        1,
+        "Op grond van de aanvragen in het eerste aanvraagtijdvak zijn er momenteel acht "
+        "cross-over kwalificaties goedgekeurd, waarvan er vier raken aan de techniek.",
+        goal=9,
+    )
+    second = "Hoeveel cross-over kwalificaties zijn er in het tweede aanvraagtijdvak goedgekeurd?"
+    assert missing_entities(second, passage, None) == ("tweede",)
+    first = second.replace("tweede", "eerste")
+    assert missing_entities(first, passage, None) == ()
+    assert (
+        missing_entities("Wat vroeg de Tweede Kamer over cross-over kwalificaties?", passage, None)
+        == ()
+    )

@@ -258,7 +258,10 @@ def test_cli_writes_a_whole_report_with_own_queries(
     assert "| bm25 |" in capsys.readouterr().out
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert report["judged"] == 2
-    assert {c["name"] for c in report["configs"]} == {"bm25", "dense", "hybrid"}
+    # The three retrievers, and the passages as the answer step lists them (re-ranked by the
+    # committed answer model).
+    names = {c["name"] for c in report["configs"]}
+    assert names == {"bm25", "dense", "hybrid", "hybrid + answers"}
     assert (out / "report.md").is_file() and (out / "retrievers.png").is_file()
     assert not (out / "stale.txt").exists()  # the folder was replaced whole
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".results")] == []

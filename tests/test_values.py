@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.answers.question import asked_nouns, counted_terms, question_type
+from kb.answers.question import QuestionType, asked_nouns, counted_terms, question_type
 from kb.answers.values import find_values, pick_value
 
 
@@ -131,3 +131,100 @@ def test_asked_noun_of_a_which_question() -> None:
     assert asked_nouns("Langs welke actielijnen wil OCW LOB verbeteren?") == {"actielijn"}
     assert asked_nouns("Op welke school is de pilot gehouden?") == {"school"}
     assert asked_nouns("Hoeveel scholen doen mee?") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "expected"),
+    [
+        # A number before a comma is a number ("af naar 6.513, het aandeel ...").
+        (
+            "Ook binnen de kaderberoepsgerichte leerweg (vmbo-kb) nam in 2016-2017 het absolute "
+            "aantal leerlingen dat kiest voor een bètatechnische richting af naar 6.513, het "
+            "aandeel bètastudenten in het vmbo-kb bedraagt nu 21%.",
+            "count",
+            ["6.513"],
+        ),
+        # "-tal": about so many.
+        (
+            "Het geld gaat naar een zestal projecten waaronder het Joint Research Centre en Wind "
+            "op Zee.",
+            "count",
+            ["zestal"],
+        ),
+        (
+            "Ze positioneren zich als techniekschool en een tweetal speerpunten voor het "
+            "schooljaar 2016-2017 zijn W&T en Onderzoekend en Ontwerpend leren.",
+            "count",
+            ["tweetal"],
+        ),
+        # "-jarig": how many years, spelled or in digits.
+        (
+            "Om een bijdrage te leveren aan de ontwikkeling van de Limburgse kenniseconomie, met "
+            "name op het gebied van ICT, starten zij samen met STEM II een driejarig programma "
+            "“Programmeren en Coderen in de klas”.",
+            "count",
+            ["driejarig"],
+        ),
+        (
+            "Het gaat in dit project om 16-jarige BOL leerlingen die een rechtstreekse route van "
+            "het mbo naar de arbeidsmarkt wordt geboden.",
+            "count",
+            ["16"],
+        ),
+        (
+            "Tijdens het scholingsprogramma maakt elke leerkracht een 10-punten plan om "
+            "Computational Thinking een plek te geven binnen de school.",
+            "count",
+            ["10"],
+        ),
+        # An ordinal answers "de hoeveelste"; the Tweede Kamer is no ordinal.
+        (
+            "Op 28 september 2016 vond, in bijzijn van ambassadeur Techniekpact Ans Hekkenberg, "
+            "de tweede ScienceMakers plaats, om meer dan 150 talenten te verbinden.",
+            "count",
+            ["tweede", "150"],
+        ),
+        ("Tweede Kamer, vergaderjaar 2016–2017, 34 550 VIII, nr. 21.", "count", ["34", "550"]),
+        # The report's relative dates.
+        (
+            "Dat de urgentie van Techniekpact nog altijd aanwezig is en partijen de meerwaarde "
+            "van de aanpak zien, blijkt wel uit de nieuwe pacten die lopende dit jaar worden "
+            "opgericht in Zeeland, Rotterdam en Utrecht.",
+            "date",
+            ["dit jaar"],
+        ),
+        (
+            "Op dit terrein is vorig jaar in het kader van het Regionaal investeringsfonds mbo "
+            "een geslaagde aanvraag gedaan (P@ct).",
+            "date",
+            ["vorig jaar"],
+        ),
+        (
+            "Het bovensectoraal expertisepunt LOB gaat deze zomer van start en zal scholen "
+            "faciliteren bij het invulling geven aan LOB.",
+            "date",
+            ["deze zomer"],
+        ),
+        (
+            "Voor de zomer wordt een tussenrapportage aan de besturen van FME en 4TU "
+            "gepresenteerd.",
+            "date",
+            ["zomer"],
+        ),
+        # With a year the season keeps it.
+        (
+            "De huidige netwerken kunnen in de zomer van 2017 een aanvraag indienen.",
+            "date",
+            ["zomer van 2017"],
+        ),
+        (
+            "In de zomer 2016 is de regio Brabant gestart met een pilot Circulaire Carrières.",
+            "date",
+            ["zomer 2016"],
+        ),
+    ],
+)
+def test_values_the_report_writes_in_words_suffixes_and_relative_dates(
+    sentence: str, kind: QuestionType, expected: list[str]
+) -> None:
+    assert [v.text for v in find_values(sentence, kind)] == expected

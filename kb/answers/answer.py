@@ -266,8 +266,9 @@ def _decided(
     main = _alternative(best, decision.info.kind)
     runners_up = decision.runners_up(model.alternatives_margin)
     alternatives = [_alternative(c, decision.info.kind) for c in runners_up]
+    hit = decision.passage(best)
     return _answered(
-        question, searched, notice, main, decision.probability, shown, best.hit, alternatives
+        question, searched, notice, main, decision.probability, shown, hit, alternatives
     )
 
 

@@ -3,7 +3,8 @@
 `decide()` is what `kb.answer` runs with a fitted model (kb.answers.model): the question's
 type probabilities, the candidates of the best passages with their feature rows, the ranker's
 order (the best candidate of each sentence), the abstention model's probability that the best
-candidate answers, and the runners-up close enough to show as "Ook mogelijk". The functions
+candidate answers, the runners-up close enough to show as "Ook mogelijk", and the passages
+re-ranked with the candidates' scores (kb.answers.passages). The functions
 that turn scores into an order and an abstention row are shared with `kb fit`, so that what
 is fitted is what runs.
 """
@@ -20,6 +21,7 @@ import numpy.typing as npt
 from ingest.regions import Gazetteer
 from kb.answers.candidates import FEATURES, Candidate, candidates_of
 from kb.answers.model import AnswerModel
+from kb.answers.passages import rerank
 from kb.answers.question import QUESTION_TYPES, QuestionInfo, QuestionType, analyse_question
 from kb.index import Filters, Hit, Index
 
@@ -101,6 +103,8 @@ class Decision:
 
     info: QuestionInfo
     hits: list[Hit]
+    """The passages, re-ranked with the candidates' scores when `answer_rerank` is on (the
+    candidates keep their hits as retrieval ranked them)."""
     candidates: list[Candidate]
     scores: npt.NDArray[np.float64]
     order: list[int]
@@ -112,6 +116,11 @@ class Decision:
     @property
     def best(self) -> Candidate | None:
         return self.candidates[self.order[0]] if self.order else None
+
+    def passage(self, candidate: Candidate) -> Hit:
+        """The candidate's passage as ranked in `hits` (re-ranked or not)."""
+        chunk = candidate.hit.chunk.id
+        return next((h for h in self.hits if h.chunk.id == chunk), candidate.hit)
 
     def runners_up(self, margin: float, most: int = 2) -> list[Candidate]:
         """Up to `most` next sentences whose score is within `margin` of the best."""
@@ -147,6 +156,8 @@ def decide(
     )
     scores = model.ranker.scores(rows)
     order = sentence_order(candidates, scores)
+    if settings.answer_rerank and model.passages is not None:
+        hits = rerank(hits, candidates, scores, model.passages)
     probability = model.abstainer.probability(abstention_row(rows, scores, order, types[top]))
     abstain = not order or probability < model.abstainer.threshold
     abstain = abstain or year_gate(rows[order[0]])

@@ -4,7 +4,8 @@
 model over the question's words), the candidate ranker (LightGBM LambdaRank trees over the
 candidate features of kb.answers.candidates, in LightGBM's own text format) and the
 abstention model (LightGBM binary trees over the best candidate's evidence, with the
-threshold chosen in cross-validation). The code
+threshold chosen in cross-validation), and the fusion of the passage order with the answer
+evidence (chosen in cross-validation). The code
 names the features; the file holds every number. Nothing here is pickled.
 """
 
@@ -88,6 +89,17 @@ def _booster(trees: str) -> Any:
     return lightgbm.Booster(model_str=trees)
 
 
+class PassageFusion(BaseModel):
+    """How the answer evidence re-ranks the passages (kb.answers.passages): a passage scores
+    `1 / (rrf_k + its rank in the fused order) + candidate_weight / (rrf_k + the rank of its
+    best candidate)`; weight 0 keeps the fused order."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    rrf_k: int
+    candidate_weight: float
+
+
 class AnswerModel(BaseModel):
     """`answer-model.json`."""
 
@@ -102,6 +114,9 @@ class AnswerModel(BaseModel):
     abstainer: Abstainer
     alternatives_margin: float
     """A runner-up within this ranker margin of the best is shown as "Ook mogelijk"."""
+    passages: PassageFusion | None = None
+    """The passage re-ranking chosen by `kb fit` (None in a file fitted before it existed:
+    the fused order is kept)."""
 
 
 def question_tokens(question: str) -> list[str]:

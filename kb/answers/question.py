@@ -169,9 +169,15 @@ _SPELLED = {n: word for n, word in DUTCH_NUMBERS.items() if n <= 20}
 
 _TENS = {n: word for n, word in DUTCH_NUMBERS.items() if 20 <= n <= 80 and n % 10 == 0}
 
+_ORDINAL = re.compile(
+    r"\b(?:tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende)\b(?!\s+kamer\b)"
+)
+"""An ordinal a question names ("het tweede aanvraagtijdvak") must stand in the passage: the
+report may speak of the first one only. "eerste" is left out: it often paraphrases "begin"."""
+
 
 def missing_entities(question: str, chunk: Chunk, gazetteer: Gazetteer | None) -> tuple[str, ...]:
-    """The places, school years, years and numbers that the question names and the passage
+    """The places, school years, years, numbers and ordinals that the question names and the passage
     (its text, example title, footnotes, and for a footnote the sentence citing it) does not:
     "Groningse" when the passage is about Friesland, "2015-2016" when it reports 2016-2017."""
     passage = " ".join(
@@ -191,6 +197,7 @@ def missing_entities(question: str, chunk: Chunk, gazetteer: Gazetteer | None) -
     if chunk.goal is not None:
         rest = re.sub(rf"\bdoel {chunk.goal}\b", " ", rest, flags=re.IGNORECASE)
     missing += [n for n in _NUMBER.findall(rest) if n.replace(".", "") not in numbers]
+    missing += [o for o in _ORDINAL.findall(fold(question)) if o not in numbers]
     return tuple(dict.fromkeys(missing))
 
 
@@ -213,6 +220,7 @@ def _named_in(
     numbers |= {str(n) for n, word in _SPELLED.items() if word in words}
     numbers |= {str(n) for n, word in _TENS.items() if word in folded}
     numbers |= {n for a, b in ranges for n in (a, a[:2] + b)}
+    numbers |= set(_ORDINAL.findall(folded))
     return places, frozenset(ranges), frozenset(numbers)
 
 

@@ -47,16 +47,29 @@ _AMOUNT = re.compile(
     rf"€\s?(?:{_NUMBER})(?:\s{_SCALE}\b)?"
     rf"|(?<![\w,.])(?:{_NUMBER})(?:\s{_SCALE})?\s(?:euro)\b"
 )
+_ORDINALS = r"tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|elfde|twaalfde"
+_AGE = r"jarige?\b"
 _COUNT = re.compile(
-    rf"(?<![\w,.€/-])(?:{_NUMBER})(?:x(?: per jaar)?)?(?:\s{_SCALE}\b)?(?![\d,]|\.\d|-\w|/\d)"
-    rf"|\b(?:{'|'.join(_NUMBER_WORDS)})\b",
+    rf"(?<![\w,.€/-])(?:{_NUMBER})(?:x(?: per jaar)?)?(?:\s{_SCALE}\b)?"
+    rf"(?!\d|,\d|\.\d|-(?!{_AGE}|punten\b)\w|/\d)"
+    rf"|\b(?:{'|'.join(_NUMBER_WORDS)})(?:tal|{_AGE})?\b"
+    rf"|\b(?:{_ORDINALS})\b(?!\sKamer)",
     re.IGNORECASE,
 )
+"""A count: "6.513" (also before a comma), "4x per jaar", "acht", "zestal", "driejarig",
+"16" of "16-jarige", "10" of "10-punten plan", "tweede" (not of "Tweede Kamer")."""
+_SEASONS = r"zomer|winter|lente|herfst"
 _DATE = re.compile(
-    rf"(?:(?:[Bb]egin|[Ee]ind|[Mm]edio|[Hh]alf)\s)?(?:\d{{1,2}}\s)?(?:{_MONTHS})\b(?:\s{_YEAR}\b)?"
+    rf"(?:(?:[Bb]egin|[Ee]ind|[Mm]edio|[Hh]alf)\s)?(?:\d{{1,2}}\s)?"
+    rf"(?:{_MONTHS})\b(?:\s{_YEAR}\b)?"
     rf"|(?:(?:[Vv]oorjaar|[Nn]ajaar|[Zz]omer)(?:\svan)?\s){_YEAR}\b"
     rf"|(?:(?:[Bb]egin|[Ee]ind|[Mm]edio)\s)?(?<![\d-]){_YEAR}(?:\s?[-–/]\s?(?:{_YEAR}|\d{{2}}))?(?![\d-])"
+    rf"|\b(?:[Dd]it|[Vv]orig|[Vv]olgend|[Kk]omend|[Aa]fgelopen)\sjaar\b"
+    rf"|\b(?:[Dd]eze|[Vv]orige|[Vv]olgende|[Kk]omende|[Aa]fgelopen)\s(?:{_SEASONS})\b"
+    rf"|(?<=\bde\s)(?:{_SEASONS})\b"
 )
+"""A date: "6 februari", "najaar 2016", "2016-2017", and the report's
+relative ones: "dit jaar", "vorig jaar", "deze zomer", "zomer" of "voor de zomer"."""
 _YEAR_LIKE = re.compile(rf"^{_YEAR}$")
 _LABEL = re.compile(
     r"\b(?:niveau|groep|fase|klas|leerjaar|tranche|nr\.|nummer|artikel|hoofdstuk|doel)\s*$",

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kb.answers.answer import Answer, answer
+from kb.evaluation.metrics import DEPTH, Query, Ranking
 from kb.evaluation.questions import EvalQuestion
 from kb.index import Index
 
@@ -137,6 +138,27 @@ def answer_all(
         if on_done:
             on_done(done)
     return outcomes, seconds
+
+
+def answer_ranking(
+    index: Index,
+    queries: Sequence[Query],
+    name: str = "hybrid + answers",
+    depth: int = DEPTH,
+    on_done: Callable[[int], None] | None = None,
+) -> Ranking:
+    """The passages as `answer()` lists them (re-ranked with the answer evidence when the
+    settings' `answer_rerank` is on), timed like `kb.evaluation.metrics.rank`."""
+    results: dict[str, tuple[str, ...]] = {}
+    seconds: dict[str, float] = {}
+    for done, query in enumerate(queries, start=1):
+        started = time.perf_counter()
+        hits = answer(index, query.text, top_k=depth).hits
+        seconds[query.id] = time.perf_counter() - started
+        results[query.id] = tuple(dict.fromkeys(h.chunk.id for h in hits))[:depth]
+        if on_done:
+            on_done(done)
+    return Ranking(name, results, seconds)
 
 
 def count(outcomes: Sequence[Outcome]) -> AnswerScores:

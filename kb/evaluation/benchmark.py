@@ -1,11 +1,12 @@
 """The benchmark behind `kb eval`: every configuration searched, scored and compared.
 
 Configurations, one function per group: BM25, dense and hybrid at the configured chunk size (the
-headline, with latency); an outside run, when given; the three again at other chunk sizes (each
-re-ingested and indexed in a temporary build folder; the embedding cache makes that cheap); and
-hybrid with other fusion weights. Paired tests compare hybrid with BM25 and dense, each chunk
-size with the configured one and each fusion variant with the configured fusion, question by
-question. Then slices of the headline by goal, question type and wording, and the answers.
+headline, with latency) and hybrid re-ranked by the answer model (as `kb ask` lists passages);
+an outside run, when given; the three at other chunk sizes (each re-ingested and indexed in a
+temporary build folder; the embedding cache makes that cheap); hybrid with other fusion weights.
+Paired tests compare hybrid with BM25, dense and the re-ranking, each chunk size with the
+configured one and each fusion variant with the configured fusion, question by question. Then
+slices of the headline by goal, question type and wording, and the answers.
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ import numpy as np
 
 from ingest.model import Chunk
 from kb.answers import answer
+from kb.answers.model import load_model
 from kb.build import build_index, ingest
 from kb.embed import Embedder, Vectors
 from kb.errors import AnswerError
-from kb.evaluation.answers import answer_all, count
+from kb.evaluation.answers import answer_all, answer_ranking, count
 from kb.evaluation.metrics import (
     METRICS,
     Judgments,
@@ -293,7 +295,41 @@ def _retrievers(run: _Run) -> dict[str, Ranking]:
     run.test("retriever", "hybrid", "bm25")
     run.test("retriever", "hybrid", "dense")
     run.test("retriever", "dense", "bm25")
+    _answer_passages(run)
     return headline
+
+
+def _answer_passages(run: _Run) -> None:
+    """The passages as `kb ask` lists them: hybrid, re-ranked with the fitted answer model's
+    evidence (when the settings' `answer_rerank` is on), tested against hybrid."""
+    index, name = run.indexes[run.size], "hybrid + answers"
+    if load_model() is None or index.sentences is None or not index.settings.answer_rerank:
+        return
+
+    def step(done: int) -> None:
+        run.progress(f"search: {name}", done, len(run.queries))
+
+    judgments = run.judged[run.size]
+    run.scores[name] = per_query(
+        judgments.qrels, answer_ranking(index, run.queries, name, on_done=step)
+    )
+    fusion = index.fusion()
+    run.configs.append(
+        ConfigResult(
+            name=name,
+            group="answers",
+            retriever="hybrid",
+            chunk_size=run.size,
+            rrf_k=fusion.rrf_k,
+            dense_weight=fusion.dense_weight,
+            bm25_weight=fusion.bm25_weight,
+            chunks=len(index.chunks),
+            questions=len(judgments.qrels),
+            unreachable_evidence=sum(judgments.unreachable.values()),
+            metrics=run.means(name),
+        )
+    )
+    run.test("retriever", name, "hybrid")
 
 
 def _outside_run(run: _Run) -> None:

@@ -271,6 +271,9 @@ def _plan(
 )
 @click.option("--out", type=click.Path(path_type=Path), default=MODEL_FILE, show_default=True)
 @click.option("--report", type=click.Path(path_type=Path), default=FIT_REPORT, show_default=True)
+@click.option(
+    "--no-ablation", is_flag=True, help="skip the ablation (faster; the report has no rows)"
+)
 def fit_command(
     config: Path | None,
     corpus: Path | None,
@@ -278,6 +281,7 @@ def fit_command(
     questions: Path,
     out: Path,
     report: Path,
+    no_ablation: bool,
 ) -> None:
     """Fit the answer model (question types, ranker, abstention) with grouped cross-validation.
 
@@ -285,6 +289,7 @@ def fit_command(
     Examples:
         kb fit                          # the bank; writes kb/answers/data/answer-model.json
         kb fit --report /tmp/fit        # the cross-validation report elsewhere
+        kb fit --no-ablation --out /tmp/m.json --report /tmp/fit   # while iterating
     """
     if questions.resolve().is_relative_to(GOLD.parent.resolve()):
         raise QuestionFileError(f"{questions}: the gold set is never used to fit anything")
@@ -292,7 +297,7 @@ def fit_command(
     index = open_index(settings)
     bar, progress = progress_bar("fit", counts=True)
     with bar:
-        outcome = run_fit(index, load_questions(questions), progress)
+        outcome = run_fit(index, load_questions(questions), progress, ablation=not no_ablation)
     write_model(outcome.model, out)
     write_report(outcome.report, report)
     click.echo((report / "report.md").read_text(encoding="utf-8"))

@@ -206,9 +206,9 @@ def _trees(ranked: Sequence[Ranked]) -> str:
     return text
 
 
-def fit_abstainer(ranked: Sequence[Ranked]) -> Abstainer:
+def fit_abstainer(ranked: Sequence[Ranked], target: float = MAX_FALSE_ABSTENTION) -> Abstainer:
     """The abstention model on rankings, with the threshold that keeps false abstention at or
-    below MAX_FALSE_ABSTENTION on the answerable questions of folds it was not fitted on."""
+    below `target` on the answerable questions of folds it was not fitted on."""
     held_out: list[float] = []
     folds = sorted({fold_of(goal_of(r.example.question)) for r in ranked})
     for number in folds if len(folds) > 1 else []:
@@ -219,18 +219,21 @@ def fit_abstainer(ranked: Sequence[Ranked]) -> Abstainer:
             for r in ranked
             if fold_of(goal_of(r.example.question)) == number and r.example.question.answerable
         ]
-    threshold = float(np.quantile(held_out, MAX_FALSE_ABSTENTION)) if held_out else 0.5
+    threshold = float(np.quantile(held_out, target)) if held_out else 0.5
     return Abstainer(features=list(ABSTAIN_FEATURES), trees=_trees(ranked), threshold=threshold)
 
 
-def evaluate_abstention(ranked: Sequence[Ranked]) -> Abstention:
-    """Each fold's abstainer fitted on the other folds' out-of-fold rankings."""
+def evaluate_abstention(
+    ranked: Sequence[Ranked], target: float = MAX_FALSE_ABSTENTION
+) -> Abstention:
+    """Each fold's abstainer fitted on the other folds' out-of-fold rankings (its threshold
+    for false abstention `target`)."""
     probability: dict[str, float] = {}
     threshold: dict[str, float] = {}
     for number in range(FOLDS):
         train = [r for r in ranked if fold_of(goal_of(r.example.question)) != number]
         test = [r for r in ranked if fold_of(goal_of(r.example.question)) == number]
-        abstainer = fit_abstainer(train)
+        abstainer = fit_abstainer(train, target)
         for r in test:
             probability[r.example.question.id] = abstainer.probability(r.abstain_row())
             threshold[r.example.question.id] = abstainer.threshold

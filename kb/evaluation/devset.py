@@ -12,7 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from kb.evaluation.metrics import Query, judge, per_query, rank
+from kb.answers.model import load_model
+from kb.evaluation.answers import answer_ranking
+from kb.evaluation.metrics import Qrels, Query, Ranking, judge, per_query, rank
 from kb.evaluation.questions import EvalQuestion
 from kb.index import Index, Retriever
 
@@ -37,22 +39,25 @@ def retrieval_scores(
     sources: Mapping[str, str],
     retrievers: Sequence[Retriever] = RETRIEVERS,
 ) -> list[RetrievalScores]:
-    """recall@1, recall@5 and MRR@10 of each retriever over the answerable questions."""
+    """recall@1, recall@5 and MRR@10 of each retriever over the answerable questions; and,
+    when there is a fitted answer model, of the passages as the answer step lists them
+    ("hybrid + answers": re-ranked with the answer evidence when `answer_rerank` is on)."""
     qrels = judge(questions, index.chunks, sources).qrels
     queries = [Query(q.id, q.question) for q in questions if q.answerable]
-    out: list[RetrievalScores] = []
-    for retriever in retrievers:
-        ranking = rank(index, queries, retriever, retriever=retriever)
-        scores = per_query(qrels, ranking, SHOWN)
-        first = {
-            qid: next(
-                (i for i, doc in enumerate(ranking.results[qid], 1) if doc in qrels[qid]), None
-            )
-            for qid in qrels
-        }
-        means = {m: sum(scores[m].values()) / max(len(qrels), 1) for m in SHOWN}
-        out.append(RetrievalScores(retriever, len(qrels), means, first))
-    return out
+    rankings = [rank(index, queries, r, retriever=r) for r in retrievers]
+    if load_model() is not None and index.sentences is not None:
+        rankings.append(answer_ranking(index, queries))
+    return [_scores(ranking, qrels) for ranking in rankings]
+
+
+def _scores(ranking: Ranking, qrels: Qrels) -> RetrievalScores:
+    scores = per_query(qrels, ranking, SHOWN)
+    first = {
+        qid: next((i for i, doc in enumerate(ranking.results[qid], 1) if doc in qrels[qid]), None)
+        for qid in qrels
+    }
+    means = {m: sum(scores[m].values()) / max(len(qrels), 1) for m in SHOWN}
+    return RetrievalScores(ranking.name, len(qrels), means, first)
 
 
 def misses(

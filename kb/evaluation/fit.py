@@ -28,6 +28,7 @@ from kb.answers.model import (
     MODEL_FORMAT,
     Abstainer,
     AnswerModel,
+    PassageFusion,
     TreeRanker,
     TypeModel,
     question_tokens,
@@ -148,6 +149,7 @@ def build_model(
     types: TypeModel,
     ranker: TreeRanker,
     abstainer: Abstainer,
+    passages: PassageFusion | None = None,
 ) -> AnswerModel:
     return AnswerModel(
         format_version=MODEL_FORMAT,
@@ -161,6 +163,7 @@ def build_model(
         ranker=ranker,
         abstainer=abstainer,
         alternatives_margin=ALTERNATIVES_MARGIN,
+        passages=passages,
     )
 
 

@@ -52,6 +52,10 @@ class HandChoice:
     abstained: bool
 
 
+PASSAGE_DEPTH = 10
+"""Passages kept per question: the answer step's, and down to rank 10 for passage MRR@10."""
+
+
 @dataclass(frozen=True)
 class Retrieved:
     """A question searched once: its cleaned text, passages and embedding."""
@@ -59,6 +63,9 @@ class Retrieved:
     question: EvalQuestion
     text: str
     hits: list[Hit]
+    """The first `PASSAGE_DEPTH` (or `answer_passages`, if more) passages, fused order."""
+    passages: int
+    """How many of `hits` the answer step takes its candidates from (`answer_passages`)."""
     vector: Vectors
     hand: HandChoice
 
@@ -118,9 +125,11 @@ def retrieve(
     for done, question in enumerate(questions, start=1):
         text = clean_question(question.question, settings.max_question_chars).text
         vector = index.embed_question(text)
-        hits = index.search(text, top_k=settings.answer_passages, vector=vector)
+        depth = max(settings.answer_passages, PASSAGE_DEPTH)
+        hits = index.search(text, top_k=depth, vector=vector)
+        passages = hits[: settings.answer_passages]
         kind = analyse_question(text).kind
-        ranked = rank_sentences(store, hits, vector, text, kind, gazetteer)
+        ranked = rank_sentences(store, passages, vector, text, kind, gazetteer)
         hand = HandChoice(None, None, True)
         if ranked:
             best = ranked[0]
@@ -128,7 +137,7 @@ def retrieve(
             abstained = confidence_of(evidence, settings) < settings.answer_min_confidence
             value = best.value.text if best.value else None
             hand = HandChoice(best.sentence.text, value, abstained)
-        out.append(Retrieved(question, text, hits, vector, hand))
+        out.append(Retrieved(question, text, hits, settings.answer_passages, vector, hand))
         if on_done:
             on_done(done)
     return out
@@ -149,7 +158,8 @@ def examples(
         likely = types[item.question.id]
         top = max(likely, key=lambda kind: likely[kind])
         info = dataclasses.replace(analyse_question(item.text), kind=top)
-        candidates, rows = candidates_of(store, item.hits, item.vector, info, likely, gazetteer)
+        passages = item.hits[: item.passages]
+        candidates, rows = candidates_of(store, passages, item.vector, info, likely, gazetteer)
         labels = np.array([is_right(c, item.question) for c in candidates], dtype=np.int8)
         out.append(Example(item, info, candidates, rows, labels))
     return out

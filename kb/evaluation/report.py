@@ -61,8 +61,9 @@ def _p(value: float) -> str:
 
 
 def headline_table(report: EvalReport) -> str:
-    """BEIR-style table of the three retrievers (and an outside run), with latency."""
-    rows = [c for c in report.configs if c.group in ("retriever", "outside run")]
+    """BEIR-style table of the three retrievers (the answer step's re-ranking, an outside run),
+    with latency."""
+    rows = [c for c in report.configs if c.group in ("retriever", "answers", "outside run")]
     lines = [
         "| retriever | " + " | ".join(HEADLINE) + " | p50 ms | p95 ms |",
         "|---|" + "---:|" * (len(HEADLINE) + 2),
@@ -265,7 +266,7 @@ def plots(report: EvalReport, folder: Path) -> None:
 
 
 def _plot_retrievers(report: EvalReport, plt: Any) -> tuple[Any, str] | None:
-    base = [c for c in report.configs if c.group in ("retriever", "outside run")]
+    base = [c for c in report.configs if c.group in ("retriever", "answers", "outside run")]
     fig, ax = plt.subplots(figsize=(8, 4))
     width = 0.8 / max(len(base), 1)
     for i, c in enumerate(base):
