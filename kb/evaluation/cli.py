@@ -117,13 +117,13 @@ def _sizes(context: click.Context, parameter: click.Parameter, value: str | None
     "--claims",
     type=click.Path(path_type=Path),
     metavar="PATH",
-    help="score claim checking on a claims folder (eval/claims); writes <out>/checks/",
+    help="score claim checking on a claims folder (eval/claims); writes eval/checks/",
 )
 @click.option(
     "--lists",
     type=click.Path(path_type=Path),
     metavar="FILE",
-    help="score list questions (eval/lists/lists.jsonl); writes <out>/checks/",
+    help="score list questions (eval/lists/lists.jsonl); writes eval/checks/",
 )
 @click.option(
     "--conversations",
@@ -161,7 +161,9 @@ def eval_command(
         _eval_conversations(make_settings(config, corpus, build_dir), conversations)
         return
     if claims is not None or lists is not None:
-        _eval_checks(make_settings(config, corpus, build_dir), claims, lists, out / "checks")
+        # Beside the benchmark's folder, which `kb eval` replaces as a whole.
+        checks_out = out.with_name("checks")
+        _eval_checks(make_settings(config, corpus, build_dir), claims, lists, checks_out)
         return
     if (queries is None) != (qrels is None):
         raise QuestionFileError("give --queries and --qrels together")
