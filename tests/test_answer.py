@@ -163,14 +163,11 @@ def test_cross_over_answer_quotes_goal_9(report_index: Index) -> None:
             10,
         ),
         ("Wie is de Techgirl-ambassadeur?", "‘Techgirl’ Ans Hekkenberg", "Ans Hekkenberg", 4),
-        pytest.param(
+        (
             "Welk aandeel van de mbo-studenten kiest voor een bètatechnische richting?",
             "(BOL en BBL) ligt rond de 30%",
             "30%",
             9,
-            # The fitted abstention model's probability for it is 0.59, under its threshold
-            # of 0.63 (chosen in cross-validation on the bank): a known miss, see issue 12.
-            marks=pytest.mark.xfail(reason="the fitted model abstains (issue 12)", strict=False),
         ),
     ],
 )

@@ -50,6 +50,12 @@ def test_values_compare_with_the_reports_approximations(
     assert consistent(claim, report) is fits
 
 
+def test_an_ordinal_names_which_one_and_states_no_number() -> None:
+    assert [q.text for q in quantities("de tweede ScienceMakers gaf meer dan 150 talenten")] == [
+        "150"
+    ]
+
+
 def test_a_claim_question_is_recognised_and_unwrapped() -> None:
     assert is_claim("Klopt het dat er 38 trainees zijn gestart?")
     assert is_claim("Is het waar dat VHTO op acht pabo's trainingen gaf?")

@@ -127,6 +127,10 @@ _TAL = re.compile(
     rf"\b({'|'.join(w for n, w in DUTCH_NUMBERS.items() if 2 <= n <= 100)})tal\b", re.IGNORECASE
 )
 """A count in a "-tal" word: "een zestal projecten", "een tiental"."""
+_ORDINAL = re.compile(
+    r"(?:tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|elfde|twaalfde)",
+    re.IGNORECASE,
+)
 _SCALE_AFTER = re.compile(r"\s(duizend|miljoen|miljard)\b")
 _SEASON = re.compile(r"\b(voorjaar|najaar|zomer|winter|begin|eind|medio|half)\b")
 
@@ -167,6 +171,9 @@ def quantities(text: str) -> list[Quantity]:
     for kind in KINDS:
         for value in find_values(text, kind):
             if any(q.start < value.end and value.start < q.end for q in found):
+                continue
+            if kind == "count" and _ORDINAL.fullmatch(value.text):
+                # "de tweede ScienceMakers" names which one; it states no number.
                 continue
             scale = _SCALE_AFTER.match(text, value.end) if kind == "count" else None
             if scale and not _SCALE_AFTER.search(value.text):
