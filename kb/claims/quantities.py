@@ -138,36 +138,7 @@ _SEASON = re.compile(r"\b(voorjaar|najaar|zomer|winter|begin|eind|medio|half)\b"
 def quantities(text: str) -> list[Quantity]:
     """The percentages, amounts, counts and dates stated in `text`, in text order; a share in
     words ("de helft", "vier op de tien") is a percentage."""
-    found: list[Quantity] = []
-    for spelled in _FRACTION.finditer(text):
-        share = _fraction(spelled.group(0))
-        if share is not None:
-            found.append(
-                Quantity(
-                    "percent",
-                    spelled.group(0),
-                    spelled.start(),
-                    spelled.end(),
-                    share,
-                    frozenset(),
-                    None,
-                    _bound(text, spelled.start()),
-                )
-            )
-    for spelled in _TAL.finditer(text):
-        number = number_of(spelled.group(1))
-        found.append(
-            Quantity(
-                "count",
-                spelled.group(0),
-                spelled.start(),
-                spelled.end(),
-                number,
-                frozenset(),
-                None,
-                "about",
-            )
-        )
+    found = _in_words(text)
     for kind in KINDS:
         for value in find_values(text, kind):
             if any(q.start < value.end and value.start < q.end for q in found):
@@ -179,25 +150,43 @@ def quantities(text: str) -> list[Quantity]:
             if scale and not _SCALE_AFTER.search(value.text):
                 # "drie miljoen": the number word and its scale are one value.
                 value = Value(value.start, scale.end(), text[value.start : scale.end()])
-            day_month = None
-            if kind == "date":
-                match = _DAY_MONTH.search(fold(value.text))
-                if match:
-                    day = int(match.group(1)) if match.group(1) else 0
-                    day_month = (day, _MONTHS.index(match.group(2)) + 1)
-            found.append(
-                Quantity(
-                    kind=kind,
-                    text=value.text,
-                    start=value.start,
-                    end=value.end,
-                    number=None if kind == "date" else number_of(value.text),
-                    years=_years(value.text) if kind == "date" else frozenset(),
-                    day_month=day_month,
-                    bound=_bound(text, value.start),
-                )
-            )
+            found.append(_quantity(text, kind, value))
     return sorted(found, key=lambda q: q.start)
+
+
+def _in_words(text: str) -> list[Quantity]:
+    """Shares in words ("de helft": 50%) and "-tal" counts ("een zestal": about 6)."""
+    found: list[Quantity] = []
+    for spelled in _FRACTION.finditer(text):
+        share = _fraction(spelled.group(0))
+        if share is not None:
+            bound = _bound(text, spelled.start())
+            span = (spelled.group(0), spelled.start(), spelled.end())
+            found.append(Quantity("percent", *span, share, frozenset(), None, bound))
+    for spelled in _TAL.finditer(text):
+        span = (spelled.group(0), spelled.start(), spelled.end())
+        number = number_of(spelled.group(1))
+        found.append(Quantity("count", *span, number, frozenset(), None, "about"))
+    return found
+
+
+def _quantity(text: str, kind: Kind, value: Value) -> Quantity:
+    day_month = None
+    if kind == "date":
+        match = _DAY_MONTH.search(fold(value.text))
+        if match:
+            day = int(match.group(1)) if match.group(1) else 0
+            day_month = (day, _MONTHS.index(match.group(2)) + 1)
+    return Quantity(
+        kind=kind,
+        text=value.text,
+        start=value.start,
+        end=value.end,
+        number=None if kind == "date" else number_of(value.text),
+        years=_years(value.text) if kind == "date" else frozenset(),
+        day_month=day_month,
+        bound=_bound(text, value.start),
+    )
 
 
 def consistent(claimed: Quantity, stated: Quantity) -> bool:
