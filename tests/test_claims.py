@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from kb.answers.answer import answer
-from kb.claims.claim import is_claim, parse_claim
+from kb.claims.claim import direction_of, is_claim, parse_claim
 from kb.claims.draft import check_draft
 from kb.claims.quantities import consistent, quantities
-from kb.claims.verdict import check
+from kb.claims.verdict import Finding, check, verdict_of
 from kb.cli import main
 from kb.index import Index
 from kb.verdicts import draft_markdown as markdown
@@ -54,6 +54,46 @@ def test_an_ordinal_names_which_one_and_states_no_number() -> None:
     assert [q.text for q in quantities("de tweede ScienceMakers gaf meer dan 150 talenten")] == [
         "150"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        # Goal 4: "Ook binnen de kaderberoepsgerichte leerweg (vmbo-kb) nam in 2016-2017 het
+        # absolute aantal leerlingen ... af naar 6.513"; a claim that it rose says "steeg".
+        ("nam in 2016-2017 het absolute aantal leerlingen dat kiest af naar 6.513", "down"),
+        ("In vmbo-kb steeg het aantal leerlingen", "up"),
+        ("het aandeel met een N-profiel is stabiel gebleven", "flat"),
+        ("aan meer dan 500 talenten", None),
+    ],
+)
+def test_directions_as_the_report_and_claims_write_them(text: str, direction: str | None) -> None:
+    assert direction_of(text) == direction
+
+
+def test_a_number_glued_to_letters_is_a_name_not_a_count() -> None:
+    # "FME en 4TU hebben op 6 februari een pact gesloten" (goal 10): 4TU is not four of anything.
+    assert [q.text for q in quantities("FME en 4TU hebben op 6 februari een pact gesloten")] == [
+        "6 februari"
+    ]
+
+
+def test_another_name_with_none_of_its_values_is_not_in_the_report() -> None:
+    swapped = [
+        Finding("date", "supported", "6 februari", "6 februari", None),
+        Finding("name", "contradicted", "VNO-NCW", "FME", None),
+    ]
+    assert verdict_of(swapped) == "klopt_niet"
+    other_subject = [
+        Finding("amount", "contradicted", "25.000 euro", "2 miljoen euro", None),
+        Finding("name", "contradicted", "Borgloschool", "Alfa-college", None),
+    ]
+    assert verdict_of(other_subject) == "niet_in_rapport"
+    part = [
+        Finding("count", "supported", "acht", "acht", None),
+        Finding("count", "contradicted", "3.000", "2.000", None),
+    ]
+    assert verdict_of(part) == "deels"
 
 
 def test_a_claim_question_is_recognised_and_unwrapped() -> None:

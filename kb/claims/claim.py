@@ -27,13 +27,14 @@ _NEGATION = re.compile(r"\b(?:niet|geen|nooit|nergens|niemand)\b")
 _UP = (
     r"meer|hoger|groter|gestegen|stijgt|stijgen|toegenomen|neemt\stoe|groei\w*|beter|sterker"
     r"|vaker|ruimer|positie\w*|toename|toenemend\w*|neemt\stoe|oplopend\w*|op\ste\slopen|loopt\sop"
-    r"|hoogste|steeds\sgroter|brede?"
+    r"|hoogste|steeds\sgroter|brede?|steeg|stegen|groeide|groeiden|nam\w*\s(?:\S+\s){0,10}toe"
 )
 _DOWN = (
     r"minder|lager|kleiner|gedaald|daalt|dalen|afgenomen|neemt\saf|krimp\w*|slechter|zwakker"
     r"|minder\svaak|gezakt|negatie\w*|afname|afnemend\w*|afneemt|afnemen|neemt\saf|teruglopend\w*"
-    r"|loopt\sterug|laagste|beperkte?"
+    r"|loopt\sterug|laagste|beperkte?|daalde|daalden|kromp|nam\w*\s(?:\S+\s){0,10}af"
 )
+_FLAT = re.compile(r"\b(?:stabiel|gelijk\sgebleven|constant|onveranderd)\b")
 _COMPARED = re.compile(
     r"\b(?:meer|minder)\s(?:dan|als)\s(?=[\d€]|[a-z]+(?:tig|tien|honderd|duizend)\b)"
 )
@@ -95,9 +96,10 @@ def negated(text: str) -> bool:
 
 
 def direction_of(text: str) -> str | None:
-    """ "up" for "meer, gestegen, toegenomen, beter", "down" for their opposites, else None."""
+    """ "up" for "meer, gestegen, toegenomen, beter", "down" for their opposites, "flat" for
+    "stabiel, gelijk gebleven", else None."""
     folded = _COMPARED.sub(" ", fold(text))
     up, down = bool(_UP_RE.search(folded)), bool(_DOWN_RE.search(folded))
     if up == down:
-        return None
+        return "flat" if not up and _FLAT.search(folded) else None
     return "up" if up else "down"

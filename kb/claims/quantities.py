@@ -143,6 +143,9 @@ def quantities(text: str) -> list[Quantity]:
         for value in find_values(text, kind):
             if any(q.start < value.end and value.start < q.end for q in found):
                 continue
+            if kind == "count" and text[value.end : value.end + 1].isalpha():
+                # "4TU", "3D": a name, not a count.
+                continue
             if kind == "count" and _ORDINAL.fullmatch(value.text):
                 # "de tweede ScienceMakers" names which one; it states no number.
                 continue

@@ -45,6 +45,7 @@ _NAME = re.compile(
     r"(?<=\w )(?:[A-Z][\w&-]*[A-Z][\w&-]*|[A-Z][a-z][\w&-]+)(?:[ -](?:[A-Z][\w&-]+))*"
 )
 """A name inside a statement (not its first word): "Google", "VO-raad", "Ton Heerts"."""
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\b")
 Status = Literal["supported", "contradicted", "absent"]
 
 PASSAGES = 5
@@ -142,7 +143,7 @@ def check(index: Index, claim: str, filters: Filters | None = None, top_k: int =
     findings += _direction(parsed, quoted)
     if not findings:
         findings += _wording(store, parsed, query, ranked[0])
-    verdict = _verdict(findings)
+    verdict = verdict_of(findings)
     quote = next((f.quote for f in findings if f.quote), None) or _quote(ranked[0])
     return Check(cleaned.text, parsed.statement, verdict, findings, quote, shown, cleaned.notice)
 
@@ -271,7 +272,7 @@ def _names(
     gazetteer = gazetteer_of(index.settings)
     places = list(gazetteer.tag(claim.statement).regions)
     # Names are read in the claim as typed, so that a name right after "Klopt het dat" counts.
-    named = [*places, *(n for n in _NAME.findall(claim.text) if n in claim.statement)]
+    named = [*places, *(n for n in _names_in(claim.text) if n in claim.statement)]
     held = store.passage_terms(best.hit.chunk.id) | _terms(best.hit.chunk.text)
     missing = [n for n in dict.fromkeys(named) if not _terms(n) <= held]
     if not missing:
@@ -288,7 +289,7 @@ def _names(
     sentence = best.sentence.text
     # A place stands against a place, a name against a name: "Enschede" against "Deventer".
     is_place = any(n in places for n in missing)
-    own = gazetteer.tag(sentence).regions if is_place else _NAME.findall(sentence)
+    own = gazetteer.tag(sentence).regions if is_place else _names_in(sentence)
     claimed = _terms(claim.statement)
     other = [n for n in dict.fromkeys(own) if not _terms(n) <= claimed]
     if not other:
@@ -304,6 +305,12 @@ def _anchor(ranked: list[_Scored], findings: list[Finding]) -> _Scored:
             if scored.hit.chunk.id == quote.hit_id and scored.sentence.start == quote.start:
                 return scored
     return ranked[0]
+
+
+def _names_in(text: str) -> list[str]:
+    """Names inside a text (not its first word), and acronyms anywhere ("FME", "VNO-NCW")."""
+    found = [*_NAME.findall(text), *_ACRONYM.findall(text)]
+    return [n for n in dict.fromkeys(found) if not any(n != m and n in m for m in found)]
 
 
 def _terms(text: str) -> set[str]:
@@ -344,8 +351,13 @@ def _wording(store: SentenceStore, claim: Claim, query: str, best: _Scored) -> l
 _FIGURES = ("count", "amount", "percent")
 
 
-def _verdict(findings: list[Finding]) -> Verdict:
+def verdict_of(findings: list[Finding]) -> Verdict:
+    """The verdict the findings add up to (see the module docstring)."""
     if any(f.aspect == "name" and f.status == "contradicted" for f in findings):
+        values = [f for f in findings if f.aspect in (*_FIGURES, "date")]
+        if values and not any(f.status == "supported" for f in values):
+            # Another name and none of its values: another subject, which the report lacks.
+            return "niet_in_rapport"
         # The values that hold only showed it is the same thing, in another place.
         return "klopt_niet"
     wrong = any(f.status == "contradicted" for f in findings)
