@@ -53,10 +53,6 @@ def _turns() -> list[Turn]:
     return turns
 
 
-def _goal_titles(index: Index) -> dict[int, str]:
-    return {c.goal: c.goal_title or "" for c in index.chunks if c.goal is not None}
-
-
 def _short(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -105,7 +101,7 @@ def _new_session() -> None:
 
 def sidebar(index: Index, values: dict[str, list[Any]], default_top_k: int) -> tuple[Filters, int]:
     """The filters and the number of passages, from the sidebar."""
-    titles = _goal_titles(index)
+    titles = index.goal_titles
     with st.sidebar:
         st.header("Filters")
         goals = st.multiselect(

@@ -12,14 +12,12 @@ from app import resources
 from app.browser import announce
 from app.check_view import render_rows
 from kb import Index
-from kb.claims.draft import DraftRow, check_claims
+from kb.claims.draft import MAX_TEXT_CHARS, DraftRow, check_claims
 from kb.errors import EmptyQuestionError, SearchError
 from kb.verdicts import draft_markdown
 
 log = logging.getLogger(__name__)
 
-MAX_TEXT = 20_000
-"""Characters of a pasted draft (as the HTTP API's `/v1/check`)."""
 RESULT = "controle"
 EXAMPLE = (
     "Via het OnderwijsTraineeship zijn 40 trainees gestart. De tweede ScienceMakers gaf meer "
@@ -40,7 +38,7 @@ def page() -> None:
     with st.form("controleren", border=False):
         text = st.text_area(
             "Bewering of tekst om te controleren",
-            max_chars=MAX_TEXT,
+            max_chars=MAX_TEXT_CHARS,
             height=180,
             placeholder=EXAMPLE,
             key="controle-tekst",
@@ -70,7 +68,7 @@ def _checked(index: Index, text: str) -> list[DraftRow] | str:
     if not text.strip():
         return "Plak eerst een bewering of een tekst."
     try:
-        return check_claims(index, text[:MAX_TEXT])
+        return check_claims(index, text[:MAX_TEXT_CHARS])
     except EmptyQuestionError:
         return "Plak eerst een bewering of een tekst."
     except SearchError as exc:

@@ -152,6 +152,10 @@ class Index:
         self._kinds = np.array([c.kind for c in chunks], dtype=object)
         self._documents = np.array([c.document for c in chunks], dtype=object)
         self._regions = [frozenset(fold(r) for r in (*c.regions, *c.provinces)) for c in chunks]
+        self.goal_titles: dict[int, str] = {
+            c.goal: c.goal_title for c in chunks if c.goal is not None and c.goal_title
+        }
+        """Each goal's title (sentence case), for lists of goals and the goal filter."""
 
     def fusion(self) -> Fusion:
         """The fusion of the settings the index was loaded with."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import math
 import textwrap
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
@@ -234,55 +234,47 @@ def passage_record(
     return PassageRecord(
         build_id=build_id,
         id=chunk.id,
-        text=chunk.text,
         context=chunk.context,
-        goal=chunk.goal,
-        goal_title=chunk.goal_title,
-        kind=chunk.kind,
-        section=chunk.section,
-        title=chunk.title,
-        regions=list(chunk.regions),
-        provinces=list(chunk.provinces),
-        urls=list(chunk.urls),
-        footnotes=[Footnote(number=f.number, text=f.text) for f in chunk.footnotes],
-        document=chunk.document,
-        document_title=chunk.document_title,
         unit_id=chunk.unit_id,
         part=chunk.part,
         parts=chunk.parts,
-        start=chunk.start,
-        end=chunk.end,
-        page=chunk.page,
         segments=list(chunk.segments),
         previous_id=previous.id if previous else None,
         next_id=following.id if following else None,
+        **_passage_fields(chunk),
     )
 
 
 def hit_record(hit: Hit) -> HitRecord:
-    chunk = hit.chunk
     return HitRecord(
-        id=chunk.id,
+        id=hit.chunk.id,
         rank=hit.rank,
         score=hit.score,
         dense_score=hit.dense_score,
         bm25_score=hit.bm25_score,
-        text=chunk.text,
-        goal=chunk.goal,
-        goal_title=chunk.goal_title,
-        kind=chunk.kind,
-        section=chunk.section,
-        title=chunk.title,
-        regions=list(chunk.regions),
-        provinces=list(chunk.provinces),
-        urls=list(chunk.urls),
-        footnotes=[Footnote(number=f.number, text=f.text) for f in chunk.footnotes],
-        document=chunk.document,
-        document_title=chunk.document_title,
-        start=chunk.start,
-        end=chunk.end,
-        page=chunk.page,
+        **_passage_fields(hit.chunk),
     )
+
+
+def _passage_fields(chunk: Chunk) -> dict[str, Any]:
+    """The fields a hit and a passage share: the text and where it stands."""
+    return {
+        "text": chunk.text,
+        "goal": chunk.goal,
+        "goal_title": chunk.goal_title,
+        "kind": chunk.kind,
+        "section": chunk.section,
+        "title": chunk.title,
+        "regions": list(chunk.regions),
+        "provinces": list(chunk.provinces),
+        "urls": list(chunk.urls),
+        "footnotes": [Footnote(number=f.number, text=f.text) for f in chunk.footnotes],
+        "document": chunk.document,
+        "document_title": chunk.document_title,
+        "start": chunk.start,
+        "end": chunk.end,
+        "page": chunk.page,
+    }
 
 
 def answer_record(asked: str, answer: Answer) -> AnswerRecord:

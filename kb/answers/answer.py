@@ -172,8 +172,7 @@ def _listed(
 ) -> Answer | None:
     """The answer to a list question, from the report's structure; None for other questions
     and for a list question that finds nothing (it is then answered as a question)."""
-    titles = {c.goal: c.goal_title for c in index.chunks if c.goal is not None and c.goal_title}
-    request = list_request(searched, gazetteer_of(index.settings), titles)
+    request = list_request(searched, gazetteer_of(index.settings), index.goal_titles)
     if request is None:
         return None
     items = [i for i in list_items(index, request) if _kept(i, filters)]

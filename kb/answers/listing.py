@@ -149,9 +149,10 @@ def _terms(question: str) -> tuple[str, ...]:
 
 def list_items(index: Index, request: ListRequest) -> list[Item]:
     """The parts of the report a list question asks for, in report order."""
-    units: dict[str, Chunk] = {}
+    parts: dict[str, list[Chunk]] = {}
     for chunk in index.chunks:
-        units.setdefault(chunk.unit_id, chunk)
+        parts.setdefault(chunk.unit_id, []).append(chunk)
+    units = {unit: chunks[0] for unit, chunks in parts.items()}
     if request.kind == "goals":
         return _goals(units, request)
     kinds = {
@@ -160,13 +161,15 @@ def list_items(index: Index, request: ListRequest) -> list[Item]:
         "footnotes": ("voetnoot",),
         "mentions": ("voorwoord", "inleiding", "bereikt", "voorbeeld", "voetnoot"),
     }[request.kind]
+    store = index.sentences
+    weights = {t: store.idf(t) if store else 1.0 for t in request.terms}
     found = [
         chunk
         for chunk in units.values()
         if chunk.kind in kinds
         and (request.goal is None or chunk.goal == request.goal)
         and _in_place(chunk, request)
-        and _holds(index, chunk, request.terms)
+        and _holds(parts[chunk.unit_id], weights)
         and (request.site is None or any(request.site in fold(url) for url in chunk.urls))
     ]
     return [_item(chunk) for chunk in found]
@@ -181,19 +184,19 @@ def _in_place(chunk: Chunk, request: ListRequest) -> bool:
     return any(r == c or r in c.split() for r in request.regions for c in chunk.regions)
 
 
-def _holds(index: Index, chunk: Chunk, terms: tuple[str, ...]) -> bool:
-    if not terms:
+def _holds(unit: list[Chunk], weights: dict[str, float]) -> bool:
+    """Whether a part of the report (its chunks) holds enough of the question's own words."""
+    if not weights:
         return True
-    text = " ".join(c.text for c in index.chunks if c.unit_id == chunk.unit_id)
-    held = set(analyse(" ".join([text, chunk.title or "", *chunk.urls])))
-    store = index.sentences
-    weight = {t: store.idf(t) if store else 1.0 for t in terms}
+    first = unit[0]
+    text = " ".join(c.text for c in unit)
+    held = set(analyse(" ".join([text, first.title or "", *first.urls])))
     found = sum(
         w
-        for t, w in weight.items()
+        for t, w in weights.items()
         if any(h == t or (len(t) >= 4 and h.startswith(t)) for h in held)
     )
-    return found >= HOLDS * sum(weight.values())
+    return found >= HOLDS * sum(weights.values())
 
 
 def _goals(units: dict[str, Chunk], request: ListRequest) -> list[Item]:

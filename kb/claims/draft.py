@@ -17,12 +17,14 @@ from dataclasses import dataclass
 
 from ingest.sentences import split_sentences
 from kb.analyser import fold
-from kb.claims.claim import direction_of, parse_claim
+from kb.claims.claim import parse_claim
 from kb.claims.verdict import Check, check
 from kb.index import Filters, Index
 
 MAX_CLAIMS = 50
 """Sentences checked per draft; the rest are listed as not checked."""
+MAX_TEXT_CHARS = 20_000
+"""Characters of a claim or a pasted draft (the app's Controleren page, `POST /v1/check`)."""
 
 _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w&-]+|\b[A-Z]{2,}\b")
 
@@ -48,7 +50,7 @@ def checkable(sentence: str) -> bool:
     claim = parse_claim(sentence)
     return bool(
         claim.quantities
-        or direction_of(claim.statement)
+        or claim.direction
         or _NAME.search(claim.statement)
         or re.search(r"\b(?:meer|minder) dan\b", fold(claim.statement))
     )

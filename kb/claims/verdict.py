@@ -19,7 +19,6 @@ value the claim states with the values of the same kind in the sentences about i
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -137,7 +136,8 @@ def check(index: Index, claim: str, filters: Filters | None = None, top_k: int =
     shown = hits[:top_k]
     if not ranked or _coverage(store, query, ranked[0].hit) < MIN_COVERAGE:
         return Check(cleaned.text, parsed.statement, "niet_in_rapport", [], None, shown)
-    findings = [_compare(store, q, parsed, ranked) for q in parsed.quantities]
+    window = [(scored, quantities(scored.sentence.text)) for scored in ranked[:WINDOW]]
+    findings = [_compare(store, q, parsed, window) for q in parsed.quantities]
     findings += _names(index, store, parsed, query, _anchor(ranked, findings), findings)
     quoted = next((f.quote for f in findings if f.quote), None) or _quote(ranked[0])
     findings += _direction(parsed, quoted)
@@ -175,21 +175,25 @@ def _coverage(store: SentenceStore, query: str, hit: Hit) -> float:
 
 
 def _compare(
-    store: SentenceStore, claimed: Quantity, claim: Claim, ranked: list[_Scored]
+    store: SentenceStore,
+    claimed: Quantity,
+    claim: Claim,
+    window: list[tuple[_Scored, list[Quantity]]],
 ) -> Finding:
-    """The claim's value against the values of its kind in the sentences about its subject."""
-    near = ranked[:WINDOW]
+    """The claim's value against the values of its kind in the sentences about its subject
+    (`window`: the best sentences with their values, read once per claim)."""
     context = _context(claim.statement, claimed)
+    top = window[0][0].score
     best: tuple[float, Quantity, _Scored] | None = None
-    for position, scored in enumerate(near):
-        for stated in quantities(scored.sentence.text):
+    for position, (scored, values) in enumerate(window):
+        for stated in values:
             if stated.kind != claimed.kind or _other_thing(
                 claim.statement, scored.sentence.text, stated
             ):
                 continue
             fits = consistent(claimed, stated)
             overlap = _overlap(store, context, _context(scored.sentence.text, stated))
-            drop = (ranked[0].score - scored.score) * 4 + 0.05 * position
+            drop = (top - scored.score) * 4 + 0.05 * position
             key = overlap + (0.5 if fits else 0.0) - drop
             if best is None or key > best[0]:
                 best = (key, stated, scored)
@@ -201,26 +205,6 @@ def _compare(
         # Another value in a sentence about something else: the report does not say.
         return Finding(claimed.kind, "absent", claimed.text, None, None)
     return Finding(claimed.kind, status, claimed.text, stated.text, _quote(scored))
-
-
-def _window(ranked: list[_Scored]) -> list[tuple[_Scored, str]]:
-    """The best sentences, each followed by the next sentence of its passage ("Hiermee komt
-    het aandeel op 24%." says its value about the sentence before it), with that context."""
-    by_number = {s.number: s for s in ranked}
-    out: list[tuple[_Scored, str]] = []
-    seen: set[int] = set()
-    for scored in ranked[:WINDOW]:
-        following = by_number.get(scored.number + 1)
-        pairs = [(scored, "")]
-        if following is not None and following.hit.chunk.id == scored.hit.chunk.id:
-            pairs.append(
-                (dataclasses.replace(following, score=scored.score - 0.02), scored.sentence.text)
-            )
-        for pair in pairs:
-            if pair[0].number not in seen:
-                seen.add(pair[0].number)
-                out.append(pair)
-    return out
 
 
 def _other_thing(claim: str, sentence: str, stated: Quantity) -> bool:

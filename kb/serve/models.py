@@ -13,6 +13,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from kb.claims.draft import MAX_TEXT_CHARS
 from kb.index import Filters
 
 MAX_K = 50
@@ -20,8 +21,8 @@ MAX_K = 50
 MAX_RUN_K = 100
 """Passages per query in a run."""
 MAX_FILTER_VALUES = 20
-MAX_CHECK_CHARS = 20_000
-"""A claim or a pasted draft."""
+MAX_CHECK_CHARS = MAX_TEXT_CHARS
+"""A claim or a pasted draft (kb.claims.draft)."""
 MAX_NAME_CHARS = 200
 """A filter value, a passage id or a query id."""
 
