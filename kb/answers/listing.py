@@ -22,7 +22,7 @@ from kb.answers.goal_themes import COMPOUND_PART, goals_of_theme
 from kb.answers.list_question import ListKind, ListRequest, list_request
 from kb.index import Index
 
-__all__ = ["Item", "ListKind", "ListRequest", "list_items", "list_request"]
+__all__ = ["Item", "ListKind", "ListRequest", "in_place", "list_items", "list_request"]
 
 
 @dataclass(frozen=True)
@@ -92,14 +92,16 @@ def _placed(chunks: list[Chunk], request: ListRequest) -> list[Chunk]:
     if request.national:
         return [c for c in chunks if not c.provinces and not c.regions]
     if not request.provinces and not request.regions:
-        return chunks
-    found = [c for c in chunks if _in_place(c, request)]
+        # "Uit welke provincies komen de voorbeelden?": those tied to a place.
+        return [c for c in chunks if c.provinces] if request.by_province else chunks
+    found = [c for c in chunks if in_place(c, request)]
     if found or not request.nearby:
         return found
     return [c for c in chunks if set(request.nearby) & set(c.provinces)]
 
 
-def _in_place(chunk: Chunk, request: ListRequest) -> bool:
+def in_place(chunk: Chunk, request: ListRequest) -> bool:
+    """Whether a part lies in a province or names a place that the question names."""
     if set(request.provinces) & set(chunk.provinces):
         return True
     # "Amsterdam" is in "Metropoolregio Amsterdam", "Utrecht" in "Utrecht Midden".
