@@ -61,6 +61,8 @@ def test_a_question_after_one_fact_is_no_list_question(question: str) -> None:
         ("bronnen doel vier", "footnotes", 4, (), ()),
         ("Waar komt VHTO voor?", "mentions", None, (), ()),
         ("Hoeveel voorbeelden zijn er in Zeeland?", "examples", None, ("Zeeland",), ()),
+        ("Hoe staat het met doel 9?", "achievements", 9, (), ()),
+        ("Wat zijn voorbeelden bij doel 2?", "examples", 2, (), ()),
     ],
 )
 def test_the_kind_and_scope_of_a_list_question(
@@ -119,6 +121,7 @@ def test_goals_named_by_their_theme(report_index: Index) -> None:
         # "MBO-Raad" written without its hyphen and capitals.
         ("In welke voorbeelden komt de mbo raad voor?", _examples("05/3", "08/2")),
         ("voorbeelden met OTIB", _examples("07/1", "11/1", "11/3")),
+        ("In welke voorbeelden komt 4TU voor?", _examples("10/1")),
         (
             "Welke voorbeelden horen bij het doel over docenten in het voortgezet onderwijs?",
             _examples("06/1", "06/2", "06/3"),
@@ -138,6 +141,22 @@ def test_goals_named_by_their_theme(report_index: Index) -> None:
         ("Welke doelstellingen heeft het Techniekpact?", {f"doel-{n:02d}" for n in range(1, 13)}),
         ("Welke bronnen staan in het rapport?", {f"voetnoot/{n:02d}" for n in range(1, 17)}),
         ("Welke kamerbrieven horen bij doel 12?", {"voetnoot/15", "voetnoot/16"}),
+        # Footnotes that cite papers of the Tweede Kamer (Kamerstuk numbers, "Tweede Kamer,
+        # vergaderjaar"), not the Inspectie's report nor the websites of footnotes 7-9, 11, 12, 14.
+        (
+            "Welke kamerstukken noemt het rapport?",
+            {f"voetnoot/{n:02d}" for n in (2, 3, 4, 5, 6, 10, 13, 15, 16)},
+        ),
+        (
+            "Welke Kamerbrieven van OCW worden aangehaald?",
+            {"voetnoot/02", "voetnoot/05", "voetnoot/06", "voetnoot/10"},
+        ),
+        ("Noemt het rapport voorbeelden uit Limburg?", _examples("01/1", "05/2", "11/2", "12/3")),
+        # Jet-Net and TechNet, in goal 3's first two achievements.
+        (
+            "In welke delen van het rapport komt TechNet voor?",
+            {"doel-03/bereikt/01", "doel-03/bereikt/02"},
+        ),
     ],
 )
 def test_list_items_of_general_wordings(

@@ -48,6 +48,8 @@ class ListRequest:
     """The question asks which provinces or regions ("Uit welke provincies ...?")."""
     section: str | None = None
     """A section the parts must stand in ("het voorwoord")."""
+    parliamentary: bool = False
+    """Sources that are papers of the Tweede Kamer ("Welke Kamerstukken ..."), not websites."""
 
 
 _NOUNS: dict[ListKind, str] = {
@@ -64,19 +66,23 @@ _ANY_NOUN = "|".join([*_NOUNS.values(), _PLACES_ASKED])
 # "Welke (Zeeuwse|twee|andere) voorbeelden", "In welke voorbeelden", "Wat zijn de doelen".
 _WHICH = re.compile(
     rf"\bwelke?\s+(?:(?:\w+(?:e|s)|\d+)\s+){{0,2}}({_ANY_NOUN})\b"
-    rf"|\bwat (?:zijn|waren) (?:de|alle) (?:\w+e\s+)?({_ANY_NOUN})\b"
+    rf"|\bwat (?:zijn|waren) (?:de |alle )?(?:\w+e\s+)?({_ANY_NOUN})\b"
 )
 _COMMAND = re.compile(
     r"^(?:noem|geef|toon|laat|som|lijst|overzicht|opsomming|kun je|kunt u|ik zoek|zoek)\b"
 )
-_THERE_ARE = re.compile(r"^(?:zijn|staan|is|bestaan|worden|komen)\s+er\b")
+_THERE_ARE = re.compile(
+    r"^(?:zijn|staan|is|bestaan|worden|komen)\s+er\b"
+    r"|^(?:noemt|geeft|beschrijft|bevat|heeft|kent|toont)\s+(?:het rapport|de rapportage)\b"
+)
 _QUESTION_START = re.compile(
     r"^(?:wie|wat|waar\w*|wanneer|welke?|hoe\w*|waarom|klopt|is|zijn|heeft|hebben|kan|kunnen"
     r"|wordt|worden|staat|staan|gaat|gaan|doet|doen|moet|moeten|mag|zal|zullen|wil|willen"
     r"|in|op|bij|uit|van|voor|met|aan|over|naar|tot|door|om|sinds|vanaf|per|het|de|een|er)\b"
 )
 _FACT = re.compile(
-    r"^(?:en |maar |dus |en dan )?(?:hoeveel|hoe|wie|wanneer|waarom|sinds wanneer|hoelang"
+    r"^(?:en |maar |dus |en dan )?(?:hoeveel|hoe(?! staat het)|wie|wanneer|waarom|hoelang"
+    r"|sinds wanneer"
     r"|in welk jaar|klopt|is het waar|het rapport zegt)\b"
 )
 _COUNT = re.compile(r"^hoeveel (?:\w+e )?(?:voorbeelden|doelen|doelstellingen|voetnoten|bronnen)\b")
@@ -101,6 +107,11 @@ _MENTIONS = (
     re.compile(r"\bwaar (?:gaat|gaan) (?:het rapport|de rapportage) (?:in )?op (.+)$"),
     re.compile(r"\bwaar staat (?:er )?iets over (.+)$"),
     re.compile(
+        r"^in welke (?:delen|onderdelen|hoofdstukken|passages) (?:van (?:het rapport|de "
+        r"rapportage) )?(?:komt|komen|wordt|worden|staat|staan) (.+?)"
+        r"(?: voor| genoemd| vermeld| aan bod)?$"
+    ),
+    re.compile(
         r"^welke? (.+?) (?:noemt|noemen|beschrijft|bespreekt) (?:het rapport|de rapportage"
         r"|het voorwoord|de voortgangsrapportage)$"
     ),
@@ -112,6 +123,7 @@ _MENTIONS = (
 _SPECIFIC = re.compile(r"\b(?:aantal|datum|nummer|bedrag|percentage|welk jaar|afzender)\b")
 """A question after a number or a date of a part is no list question ("datum Kamerstuk
 33566-96", "aantal projecten Zeeland")."""
+_PARLIAMENTARY = re.compile(r"\bkamer(?:stuk|stukken|brief|brieven)\b")
 _NATIONAL = re.compile(
     r"\blandelijke?\b|\bnationale\b|\bheel nederland\b|\bhet hele land\b|\bgeen regio\b"
 )
@@ -185,7 +197,7 @@ def list_request(
     terms = tuple(t for t in _content(subject) if t not in place_words and not matches(t, own))
     allowed = OWN_WORDS[frame] + (frame == "singular" and kind == "footnotes" and goal is not None)
     own_words = _own_words(question, terms, names=frame != "keywords")
-    if own_words > allowed or any(c.isdigit() for t in terms for c in t):
+    if own_words > allowed or any(_standalone_number(t, folded) for t in terms):
         return None
     provinces, regions = _split_places(places, gazetteer, folded)
     return ListRequest(
@@ -200,6 +212,7 @@ def list_request(
         national=kind == "examples" and bool(_NATIONAL.search(folded)),
         by_province=bool(re.search(rf"\b{_PLACES_ASKED}\b", folded)),
         section="voorwoord" if "voorwoord" in folded else None,
+        parliamentary=kind == "footnotes" and bool(_PARLIAMENTARY.search(folded)),
     )
 
 
@@ -253,6 +266,12 @@ _SINGULAR = re.compile(
     r"\b(?:\w*voorbeeld|project|initiatief|bron|voetnoot|kamerstuk|kamerbrief|brief"
     r"|verwijzing|resultaat)$"
 )
+
+
+def _standalone_number(term: str, folded: str) -> bool:
+    """Whether a term is a number of its own in the question (a year, an amount: the question
+    is after one fact), not part of a name ("4TU")."""
+    return term.isdigit() and bool(re.search(rf"(?<![\w-]){term}(?![\w-])", folded))
 
 
 def _number(asked: str) -> Frame:

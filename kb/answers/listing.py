@@ -40,6 +40,11 @@ class Item:
 
 COMPOUND_HEAD = 4
 """The shortest last part of a compound that stands for it ("grens" in "landsgrens")."""
+PARLIAMENTARY_PAPER = re.compile(
+    r"\bKamerstuk\b|\bTweede Kamer\b|\b\d{5}-\d+\b|\bbrief (?:regering|OCW|SZW|EZ)\b"
+)
+"""A footnote that cites a paper of the Tweede Kamer, as the report writes one ("Kamerstuk
+31288-547, brief OCW", "31524-301 Brief regering", "Tweede Kamer, vergaderjaar 2016–2017")."""
 HOLDS = 0.75
 """The IDF-weighted share of a list question's own words that a listed part must hold."""
 _KINDS: dict[ListKind, tuple[str, ...]] = {
@@ -67,6 +72,7 @@ def list_items(index: Index, request: ListRequest) -> list[Item]:
         if chunk.kind in kinds
         and (request.goal is None or chunk.goal == request.goal)
         and (request.site is None or any(request.site in fold(url) for url in chunk.urls))
+        and (not request.parliamentary or bool(PARLIAMENTARY_PAPER.search(chunk.text)))
     ]
     placed = _placed(candidates, request)
     if not request.terms:
