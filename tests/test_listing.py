@@ -89,6 +89,9 @@ def test_goals_named_by_their_theme(report_index: Index) -> None:
     assert goal_of_theme(analyse("leraren basisschool"), titles) == 2
     # Goal 6: "Professionalisering van docenten ... in het voortgezet onderwijs".
     assert goal_of_theme(analyse("docenten voortgezet onderwijs"), titles) == 6
+    # Goal 9 "... voldoende geschikte stageplaatsen/leerwerkplekken": one word is enough when
+    # it is all that is asked.
+    assert goal_of_theme(analyse("stageplaatsen"), titles) == 9
     # Goal 1 "Alle basisscholen ...", goal 2 "... in het basisonderwijs", goal 3 "... basis- en
     # voortgezet onderwijs"; no other title names primary schools.
     assert goals_of_theme(analyse("basisonderwijs"), titles) == [1, 2, 3]
@@ -122,6 +125,8 @@ def test_goals_named_by_their_theme(report_index: Index) -> None:
         ("In welke voorbeelden komt de mbo raad voor?", _examples("05/3", "08/2")),
         ("voorbeelden met OTIB", _examples("07/1", "11/1", "11/3")),
         ("In welke voorbeelden komt 4TU voor?", _examples("10/1")),
+        # "Pedagogische Academie Hanzehogeschool Groningen"; not every example with "school".
+        ("Welke voorbeelden noemen de Hanzehogeschool?", _examples("01/3")),
         (
             "Welke voorbeelden horen bij het doel over docenten in het voortgezet onderwijs?",
             _examples("06/1", "06/2", "06/3"),

@@ -69,7 +69,8 @@ def theme_overlap(terms: Iterable[str], title: str) -> int:
 
 
 def goal_of_theme(terms: Iterable[str], goal_titles: dict[int, str]) -> int | None:
-    """The one goal whose title holds the most of the asked words (at least two), if any."""
+    """The one goal whose title holds the most of the asked words (at least two, or the
+    one word asked), if any."""
     asked = tuple(terms)
     if not asked or not goal_titles:
         return None
@@ -77,7 +78,9 @@ def goal_of_theme(terms: Iterable[str], goal_titles: dict[int, str]) -> int | No
     ranked = sorted(overlap.values(), reverse=True)
     best = max(overlap, key=lambda n: overlap[n])
     runner_up = ranked[1] if len(ranked) > 1 else 0
-    return best if overlap[best] >= 2 and overlap[best] > runner_up else None
+    # One word may name a goal when it is all the question asks ("het doel over stages").
+    enough = min(2, len(set(asked)))
+    return best if overlap[best] >= enough and overlap[best] > runner_up else None
 
 
 def goals_of_theme(terms: Iterable[str], goal_titles: dict[int, str]) -> list[int]:

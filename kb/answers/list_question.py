@@ -160,7 +160,9 @@ _CUES = frozenset(
         "lijst zien laat graag provincie provincies regio regios regio's stad steden landelijk "
         "landelijke gebied techniek uit vandaan heen website www zoek ik kun je kunt u allemaal "
         "opsomming hoeveel kent telt krijgen kreeg gekregen ontvangen ontving betrokken zitten "
-        "doet doen deelnemen twee drie vier vijf zes zeven acht negen tien elf"
+        "nederland heel hele per rond rondom omtrent betreffende doet doen deelnemen "
+        "twee drie vier vijf zes zeven acht "
+        "negen tien elf"
     )
 )
 
@@ -210,7 +212,7 @@ def list_request(
         words=_words(subject),
         site=site.group(0) if site else None,
         national=kind == "examples" and bool(_NATIONAL.search(folded)),
-        by_province=bool(re.search(rf"\b{_PLACES_ASKED}\b", folded)),
+        by_province=bool(re.search(rf"\b{_PLACES_ASKED}\b|\bper (?:provincie|regio)\b", folded)),
         section="voorwoord" if "voorwoord" in folded else None,
         parliamentary=kind == "footnotes" and bool(_PARLIAMENTARY.search(folded)),
     )

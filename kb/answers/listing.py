@@ -80,10 +80,12 @@ def list_items(index: Index, request: ListRequest) -> list[Item]:
     store = index.sentences
     weights = {t: store.idf(t) if store else 1.0 for t in request.terms}
     names = _names(request.words)
+    held = {unit: _held(chunks) for unit, chunks in parts.items()}
+    vocabulary = set().union(*held.values())
     found = [
         c
         for c in placed
-        if _holds(parts[c.unit_id], weights) or _named(_plain(parts[c.unit_id]), names)
+        if _holds(held[c.unit_id], weights, vocabulary) or _named(_plain(parts[c.unit_id]), names)
     ]
     if not found and request.goal is not None and request.kind != "mentions":
         # The rest of the question described the goal in other words ("bij doel 5, de
@@ -142,25 +144,29 @@ def _named(text: str, names: list[str]) -> bool:
     return any(name in text for name in names)
 
 
-def _holds(unit: list[Chunk], weights: dict[str, float]) -> bool:
-    """Whether a part of the report (its chunks) holds enough of the question's own words."""
+def _held(unit: list[Chunk]) -> set[str]:
+    """The analysed words of a part of the report: its text, title and web addresses."""
     first = unit[0]
-    text = " ".join(c.text for c in unit)
-    held = set(analyse(" ".join([text, first.title or "", *first.urls])))
-    found = sum(w for t, w in weights.items() if _word_in(t, held))
+    return set(analyse(" ".join([*(c.text for c in unit), first.title or "", *first.urls])))
+
+
+def _holds(held: set[str], weights: dict[str, float], vocabulary: set[str]) -> bool:
+    """Whether a part of the report holds enough of the question's own words."""
+    found = sum(w for t, w in weights.items() if _word_in(t, held, t not in vocabulary))
     return found >= HOLDS * sum(weights.values())
 
 
-def _word_in(term: str, held: set[str]) -> bool:
-    """A word as itself, as the start of a longer word, or as part of a compound on either
-    side ("landsgrens" holds "grens", "grens" starts "grensoverschrijdend")."""
+def _word_in(term: str, held: set[str], by_parts: bool) -> bool:
+    """A word as itself or as the start of a longer word; a word the report never writes
+    (`by_parts`) also as part of a compound on either side ("landsgrens" holds "grens"), so
+    that "Hanzehogeschool", which the report writes, is not found in every "school"."""
     if term in held:
         return True
     return any(
         (len(term) >= 4 and h.startswith(term))
-        or (len(h) >= COMPOUND_PART and term.startswith(h))
-        or (len(h) >= COMPOUND_HEAD and term.endswith(h))
-        or (len(term) >= COMPOUND_PART and h.endswith(term))
+        or (by_parts and len(h) >= COMPOUND_PART and term.startswith(h))
+        or (by_parts and len(h) >= COMPOUND_HEAD and term.endswith(h))
+        or (by_parts and len(term) >= COMPOUND_PART and h.endswith(term))
         for h in held
     )
 
