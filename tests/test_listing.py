@@ -131,6 +131,11 @@ def test_goals_named_by_their_theme(report_index: Index) -> None:
             "Welke voorbeelden horen bij het doel over docenten in het voortgezet onderwijs?",
             _examples("06/1", "06/2", "06/3"),
         ),
+        # "mbo" is "middelbaar beroepsonderwijs", in the titles of goals 5 and 9 alike.
+        (
+            "Welke voorbeelden worden genoemd bij het doel over het mbo?",
+            _examples("05/1", "05/2", "05/3", "09/1", "09/2", "09/3"),
+        ),
         # "over de grens" and "grensoverschrijdende" in goal 11's second and third example.
         ("Welke voorbeelden gaan over de landsgrens heen?", _examples("11/2", "11/3")),
         # "Regionaal investeringsfonds mbo": ROC Mondriaan's P@ct, the Alfa-college's subsidy.

@@ -209,6 +209,8 @@ def _heading(request: ListRequest, items: list[Item]) -> str:
     heading = LIST_HEADINGS[request.kind]
     if request.goal is not None:
         heading += f" bij doel {request.goal}"
+    elif request.goals:
+        heading += f" bij doel {' en '.join(map(str, request.goals))}"
     if where and not any(in_place(item.chunk, request) for item in items):
         # No part names the city: its province's parts.
         heading += f" in {', '.join(request.nearby)} ({', '.join(where)} zelf komt niet voor)"

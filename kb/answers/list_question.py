@@ -19,7 +19,13 @@ from typing import Literal
 
 from ingest.regions import Gazetteer, Places
 from kb.analyser import DUTCH_STOP_WORDS, analyse, fold
-from kb.answers.goal_themes import goal_of_theme, matches, title_terms
+from kb.answers.goal_themes import (
+    goal_of_theme,
+    goals_of_theme,
+    matches,
+    theme_overlap,
+    title_terms,
+)
 from kb.answers.question import DUTCH_NUMBERS
 
 ListKind = Literal["examples", "achievements", "goals", "footnotes", "mentions"]
@@ -31,6 +37,8 @@ class ListRequest:
 
     kind: ListKind
     goal: int | None = None
+    goals: tuple[int, ...] = ()
+    """The goals a theme names equally ("het doel over het mbo": 5 and 9), when not one."""
     provinces: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
     """Places named in the question that are no province (a city, an area, a landsdeel)."""
@@ -160,7 +168,7 @@ _CUES = frozenset(
         "lijst zien laat graag provincie provincies regio regios regio's stad steden landelijk "
         "landelijke gebied techniek uit vandaan heen website www zoek ik kun je kunt u allemaal "
         "opsomming hoeveel kent telt krijgen kreeg gekregen ontvangen ontving betrokken zitten "
-        "nederland heel hele per rond rondom omtrent betreffende doet doen deelnemen "
+        "nederland heel hele per maken te rond rondom omtrent betreffende doet doen deelnemen "
         "twee drie vier vijf zes zeven acht "
         "negen tien elf"
     )
@@ -185,12 +193,15 @@ def list_request(
     # An example or a source is named by its goal's theme only with the word "doel" ("het
     # doel over leerkrachten"); an achievement always belongs to a goal.
     themed = goal is None and (kind == "achievements" or (kind != "goals" and "doel" in folded))
+    goals: tuple[int, ...] = ()
     if themed and goal_titles:
         goal = goal_of_theme(_content(subject), goal_titles)
+        if goal is None and kind != "achievements":
+            goals = _tied_goals(_content(subject), goal_titles)
     place_words = set(analyse(" ".join(places.regions))) if places else set()
     if places and gazetteer:
         place_words |= set(analyse(" ".join(gazetteer.names_in(question))))
-    own = title_terms(goal_titles.get(goal, "")) if goal is not None else ()
+    own = tuple(t for n in (goal, *goals) if n is not None for t in title_terms(goal_titles[n]))
     if goal is not None and not themed:
         subject = re.sub(r"\(.*?\)", " ", _ORDINAL_GOAL.sub(" ", _GOAL_NUMBER.sub(" ", subject)))
     site = _SITE.search(folded) if kind == "examples" else None
@@ -205,6 +216,7 @@ def list_request(
     return ListRequest(
         kind=kind,
         goal=goal,
+        goals=goals,
         provinces=provinces,
         regions=regions,
         nearby=places.provinces if places else (),
@@ -216,6 +228,17 @@ def list_request(
         section="voorwoord" if "voorwoord" in folded else None,
         parliamentary=kind == "footnotes" and bool(_PARLIAMENTARY.search(folded)),
     )
+
+
+def _tied_goals(asked: tuple[str, ...], goal_titles: dict[int, str]) -> tuple[int, ...]:
+    """The few goals whose titles each hold every asked word, when a theme names several."""
+    tied = goals_of_theme(asked, goal_titles)
+    every = bool(tied) and theme_overlap(asked, goal_titles[tied[0]]) == len(set(asked))
+    return tuple(tied) if every and 1 < len(tied) <= MOST_TIED_GOALS else ()
+
+
+MOST_TIED_GOALS = 3
+"""More goals than this sharing a theme word ("onderwijs") name no goal in particular."""
 
 
 def _words(text: str) -> tuple[str, ...]:

@@ -71,6 +71,7 @@ def list_items(index: Index, request: ListRequest) -> list[Item]:
         for chunk in units.values()
         if chunk.kind in kinds
         and (request.goal is None or chunk.goal == request.goal)
+        and (not request.goals or chunk.goal in request.goals)
         and (request.site is None or any(request.site in fold(url) for url in chunk.urls))
         and (not request.parliamentary or bool(PARLIAMENTARY_PAPER.search(chunk.text)))
     ]
@@ -87,7 +88,7 @@ def list_items(index: Index, request: ListRequest) -> list[Item]:
         for c in placed
         if _holds(held[c.unit_id], weights, vocabulary) or _named(_plain(parts[c.unit_id]), names)
     ]
-    if not found and request.goal is not None and request.kind != "mentions":
+    if not found and (request.goal is not None or request.goals) and request.kind != "mentions":
         # The rest of the question described the goal in other words ("bij doel 5, de
         # aansluiting vo-mbo-ho"): the goal's own list.
         found = placed
