@@ -168,7 +168,8 @@ _CUES = frozenset(
         "lijst zien laat graag provincie provincies regio regios regio's stad steden landelijk "
         "landelijke gebied techniek uit vandaan heen website www zoek ik kun je kunt u allemaal "
         "opsomming hoeveel kent telt krijgen kreeg gekregen ontvangen ontving betrokken zitten "
-        "nederland heel hele per maken te rond rondom omtrent betreffende doet doen deelnemen "
+        "nederland heel hele per maken te omgeving omstreken rond rondom omtrent betreffende "
+        "doet doen deelnemen "
         "twee drie vier vijf zes zeven acht "
         "negen tien elf"
     )
@@ -201,7 +202,9 @@ def list_request(
     place_words = set(analyse(" ".join(places.regions))) if places else set()
     if places and gazetteer:
         place_words |= set(analyse(" ".join(gazetteer.names_in(question))))
-    own = tuple(t for n in (goal, *goals) if n is not None for t in title_terms(goal_titles[n]))
+    own = tuple(
+        t for n in (goal, *goals) if n is not None for t in title_terms(goal_titles.get(n, ""))
+    )
     if goal is not None and not themed:
         subject = re.sub(r"\(.*?\)", " ", _ORDINAL_GOAL.sub(" ", _GOAL_NUMBER.sub(" ", subject)))
     site = _SITE.search(folded) if kind == "examples" else None
