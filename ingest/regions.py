@@ -20,6 +20,8 @@ class GazetteerEntry(BaseModel):
     name: str
     region: str
     province: str | None
+    contains: tuple[str, ...] = ()
+    """For a region of several provinces (a landsdeel): the provinces it spans."""
 
 
 class GazetteerFile(BaseModel):
@@ -59,6 +61,17 @@ class Gazetteer:
     @property
     def provinces(self) -> tuple[str, ...]:
         return tuple(sorted({e.province for e in self._entries.values() if e.province}))
+
+    def names_in(self, text: str) -> list[str]:
+        """The gazetteer names in a text, as written there ("Zeeuwse", "Fryslân")."""
+        return [m.group(0) for m in self._pattern.finditer(text)]
+
+    def within(self, region: str) -> tuple[str, ...]:
+        """The provinces a region spans: its own, or those of a landsdeel."""
+        entry = next((e for e in self._entries.values() if e.region == region), None)
+        if entry is None:
+            return ()
+        return (entry.province,) if entry.province else entry.contains
 
     def tag(self, text: str) -> Places:
         regions: dict[str, None] = {}

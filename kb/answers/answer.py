@@ -23,7 +23,7 @@ from ingest.regions import Gazetteer, load_gazetteer
 from kb.answers.abstention import Evidence, confidence_of, weigh
 from kb.answers.candidates import Candidate
 from kb.answers.decide import Decision, decide
-from kb.answers.listing import Item, ListRequest, list_items, list_request
+from kb.answers.listing import Item, ListRequest, in_place, list_items, list_request
 from kb.answers.model import AnswerModel, load_model
 from kb.answers.question import QuestionType, question_type
 from kb.answers.ranking import Candidate as HandCandidate
@@ -183,7 +183,7 @@ def _listed(
     return Answer(
         question=question,
         searched=searched,
-        text=_heading(request, len(items)),
+        text=_heading(request, items),
         value=None,
         value_start=None,
         value_end=None,
@@ -204,14 +204,24 @@ def _kept(item: Item, filters: Filters | None) -> bool:
     return filters is None or not filters.goals or item.goal in filters.goals
 
 
-def _heading(request: ListRequest, count: int) -> str:
+def _heading(request: ListRequest, items: list[Item]) -> str:
     where = [*request.provinces, *request.regions]
     heading = LIST_HEADINGS[request.kind]
     if request.goal is not None:
         heading += f" bij doel {request.goal}"
-    if where:
+    elif request.goals:
+        heading += f" bij doel {' en '.join(map(str, request.goals))}"
+    if where and not any(in_place(item.chunk, request) for item in items):
+        # No part names the city: its province's parts.
+        heading += f" in {', '.join(request.nearby)} ({', '.join(where)} zelf komt niet voor)"
+    elif where:
         heading += f" in {', '.join(where)}"
-    return f"{heading} ({count})"
+    elif request.national:
+        heading = "Landelijke voorbeelden (zonder regio)"
+    elif request.by_province:
+        provinces = sorted({p for item in items for p in item.chunk.provinces})
+        heading += f" in {len(provinces)} provincies: {', '.join(provinces)}"
+    return f"{heading} ({len(items)})"
 
 
 def _as_listed(item: Item) -> Listed:
