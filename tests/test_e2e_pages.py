@@ -15,6 +15,7 @@ from urllib.parse import quote_plus
 
 import pytest
 
+from app.browser import DUTCH
 from tests.support.axe import AXE_JS, describe, serious_violations
 from tests.support.browser_fixtures import NO_CHROMIUM, ask, shot
 
@@ -88,10 +89,17 @@ def test_a_page_with_an_answer_has_no_serious_accessibility_violations(
     screen.open(page, report_url)
     page.wait_for_timeout(500)  # the page's own scripts (language, styles) have run
     assert page.evaluate("document.documentElement.lang") == "nl"
+    # Streamlit's own English labels are read out in Dutch.
+    english = page.evaluate(
+        """(words) => [...document.querySelectorAll('[aria-label]')]
+            .map(e => e.getAttribute('aria-label')).filter(label => words.includes(label))""",
+        list(DUTCH),
+    )
     found = serious_violations(page)
     shot(page, f"e2e-axe-{screen.name}.png")
     page.close()
     assert found == [], describe(found)
+    assert english == []
 
 
 def test_the_check_page_judges_a_pasted_paragraph_claim_by_claim(
@@ -162,6 +170,12 @@ def test_session_controls_are_at_the_top_and_blank_questions_are_ignored(
     # A vote is confirmed where it was given.
     answer.get_by_role("radio", name="Ja").click()
     expect(answer.get_by_text("Bedankt: uw stem is opgeslagen.")).to_be_visible()
+    # So is a comment; the input's hint is in Dutch.
+    comment = answer.get_by_label("Opmerking (niet verplicht)")
+    comment.fill("Graag ook de namen")
+    expect(answer.get_by_test_id("InputInstructions")).to_contain_text("Druk op Enter")
+    answer.get_by_role("button", name="Opmerking versturen").click()
+    expect(answer.get_by_text("Bedankt: uw opmerking is opgeslagen.")).to_be_visible()
     shot(page, "e2e-sessie.png")
     page.close()
 
