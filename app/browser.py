@@ -96,6 +96,23 @@ if (!window.vbDutch) {
 """
 ).replace("WORDS", _literal(json.dumps(DUTCH)))
 
+_LAND = """
+if (!window.vbLand) {
+  let shown = false;
+  const land = () => {
+    const box = document.querySelector(".st-key-MARKED");
+    if (box && !shown) { box.scrollIntoView({block: "center"}); }
+    shown = box !== null;
+  };
+  window.vbLand = new MutationObserver(land);
+  window.vbLand.observe(document.body, {subtree: true, childList: true,
+    attributes: true, attributeFilter: ["class"]});
+  land();
+}
+""".replace("MARKED", MARKED)
+"""Scrolls the quoted sentence of the reading page into view whenever it appears: after a
+link, a reload, or Back to a link's address (a script in the page itself runs only once)."""
+
 _SETUP = f"""
 <script>
 document.documentElement.lang = "nl";
@@ -114,6 +131,7 @@ if (!document.getElementById("{LIVE_REGION}")) {{
   document.body.appendChild(region);
 }}
 {_TRANSLATE}
+{_LAND}
 </script>
 """
 
@@ -133,22 +151,6 @@ def announce(text: str) -> None:
           const region = document.getElementById("{LIVE_REGION}");
           if (region) {{ region.textContent = {_literal(text)}; }}
         }}, 300);
-        </script>""",
-        unsafe_allow_javascript=True,
-        width="content",
-    )
-
-
-def scroll_to_marked() -> None:
-    """Scroll the quoted sentence on the reading page into view (once per page load)."""
-    st.html(
-        """<script>
-        const scroll = (tries) => {
-          const box = document.querySelector(".st-key-citaat");
-          if (box) { box.scrollIntoView({block: "center"}); return; }
-          if (tries > 0) { setTimeout(() => scroll(tries - 1), 100); }
-        };
-        scroll(30);
         </script>""",
         unsafe_allow_javascript=True,
         width="content",
@@ -202,6 +204,5 @@ __all__ = [
     "MARKED",
     "announce",
     "copy_button",
-    "scroll_to_marked",
     "setup_page",
 ]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from app import resources
-from app.browser import MARKED, scroll_to_marked
+from app.browser import MARKED
 from app.present import escape, link, marked
 from ingest.model import SECTION_LABELS, Chunk, FootnoteRef, Kind
 from kb.text import whole_number
@@ -238,9 +238,8 @@ def page() -> None:
         on_change=_choose,
         args=(by_key,),
     )
+    # The marked passage is scrolled into view by the page's script (app/browser.py).
     render_place(place, chunk_id, _span(params.get("zin")) if chunk_id else None)
-    if chunk_id and place.holds(chunk_id):
-        scroll_to_marked()
 
 
 def _choose(by_key: dict[str, Place]) -> None:

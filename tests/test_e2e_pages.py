@@ -258,10 +258,17 @@ def test_back_and_forward_show_the_page_the_address_names(report_url: str, brows
     _goal_shown(page, 5)
     assert "doel=5" in page.url
 
-    # Back: the goal of the answer's link again, its sentence marked.
+    # Back: the goal of the answer's link again, its sentence marked and in view.
     page.go_back()
     _goal_shown(page, 9)
-    expect(page.locator(".st-key-citaat")).to_contain_text("waarvan er vier raken aan de techniek")
+    sentence = page.locator(".st-key-citaat strong", has_text="waarvan er vier raken aan de")
+    expect(sentence).to_be_visible()
+    page.wait_for_function(
+        """(e) => { const r = e.getBoundingClientRect();
+                    return r.top >= 0 && r.bottom <= window.innerHeight; }""",
+        arg=sentence.element_handle(),
+        timeout=10_000,
+    )
     shot(page, "back-after-lezen.png")
 
     # Back again: the chat with its answer.
