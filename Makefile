@@ -1,5 +1,6 @@
 # The two entry points of the README: `make app` and `make test`.
 PY ?= python3
+PORT ?= 8501
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -27,10 +28,10 @@ build: $(APP_STAMP)
 	$(BIN)/kb build
 
 # The index is built in the terminal first (a progress bar per batch; skipped when nothing
-# changed), so the page opens on a ready index.
+# changed), so the page opens on a ready index. `make app PORT=8502` serves on another port.
 app: $(APP_STAMP)
 	$(BIN)/kb build
-	$(BIN)/streamlit run app/main.py --server.address localhost --server.port 8501 --browser.gatherUsageStats false
+	$(BIN)/streamlit run app/main.py --server.address localhost --server.port $(PORT) --browser.gatherUsageStats false
 
 browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)

@@ -38,6 +38,8 @@ READ_PAGE = "views/lezen.py"
 FEEDBACK_ROWS = "feedback_rows"
 FEEDBACK_ERROR = "feedback_error"
 FEEDBACK_DONE = "feedback_done"
+TURN_WIDGETS = ("stem-", "opmerking-", "zoekvraag-tekst-")
+"""Key prefixes of the widgets of a turn (its number follows): one conversation's only."""
 VOTES = {"Ja": "up", "Nee": "down"}
 """The vote's options as shown, and as stored."""
 
@@ -296,4 +298,13 @@ def _feedback(number: int, turn: Turn, result: Answer, store: FeedbackStore) -> 
         st.warning(error)
 
 
-__all__ = ["EDITED", "NOT_FOUND", "READ_PAGE", "hit_of", "render_turn"]
+__all__ = [
+    "EDITED",
+    "FEEDBACK_DONE",
+    "FEEDBACK_ROWS",
+    "NOT_FOUND",
+    "READ_PAGE",
+    "TURN_WIDGETS",
+    "hit_of",
+    "render_turn",
+]

@@ -10,7 +10,7 @@ from typing import Any
 import streamlit as st
 
 from app import resources
-from app.answer_view import EDITED, FEEDBACK_ROWS, render_turn
+from app.answer_view import EDITED, FEEDBACK_DONE, FEEDBACK_ROWS, TURN_WIDGETS, render_turn
 from app.permalink import MAX_PASSAGES, Permalink, from_query, to_query
 from app.present import escape
 from app.session import Turn, ask
@@ -41,16 +41,33 @@ CONVERSATION = "gesprek"
 
 
 def _turns() -> list[Turn]:
-    if TURNS not in st.session_state:
-        # A new browser session: a reload, or a link. Its conversation comes back by its id.
-        given = st.query_params.get(CONVERSATION)
-        restored = resources.conversations().get(given) if given else ()
-        st.session_state[CONVERSATION] = given if restored else secrets.token_urlsafe(9)
-        st.session_state[TURNS] = list(restored)
-        if restored:
-            st.session_state.pop(PENDING, None)  # the link's question is on screen already
+    """The turns of the conversation the address names (`?gesprek=`), else of this session.
+
+    A new browser session (a reload, a link) and the browser's Back and Forward (a rerun
+    with an earlier address) show the conversation of the address; an address without one
+    (the page chosen in the menu), or with an id this process does not hold, keeps the
+    session's own.
+    """
+    given = st.query_params.get(CONVERSATION)
+    current = st.session_state.get(CONVERSATION)
+    restored = resources.conversations().get(given) if given and given != current else None
+    if restored is not None:
+        _switch_to(str(given), restored)
+        st.session_state.pop(PENDING, None)  # the link's question is on screen already
+    elif TURNS not in st.session_state:
+        _switch_to(secrets.token_urlsafe(9), ())
     turns: list[Turn] = st.session_state[TURNS]
     return turns
+
+
+def _switch_to(conversation: str, turns: Sequence[Turn]) -> None:
+    """Show `conversation`: its turns, and none of the votes or edits typed in another."""
+    for key in [k for k in st.session_state if str(k).startswith(TURN_WIDGETS)]:
+        del st.session_state[key]
+    st.session_state[CONVERSATION] = conversation
+    st.session_state[TURNS] = list(turns)
+    st.session_state[FEEDBACK_ROWS] = {}
+    st.session_state[FEEDBACK_DONE] = {}
 
 
 def _short(text: str, limit: int = 70) -> str:
@@ -93,10 +110,12 @@ def _ask_example(question: str) -> None:
 
 
 def _new_session() -> None:
-    st.session_state[TURNS] = []
-    st.session_state[CONVERSATION] = secrets.token_urlsafe(9)
-    st.session_state[FEEDBACK_ROWS] = {}
-    st.query_params.clear()
+    # The new conversation is stored (empty) and named in the address at once, so Back
+    # returns to the one before and Forward to this one.
+    conversation = secrets.token_urlsafe(9)
+    _switch_to(conversation, ())
+    resources.conversations().put(conversation, [])
+    st.query_params.from_dict({CONVERSATION: conversation})
 
 
 def sidebar(index: Index, values: dict[str, list[Any]], default_top_k: int) -> tuple[Filters, int]:

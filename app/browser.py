@@ -1,6 +1,6 @@
 """What the app adds to the page in the browser, where Streamlit has no setting for it: the
-page language, full-contrast quotes, a live region that announces new answers, scrolling to
-a quoted sentence, and a copy button.
+page language, Dutch for Streamlit's own labels, full-contrast quotes, a live region that
+announces new answers, scrolling to a quoted sentence, and a copy button.
 
 Text from the report never becomes markup here: it goes into a JSON string literal (with `<`
 escaped, so it cannot close the script) and the script puts it in place as `textContent`.
@@ -43,6 +43,76 @@ _STYLE = """
 .vb-gekopieerd { margin-left: 0.5rem; color: #1d5e20; }
 """
 
+DUTCH = {
+    "App pages": "Pagina's",
+    "Chat message from assistant": "Antwoord",
+    "Chat message from user": "Vraag",
+    "Collapse sidebar": "Zijbalk inklappen",
+    "Expand sidebar": "Zijbalk uitklappen",
+    "Link to heading": "Link naar deze kop",
+    "Main menu": "Menu",
+    "Open": "Openen",
+    "Send message": "Vraag versturen",
+    "Sidebar": "Zijbalk",
+    "Press Enter to apply": "Druk op Enter om toe te passen",
+    "Press Enter to submit form": "Druk op Enter om te versturen",
+    "Press Ctrl+Enter to apply": "Druk op Ctrl+Enter om toe te passen",
+    "Press ⌘+Enter to apply": "Druk op ⌘+Enter om toe te passen",
+}
+"""Streamlit's own English labels (read out by screen readers) and input hints, which it
+has no setting for, in Dutch: the page's script puts these in place as they appear."""
+
+_TRANSLATE = (
+    """
+if (!window.vbDutch) {
+  const DUTCH = JSON.parse(WORDS);
+  const hint = '[data-testid="InputInstructions"]';
+  const label = (element) => {
+    const dutch = DUTCH[element.getAttribute("aria-label")];
+    if (dutch) { element.setAttribute("aria-label", dutch); }
+  };
+  const text = (node) => {
+    const dutch = DUTCH[node.data.trim()];
+    if (dutch && node.parentElement && node.parentElement.closest(hint)) { node.data = dutch; }
+  };
+  const translate = (root) => {
+    if (root.nodeType === Node.TEXT_NODE) { text(root); return; }
+    if (root.nodeType !== Node.ELEMENT_NODE) { return; }
+    if (root.hasAttribute("aria-label")) { label(root); }
+    root.querySelectorAll("[aria-label]").forEach(label);
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) { text(node); }
+  };
+  window.vbDutch = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === "childList") { record.addedNodes.forEach(translate); }
+      else { translate(record.target); }
+    }
+  });
+  window.vbDutch.observe(document.body, {subtree: true, childList: true, characterData: true,
+    attributes: true, attributeFilter: ["aria-label"]});
+  translate(document.body);
+}
+"""
+).replace("WORDS", _literal(json.dumps(DUTCH)))
+
+_LAND = """
+if (!window.vbLand) {
+  let shown = false;
+  const land = () => {
+    const box = document.querySelector(".st-key-MARKED");
+    if (box && !shown) { box.scrollIntoView({block: "center"}); }
+    shown = box !== null;
+  };
+  window.vbLand = new MutationObserver(land);
+  window.vbLand.observe(document.body, {subtree: true, childList: true,
+    attributes: true, attributeFilter: ["class"]});
+  land();
+}
+""".replace("MARKED", MARKED)
+"""Scrolls the quoted sentence of the reading page into view whenever it appears: after a
+link, a reload, or Back to a link's address (a script in the page itself runs only once)."""
+
 _SETUP = f"""
 <script>
 document.documentElement.lang = "nl";
@@ -60,6 +130,8 @@ if (!document.getElementById("{LIVE_REGION}")) {{
   region.setAttribute("role", "status");
   document.body.appendChild(region);
 }}
+{_TRANSLATE}
+{_LAND}
 </script>
 """
 
@@ -79,22 +151,6 @@ def announce(text: str) -> None:
           const region = document.getElementById("{LIVE_REGION}");
           if (region) {{ region.textContent = {_literal(text)}; }}
         }}, 300);
-        </script>""",
-        unsafe_allow_javascript=True,
-        width="content",
-    )
-
-
-def scroll_to_marked() -> None:
-    """Scroll the quoted sentence on the reading page into view (once per page load)."""
-    st.html(
-        """<script>
-        const scroll = (tries) => {
-          const box = document.querySelector(".st-key-citaat");
-          if (box) { box.scrollIntoView({block: "center"}); return; }
-          if (tries > 0) { setTimeout(() => scroll(tries - 1), 100); }
-        };
-        scroll(30);
         </script>""",
         unsafe_allow_javascript=True,
         width="content",
@@ -142,4 +198,11 @@ def copy_button(text: str, key: str) -> None:
     )
 
 
-__all__ = ["LIVE_REGION", "MARKED", "announce", "copy_button", "scroll_to_marked", "setup_page"]
+__all__ = [
+    "DUTCH",
+    "LIVE_REGION",
+    "MARKED",
+    "announce",
+    "copy_button",
+    "setup_page",
+]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from app import resources
-from app.browser import MARKED, scroll_to_marked
+from app.browser import MARKED
 from app.present import escape, link, marked
 from ingest.model import SECTION_LABELS, Chunk, FootnoteRef, Kind
 from kb.text import whole_number
@@ -125,9 +125,14 @@ def outline(chunks: Sequence[Chunk]) -> list[Place]:
 
 
 def find_place(
-    places: Sequence[Place], goal: str | None, document: str | None, chunk_id: str | None
+    places: Sequence[Place],
+    goal: str | None,
+    document: str | None,
+    chunk_id: str | None,
+    part: str | None = None,
 ) -> Place | None:
-    """The place a link asks for: the one holding `chunk_id`, else goal N (of `document`)."""
+    """The place a link asks for: the one holding `chunk_id`, else goal N (of `document`),
+    else the `part` of `document` ("voorwoord", "tekst"; `_place_params` writes it)."""
     if chunk_id:
         holding = next((p for p in places if p.holds(chunk_id)), None)
         if holding is not None:
@@ -138,7 +143,8 @@ def find_place(
             (p for p in places if p.goal == number and document in (None, p.document)), None
         )
     if document:
-        return next((p for p in places if p.document == document), None)
+        named = next((p for p in places if p.key == f"{document}/{part}"), None)
+        return named or next((p for p in places if p.document == document), None)
     return None
 
 
@@ -198,35 +204,48 @@ def render_place(place: Place, chunk_id: str | None, span: tuple[int, int] | Non
                 st.caption(f"{note.number}. {escape(note.text)}")
 
 
+CHOSEN = "lezen_deel"
+"""The session key of the part chosen on the page (set from the address on every run)."""
+
+
 def page() -> None:
-    """The reading page."""
+    """The reading page. The address names what it shows: every run (a link, a reload, the
+    browser's Back and Forward) shows the part the address names, and choosing another part
+    writes it into the address, as a new step of the browser's history."""
     config = resources.settings()
     index = resources.index(config)
     places = outline(index.chunks)
     if not places:
         st.info("De index bevat nog geen tekst.")
         return
-    chunk_id = st.query_params.get("plek")
+    params = st.query_params
+    chunk_id = params.get("plek")
     wanted = find_place(
-        places, st.query_params.get("doel"), st.query_params.get("document"), chunk_id
+        places, params.get("doel"), params.get("document"), chunk_id, params.get("deel")
     )
-    keys = [p.key for p in places]
     by_key = {p.key: p for p in places}
+    place = wanted or places[0]
+    # Set before the widget exists, so the widget shows the address's part, not its own
+    # memory of an earlier choice (Back reruns the page with the earlier address).
+    st.session_state[CHOSEN] = place.key
     st.title("Lezen")
-    choice = st.selectbox(
+    st.selectbox(
         "Deel van het rapport",
-        keys,
-        index=keys.index(wanted.key) if wanted else 0,
+        list(by_key),
+        key=CHOSEN,
+        placeholder="Kies een deel",
         format_func=lambda k: by_key[k].label,
+        on_change=_choose,
+        args=(by_key,),
     )
-    place = by_key[choice]
-    if wanted is None or place.key != wanted.key:
-        chunk_id = None
-        # The part chosen here goes into the address, so a reload or a shared link shows it.
-        st.query_params.from_dict(_place_params(place))
-    render_place(place, chunk_id, _span(st.query_params.get("zin")) if chunk_id else None)
-    if chunk_id and place.holds(chunk_id):
-        scroll_to_marked()
+    # The marked passage is scrolled into view by the page's script (app/browser.py).
+    render_place(place, chunk_id, _span(params.get("zin")) if chunk_id else None)
+
+
+def _choose(by_key: dict[str, Place]) -> None:
+    """The reader chose another part: it goes into the address (a reload or a shared link
+    shows it; Back returns to the part before)."""
+    st.query_params.from_dict(_place_params(by_key[st.session_state[CHOSEN]]))
 
 
 def _place_params(place: Place) -> dict[str, str]:

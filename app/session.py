@@ -62,9 +62,10 @@ class Conversations:
         self._turns: dict[str, tuple[Turn, ...]] = {}
         self._lock = threading.Lock()
 
-    def get(self, conversation: str) -> tuple[Turn, ...]:
+    def get(self, conversation: str) -> tuple[Turn, ...] | None:
+        """The turns of `conversation` (none yet: empty), or None for an id not held here."""
         with self._lock:
-            return self._turns.get(conversation, ())
+            return self._turns.get(conversation)
 
     def put(self, conversation: str, turns: Sequence[Turn]) -> None:
         with self._lock:

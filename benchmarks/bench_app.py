@@ -164,7 +164,7 @@ def main() -> int:
     print(f"server up:          median {statistics.median(ups):.2f} s (health endpoint answers)")
     print(
         f"cold start:         median {statistics.median(colds):.2f} s, "
-        f"max {max(colds):.2f} s over {len(colds)} starts (target <= 5 s)"
+        f"max {max(colds):.2f} s over {len(colds)} starts (target <= 4 s)"
     )
     print(
         f"answer visible:     median {statistics.median(answers):.3f} s, "

@@ -7,6 +7,7 @@ A page is one entry in SCREENS: how to bring it to a state with an answer on scr
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +15,7 @@ from urllib.parse import quote_plus
 
 import pytest
 
+from app.browser import DUTCH
 from tests.support.axe import AXE_JS, describe, serious_violations
 from tests.support.browser_fixtures import NO_CHROMIUM, ask, shot
 
@@ -87,10 +89,17 @@ def test_a_page_with_an_answer_has_no_serious_accessibility_violations(
     screen.open(page, report_url)
     page.wait_for_timeout(500)  # the page's own scripts (language, styles) have run
     assert page.evaluate("document.documentElement.lang") == "nl"
+    # Streamlit's own English labels are read out in Dutch.
+    english = page.evaluate(
+        """(words) => [...document.querySelectorAll('[aria-label]')]
+            .map(e => e.getAttribute('aria-label')).filter(label => words.includes(label))""",
+        list(DUTCH),
+    )
     found = serious_violations(page)
     shot(page, f"e2e-axe-{screen.name}.png")
     page.close()
     assert found == [], describe(found)
+    assert english == []
 
 
 def test_the_check_page_judges_a_pasted_paragraph_claim_by_claim(
@@ -161,6 +170,12 @@ def test_session_controls_are_at_the_top_and_blank_questions_are_ignored(
     # A vote is confirmed where it was given.
     answer.get_by_role("radio", name="Ja").click()
     expect(answer.get_by_text("Bedankt: uw stem is opgeslagen.")).to_be_visible()
+    # So is a comment; the input's hint is in Dutch.
+    comment = answer.get_by_label("Opmerking (niet verplicht)")
+    comment.fill("Graag ook de namen")
+    expect(answer.get_by_test_id("InputInstructions")).to_contain_text("Druk op Enter")
+    answer.get_by_role("button", name="Opmerking versturen").click()
+    expect(answer.get_by_text("Bedankt: uw opmerking is opgeslagen.")).to_be_visible()
     shot(page, "e2e-sessie.png")
     page.close()
 
@@ -202,4 +217,102 @@ def test_a_followup_is_rewritten_survives_a_reload_and_related_passages_link_to_
     )
     assert "/lezen?" in page.url and "plek=" in page.url
     shot(page, "e2e-ook-relevant.png")
+    page.close()
+
+
+def _goal_shown(page: Any, goal: int) -> None:
+    """The reading page shows goal `goal`: its heading and the choice in the select box."""
+    from playwright.sync_api import expect
+
+    expect(page.locator("h2").first).to_have_text(f"Doel {goal}", timeout=30_000)
+    choice = page.get_by_role("combobox", name="Deel van het rapport")
+    expect(choice).to_have_value(re.compile(rf"^Doel {goal} —"))
+
+
+def _choose_part(page: Any, label: str) -> None:
+    """Choose `label` in the reading page's select box (opened again if a rerun that was
+    still under way closed it)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    option = page.get_by_role("option", name=label)
+    for _ in range(10):
+        page.get_by_role("combobox", name="Deel van het rapport").click()
+        try:
+            option.wait_for(timeout=1_000)
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+    option.click()
+
+
+def test_back_and_forward_show_the_page_the_address_names(report_url: str, browser: Any) -> None:
+    from playwright.sync_api import expect
+
+    page = _page(browser)
+    page.goto(report_url)
+    ask(page, CROSS_OVER)
+    page.get_by_text("Lees dit in het rapport").first.click()
+    page.locator(".st-key-citaat").wait_for(timeout=30_000)
+    _goal_shown(page, 9)
+    _choose_part(page, "Doel 5 —")
+    _goal_shown(page, 5)
+    assert "doel=5" in page.url
+
+    # Back: the goal of the answer's link again, its sentence marked and in view.
+    page.go_back()
+    _goal_shown(page, 9)
+    sentence = page.locator(".st-key-citaat strong", has_text="waarvan er vier raken aan de")
+    expect(sentence).to_be_visible()
+    page.wait_for_function(
+        """(e) => { const r = e.getBoundingClientRect();
+                    return r.top >= 0 && r.bottom <= window.innerHeight; }""",
+        arg=sentence.element_handle(),
+        timeout=10_000,
+    )
+    shot(page, "back-after-lezen.png")
+
+    # Back again: the chat with its answer.
+    page.go_back()
+    messages = page.get_by_test_id("stChatMessage")
+    expect(messages).to_have_count(2, timeout=30_000)
+    expect(messages.nth(1).locator("[class*='st-key-waarde-']")).to_have_text("vier")
+    shot(page, "back-after-vragen.png")
+
+    page.go_forward()
+    _goal_shown(page, 9)
+    page.close()
+
+
+def test_back_after_a_new_conversation_shows_the_one_before(report_url: str, browser: Any) -> None:
+    from playwright.sync_api import expect
+
+    page = _page(browser)
+    page.goto(report_url)
+    ask(page, ALFA)
+    messages = page.get_by_test_id("stChatMessage")
+    page.get_by_test_id("stSidebar").get_by_role("button", name="Nieuw gesprek").click()
+    expect(messages).to_have_count(0, timeout=30_000)
+
+    page.go_back()
+    expect(messages).to_have_count(2, timeout=30_000)
+    expect(messages.nth(0)).to_contain_text(ALFA)
+    shot(page, "back-after-nieuw-gesprek.png")
+
+    page.go_forward()
+    expect(messages).to_have_count(0, timeout=30_000)
+    page.close()
+
+
+def test_back_from_the_reading_page_chosen_in_the_menu_returns_to_the_chat(
+    report_url: str, browser: Any
+) -> None:
+    from playwright.sync_api import expect
+
+    page = _page(browser)
+    page.goto(report_url)
+    page.get_by_test_id("stChatInput").wait_for(timeout=60_000)
+    page.get_by_test_id("stSidebarNav").get_by_text("Lezen").click()
+    expect(page.locator("h1").first).to_have_text("Lezen", timeout=30_000)
+    page.go_back()
+    expect(page.locator("h1").first).to_have_text("Vraagbaak Techniekpact", timeout=30_000)
     page.close()

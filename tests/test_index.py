@@ -17,6 +17,7 @@ from kb.embed import FakeEmbedder
 from kb.errors import CorruptIndexError, EmbedderMismatchError, IndexNotFoundError, ManifestError
 from kb.settings import Settings
 from kb.store import Manifest, current_build, load_index
+from tests.support.search_fixtures import make_chunk
 
 
 def test_build_writes_a_manifest_of_every_file(
@@ -72,6 +73,23 @@ def test_rebuild_embeds_only_new_chunks(
     info = build_index(sample_chunks, settings, fake_embedder)
     assert info.embedded == 3
     assert fake_embedder.calls[-1] == 3
+
+
+def test_a_build_reports_progress_batch_by_batch(
+    settings: Settings, fake_embedder: FakeEmbedder
+) -> None:
+    # 100 passages of two sentences: several batches of passages and of sentences, so the
+    # terminal's and the page's progress bars move while the embeddings are made (issue 13).
+    chunks = [
+        make_chunk(n, f"School {n} geeft techniekles. Bedrijf {n} helpt daarbij.")
+        for n in range(1, 101)
+    ]
+    reports: list[tuple[str, int, int]] = []
+    build_index(chunks, settings, fake_embedder, progress=lambda *r: reports.append(r))
+    for stage, total in (("embed", 100), ("embed sentences", 200)):
+        done = [d for s, d, t in reports if s == stage and t == total]
+        assert len(done) >= 3, stage
+        assert done == sorted(done) and done[-1] == total, stage
 
 
 def test_load_refuses_another_embedder(
