@@ -25,10 +25,20 @@ from typing import Literal
 
 import numpy as np
 
+from ingest.regions import Gazetteer
 from kb.analyser import analyse, fold
 from kb.answers.answer import Source, gazetteer_of, sentence_store, source_of
-from kb.claims.claim import Claim, direction_of, negated, parse_claim
+from kb.claims.claim import (
+    Claim,
+    clauses,
+    direction_of,
+    direction_words,
+    negated,
+    negation_words,
+    parse_claim,
+)
 from kb.claims.quantities import Quantity, consistent, quantities
+from kb.claims.subject import UNIT_ALIKE, alike, context, other_thing, overlap, same_unit
 from kb.index import Filters, Hit, Index, clean_question
 from kb.sentence_store import Sentence, SentenceStore
 
@@ -62,12 +72,6 @@ MIN_CONTEXT = 0.0
 NAME_SUPPORT = 0.5
 """A name or place the passage lacks makes the claim "klopt niet" when the best sentence holds
 this share of the claim's other words (the same statement, with another name)."""
-_AMBITION = re.compile(
-    r"\b(?:ambitie\w*|streven|streef\w*|doel is|in 2020|moet|moeten|zou|zouden)\b"
-)
-_SCHOOLS = frozenset(
-    ["vmbo", "havo", "vwo", "mbo", "hbo", "wo", "pabo", "po", "vo", "bb", "kb", "gl", "tl", "bol"]
-)
 
 
 @dataclass(frozen=True)
@@ -128,6 +132,36 @@ def check(index: Index, claim: str, filters: Filters | None = None, top_k: int =
     """
     cleaned = clean_question(claim, index.settings.max_question_chars)
     parsed = parse_claim(cleaned.text)
+    whole = _check_statement(index, parsed, filters, top_k)
+    parts = [
+        _check_statement(index, parse_claim(part), filters, top_k)
+        for part in clauses(parsed.statement)
+    ]
+    verdict, findings, quote, shown = whole
+    if len(parts) > 1 and all(part[0] != "niet_in_rapport" for part in parts):
+        # A compound claim, each part found in the report: checked part by part, so that one
+        # part's value is never compared with the sentence of the other.
+        verdict = combined([part[0] for part in parts])
+        findings = [f for part in parts for f in part[1]]
+        quote = next((f.quote for f in findings if f.status == "contradicted" and f.quote), None)
+        quote = quote or parts[0][2]
+    return Check(cleaned.text, parsed.statement, verdict, findings, quote, shown, cleaned.notice)
+
+
+def combined(verdicts: list[Verdict]) -> Verdict:
+    """The verdict on a compound claim from its parts' verdicts: "klopt" when every part
+    holds, "klopt niet" when none does, else "deels"."""
+    if all(v == "klopt" for v in verdicts):
+        return "klopt"
+    if all(v == "klopt_niet" for v in verdicts):
+        return "klopt_niet"
+    return "deels"
+
+
+def _check_statement(
+    index: Index, parsed: Claim, filters: Filters | None, top_k: int
+) -> tuple[Verdict, list[Finding], Quote | None, list[Hit]]:
+    """The verdict on one statement, its findings, its quote and the passages shown."""
     store = sentence_store(index)
     query = parsed.masked() or parsed.statement
     vector = index.embed_question(query)
@@ -135,7 +169,7 @@ def check(index: Index, claim: str, filters: Filters | None = None, top_k: int =
     ranked = _rank(store, hits[:PASSAGES], vector, query)
     shown = hits[:top_k]
     if not ranked or _coverage(store, query, ranked[0].hit) < MIN_COVERAGE:
-        return Check(cleaned.text, parsed.statement, "niet_in_rapport", [], None, shown)
+        return "niet_in_rapport", [], None, shown
     window = [(scored, quantities(scored.sentence.text)) for scored in ranked[:WINDOW]]
     findings = [_compare(store, q, parsed, window) for q in parsed.quantities]
     findings += _names(index, store, parsed, query, _anchor(ranked, findings), findings)
@@ -143,9 +177,8 @@ def check(index: Index, claim: str, filters: Filters | None = None, top_k: int =
     findings += _direction(parsed, quoted)
     if not findings:
         findings += _wording(store, parsed, query, ranked[0])
-    verdict = verdict_of(findings)
     quote = next((f.quote for f in findings if f.quote), None) or _quote(ranked[0])
-    return Check(cleaned.text, parsed.statement, verdict, findings, quote, shown, cleaned.notice)
+    return verdict_of(findings), findings, quote, shown
 
 
 def _rank(store: SentenceStore, hits: list[Hit], vector: np.ndarray, query: str) -> list[_Scored]:
@@ -182,19 +215,21 @@ def _compare(
 ) -> Finding:
     """The claim's value against the values of its kind in the sentences about its subject
     (`window`: the best sentences with their values, read once per claim)."""
-    context = _context(claim.statement, claimed)
+    around = context(claim.statement, claimed)
     top = window[0][0].score
     best: tuple[float, Quantity, _Scored] | None = None
     for position, (scored, values) in enumerate(window):
         for stated in values:
-            if stated.kind != claimed.kind or _other_thing(
+            if stated.kind != claimed.kind or other_thing(
                 claim.statement, scored.sentence.text, stated
             ):
                 continue
+            unit = same_unit(claim.statement, claimed, scored.sentence.text, stated)
             fits = consistent(claimed, stated)
-            overlap = _overlap(store, context, _context(scored.sentence.text, stated))
+            shared = overlap(store, around, context(scored.sentence.text, stated))
             drop = (top - scored.score) * 4 + 0.05 * position
-            key = overlap + (0.5 if fits else 0.0) - drop
+            key = shared + (0.5 if fits else 0.0) + alike(claimed, stated) - drop
+            key += UNIT_ALIKE if unit else 0.0
             if best is None or key > best[0]:
                 best = (key, stated, scored)
     if best is None:
@@ -205,41 +240,6 @@ def _compare(
         # Another value in a sentence about something else: the report does not say.
         return Finding(claimed.kind, "absent", claimed.text, None, None)
     return Finding(claimed.kind, status, claimed.text, stated.text, _quote(scored))
-
-
-def _other_thing(claim: str, sentence: str, stated: Quantity) -> bool:
-    """A value that is about something else than the claim: a 2020 ambition for a claim about
-    today, or a figure for another school type ("hbo" claimed, "wo" stated)."""
-    left = max(sentence.rfind(mark, 0, stated.start) for mark in (",", ";", ":", "("))
-    rights = [i for mark in (",", ";", ":", ")") if (i := sentence.find(mark, stated.end)) >= 0]
-    clause = sentence[left + 1 : min(rights, default=len(sentence))]
-    if _AMBITION.search(fold(clause)) and not _AMBITION.search(fold(claim)):
-        return True
-    clause = sentence[max(0, stated.start - 120) : stated.end + 60]
-    claimed = _SCHOOLS & set(re.findall(r"[a-z]+", fold(claim)))
-    around = _SCHOOLS & set(re.findall(r"[a-z]+", fold(clause)))
-    return bool(claimed and around and not claimed & around)
-
-
-def _overlap(store: SentenceStore, claimed: set[str], stated: set[str]) -> float:
-    """The claim's clause words found in the report's clause (a compound counts: "trainees"
-    in "onderwijstrainees"), weighted by IDF, in units of a rare word."""
-    found = [
-        t for t in claimed if t in stated or (len(t) >= 4 and any(s.endswith(t) for s in stated))
-    ]
-    return sum(store.idf(t) for t in found) / 8.0
-
-
-def _context(text: str, quantity: Quantity) -> set[str]:
-    """The analysed words of the clause a value stands in, without the value."""
-    left = max(text.rfind(mark, 0, quantity.start) for mark in (",", ";", ":", " en ", "("))
-    rights = [
-        i for mark in (",", ";", ":", " en ", ")") if (i := text.find(mark, quantity.end)) >= 0
-    ]
-    clause = (
-        text[left + 1 : quantity.start] + " " + text[quantity.end : min(rights, default=len(text))]
-    )
-    return set(analyse(clause))
 
 
 def _names(
@@ -258,7 +258,13 @@ def _names(
     # Names are read in the claim as typed, so that a name right after "Klopt het dat" counts.
     named = [*places, *(n for n in _names_in(claim.text) if n in claim.statement)]
     held = store.passage_terms(best.hit.chunk.id) | _terms(best.hit.chunk.text)
-    missing = [n for n in dict.fromkeys(named) if not _terms(n) <= held]
+    # A name is held when its words are ("STERA-project" in "het STERA project"); a place
+    # only as a whole ("Noord-Nederland" is not held by "noord" and "Oost-Nederland").
+    missing = [
+        n
+        for n in dict.fromkeys(named)
+        if not (_terms(n) if n in places else set(analyse(n.replace("-", " ")))) <= held
+    ]
     if not missing:
         return []
     lacking = {t for n in missing for t in _terms(n)}
@@ -270,15 +276,32 @@ def _names(
     if also or (share < NAME_SUPPORT and not any(f.status == "supported" for f in findings)):
         # "ook in Maastricht": another instance, which the report does not mention.
         return [Finding("name", "absent", ", ".join(missing), None, None)]
-    sentence = best.sentence.text
-    # A place stands against a place, a name against a name: "Enschede" against "Deventer".
-    is_place = any(n in places for n in missing)
-    own = gazetteer.tag(sentence).regions if is_place else _names_in(sentence)
-    claimed = _terms(claim.statement)
-    other = [n for n in dict.fromkeys(own) if not _terms(n) <= claimed]
+    values = [f for f in findings if f.aspect in (*_FIGURES, "date")]
+    if (
+        not any(n in places for n in missing)
+        and values
+        and all(f.status == "supported" for f in values)
+    ):
+        # Every value is the report's, in a sentence that says it with another name: the
+        # claim's own word for the same body ("het Rijk" for "OCW en EZ", "Rif" for
+        # "Regionaal investeringsfonds"), not another subject.
+        return []
+    other = _other_names(gazetteer, claim, best.sentence.text, any(n in places for n in missing))
     if not other:
         return []
     return [Finding("name", "contradicted", ", ".join(missing), ", ".join(other), _quote(best))]
+
+
+def _other_names(gazetteer: Gazetteer, claim: Claim, sentence: str, place: bool) -> list[str]:
+    """The sentence's own names that the claim does not state, as the sentence writes them: a
+    place stands against a place ("Enschede" against "Deventer"), a name against a name."""
+    claimed = _terms(claim.statement)
+    if place:
+        regions = set(gazetteer.tag(claim.statement).regions)
+        own = [n for n in gazetteer.names(sentence) if not set(gazetteer.tag(n).regions) <= regions]
+    else:
+        own = _names_in(sentence)
+    return [n for n in dict.fromkeys(own) if not _terms(n) <= claimed]
 
 
 def _anchor(ranked: list[_Scored], findings: list[Finding]) -> _Scored:
@@ -306,8 +329,20 @@ def _direction(claim: Claim, quote: Quote) -> list[Finding]:
     """The opposite direction ("gedaald" claimed, "gestegen" stated): "klopt niet"."""
     stated = direction_of(quote.text)
     if claim.direction and stated and stated != claim.direction:
-        return [Finding("direction", "contradicted", claim.direction, stated, quote)]
+        return [_opposite(claim, quote)]
     return []
+
+
+def _opposite(claim: Claim, quote: Quote) -> Finding:
+    """The claim's direction against the report's, each in its own words ("afneemt" against
+    "toename")."""
+    return Finding(
+        "direction",
+        "contradicted",
+        direction_words(claim.statement) or claim.direction,
+        direction_words(quote.text, claim.statement) or direction_of(quote.text),
+        quote,
+    )
 
 
 def _wording(store: SentenceStore, claim: Claim, query: str, best: _Scored) -> list[Finding]:
@@ -315,13 +350,17 @@ def _wording(store: SentenceStore, claim: Claim, query: str, best: _Scored) -> l
     when it says the opposite direction or negates what the claim says."""
     sentence = best.sentence.text
     if claim.direction and direction_of(sentence) not in (None, claim.direction):
+        return [_opposite(claim, _quote(best))]
+    if claim.negated != negated(sentence):
         return [
             Finding(
-                "direction", "contradicted", claim.direction, direction_of(sentence), _quote(best)
+                "negation",
+                "contradicted",
+                negation_words(claim.statement),
+                negation_words(sentence),
+                _quote(best),
             )
         ]
-    if claim.negated != negated(sentence):
-        return [Finding("negation", "contradicted", None, None, _quote(best))]
     terms = set(analyse(query))
     held = set(store.terms(best.number))
     total = sum(store.idf(t) for t in terms) or 1.0
