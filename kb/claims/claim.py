@@ -27,18 +27,20 @@ _NEGATION = re.compile(r"\b(?:niet|geen|nooit|nergens|niemand)\b")
 _UP = (
     r"meer|hoger|groter|gestegen|stijgt|stijgen|toegenomen|neemt\stoe|groei\w*|beter|sterker"
     r"|vaker|ruimer|positie\w*|toename|toenemend\w*|neemt\stoe|oplopend\w*|op\ste\slopen|loopt\sop"
-    r"|hoogste|steeds\sgroter|brede?|steeg|stegen|groeide|groeiden|nam\w*\s(?:\S+\s){0,10}toe"
+    r"|hoogste|steeds\sgroter|brede?|steeg|stegen|groeide|groeiden|nam\w*\s(?:\S+\s){0,14}toe"
 )
 _DOWN = (
     r"minder|lager|kleiner|gedaald|daalt|dalen|afgenomen|neemt\saf|krimp\w*|slechter|zwakker"
     r"|minder\svaak|gezakt|negatie\w*|afname|afnemend\w*|afneemt|afnemen|neemt\saf|teruglopend\w*"
-    r"|loopt\sterug|laagste|beperkte?|daalde|daalden|kromp|nam\w*\s(?:\S+\s){0,10}af"
+    r"|loopt\sterug|laagste|beperkte?|daalde|daalden|kromp|nam\w*\s(?:\S+\s){0,14}af"
 )
 _FLAT = re.compile(r"\b(?:stabiel|gelijk\sgebleven|constant|onveranderd)\b")
 _COMPARED = re.compile(
     r"\b(?:meer|minder)\s(?:dan|als)\s(?=[\d€]|[a-z]+(?:tig|tien|honderd|duizend)\b)"
+    r"|\bonder\smeer\b"
 )
-""""meer dan 150" is an approximation of a number, not a direction."""
+""""meer dan 150" is an approximation of a number, and "onder meer" means "among others":
+neither is a direction."""
 _UP_RE = re.compile(rf"\b(?:{_UP})\b")
 _DOWN_RE = re.compile(rf"\b(?:{_DOWN})\b")
 
@@ -139,6 +141,7 @@ def negation_words(text: str) -> str | None:
 _JOINS = re.compile(
     r"\s*;\s*|,?\s+(?:terwijl|maar|en\s+dat|en\s+daarnaast|waaronder)\s+|,\s+en\s+|\s+(en)\s+"
 )
+_SCHOOL_TYPE = re.compile(r"\b(?:vmbo|havo|vwo|mbo|hbo|wo|pabo)\b", re.IGNORECASE)
 MIN_CLAUSE_WORDS = 4
 """Words each part of a compound claim must have ("havo en vwo" joins words, not claims)."""
 
@@ -176,4 +179,4 @@ def _checkable_part(text: str) -> bool:
     if len(words) < MIN_CLAUSE_WORDS:
         return False
     names = re.search(r"(?<=\w )[A-Z][\w&-]+", text)
-    return bool(quantities(text) or names or direction_of(text))
+    return bool(quantities(text) or names or direction_of(text) or _SCHOOL_TYPE.search(text))

@@ -72,14 +72,14 @@ def other_thing(claim: str, sentence: str, stated: Quantity) -> bool:
     if _AMBITION.search(fold(clause)) and not _AMBITION.search(fold(claim)):
         return True
     clause = sentence[max(0, stated.start - 120) : stated.end + 60]
-    claimed = _schools(claim)
-    around = _schools(clause)
+    claimed = schools(claim)
+    around = schools(clause)
     return bool(claimed and around and not claimed & around)
 
 
-def _schools(text: str) -> frozenset[str]:
+def schools(text: str) -> frozenset[str]:
     """The school types a text names, the most specific only ("vmbo-kb": "kb", not "vmbo")."""
-    named = _SCHOOLS & set(re.findall(r"[a-z]+", fold(text)))
+    named = _named_schools(text)
     specific = named - _UMBRELLAS
     return specific or named
 
@@ -103,3 +103,33 @@ def context(text: str, quantity: Quantity) -> set[str]:
         text[left + 1 : quantity.start] + " " + text[quantity.end : min(rights, default=len(text))]
     )
     return set(analyse(clause))
+
+
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\b")
+
+
+def swapped(claim: str, sentence: str) -> tuple[str, str] | None:
+    """Another organisation or school type in the sentence where the claim names its own:
+    an acronym the sentence lacks against one the claim lacks ("VNO-NCW" against "FME"), or
+    school types ("havo, vwo" against "vmbo, mbo"). Returns (the claim's, the sentence's)."""
+    # As named, umbrellas included: "vmbo" is not another school type than "vmbo-kb".
+    ours, theirs = _named_schools(claim), _named_schools(sentence)
+    if ours and theirs and not ours & theirs:
+        return ", ".join(sorted(ours)), ", ".join(sorted(theirs))
+    claimed, stated = _acronyms(claim), _acronyms(sentence)
+    if claimed - stated and stated - claimed and not claimed & stated:
+        return ", ".join(sorted(claimed - stated)), ", ".join(sorted(stated - claimed))
+    return None
+
+
+def _named_schools(text: str) -> frozenset[str]:
+    return _SCHOOLS & frozenset(re.findall(r"[a-z]+", fold(text)))
+
+
+def _acronyms(text: str) -> set[str]:
+    """Acronyms that name an organisation: not a school type, not a Roman numeral ("VIII")."""
+    return {
+        a
+        for a in _ACRONYM.findall(text)
+        if a.lower() not in _SCHOOLS and not re.fullmatch(r"[IVXLC]+", a)
+    }

@@ -21,13 +21,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal
 
 import numpy as np
 
 from ingest.regions import Gazetteer
 from kb.analyser import analyse, fold
-from kb.answers.answer import Source, gazetteer_of, sentence_store, source_of
+from kb.answers.answer import gazetteer_of, sentence_store, source_of
 from kb.claims.claim import (
     Claim,
     clauses,
@@ -37,25 +36,35 @@ from kb.claims.claim import (
     negation_words,
     parse_claim,
 )
+from kb.claims.findings import (
+    FIGURES,
+    VERDICT_LABELS,
+    VERDICTS,
+    Finding,
+    Quote,
+    Status,
+    Verdict,
+    combined,
+    verdict_of,
+)
 from kb.claims.quantities import Quantity, consistent, quantities
-from kb.claims.subject import UNIT_ALIKE, alike, context, other_thing, overlap, same_unit
+from kb.claims.subject import (
+    UNIT_ALIKE,
+    alike,
+    context,
+    other_thing,
+    overlap,
+    same_unit,
+    swapped,
+)
 from kb.index import Filters, Hit, Index, clean_question
 from kb.sentence_store import Sentence, SentenceStore
 
-Verdict = Literal["klopt", "klopt_niet", "deels", "niet_in_rapport"]
-VERDICTS: tuple[Verdict, ...] = ("klopt", "klopt_niet", "deels", "niet_in_rapport")
-VERDICT_LABELS: dict[Verdict, str] = {
-    "klopt": "Klopt",
-    "klopt_niet": "Klopt niet",
-    "deels": "Deels",
-    "niet_in_rapport": "Staat niet in het rapport",
-}
 _NAME = re.compile(
     r"(?<=\w )(?:[A-Z][\w&-]*[A-Z][\w&-]*|[A-Z][a-z][\w&-]+)(?:[ -](?:[A-Z][\w&-]+))*"
 )
 """A name inside a statement (not its first word): "Google", "VO-raad", "Ton Heerts"."""
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\b")
-Status = Literal["supported", "contradicted", "absent"]
 
 PASSAGES = 5
 """Passages whose sentences are read for a claim."""
@@ -72,29 +81,6 @@ MIN_CONTEXT = 0.0
 NAME_SUPPORT = 0.5
 """A name or place the passage lacks makes the claim "klopt niet" when the best sentence holds
 this share of the claim's other words (the same statement, with another name)."""
-
-
-@dataclass(frozen=True)
-class Quote:
-    """A report sentence, verbatim, with its passage and source."""
-
-    text: str
-    start: int
-    end: int
-    hit_id: str
-    source: Source
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One part of a claim compared: the claim's value, the report's, and the sentence."""
-
-    aspect: str
-    """"percent", "amount", "count", "date", "direction", "negation", "place" or "statement"."""
-    status: Status
-    claim_value: str | None
-    report_value: str | None
-    quote: Quote | None
 
 
 @dataclass(frozen=True)
@@ -148,16 +134,6 @@ def check(index: Index, claim: str, filters: Filters | None = None, top_k: int =
     return Check(cleaned.text, parsed.statement, verdict, findings, quote, shown, cleaned.notice)
 
 
-def combined(verdicts: list[Verdict]) -> Verdict:
-    """The verdict on a compound claim from its parts' verdicts: "klopt" when every part
-    holds, "klopt niet" when none does, else "deels"."""
-    if all(v == "klopt" for v in verdicts):
-        return "klopt"
-    if all(v == "klopt_niet" for v in verdicts):
-        return "klopt_niet"
-    return "deels"
-
-
 def _check_statement(
     index: Index, parsed: Claim, filters: Filters | None, top_k: int
 ) -> tuple[Verdict, list[Finding], Quote | None, list[Hit]]:
@@ -173,10 +149,11 @@ def _check_statement(
     window = [(scored, quantities(scored.sentence.text)) for scored in ranked[:WINDOW]]
     findings = [_compare(store, q, parsed, window) for q in parsed.quantities]
     findings += _names(index, store, parsed, query, _anchor(ranked, findings), findings)
+    findings += _swapped(parsed, _anchor(ranked, findings), findings)
     quoted = next((f.quote for f in findings if f.quote), None) or _quote(ranked[0])
     findings += _direction(parsed, quoted)
     if not findings:
-        findings += _wording(store, parsed, query, ranked[0])
+        findings += _wording(store, parsed, query, _directed(store, parsed, query, ranked))
     quote = next((f.quote for f in findings if f.quote), None) or _quote(ranked[0])
     return verdict_of(findings), findings, quote, shown
 
@@ -276,7 +253,7 @@ def _names(
     if also or (share < NAME_SUPPORT and not any(f.status == "supported" for f in findings)):
         # "ook in Maastricht": another instance, which the report does not mention.
         return [Finding("name", "absent", ", ".join(missing), None, None)]
-    values = [f for f in findings if f.aspect in (*_FIGURES, "date")]
+    values = [f for f in findings if f.aspect in (*FIGURES, "date")]
     if (
         not any(n in places for n in missing)
         and values
@@ -302,6 +279,18 @@ def _other_names(gazetteer: Gazetteer, claim: Claim, sentence: str, place: bool)
     else:
         own = _names_in(sentence)
     return [n for n in dict.fromkeys(own) if not _terms(n) <= claimed]
+
+
+def _swapped(claim: Claim, anchor: _Scored, findings: list[Finding]) -> list[Finding]:
+    """Another organisation or school type in the sentence that holds the claim's values (or,
+    for a claim without values, in the best sentence): the same statement about another."""
+    values = [f for f in findings if f.aspect in (*FIGURES, "date")]
+    if any(f.status != "supported" for f in values) or any(f.aspect == "name" for f in findings):
+        return []
+    pair = swapped(claim.statement, anchor.sentence.text)
+    if pair is None:
+        return []
+    return [Finding("name", "contradicted", pair[0], pair[1], _quote(anchor))]
 
 
 def _anchor(ranked: list[_Scored], findings: list[Finding]) -> _Scored:
@@ -345,6 +334,24 @@ def _opposite(claim: Claim, quote: Quote) -> Finding:
     )
 
 
+def _directed(store: SentenceStore, claim: Claim, query: str, ranked: list[_Scored]) -> _Scored:
+    """The sentence a claim without values is read against: for a claim of a direction
+    ("neemt af"), the sentence among the best three that states a direction and holds most of
+    the claim's words ("de betrokkenheid ... wordt steeds groter"); else the best sentence."""
+    if claim.direction is None:
+        return ranked[0]
+    terms = set(analyse(query))
+    total = sum(store.idf(t) for t in terms) or 1.0
+
+    def share(scored: _Scored) -> float:
+        held = set(store.terms(scored.number))
+        return sum(store.idf(t) for t in terms if t in held) / total
+
+    directed = [s for s in ranked[:3] if direction_of(s.sentence.text) is not None]
+    best = max(directed, key=share, default=None)
+    return best if best is not None and share(best) >= MIN_SUPPORT else ranked[0]
+
+
 def _wording(store: SentenceStore, claim: Claim, query: str, best: _Scored) -> list[Finding]:
     """A claim without values: stated when the best sentence holds its words, contradicted
     when it says the opposite direction or negates what the claim says."""
@@ -371,40 +378,6 @@ def _wording(store: SentenceStore, claim: Claim, query: str, best: _Scored) -> l
     ]
 
 
-_FIGURES = ("count", "amount", "percent")
-
-
-def verdict_of(findings: list[Finding]) -> Verdict:
-    """The verdict the findings add up to (see the module docstring)."""
-    if any(f.aspect == "name" and f.status == "contradicted" for f in findings):
-        values = [f for f in findings if f.aspect in (*_FIGURES, "date")]
-        if values and not any(f.status == "supported" for f in values):
-            # Another name and none of its values: another subject, which the report lacks.
-            return "niet_in_rapport"
-        # The values that hold only showed it is the same thing, in another place.
-        return "klopt_niet"
-    wrong = any(f.status == "contradicted" for f in findings)
-    # A date that holds places the claim in time; it is not a part of the claim on its own.
-    held = any(f.status == "supported" and f.aspect != "date" for f in findings)
-    dates = [f for f in findings if f.aspect == "date"]
-    contradicted_date = any(f.status == "contradicted" for f in dates)
-    none_hold = all(f.status != "supported" for f in findings)
-    if wrong and not held and len(findings) > 1 and none_hold and contradicted_date:
-        # Another year with other figures: a period the report does not cover.
-        return "niet_in_rapport"
-    if not held and not wrong and any(f.status == "supported" for f in dates):
-        held = True
-    missing = any(f.status == "absent" and f.aspect in _FIGURES for f in findings)
-    if held and (wrong or missing):
-        # One part holds; another is contradicted, or is a figure the report does not give.
-        return "deels"
-    if wrong:
-        return "klopt_niet"
-    if held:
-        return "klopt"
-    return "niet_in_rapport"
-
-
 def _quote(scored: _Scored) -> Quote:
     sentence = scored.sentence
     chunk = scored.hit.chunk
@@ -415,3 +388,16 @@ def _quote(scored: _Scored) -> Quote:
         hit_id=chunk.id,
         source=source_of(chunk, sentence.start, sentence.end),
     )
+
+
+__all__ = [
+    "VERDICTS",
+    "VERDICT_LABELS",
+    "Check",
+    "Finding",
+    "Quote",
+    "Verdict",
+    "check",
+    "combined",
+    "verdict_of",
+]
