@@ -242,6 +242,26 @@ def test_a_false_claim_is_caught_with_the_reports_words(
     assert report_value in shown
 
 
+def test_a_range_written_before_a_date_is_part_of_it() -> None:
+    # Goal 8: "in de periode 2014-medio 2017 ... circa 272 miljoen euro".
+    (date,) = [q for q in quantities("in de periode 2014-medio 2017 door") if q.kind == "date"]
+    assert date.years == frozenset({2014, 2015, 2016, 2017})
+
+
+@pytest.mark.slow
+def test_a_later_part_without_a_name_is_searched_with_the_first_parts_names(
+    report_index: Index,
+) -> None:
+    # Goal 4: Ans Hekkenberg started in 2016, with a focus on "meisjes in het vmbo en mbo".
+    result = check(
+        report_index,
+        "Ans Hekkenberg is in 2016 ambassadeur geworden en richt zich vooral op meisjes in havo "
+        "en vwo.",
+    )
+    assert result.verdict == "deels"
+    assert any(f.report_value == "mbo, vmbo" for f in result.findings)
+
+
 @pytest.mark.slow
 def test_values_that_hold_do_not_save_the_opposite_direction(report_index: Index) -> None:
     # Goal 4: in vmbo-kb the number "nam in 2016-2017 ... af naar 6.513".

@@ -187,10 +187,24 @@ def _quantity(text: str, kind: Kind, value: Value) -> Quantity:
         start=value.start,
         end=value.end,
         number=None if kind == "date" else number_of(value.text),
-        years=_years(value.text) if kind == "date" else frozenset(),
+        years=_years(value.text) | _range_start(text, value) if kind == "date" else frozenset(),
         day_month=day_month,
         bound=_bound(text, value.start),
     )
+
+
+_RANGE_START = re.compile(r"(?<!\d)((?:19|20)\d{2})\s?[-–]\s?$")
+
+
+def _range_start(text: str, value: Value) -> frozenset[int]:
+    """The years from a range's first year written before the value: "2014-medio 2017" (the
+    value "medio 2017") covers 2014 to 2017."""
+    match = _RANGE_START.search(text[max(0, value.start - 8) : value.start])
+    years = _years(value.text)
+    if match is None or not years:
+        return frozenset()
+    first, last = int(match.group(1)), max(years)
+    return frozenset(range(first, last + 1)) if first < last <= first + 20 else frozenset()
 
 
 def precision(quantity: Quantity) -> str:

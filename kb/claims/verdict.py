@@ -119,9 +119,10 @@ def check(index: Index, claim: str, filters: Filters | None = None, top_k: int =
     cleaned = clean_question(claim, index.settings.max_question_chars)
     parsed = parse_claim(cleaned.text)
     whole = _check_statement(index, parsed, filters, top_k)
+    split = clauses(parsed.statement)
     parts = [
-        _check_statement(index, parse_claim(part), filters, top_k)
-        for part in clauses(parsed.statement)
+        _check_statement(index, parse_claim(part), filters, top_k, _subject(part, split[0]))
+        for part in split
     ]
     verdict, findings, quote, shown = whole
     if len(parts) > 1 and all(part[0] != "niet_in_rapport" for part in parts):
@@ -134,12 +135,21 @@ def check(index: Index, claim: str, filters: Filters | None = None, top_k: int =
     return Check(cleaned.text, parsed.statement, verdict, findings, quote, shown, cleaned.notice)
 
 
+def _subject(part: str, first: str) -> str:
+    """What a later part of a compound claim is about when it names nothing itself: the names
+    of the first part ("Ans Hekkenberg ... en richt zich op meisjes in havo en vwo")."""
+    if part == first or re.search(r"\b[A-Z][\w&-]+", part[1:]):
+        return ""
+    return " ".join(re.findall(r"\b[A-Z][\w&-]+", first))
+
+
 def _check_statement(
-    index: Index, parsed: Claim, filters: Filters | None, top_k: int
+    index: Index, parsed: Claim, filters: Filters | None, top_k: int, subject: str = ""
 ) -> tuple[Verdict, list[Finding], Quote | None, list[Hit]]:
-    """The verdict on one statement, its findings, its quote and the passages shown."""
+    """The verdict on one statement, its findings, its quote and the passages shown;
+    `subject` is added to what is searched for (not to what is compared)."""
     store = sentence_store(index)
-    query = parsed.masked() or parsed.statement
+    query = f"{subject} {parsed.masked() or parsed.statement}".strip()
     vector = index.embed_question(query)
     hits = index.search(query, filters, max(top_k, PASSAGES), vector=vector)
     ranked = _rank(store, hits[:PASSAGES], vector, query)
