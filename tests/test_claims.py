@@ -240,6 +240,7 @@ def test_a_false_claim_is_caught_with_the_reports_words(
     assert result.verdict == verdict
     shown = [f.report_value for f in result.findings if f.status == "contradicted"]
     assert report_value in shown
+    assert all(f.claim_value for f in result.findings if f.status == "contradicted")
 
 
 def test_a_range_written_before_a_date_is_part_of_it() -> None:

@@ -369,15 +369,15 @@ def _wording(store: SentenceStore, claim: Claim, query: str, best: _Scored) -> l
     if claim.direction and direction_of(sentence) not in (None, claim.direction):
         return [_opposite(claim, _quote(best))]
     if claim.negated != negated(sentence):
-        return [
-            Finding(
-                "negation",
-                "contradicted",
-                negation_words(claim.statement),
-                negation_words(sentence),
-                _quote(best),
-            )
-        ]
+        stated = negation_words(sentence)
+        # Without a negation of its own, the claim's side is the word the report negates
+        # ("vaker" against "niet vaker"), or else the statement.
+        negated_word = stated.split()[-1] if stated else ""
+        plain = (
+            negated_word if re.search(rf"\b{re.escape(negated_word)}\b", claim.statement) else ""
+        )
+        ours = negation_words(claim.statement) or plain or claim.statement
+        return [Finding("negation", "contradicted", ours, stated, _quote(best))]
     terms = set(analyse(query))
     held = set(store.terms(best.number))
     total = sum(store.idf(t) for t in terms) or 1.0
