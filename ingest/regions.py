@@ -83,6 +83,11 @@ class Gazetteer:
                 provinces[entry.province] = None
         return Places(tuple(regions), tuple(sorted(provinces)))
 
+    def names(self, text: str) -> tuple[str, ...]:
+        """The gazetteer names in `text` as written there ("Oost-Nederland", "Leeuwarden"),
+        each once, in text order."""
+        return tuple(dict.fromkeys(m.group(0) for m in self._pattern.finditer(text)))
+
 
 def load_gazetteer(path: Path | None = None) -> Gazetteer:
     """Load a gazetteer file (JSON, see `ingest/data/gazetteer.json`)."""

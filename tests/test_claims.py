@@ -11,10 +11,18 @@ from pathlib import Path
 import pytest
 
 from kb.answers.answer import answer
-from kb.claims.claim import direction_of, is_claim, parse_claim
+from kb.claims.claim import (
+    clauses,
+    direction_of,
+    direction_words,
+    is_claim,
+    negation_words,
+    parse_claim,
+)
 from kb.claims.draft import check_draft
 from kb.claims.quantities import consistent, quantities
-from kb.claims.verdict import Finding, check, verdict_of
+from kb.claims.subject import swapped
+from kb.claims.verdict import Finding, check, combined, verdict_of
 from kb.cli import main
 from kb.index import Index
 from kb.verdicts import draft_markdown as markdown
@@ -107,6 +115,178 @@ def test_a_claim_question_is_recognised_and_unwrapped() -> None:
     assert parse_claim("Het aantal is gedaald.").direction == "down"
     # "meer dan 500" is an approximation of a number, not a claim that something grew.
     assert parse_claim("aan meer dan 500 talenten").direction is None
+
+
+@pytest.mark.parametrize(
+    ("statement", "parts"),
+    [
+        # Two claims: a part that holds and a part with another date (goal 2).
+        (
+            "VHTO gaf in 2016 op acht pabo's trainingen en dat de procesevaluatie over W&T op "
+            "de pabo in juli 2015 verscheen",
+            2,
+        ),
+        ("het aandeel leerlingen in bètatechniek neemt af, terwijl het tekort kleiner wordt", 2),
+        (
+            "in vmbo-bb koos 24 procent een bètatechnische richting, "
+            "en in vmbo-kb was dat 21 procent",
+            2,
+        ),
+        # One claim: a range, two names, the end of a list, "tot en met".
+        ("UWV heeft tussen mei 2016 en februari 2017 ruim 17.000 vouchers toegekend", 1),
+        ("FME en 4TU hebben op 6 februari een pact gesloten", 1),
+        ("de gesprekken met informatica, elektrotechniek en werktuigbouwkunde in Delft", 1),
+        ("het Rif wordt verlengd tot en met 2018 met nogmaals 25 miljoen euro", 1),
+        ("Ans Hekkenberg richt zich op meisjes in havo en vwo", 1),
+    ],
+)
+def test_a_compound_claim_is_split_into_its_checkable_parts(statement: str, parts: int) -> None:
+    assert len(clauses(statement)) == parts
+
+
+def test_a_compound_verdict_combines_its_parts() -> None:
+    assert combined(["klopt", "klopt"]) == "klopt"
+    assert combined(["klopt", "klopt_niet"]) == "deels"
+    assert combined(["klopt_niet", "klopt_niet"]) == "klopt_niet"
+
+
+def test_the_reports_own_words_for_a_direction_and_a_negation() -> None:
+    # Preface and goal 12, as the report writes them.
+    assert direction_words("de recente signalen over het oplopende tekort aan vakmensen") == (
+        "oplopende"
+    )
+    sentence = (
+        "Na vier jaar Techniekpact worden de resultaten steeds meer zichtbaar; De houding ten "
+        "aanzien van techniek en technologie is wezenlijk en in positieve zin aan het veranderen."
+    )
+    claim = "De houding tegenover techniek en technologie verandert in negatieve zin."
+    assert direction_words(sentence, claim) == "positieve"
+    assert direction_of("onder meer via de W&T netwerken") is None
+    assert negation_words("Vijftigplussers worden niet vaker werkloos") == "niet vaker"
+
+
+def test_an_ordinal_tranche_is_no_share() -> None:
+    # Goal 12: "De 26 nieuwere sectorplannen uit de derde tranche": a count, no "een derde".
+    found = quantities("De 26 nieuwere sectorplannen uit de derde tranche")
+    assert [(q.kind, q.number) for q in found] == [("count", 26.0)]
+    assert [q.number for q in quantities("een derde van de scholen")] == [
+        pytest.approx(33.33, 0.01)
+    ]
+
+
+def test_another_acronym_or_school_type_is_another_subject() -> None:
+    # Goal 10: "FME en 4TU hebben op 6 februari een pact gesloten"; goal 4: Ans Hekkenberg's
+    # focus is "meisjes in het vmbo en mbo".
+    report = "FME en 4TU hebben op 6 februari een pact gesloten"
+    assert swapped("VNO-NCW en de 4TU sloten op 6 februari een pact", report) == ("VNO-NCW", "FME")
+    assert swapped("FME en 4TU sloten op 6 februari een pact", report) is None
+    assert swapped("zij richt zich op meisjes in havo en vwo", "meisjes in het vmbo en mbo") == (
+        "havo, vwo",
+        "mbo, vmbo",
+    )
+    assert swapped("het aandeel vmbo-leerlingen", "binnen de leerweg (vmbo-kb)") is None
+    assert swapped("de motie over LOB", "Tweede Kamer, 34 550 VIII, nr. 21") is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("claim", "verdict", "report_value"),
+    [
+        # Goal 2: the trainings hold, the process evaluation appeared in July 2016.
+        (
+            "Klopt het dat VHTO in 2016 op acht pabo's trainingen gaf en dat de procesevaluatie "
+            "over W&T op de pabo in juli 2015 verscheen?",
+            "deels",
+            "juli 2016",
+        ),
+        # Goal 2: the KWTO works "in Oost-Nederland".
+        (
+            "Klopt het dat het KWTO wetenschap en technologie stimuleert op basisscholen in "
+            "Noord-Nederland?",
+            "klopt_niet",
+            "Oost-Nederland",
+        ),
+        # Preface: "een toename van studenten bij technische universiteiten".
+        (
+            "Klopt het dat het aantal studenten bij de technische universiteiten afneemt?",
+            "klopt_niet",
+            "toename",
+        ),
+        # Goal 12: "meer dan 300 duizend deelnemers", not the 76 plans of the same sentence.
+        (
+            "Is het waar dat de sectorplannen bij elkaar meer dan drie miljoen deelnemers hebben "
+            "bereikt?",
+            "klopt_niet",
+            "300 duizend",
+        ),
+        # Goal 10: the pact of 6 February is FME's.
+        (
+            "Klopt het dat VNO-NCW en de 4TU op 6 februari een pact hebben gesloten?",
+            "klopt_niet",
+            "FME",
+        ),
+        # Goal 12: "Vijftigplussers worden niet vaker werkloos".
+        (
+            "Vijftigplussers raken vaker werkloos dan jongere werknemers, zo staat in het rapport.",
+            "klopt_niet",
+            "niet vaker",
+        ),
+    ],
+)
+def test_a_false_claim_is_caught_with_the_reports_words(
+    report_index: Index, claim: str, verdict: str, report_value: str
+) -> None:
+    result = check(report_index, claim)
+    assert result.verdict == verdict
+    shown = [f.report_value for f in result.findings if f.status == "contradicted"]
+    assert report_value in shown
+    assert all(f.claim_value for f in result.findings if f.status == "contradicted")
+
+
+def test_a_range_written_before_a_date_is_part_of_it() -> None:
+    # Goal 8: "in de periode 2014-medio 2017 ... circa 272 miljoen euro".
+    (date,) = [q for q in quantities("in de periode 2014-medio 2017 door") if q.kind == "date"]
+    assert date.years == frozenset({2014, 2015, 2016, 2017})
+
+
+@pytest.mark.slow
+def test_a_later_part_without_a_name_is_searched_with_the_first_parts_names(
+    report_index: Index,
+) -> None:
+    # Goal 4: Ans Hekkenberg started in 2016, with a focus on "meisjes in het vmbo en mbo".
+    result = check(
+        report_index,
+        "Ans Hekkenberg is in 2016 ambassadeur geworden en richt zich vooral op meisjes in havo "
+        "en vwo.",
+    )
+    assert result.verdict == "deels"
+    assert any(f.report_value == "mbo, vmbo" for f in result.findings)
+
+
+@pytest.mark.slow
+def test_values_that_hold_do_not_save_the_opposite_direction(report_index: Index) -> None:
+    # Goal 4: in vmbo-kb the number "nam in 2016-2017 ... af naar 6.513".
+    result = check(
+        report_index,
+        "In vmbo-kb steeg in 2016-2017 het aantal leerlingen dat een bètatechnische richting "
+        "kiest, tot 6.513.",
+    )
+    assert result.verdict == "klopt_niet"
+    assert any(f.aspect == "direction" and f.status == "contradicted" for f in result.findings)
+
+
+@pytest.mark.slow
+def test_true_claims_still_hold(report_index: Index) -> None:
+    # Preface: "Na vier jaar Techniekpact worden de resultaten steeds meer zichtbaar"; goal 10.
+    compound = check(
+        report_index,
+        "Het Techniekpact bestaat nu vier jaar en de resultaten worden volgens het voorwoord "
+        "steeds beter zichtbaar.",
+    )
+    assert compound.verdict == "klopt"
+    assert check(report_index, "FME en 4TU hebben op 6 februari een pact gesloten.").verdict == (
+        "klopt"
+    )
 
 
 @pytest.mark.slow

@@ -6,7 +6,7 @@ function-level import cannot hide a cycle or an upward dependency. The layers, l
     ingest          files → documents → chunks
     kb (core)       settings, analyser, embed, cache, lexical, index, store, build, sentences
     kb.answers      question analysis → values → features → ranking → answer / abstention
-    kb.claims       claim checking: quantities → claim → verdict → draft (beside kb.answers)
+    kb.claims       claim checking: quantities → claim → subject, findings → verdict → draft
     kb.render, kb   the JSON/text contract, the public surface, the commands' shared options
     kb.evaluation   question sets, metrics, benchmark, reports (the [eval] extra)
     kb.cli, app,    the edges: the command line, the Streamlit pages, and the HTTP and MCP

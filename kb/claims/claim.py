@@ -27,18 +27,20 @@ _NEGATION = re.compile(r"\b(?:niet|geen|nooit|nergens|niemand)\b")
 _UP = (
     r"meer|hoger|groter|gestegen|stijgt|stijgen|toegenomen|neemt\stoe|groei\w*|beter|sterker"
     r"|vaker|ruimer|positie\w*|toename|toenemend\w*|neemt\stoe|oplopend\w*|op\ste\slopen|loopt\sop"
-    r"|hoogste|steeds\sgroter|brede?|steeg|stegen|groeide|groeiden|nam\w*\s(?:\S+\s){0,10}toe"
+    r"|hoogste|steeds\sgroter|brede?|steeg|stegen|groeide|groeiden|nam\w*\s(?:\S+\s){0,14}toe"
 )
 _DOWN = (
     r"minder|lager|kleiner|gedaald|daalt|dalen|afgenomen|neemt\saf|krimp\w*|slechter|zwakker"
     r"|minder\svaak|gezakt|negatie\w*|afname|afnemend\w*|afneemt|afnemen|neemt\saf|teruglopend\w*"
-    r"|loopt\sterug|laagste|beperkte?|daalde|daalden|kromp|nam\w*\s(?:\S+\s){0,10}af"
+    r"|loopt\sterug|laagste|beperkte?|daalde|daalden|kromp|nam\w*\s(?:\S+\s){0,14}af"
 )
 _FLAT = re.compile(r"\b(?:stabiel|gelijk\sgebleven|constant|onveranderd)\b")
 _COMPARED = re.compile(
     r"\b(?:meer|minder)\s(?:dan|als)\s(?=[\d€]|[a-z]+(?:tig|tien|honderd|duizend)\b)"
+    r"|\bonder\smeer\b"
 )
-""""meer dan 150" is an approximation of a number, not a direction."""
+""""meer dan 150" is an approximation of a number, and "onder meer" means "among others":
+neither is a direction."""
 _UP_RE = re.compile(rf"\b(?:{_UP})\b")
 _DOWN_RE = re.compile(rf"\b(?:{_DOWN})\b")
 
@@ -103,3 +105,78 @@ def direction_of(text: str) -> str | None:
     if up == down:
         return "flat" if not up and _FLAT.search(folded) else None
     return "up" if up else "down"
+
+
+def direction_words(text: str, about: str = "") -> str | None:
+    """The words of `text` that state its direction ("oplopende", "positieve", "op te lopen"),
+    as written, so that a verdict can show the report's own words; None without one. Of
+    several, the one whose clause shares most words with `about` (the claim) is taken."""
+    stated = direction_of(text)
+    if stated is None:
+        return None
+    folded = _COMPARED.sub(lambda m: " " * len(m.group(0)), fold(text))
+    pattern = {"up": _UP_RE, "down": _DOWN_RE, "flat": _FLAT}[stated]
+    matches = list(pattern.finditer(folded))
+    if not matches:
+        return None
+    wanted = set(re.findall(r"\w{4,}", fold(about)))
+
+    def near(match: re.Match[str]) -> int:
+        left = max(folded.rfind(mark, 0, match.start()) for mark in ",;:(")
+        rights = [i for mark in ",;:)" if (i := folded.find(mark, match.end())) >= 0]
+        clause = folded[left + 1 : min(rights, default=len(folded))]
+        return len(wanted & set(re.findall(r"\w{4,}", clause)))
+
+    match = max(matches, key=near)
+    source = text if len(folded) == len(text) else folded
+    return source[match.start() : match.end()]
+
+
+def negation_words(text: str) -> str | None:
+    """The negation in `text` with the word after it ("niet vaker", "geen tekort")."""
+    match = re.search(r"\b(?:niet|geen|nooit|nergens|niemand)\b(?:\s+[\w-]+)?", text, re.IGNORECASE)
+    return match.group(0) if match else None
+
+
+_JOINS = re.compile(
+    r"\s*;\s*|,?\s+(?:terwijl|maar|en\s+dat|en\s+daarnaast|waaronder)\s+|,\s+en\s+|\s+(en)\s+"
+)
+_SCHOOL_TYPE = re.compile(r"\b(?:vmbo|havo|vwo|mbo|hbo|wo|pabo)\b", re.IGNORECASE)
+MIN_CLAUSE_WORDS = 4
+"""Words each part of a compound claim must have ("havo en vwo" joins words, not claims)."""
+
+
+def clauses(statement: str) -> list[str]:
+    """The parts of a compound claim, each of which states something checkable on its own: the
+    statement split at ";", "terwijl", "maar", ", en", "en dat" and "en" where both sides have
+    at least four words and a value, a name or a direction ("VHTO gaf in 2016 trainingen | de
+    procesevaluatie verscheen in juli 2016"); the statement itself when it is one claim."""
+    for join in _JOINS.finditer(statement):
+        left, right = statement[: join.start()], statement[join.end() :]
+        if join.group(1) and not _joins_claims(left, right):
+            continue
+        if _checkable_part(left) and _checkable_part(right):
+            return [left.strip(), *clauses(right.strip())]
+    return [statement]
+
+
+def _joins_claims(left: str, right: str) -> bool:
+    """Whether a plain "en" joins two claims rather than two names or a range: not in "tussen
+    2014 en mei 2017", "tot en met", "Food en Proces Campus", "OCW en EZ" or the end of a list
+    ("informatica, elektrotechniek en werktuigbouwkunde")."""
+    before, after = left.split()[-1], right.split()[0]
+    return (
+        (before[:1].islower() or after[:1].isdigit())
+        and (after[:1].islower() or after[:1].isdigit())
+        and not re.search(r",\s*\S+$", left)
+        and fold(before) not in ("tussen", "tot")
+        and not re.search(r"\btussen\s+\S+$", fold(left))
+    )
+
+
+def _checkable_part(text: str) -> bool:
+    words = text.split()
+    if len(words) < MIN_CLAUSE_WORDS:
+        return False
+    names = re.search(r"(?<=\w )[A-Z][\w&-]+", text)
+    return bool(quantities(text) or names or direction_of(text) or _SCHOOL_TYPE.search(text))

@@ -105,14 +105,15 @@ def _bound(text: str, start: int) -> Bound | None:
 
 _FRACTIONS = {"helft": 50.0, "derde": 100 / 3, "kwart": 25.0, "vijfde": 20.0, "tiende": 10.0}
 _FRACTION = re.compile(
-    r"\b(?:(?:de|een|één|twee|drie)\s(?:helft|derde|kwart|vijfde|tiende)"
+    r"\b(?:de\shelft|(?:een|één|twee|drie)\s(?:helft|derde|kwart|vijfde|tiende)"
     r"|(?:een|één|\w+)\sop\sde\s(?:twee|drie|vier|vijf|tien|\d+))\b",
     re.IGNORECASE,
 )
 
 
 def _fraction(text: str) -> float | None:
-    """A share in words as a percentage: "de helft" 50, "vier op de tien" 40."""
+    """A share in words as a percentage: "de helft" 50, "vier op de tien" 40 ("de derde
+    tranche" is an ordinal, so only "de helft" takes "de")."""
     words = fold(text).split()
     if words[-1] in _FRACTIONS:
         times = {"twee": 2.0, "drie": 3.0}.get(words[0], 1.0)
@@ -186,10 +187,32 @@ def _quantity(text: str, kind: Kind, value: Value) -> Quantity:
         start=value.start,
         end=value.end,
         number=None if kind == "date" else number_of(value.text),
-        years=_years(value.text) if kind == "date" else frozenset(),
+        years=_years(value.text) | _range_start(text, value) if kind == "date" else frozenset(),
         day_month=day_month,
         bound=_bound(text, value.start),
     )
+
+
+_RANGE_START = re.compile(r"(?<!\d)((?:19|20)\d{2})\s?[-–]\s?$")
+
+
+def _range_start(text: str, value: Value) -> frozenset[int]:
+    """The years from a range's first year written before the value: "2014-medio 2017" (the
+    value "medio 2017") covers 2014 to 2017."""
+    match = _RANGE_START.search(text[max(0, value.start - 8) : value.start])
+    years = _years(value.text)
+    if match is None or not years:
+        return frozenset()
+    first, last = int(match.group(1)), max(years)
+    return frozenset(range(first, last + 1)) if first < last <= first + 20 else frozenset()
+
+
+def precision(quantity: Quantity) -> str:
+    """How precisely a date names its time: "day" ("16 november 2016"), "month" ("juli 2016"),
+    "season" ("het voorjaar van 2017", "begin 2017") or "year" ("2016", "2015-2016")."""
+    if quantity.day_month:
+        return "day" if quantity.day_month[0] else "month"
+    return "season" if _SEASON.search(fold(quantity.text)) else "year"
 
 
 def consistent(claimed: Quantity, stated: Quantity) -> bool:

@@ -21,31 +21,50 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal
 
 import numpy as np
 
+from ingest.regions import Gazetteer
 from kb.analyser import analyse, fold
-from kb.answers.answer import Source, gazetteer_of, sentence_store, source_of
-from kb.claims.claim import Claim, direction_of, negated, parse_claim
+from kb.answers.answer import gazetteer_of, sentence_store, source_of
+from kb.claims.claim import (
+    Claim,
+    clauses,
+    direction_of,
+    direction_words,
+    negated,
+    negation_words,
+    parse_claim,
+)
+from kb.claims.findings import (
+    FIGURES,
+    VERDICT_LABELS,
+    VERDICTS,
+    Finding,
+    Quote,
+    Status,
+    Verdict,
+    combined,
+    verdict_of,
+)
 from kb.claims.quantities import Quantity, consistent, quantities
+from kb.claims.subject import (
+    UNIT_ALIKE,
+    alike,
+    context,
+    other_thing,
+    overlap,
+    same_unit,
+    swapped,
+)
 from kb.index import Filters, Hit, Index, clean_question
 from kb.sentence_store import Sentence, SentenceStore
 
-Verdict = Literal["klopt", "klopt_niet", "deels", "niet_in_rapport"]
-VERDICTS: tuple[Verdict, ...] = ("klopt", "klopt_niet", "deels", "niet_in_rapport")
-VERDICT_LABELS: dict[Verdict, str] = {
-    "klopt": "Klopt",
-    "klopt_niet": "Klopt niet",
-    "deels": "Deels",
-    "niet_in_rapport": "Staat niet in het rapport",
-}
 _NAME = re.compile(
     r"(?<=\w )(?:[A-Z][\w&-]*[A-Z][\w&-]*|[A-Z][a-z][\w&-]+)(?:[ -](?:[A-Z][\w&-]+))*"
 )
 """A name inside a statement (not its first word): "Google", "VO-raad", "Ton Heerts"."""
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\b")
-Status = Literal["supported", "contradicted", "absent"]
 
 PASSAGES = 5
 """Passages whose sentences are read for a claim."""
@@ -62,35 +81,6 @@ MIN_CONTEXT = 0.0
 NAME_SUPPORT = 0.5
 """A name or place the passage lacks makes the claim "klopt niet" when the best sentence holds
 this share of the claim's other words (the same statement, with another name)."""
-_AMBITION = re.compile(
-    r"\b(?:ambitie\w*|streven|streef\w*|doel is|in 2020|moet|moeten|zou|zouden)\b"
-)
-_SCHOOLS = frozenset(
-    ["vmbo", "havo", "vwo", "mbo", "hbo", "wo", "pabo", "po", "vo", "bb", "kb", "gl", "tl", "bol"]
-)
-
-
-@dataclass(frozen=True)
-class Quote:
-    """A report sentence, verbatim, with its passage and source."""
-
-    text: str
-    start: int
-    end: int
-    hit_id: str
-    source: Source
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One part of a claim compared: the claim's value, the report's, and the sentence."""
-
-    aspect: str
-    """"percent", "amount", "count", "date", "direction", "negation", "place" or "statement"."""
-    status: Status
-    claim_value: str | None
-    report_value: str | None
-    quote: Quote | None
 
 
 @dataclass(frozen=True)
@@ -128,24 +118,54 @@ def check(index: Index, claim: str, filters: Filters | None = None, top_k: int =
     """
     cleaned = clean_question(claim, index.settings.max_question_chars)
     parsed = parse_claim(cleaned.text)
+    whole = _check_statement(index, parsed, filters, top_k)
+    split = clauses(parsed.statement)
+    parts = [
+        _check_statement(index, parse_claim(part), filters, top_k, _subject(part, split[0]))
+        for part in split
+    ]
+    verdict, findings, quote, shown = whole
+    if len(parts) > 1 and all(part[0] != "niet_in_rapport" for part in parts):
+        # A compound claim, each part found in the report: checked part by part, so that one
+        # part's value is never compared with the sentence of the other.
+        verdict = combined([part[0] for part in parts])
+        findings = [f for part in parts for f in part[1]]
+        quote = next((f.quote for f in findings if f.status == "contradicted" and f.quote), None)
+        quote = quote or parts[0][2]
+    return Check(cleaned.text, parsed.statement, verdict, findings, quote, shown, cleaned.notice)
+
+
+def _subject(part: str, first: str) -> str:
+    """What a later part of a compound claim is about when it names nothing itself: the names
+    of the first part ("Ans Hekkenberg ... en richt zich op meisjes in havo en vwo")."""
+    if part == first or re.search(r"\b[A-Z][\w&-]+", part[1:]):
+        return ""
+    return " ".join(re.findall(r"\b[A-Z][\w&-]+", first))
+
+
+def _check_statement(
+    index: Index, parsed: Claim, filters: Filters | None, top_k: int, subject: str = ""
+) -> tuple[Verdict, list[Finding], Quote | None, list[Hit]]:
+    """The verdict on one statement, its findings, its quote and the passages shown;
+    `subject` is added to what is searched for (not to what is compared)."""
     store = sentence_store(index)
-    query = parsed.masked() or parsed.statement
+    query = f"{subject} {parsed.masked() or parsed.statement}".strip()
     vector = index.embed_question(query)
     hits = index.search(query, filters, max(top_k, PASSAGES), vector=vector)
     ranked = _rank(store, hits[:PASSAGES], vector, query)
     shown = hits[:top_k]
     if not ranked or _coverage(store, query, ranked[0].hit) < MIN_COVERAGE:
-        return Check(cleaned.text, parsed.statement, "niet_in_rapport", [], None, shown)
+        return "niet_in_rapport", [], None, shown
     window = [(scored, quantities(scored.sentence.text)) for scored in ranked[:WINDOW]]
     findings = [_compare(store, q, parsed, window) for q in parsed.quantities]
     findings += _names(index, store, parsed, query, _anchor(ranked, findings), findings)
+    findings += _swapped(parsed, _anchor(ranked, findings), findings)
     quoted = next((f.quote for f in findings if f.quote), None) or _quote(ranked[0])
     findings += _direction(parsed, quoted)
     if not findings:
-        findings += _wording(store, parsed, query, ranked[0])
-    verdict = verdict_of(findings)
+        findings += _wording(store, parsed, query, _directed(store, parsed, query, ranked))
     quote = next((f.quote for f in findings if f.quote), None) or _quote(ranked[0])
-    return Check(cleaned.text, parsed.statement, verdict, findings, quote, shown, cleaned.notice)
+    return verdict_of(findings), findings, quote, shown
 
 
 def _rank(store: SentenceStore, hits: list[Hit], vector: np.ndarray, query: str) -> list[_Scored]:
@@ -182,19 +202,21 @@ def _compare(
 ) -> Finding:
     """The claim's value against the values of its kind in the sentences about its subject
     (`window`: the best sentences with their values, read once per claim)."""
-    context = _context(claim.statement, claimed)
+    around = context(claim.statement, claimed)
     top = window[0][0].score
     best: tuple[float, Quantity, _Scored] | None = None
     for position, (scored, values) in enumerate(window):
         for stated in values:
-            if stated.kind != claimed.kind or _other_thing(
+            if stated.kind != claimed.kind or other_thing(
                 claim.statement, scored.sentence.text, stated
             ):
                 continue
+            unit = same_unit(claim.statement, claimed, scored.sentence.text, stated)
             fits = consistent(claimed, stated)
-            overlap = _overlap(store, context, _context(scored.sentence.text, stated))
+            shared = overlap(store, around, context(scored.sentence.text, stated))
             drop = (top - scored.score) * 4 + 0.05 * position
-            key = overlap + (0.5 if fits else 0.0) - drop
+            key = shared + (0.5 if fits else 0.0) + alike(claimed, stated) - drop
+            key += UNIT_ALIKE if unit else 0.0
             if best is None or key > best[0]:
                 best = (key, stated, scored)
     if best is None:
@@ -205,41 +227,6 @@ def _compare(
         # Another value in a sentence about something else: the report does not say.
         return Finding(claimed.kind, "absent", claimed.text, None, None)
     return Finding(claimed.kind, status, claimed.text, stated.text, _quote(scored))
-
-
-def _other_thing(claim: str, sentence: str, stated: Quantity) -> bool:
-    """A value that is about something else than the claim: a 2020 ambition for a claim about
-    today, or a figure for another school type ("hbo" claimed, "wo" stated)."""
-    left = max(sentence.rfind(mark, 0, stated.start) for mark in (",", ";", ":", "("))
-    rights = [i for mark in (",", ";", ":", ")") if (i := sentence.find(mark, stated.end)) >= 0]
-    clause = sentence[left + 1 : min(rights, default=len(sentence))]
-    if _AMBITION.search(fold(clause)) and not _AMBITION.search(fold(claim)):
-        return True
-    clause = sentence[max(0, stated.start - 120) : stated.end + 60]
-    claimed = _SCHOOLS & set(re.findall(r"[a-z]+", fold(claim)))
-    around = _SCHOOLS & set(re.findall(r"[a-z]+", fold(clause)))
-    return bool(claimed and around and not claimed & around)
-
-
-def _overlap(store: SentenceStore, claimed: set[str], stated: set[str]) -> float:
-    """The claim's clause words found in the report's clause (a compound counts: "trainees"
-    in "onderwijstrainees"), weighted by IDF, in units of a rare word."""
-    found = [
-        t for t in claimed if t in stated or (len(t) >= 4 and any(s.endswith(t) for s in stated))
-    ]
-    return sum(store.idf(t) for t in found) / 8.0
-
-
-def _context(text: str, quantity: Quantity) -> set[str]:
-    """The analysed words of the clause a value stands in, without the value."""
-    left = max(text.rfind(mark, 0, quantity.start) for mark in (",", ";", ":", " en ", "("))
-    rights = [
-        i for mark in (",", ";", ":", " en ", ")") if (i := text.find(mark, quantity.end)) >= 0
-    ]
-    clause = (
-        text[left + 1 : quantity.start] + " " + text[quantity.end : min(rights, default=len(text))]
-    )
-    return set(analyse(clause))
 
 
 def _names(
@@ -258,7 +245,13 @@ def _names(
     # Names are read in the claim as typed, so that a name right after "Klopt het dat" counts.
     named = [*places, *(n for n in _names_in(claim.text) if n in claim.statement)]
     held = store.passage_terms(best.hit.chunk.id) | _terms(best.hit.chunk.text)
-    missing = [n for n in dict.fromkeys(named) if not _terms(n) <= held]
+    # A name is held when its words are ("STERA-project" in "het STERA project"); a place
+    # only as a whole ("Noord-Nederland" is not held by "noord" and "Oost-Nederland").
+    missing = [
+        n
+        for n in dict.fromkeys(named)
+        if not (_terms(n) if n in places else set(analyse(n.replace("-", " ")))) <= held
+    ]
     if not missing:
         return []
     lacking = {t for n in missing for t in _terms(n)}
@@ -270,15 +263,44 @@ def _names(
     if also or (share < NAME_SUPPORT and not any(f.status == "supported" for f in findings)):
         # "ook in Maastricht": another instance, which the report does not mention.
         return [Finding("name", "absent", ", ".join(missing), None, None)]
-    sentence = best.sentence.text
-    # A place stands against a place, a name against a name: "Enschede" against "Deventer".
-    is_place = any(n in places for n in missing)
-    own = gazetteer.tag(sentence).regions if is_place else _names_in(sentence)
-    claimed = _terms(claim.statement)
-    other = [n for n in dict.fromkeys(own) if not _terms(n) <= claimed]
+    values = [f for f in findings if f.aspect in (*FIGURES, "date")]
+    if (
+        not any(n in places for n in missing)
+        and values
+        and all(f.status == "supported" for f in values)
+    ):
+        # Every value is the report's, in a sentence that says it with another name: the
+        # claim's own word for the same body ("het Rijk" for "OCW en EZ", "Rif" for
+        # "Regionaal investeringsfonds"), not another subject.
+        return []
+    other = _other_names(gazetteer, claim, best.sentence.text, any(n in places for n in missing))
     if not other:
         return []
     return [Finding("name", "contradicted", ", ".join(missing), ", ".join(other), _quote(best))]
+
+
+def _other_names(gazetteer: Gazetteer, claim: Claim, sentence: str, place: bool) -> list[str]:
+    """The sentence's own names that the claim does not state, as the sentence writes them: a
+    place stands against a place ("Enschede" against "Deventer"), a name against a name."""
+    claimed = _terms(claim.statement)
+    if place:
+        regions = set(gazetteer.tag(claim.statement).regions)
+        own = [n for n in gazetteer.names(sentence) if not set(gazetteer.tag(n).regions) <= regions]
+    else:
+        own = _names_in(sentence)
+    return [n for n in dict.fromkeys(own) if not _terms(n) <= claimed]
+
+
+def _swapped(claim: Claim, anchor: _Scored, findings: list[Finding]) -> list[Finding]:
+    """Another organisation or school type in the sentence that holds the claim's values (or,
+    for a claim without values, in the best sentence): the same statement about another."""
+    values = [f for f in findings if f.aspect in (*FIGURES, "date")]
+    if any(f.status != "supported" for f in values) or any(f.aspect == "name" for f in findings):
+        return []
+    pair = swapped(claim.statement, anchor.sentence.text)
+    if pair is None:
+        return []
+    return [Finding("name", "contradicted", pair[0], pair[1], _quote(anchor))]
 
 
 def _anchor(ranked: list[_Scored], findings: list[Finding]) -> _Scored:
@@ -306,8 +328,38 @@ def _direction(claim: Claim, quote: Quote) -> list[Finding]:
     """The opposite direction ("gedaald" claimed, "gestegen" stated): "klopt niet"."""
     stated = direction_of(quote.text)
     if claim.direction and stated and stated != claim.direction:
-        return [Finding("direction", "contradicted", claim.direction, stated, quote)]
+        return [_opposite(claim, quote)]
     return []
+
+
+def _opposite(claim: Claim, quote: Quote) -> Finding:
+    """The claim's direction against the report's, each in its own words ("afneemt" against
+    "toename")."""
+    return Finding(
+        "direction",
+        "contradicted",
+        direction_words(claim.statement) or claim.direction,
+        direction_words(quote.text, claim.statement) or direction_of(quote.text),
+        quote,
+    )
+
+
+def _directed(store: SentenceStore, claim: Claim, query: str, ranked: list[_Scored]) -> _Scored:
+    """The sentence a claim without values is read against: for a claim of a direction
+    ("neemt af"), the sentence among the best three that states a direction and holds most of
+    the claim's words ("de betrokkenheid ... wordt steeds groter"); else the best sentence."""
+    if claim.direction is None:
+        return ranked[0]
+    terms = set(analyse(query))
+    total = sum(store.idf(t) for t in terms) or 1.0
+
+    def share(scored: _Scored) -> float:
+        held = set(store.terms(scored.number))
+        return sum(store.idf(t) for t in terms if t in held) / total
+
+    directed = [s for s in ranked[:3] if direction_of(s.sentence.text) is not None]
+    best = max(directed, key=share, default=None)
+    return best if best is not None and share(best) >= MIN_SUPPORT else ranked[0]
 
 
 def _wording(store: SentenceStore, claim: Claim, query: str, best: _Scored) -> list[Finding]:
@@ -315,13 +367,17 @@ def _wording(store: SentenceStore, claim: Claim, query: str, best: _Scored) -> l
     when it says the opposite direction or negates what the claim says."""
     sentence = best.sentence.text
     if claim.direction and direction_of(sentence) not in (None, claim.direction):
-        return [
-            Finding(
-                "direction", "contradicted", claim.direction, direction_of(sentence), _quote(best)
-            )
-        ]
+        return [_opposite(claim, _quote(best))]
     if claim.negated != negated(sentence):
-        return [Finding("negation", "contradicted", None, None, _quote(best))]
+        stated = negation_words(sentence)
+        # Without a negation of its own, the claim's side is the word the report negates
+        # ("vaker" against "niet vaker"), or else the statement.
+        negated_word = stated.split()[-1] if stated else ""
+        plain = (
+            negated_word if re.search(rf"\b{re.escape(negated_word)}\b", claim.statement) else ""
+        )
+        ours = negation_words(claim.statement) or plain or claim.statement
+        return [Finding("negation", "contradicted", ours, stated, _quote(best))]
     terms = set(analyse(query))
     held = set(store.terms(best.number))
     total = sum(store.idf(t) for t in terms) or 1.0
@@ -330,40 +386,6 @@ def _wording(store: SentenceStore, claim: Claim, query: str, best: _Scored) -> l
     return [
         Finding("statement", status, None, None, _quote(best) if share >= MIN_SUPPORT else None)
     ]
-
-
-_FIGURES = ("count", "amount", "percent")
-
-
-def verdict_of(findings: list[Finding]) -> Verdict:
-    """The verdict the findings add up to (see the module docstring)."""
-    if any(f.aspect == "name" and f.status == "contradicted" for f in findings):
-        values = [f for f in findings if f.aspect in (*_FIGURES, "date")]
-        if values and not any(f.status == "supported" for f in values):
-            # Another name and none of its values: another subject, which the report lacks.
-            return "niet_in_rapport"
-        # The values that hold only showed it is the same thing, in another place.
-        return "klopt_niet"
-    wrong = any(f.status == "contradicted" for f in findings)
-    # A date that holds places the claim in time; it is not a part of the claim on its own.
-    held = any(f.status == "supported" and f.aspect != "date" for f in findings)
-    dates = [f for f in findings if f.aspect == "date"]
-    contradicted_date = any(f.status == "contradicted" for f in dates)
-    none_hold = all(f.status != "supported" for f in findings)
-    if wrong and not held and len(findings) > 1 and none_hold and contradicted_date:
-        # Another year with other figures: a period the report does not cover.
-        return "niet_in_rapport"
-    if not held and not wrong and any(f.status == "supported" for f in dates):
-        held = True
-    missing = any(f.status == "absent" and f.aspect in _FIGURES for f in findings)
-    if held and (wrong or missing):
-        # One part holds; another is contradicted, or is a figure the report does not give.
-        return "deels"
-    if wrong:
-        return "klopt_niet"
-    if held:
-        return "klopt"
-    return "niet_in_rapport"
 
 
 def _quote(scored: _Scored) -> Quote:
@@ -376,3 +398,16 @@ def _quote(scored: _Scored) -> Quote:
         hit_id=chunk.id,
         source=source_of(chunk, sentence.start, sentence.end),
     )
+
+
+__all__ = [
+    "VERDICTS",
+    "VERDICT_LABELS",
+    "Check",
+    "Finding",
+    "Quote",
+    "Verdict",
+    "check",
+    "combined",
+    "verdict_of",
+]

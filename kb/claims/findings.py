@@ -1,0 +1,94 @@
+"""What a claim check finds, part by part, and the verdict the findings add up to.
+
+A `Finding` compares one part of a claim (a value, a name, a direction) with the report's
+sentence; `verdict_of()` turns the findings of one statement into klopt, klopt niet, deels or
+staat niet in het rapport, and `combined()` the verdicts of a compound claim's parts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from kb.answers.answer import Source
+
+Verdict = Literal["klopt", "klopt_niet", "deels", "niet_in_rapport"]
+VERDICTS: tuple[Verdict, ...] = ("klopt", "klopt_niet", "deels", "niet_in_rapport")
+VERDICT_LABELS: dict[Verdict, str] = {
+    "klopt": "Klopt",
+    "klopt_niet": "Klopt niet",
+    "deels": "Deels",
+    "niet_in_rapport": "Staat niet in het rapport",
+}
+Status = Literal["supported", "contradicted", "absent"]
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A report sentence, verbatim, with its passage and source."""
+
+    text: str
+    start: int
+    end: int
+    hit_id: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One part of a claim compared: the claim's value, the report's, and the sentence."""
+
+    aspect: str
+    """"percent", "amount", "count", "date", "direction", "negation", "place" or "statement"."""
+    status: Status
+    claim_value: str | None
+    report_value: str | None
+    quote: Quote | None
+
+
+def combined(verdicts: list[Verdict]) -> Verdict:
+    """The verdict on a compound claim from its parts' verdicts: "klopt" when every part
+    holds, "klopt niet" when none does, else "deels"."""
+    if all(v == "klopt" for v in verdicts):
+        return "klopt"
+    if all(v == "klopt_niet" for v in verdicts):
+        return "klopt_niet"
+    return "deels"
+
+
+FIGURES = ("count", "amount", "percent")
+
+
+def verdict_of(findings: list[Finding]) -> Verdict:
+    """The verdict the findings of one statement add up to (the classes: kb.claims.verdict)."""
+    if any(f.aspect == "name" and f.status == "contradicted" for f in findings):
+        values = [f for f in findings if f.aspect in (*FIGURES, "date")]
+        if values and not any(f.status == "supported" for f in values):
+            # Another name and none of its values: another subject, which the report lacks.
+            return "niet_in_rapport"
+        # The values that hold only showed it is the same thing, in another place.
+        return "klopt_niet"
+    if any(f.aspect == "direction" and f.status == "contradicted" for f in findings):
+        # "steeg tot 6.513" where the report has "nam af naar 6.513": the values that hold
+        # only place the statement; what it says of them is not so.
+        return "klopt_niet"
+    wrong = any(f.status == "contradicted" for f in findings)
+    # A date that holds places the claim in time; it is not a part of the claim on its own.
+    held = any(f.status == "supported" and f.aspect != "date" for f in findings)
+    dates = [f for f in findings if f.aspect == "date"]
+    contradicted_date = any(f.status == "contradicted" for f in dates)
+    none_hold = all(f.status != "supported" for f in findings)
+    if wrong and not held and len(findings) > 1 and none_hold and contradicted_date:
+        # Another year with other figures: a period the report does not cover.
+        return "niet_in_rapport"
+    if not held and not wrong and any(f.status == "supported" for f in dates):
+        held = True
+    missing = any(f.status == "absent" and f.aspect in FIGURES for f in findings)
+    if held and (wrong or missing):
+        # One part holds; another is contradicted, or is a figure the report does not give.
+        return "deels"
+    if wrong:
+        return "klopt_niet"
+    if held:
+        return "klopt"
+    return "niet_in_rapport"

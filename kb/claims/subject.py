@@ -1,0 +1,135 @@
+"""Whether a report value speaks of the claim's subject: the words around it, what it counts,
+how precisely a date is named, and the school type or ambition it belongs to.
+
+The claim check (kb.claims.verdict) compares a claimed value with the report's values of the
+same kind in the sentences about the claim; these functions weigh which of them is the one the
+claim speaks of, and leave out those about something else (a 2020 ambition, another school
+type), so that "klopt niet" needs the same subject.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb.analyser import analyse, fold
+from kb.claims.quantities import Quantity, precision
+from kb.sentence_store import SentenceStore
+
+DATE_ALIKE = 0.6
+"""Weight of a date as precise as the claim's (a month against a month) when choosing the
+report's value to compare with: more than a fit (0.5), so that a year range that merely
+contains the claim's year does not decide a claim about a month."""
+MONTH_ALIKE = 0.3
+"""Added when the month is the claim's too ("december 2015" against "december 2016")."""
+UNIT_ALIKE = 0.5
+"""Weight of a count of the same thing ("300 duizend deelnemers" for "drie miljoen
+deelnemers") when choosing the report's value to compare with."""
+_AMBITION = re.compile(
+    r"\b(?:ambitie\w*|streven|streef\w*|doel is|in 2020|moet|moeten|zou|zouden)\b"
+)
+_SCHOOLS = frozenset(
+    ["vmbo", "havo", "vwo", "mbo", "hbo", "wo", "pabo", "po", "vo", "bb", "kb", "gl", "tl", "bol"]
+)
+
+_UMBRELLAS = frozenset(["vmbo", "vo", "po"])
+"""School types that hold others ("vmbo" holds "bb", "kb", "gl", "tl")."""
+
+
+def alike(claimed: Quantity, stated: Quantity) -> float:
+    """A date named as precisely as the claim's is the one it speaks of: "juli 2015" stands
+    against "juli 2016", not against "2015-2016" in the same sentence."""
+    if claimed.kind != "date" or precision(claimed) == "year":
+        return 0.0
+    if precision(claimed) != precision(stated):
+        return 0.0
+    months = claimed.day_month, stated.day_month
+    same_month = months[0] is not None and months[1] is not None and months[0][1] == months[1][1]
+    return DATE_ALIKE + (MONTH_ALIKE if same_month else 0.0)
+
+
+def same_unit(claim: str, claimed: Quantity, sentence: str, stated: Quantity) -> bool:
+    """Whether two counts count the same thing, by the words right after each ("1354
+    leerkrachten", "1.854 leerkrachten"; a compound counts: "trainees", "onderwijstrainees")."""
+    if claimed.kind != "count" or stated.kind != "count":
+        return False
+    ours, theirs = _unit(claim, claimed), _unit(sentence, stated)
+    return any(a == b or a.endswith(b) or b.endswith(a) for a in ours for b in theirs)
+
+
+def _unit(text: str, quantity: Quantity) -> list[str]:
+    """The stemmed words right after a count, up to three and up to a comma ("38 trainees",
+    "13 onbekostigde centres")."""
+    after = re.match(r"(?:\s+[^\W\d][\w'’-]*){1,3}", text[quantity.end :])
+    return [t for t in analyse(after.group(0)) if len(t) >= 4] if after else []
+
+
+def other_thing(claim: str, sentence: str, stated: Quantity) -> bool:
+    """A value that is about something else than the claim: a 2020 ambition for a claim about
+    today, or a figure for another school type ("hbo" claimed, "wo" stated)."""
+    left = max(sentence.rfind(mark, 0, stated.start) for mark in (",", ";", ":", "("))
+    rights = [i for mark in (",", ";", ":", ")") if (i := sentence.find(mark, stated.end)) >= 0]
+    clause = sentence[left + 1 : min(rights, default=len(sentence))]
+    if _AMBITION.search(fold(clause)) and not _AMBITION.search(fold(claim)):
+        return True
+    clause = sentence[max(0, stated.start - 120) : stated.end + 60]
+    claimed = schools(claim)
+    around = schools(clause)
+    return bool(claimed and around and not claimed & around)
+
+
+def schools(text: str) -> frozenset[str]:
+    """The school types a text names, the most specific only ("vmbo-kb": "kb", not "vmbo")."""
+    named = _named_schools(text)
+    specific = named - _UMBRELLAS
+    return specific or named
+
+
+def overlap(store: SentenceStore, claimed: set[str], stated: set[str]) -> float:
+    """The claim's clause words found in the report's clause (a compound counts: "trainees"
+    in "onderwijstrainees"), weighted by IDF, in units of a rare word."""
+    found = [
+        t for t in claimed if t in stated or (len(t) >= 4 and any(s.endswith(t) for s in stated))
+    ]
+    return sum(store.idf(t) for t in found) / 8.0
+
+
+def context(text: str, quantity: Quantity) -> set[str]:
+    """The analysed words of the clause a value stands in, without the value."""
+    left = max(text.rfind(mark, 0, quantity.start) for mark in (",", ";", ":", " en ", "("))
+    rights = [
+        i for mark in (",", ";", ":", " en ", ")") if (i := text.find(mark, quantity.end)) >= 0
+    ]
+    clause = (
+        text[left + 1 : quantity.start] + " " + text[quantity.end : min(rights, default=len(text))]
+    )
+    return set(analyse(clause))
+
+
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\b")
+
+
+def swapped(claim: str, sentence: str) -> tuple[str, str] | None:
+    """Another organisation or school type in the sentence where the claim names its own:
+    an acronym the sentence lacks against one the claim lacks ("VNO-NCW" against "FME"), or
+    school types ("havo, vwo" against "vmbo, mbo"). Returns (the claim's, the sentence's)."""
+    # As named, umbrellas included: "vmbo" is not another school type than "vmbo-kb".
+    ours, theirs = _named_schools(claim), _named_schools(sentence)
+    if ours and theirs and not ours & theirs:
+        return ", ".join(sorted(ours)), ", ".join(sorted(theirs))
+    claimed, stated = _acronyms(claim), _acronyms(sentence)
+    if claimed - stated and stated - claimed and not claimed & stated:
+        return ", ".join(sorted(claimed - stated)), ", ".join(sorted(stated - claimed))
+    return None
+
+
+def _named_schools(text: str) -> frozenset[str]:
+    return _SCHOOLS & frozenset(re.findall(r"[a-z]+", fold(text)))
+
+
+def _acronyms(text: str) -> set[str]:
+    """Acronyms that name an organisation: not a school type, not a Roman numeral ("VIII")."""
+    return {
+        a
+        for a in _ACRONYM.findall(text)
+        if a.lower() not in _SCHOOLS and not re.fullmatch(r"[IVXLC]+", a)
+    }
