@@ -59,3 +59,23 @@ def test_fit_writes_a_model_that_loads_and_a_side_by_side_report(
     write_model(outcome.model, path)
     assert load_model(path) == outcome.model
     assert outcome.model.trained_on["questions"] == len(bank_slice)
+
+
+@pytest.mark.slow
+def test_every_miss_has_one_category_and_web_addresses_are_no_text(
+    report_index: Index, bank_slice: list
+) -> None:
+    from kb.evaluation.misses import CATEGORIES, categorise
+
+    ranked = crossval.out_of_fold(crossval.folds(report_index, retrieve(report_index, bank_slice)))
+    texts = [chunk.text for chunk in report_index.chunks]
+    misses = categorise(ranked, crossval.evaluate_abstention(ranked), texts)
+    answerable = {q.id for q in bank_slice if q.answerable}
+    assert {m.question_id for m in misses} <= answerable
+    assert len({m.question_id for m in misses}) == len(misses)
+    assert all(m.category in CATEGORIES for m in misses)
+    # The report's web addresses are kept beside a passage, not in its text: a question whose
+    # gold span is one ("www.pbt-netwerk.nl") cannot be quoted, whatever the ranker does.
+    assert not any("www.pbt-netwerk.nl" in text for text in texts)
+    artefacts = [m for m in misses if m.category == "fact in no passage's text"]
+    assert all(m.fact not in text for m in artefacts for text in texts)
