@@ -98,11 +98,16 @@ if (!window.vbDutch) {
 
 _LAND = """
 if (!window.vbLand) {
-  let shown = false;
+  // The passage appears before the page around it has settled: for a few seconds after it
+  // appears, every change of the page scrolls the marked passage back into view.
+  let since = 0;
   const land = () => {
     const box = document.querySelector(".st-key-MARKED");
-    if (box && !shown) { box.scrollIntoView({block: "center"}); }
-    shown = box !== null;
+    if (!box) { since = 0; return; }
+    since = since || Date.now();
+    if (Date.now() - since < 3000) {
+      box.scrollIntoView({block: "center"});
+    }
   };
   window.vbLand = new MutationObserver(land);
   window.vbLand.observe(document.body, {subtree: true, childList: true,

@@ -263,12 +263,8 @@ def test_back_and_forward_show_the_page_the_address_names(report_url: str, brows
     _goal_shown(page, 9)
     sentence = page.locator(".st-key-citaat strong", has_text="waarvan er vier raken aan de")
     expect(sentence).to_be_visible()
-    page.wait_for_function(
-        """(e) => { const r = e.getBoundingClientRect();
-                    return r.top >= 0 && r.bottom <= window.innerHeight; }""",
-        arg=sentence.element_handle(),
-        timeout=10_000,
-    )
+    # Polled on the locator, not on one element: the page may draw the passage anew.
+    expect(sentence).to_be_in_viewport(ratio=1, timeout=10_000)
     shot(page, "back-after-lezen.png")
 
     # Back again: the chat with its answer.
