@@ -26,14 +26,13 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from pathlib import Path
 from typing import IO, Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.support.serve import CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E402
+from tests.support.serve import CHROMIUM, CHROMIUM_ARGS, free_port, wait_healthy  # noqa: E402
 
 QUESTION = "hoeveel cross-over kwalificaties raken techniek?"
 
@@ -72,20 +71,6 @@ def _clean_env() -> dict[str, str]:
     path = [p for p in env.get("PATH", "").split(os.pathsep) if not p.startswith(str(ROOT))]
     env["PATH"] = os.pathsep.join(path)
     return env
-
-
-def wait_healthy(url: str, make: subprocess.Popen[bytes], timeout: float) -> None:
-    deadline = time.perf_counter() + timeout
-    while time.perf_counter() < deadline:
-        if make.poll() is not None:
-            raise RuntimeError(f"make app exited with {make.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as reply:
-                if reply.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.05)
-    raise RuntimeError(f"the server did not answer within {timeout:.0f} s")
 
 
 def chat(page: Any, url: str, started: float, timeout: float) -> tuple[float, float]:
@@ -158,7 +143,7 @@ def main() -> int:
             stamps = Stamps(started)
             reader = threading.Thread(target=stamps.read, args=(make.stdout, log), daemon=True)
             reader.start()
-            wait_healthy(url, make, args.timeout)
+            wait_healthy(make, url, folder / "make-app.log", args.timeout)
             up = time.perf_counter() - started
             usable, answered = chat(page, url, started, args.timeout)
             browser.close()
