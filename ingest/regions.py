@@ -62,10 +62,6 @@ class Gazetteer:
     def provinces(self) -> tuple[str, ...]:
         return tuple(sorted({e.province for e in self._entries.values() if e.province}))
 
-    def names_in(self, text: str) -> list[str]:
-        """The gazetteer names in a text, as written there ("Zeeuwse", "Fryslân")."""
-        return [m.group(0) for m in self._pattern.finditer(text)]
-
     def within(self, region: str) -> tuple[str, ...]:
         """The provinces a region spans: its own, or those of a landsdeel."""
         entry = next((e for e in self._entries.values() if e.region == region), None)

@@ -201,7 +201,7 @@ def list_request(
             goals = _tied_goals(_content(subject), goal_titles)
     place_words = set(analyse(" ".join(places.regions))) if places else set()
     if places and gazetteer:
-        place_words |= set(analyse(" ".join(gazetteer.names_in(question))))
+        place_words |= set(analyse(" ".join(gazetteer.names(question))))
     own = tuple(
         t for n in (goal, *goals) if n is not None for t in title_terms(goal_titles.get(n, ""))
     )
