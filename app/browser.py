@@ -17,6 +17,8 @@ LIVE_REGION = "vb-live"
 
 MARKED = "citaat"
 """The key of the container that holds a quoted sentence on the reading page."""
+QUOTED = "citaatzin"
+"""The key of the marked passage's part that holds the quoted sentence (in bold)."""
 
 
 def _literal(text: str) -> str:
@@ -99,22 +101,39 @@ if (!window.vbDutch) {
 _LAND = """
 if (!window.vbLand) {
   // The passage appears before the page around it has settled: for a few seconds after it
-  // appears, every change of the page scrolls the marked passage back into view.
+  // appears, every change of the page scrolls the quoted sentence (or, without one, the
+  // marked passage) back into the middle of the view, until the reader scrolls or types.
   let since = 0;
+  let reader = false;
   const land = () => {
     const box = document.querySelector(".st-key-MARKED");
-    if (!box) { since = 0; return; }
+    if (!box) { since = 0; reader = false; return; }
     since = since || Date.now();
-    if (Date.now() - since < 3000) {
-      box.scrollIntoView({block: "center"});
+    if (!reader && Date.now() - since < 3000) {
+      // The whole passage where it fits in the view, else the sentence in the middle.
+      const sentence = box.querySelector(".st-key-QUOTED strong");
+      const high = window.innerHeight || document.documentElement.clientHeight;
+      const outside = (e) => {
+        const r = e.getBoundingClientRect();
+        return r.top < 0 || r.bottom > high;
+      };
+      const fits = box.getBoundingClientRect().height <= high;
+      const target = fits || !sentence ? box : sentence;
+      if (outside(target) || (sentence && outside(sentence))) {
+        target.scrollIntoView({block: "center"});
+      }
     }
   };
+  const stop = () => { if (since) { reader = true; } };
+  for (const kind of ["wheel", "touchstart", "keydown", "mousedown"]) {
+    window.addEventListener(kind, stop, {passive: true});
+  }
   window.vbLand = new MutationObserver(land);
   window.vbLand.observe(document.body, {subtree: true, childList: true,
     attributes: true, attributeFilter: ["class"]});
   land();
 }
-""".replace("MARKED", MARKED)
+""".replace("MARKED", MARKED).replace("QUOTED", QUOTED)
 """Scrolls the quoted sentence of the reading page into view whenever it appears: after a
 link, a reload, or Back to a link's address (a script in the page itself runs only once)."""
 
@@ -207,6 +226,7 @@ __all__ = [
     "DUTCH",
     "LIVE_REGION",
     "MARKED",
+    "QUOTED",
     "announce",
     "copy_button",
     "setup_page",

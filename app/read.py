@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from app import resources
-from app.browser import MARKED
+from app.browser import MARKED, QUOTED
 from app.present import escape, link, marked
 from ingest.model import SECTION_LABELS, Chunk, FootnoteRef, Kind
 from kb.text import whole_number
@@ -167,12 +167,12 @@ def _unit(unit: UnitView, kind: Kind, chunk_id: str | None, span: tuple[int, int
         if unit.title:
             st.markdown(f"**{escape(unit.title)}**")
         for number, chunk in enumerate(unit.chunks):
-            if chunk.id == chunk_id and span is not None:
-                text = marked(chunk.text, *span)
-            else:
-                text = escape(chunk.text)
             arrow = "→ " if kind == "bereikt" and number == 0 else ""
-            st.markdown(arrow + text)
+            if chunk.id == chunk_id and span is not None:
+                with st.container(key=QUOTED):
+                    st.markdown(arrow + marked(chunk.text, *span))
+            else:
+                st.markdown(arrow + escape(chunk.text))
         if unit.urls:
             st.markdown("Web: " + " · ".join(link(url) for url in unit.urls))
 
@@ -199,7 +199,8 @@ def render_place(place: Place, chunk_id: str | None, span: tuple[int, int] | Non
                 with st.container(border=True, key=MARKED):
                     st.caption(":material/location_on: Hier staat het citaat.")
                     text = marked(chunk.text, *span) if span else escape(chunk.text)
-                    st.markdown(f"{note.number}. {text}")
+                    with st.container(key=QUOTED):
+                        st.markdown(f"{note.number}. {text}")
             else:
                 st.caption(f"{note.number}. {escape(note.text)}")
 
