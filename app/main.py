@@ -32,7 +32,7 @@ st.set_page_config(
 
 setup_page()
 try:
-    resources.index(resources.settings())
+    loaded = resources.index(resources.settings())
 except resources.AppStartError as exc:
     log.warning("app not started: %s", exc)
     st.error(str(exc))
@@ -54,3 +54,4 @@ try:
     navigation.run()
 except resources.AppStartError as exc:
     st.error(str(exc))
+resources.warm_up(loaded)

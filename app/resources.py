@@ -56,9 +56,22 @@ def _embedder(key: str, _settings: Settings) -> Embedder:
 WARM_UP_QUESTION = "Hoeveel cross-over kwalificaties raken aan de techniek?"
 
 
+_WARMED: set[int] = set()
+_WARMED_LOCK = threading.Lock()
+
+
+def warm_up(index: Index) -> None:
+    """Answer one question in the background, once per loaded index: the first question
+    pays for the model's first inference and the answer step's lazy tables (LightGBM's
+    import). Called when a page has been drawn, so that it does not slow the first page."""
+    with _WARMED_LOCK:
+        if id(index) in _WARMED:
+            return
+        _WARMED.add(id(index))
+    threading.Thread(target=_warm_up, args=(index,), name="warm-up", daemon=True).start()
+
+
 def _warm_up(index: Index) -> None:
-    # The first question pays for the model's first inference and the answer step's lazy
-    # tables; pay it in the background while the reader is still typing.
     from kb import answer
 
     started = time.perf_counter()
@@ -71,9 +84,7 @@ def _warm_up(index: Index) -> None:
 
 @st.cache_resource(show_spinner="De zoekindex wordt geladen …", max_entries=2)
 def _index(key: str, build_id: str, _settings: Settings) -> Index:
-    loaded = load_index(_settings, embedder(_settings))
-    threading.Thread(target=_warm_up, args=(loaded,), name="warm-up", daemon=True).start()
-    return loaded
+    return load_index(_settings, embedder(_settings))
 
 
 def _embedder_key(config: Settings) -> str:
@@ -186,4 +197,5 @@ __all__ = [
     "feedback_store",
     "index",
     "settings",
+    "warm_up",
 ]

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ingest.chunk import chunk_document
 from ingest.errors import IngestError, SourceError
 from ingest.generic import parse_generic, pdf_text
 from ingest.model import Chunk, Document, DocumentManifest
@@ -177,6 +176,10 @@ def ingest_corpus(
     12
     """
     found = _discover(corpus_dir, limits, strict)
+    # Imported here: langchain-text-splitters takes 0.25 s to import, and only a build needs it
+    # (the app, the servers and `kb ask` import this module for its types and readers).
+    from ingest.chunk import chunk_document
+
     places = load_gazetteer(gazetteer)
     skipped = list(found.skipped)
     sources: list[Source] = []

@@ -1,6 +1,6 @@
 """The Dutch analyser: text to stemmed tokens for BM25, and `fold` for comparing words.
 
-Snowball stemming, and the Dutch stop words that bm25s ships (the Snowball list). Question
+Snowball stemming, and the Dutch stop words that bm25s ships (the Snowball list, copied). Question
 words such as "hoeveel", "wanneer" and "waarom" are not on it; they are rare in the report, so
 BM25's idf already gives them little weight.
 
@@ -19,11 +19,24 @@ import re
 import unicodedata
 
 import Stemmer
-from bm25s.stopwords import STOPWORDS_DUTCH
 
 ANALYSER = "nl-1"
 """The analyser's version, recorded with every BM25 index: a change means a rebuild."""
-DUTCH_STOP_WORDS: frozenset[str] = frozenset(STOPWORDS_DUTCH)
+# fmt: off
+DUTCH_STOP_WORDS: frozenset[str] = frozenset([
+    "aan", "al", "alles", "als", "altijd", "andere", "ben", "bij", "daar", "dan", "dat", "de",
+    "der", "deze", "die", "dit", "doch", "doen", "door", "dus", "een", "eens", "en", "er", "ge",
+    "geen", "geweest", "haar", "had", "heb", "hebben", "heeft", "hem", "het", "hier", "hij",
+    "hoe", "hun", "iemand", "iets", "ik", "in", "is", "ja", "je", "kan", "kon", "kunnen",
+    "maar", "me", "meer", "men", "met", "mij", "mijn", "moet", "na", "naar", "niet", "niets",
+    "nog", "nu", "of", "om", "omdat", "onder", "ons", "ook", "op", "over", "reeds", "te",
+    "tegen", "toch", "toen", "tot", "u", "uit", "uw", "van", "veel", "voor", "want", "waren",
+    "was", "wat", "werd", "wezen", "wie", "wil", "worden", "wordt", "zal", "ze", "zelf", "zich",
+    "zij", "zijn", "zo", "zonder", "zou",
+])
+# fmt: on
+"""The Snowball Dutch stop words, as bm25s ships them (`bm25s.stopwords.STOPWORDS_DUTCH`;
+copied, so that answering a question does not import bm25s)."""
 
 _STEMMER = Stemmer.Stemmer("dutch")
 

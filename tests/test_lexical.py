@@ -66,3 +66,37 @@ def test_save_and_load_give_the_same_scores_without_pickle(tmp_path: Path) -> No
     assert suffixes <= {".json", ".npy"}
     for array in (tmp_path / "bm25").glob("*.npy"):
         np.load(array, allow_pickle=False)
+
+
+def test_the_stop_words_are_those_bm25s_ships() -> None:
+    from bm25s.stopwords import STOPWORDS_DUTCH
+
+    from kb.analyser import DUTCH_STOP_WORDS
+
+    assert frozenset(STOPWORDS_DUTCH) == DUTCH_STOP_WORDS
+
+
+def test_scores_are_those_of_bm25s_on_the_saved_index(tmp_path: Path) -> None:
+    """The index is read and scored without bm25s; bm25s itself reads the same files and
+    gives the same scores (its own scoring is the reference)."""
+    import bm25s
+
+    LexicalIndex.build(TEXTS).save(tmp_path / "bm25")
+    ours = LexicalIndex.load(tmp_path / "bm25")
+    theirs = bm25s.BM25.load(tmp_path / "bm25", allow_pickle=False, show_progress=False)
+    for question in ("hoeveel crossover kwalificaties?", "acht netwerken W&T", "techniek techniek"):
+        ids = list(dict.fromkeys(theirs.get_tokens_ids(analyse(question, question=True))))
+        assert ids
+        assert np.array_equal(ours.scores(question), theirs.get_scores_from_ids(ids))
+
+
+def test_a_question_does_not_import_bm25s() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, kb.analyser, kb.lexical, kb.store, kb.answers\n"
+        "assert 'bm25s' not in sys.modules, 'bm25s imported'\n"
+        "assert 'langchain_text_splitters' not in sys.modules, 'splitters imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
