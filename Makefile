@@ -31,7 +31,7 @@ build: $(APP_STAMP)
 # changed), so the page opens on a ready index. `make app PORT=8502` serves on another port.
 app: $(APP_STAMP)
 	$(BIN)/kb build
-	$(BIN)/streamlit run app/main.py --server.address localhost --server.port $(PORT) --browser.gatherUsageStats false
+	$(BIN)/python -m app.launch --server.address localhost --server.port $(PORT) --browser.gatherUsageStats false
 
 browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)

@@ -36,7 +36,7 @@ from tests.support.serve import CHROMIUM, CHROMIUM_ARGS, free_port, wait_healthy
 
 QUESTION = "hoeveel cross-over kwalificaties raken techniek?"
 
-MARKS = {"build": ".venv/bin/kb build", "server": ".venv/bin/streamlit run"}
+MARKS = {"build": ".venv/bin/kb build", "server": ".venv/bin/python -m app.launch"}
 """The phase that starts when make prints a line beginning with this command."""
 
 

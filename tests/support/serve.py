@@ -1,4 +1,5 @@
-"""Run the app as `streamlit run app/main.py` does, on a free localhost port, and drive it with
+"""Run the app as `make app` does (`python -m app.launch`: `streamlit run app/main.py` with the
+app's modules imported while the server starts), on a free localhost port, and drive it with
 Debian's headless Chromium: shared by the browser tests and the app benchmarks.
 
     port = free_port()
@@ -44,10 +45,10 @@ def free_port() -> int:
 
 
 def start(env: dict[str, str], port: int, log: Path | None = None) -> subprocess.Popen[bytes]:
-    """Start `streamlit run app/main.py` on 127.0.0.1:`port` with environment `env`; its output
-    goes to `log` (or nowhere)."""
+    """Start the app (`python -m app.launch`) on 127.0.0.1:`port` with environment `env`; its
+    output goes to `log` (or nowhere)."""
     command = [
-        sys.executable, "-m", "streamlit", "run", str(APP),
+        sys.executable, "-m", "app.launch",
         "--server.port", str(port), "--server.address", "127.0.0.1",
         "--server.headless", "true", "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
