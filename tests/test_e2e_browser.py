@@ -18,7 +18,7 @@ from tests.support.app_fixtures import (
     app_env,
     build_hostile,
 )
-from tests.support.browser_fixtures import ARTIFACTS, NO_CHROMIUM, ask, shot, start_app
+from tests.support.browser_fixtures import ARTIFACTS, NO_CHROMIUM, ask, choose_part, shot, start_app
 from tests.support.serve import stop
 
 pytestmark = [pytest.mark.slow, NO_CHROMIUM]
@@ -108,11 +108,7 @@ def test_the_answer_leads_with_its_value_and_lands_on_its_source(
     shot(page, "e2e-lezen.png")
 
     # Another goal chosen on the page goes into the address.
-    choose = page.get_by_role("combobox", name="Deel van het rapport")
-    choose.scroll_into_view_if_needed()
-    choose.click()
-    page.keyboard.type("Doel 3 —")
-    page.keyboard.press("Enter")
+    choose_part(page, "Doel 3 —")
     expect(page.locator("h2").first).to_have_text("Doel 3")
     page.wait_for_url("**/lezen?doel=3*", timeout=10_000)
     page.close()

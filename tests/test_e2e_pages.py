@@ -17,7 +17,7 @@ import pytest
 
 from app.browser import DUTCH
 from tests.support.axe import AXE_JS, describe, serious_violations
-from tests.support.browser_fixtures import NO_CHROMIUM, ask, shot
+from tests.support.browser_fixtures import NO_CHROMIUM, ask, choose_part, shot
 
 pytestmark = [
     pytest.mark.slow,
@@ -229,22 +229,6 @@ def _goal_shown(page: Any, goal: int) -> None:
     expect(choice).to_have_value(re.compile(rf"^Doel {goal} —"))
 
 
-def _choose_part(page: Any, label: str) -> None:
-    """Choose `label` in the reading page's select box (opened again if a rerun that was
-    still under way closed it)."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    option = page.get_by_role("option", name=label)
-    for _ in range(10):
-        page.get_by_role("combobox", name="Deel van het rapport").click()
-        try:
-            option.wait_for(timeout=1_000)
-            break
-        except PlaywrightTimeout:
-            page.keyboard.press("Escape")
-    option.click()
-
-
 def test_back_and_forward_show_the_page_the_address_names(report_url: str, browser: Any) -> None:
     from playwright.sync_api import expect
 
@@ -254,7 +238,7 @@ def test_back_and_forward_show_the_page_the_address_names(report_url: str, brows
     page.get_by_text("Lees dit in het rapport").first.click()
     page.locator(".st-key-citaat").wait_for(timeout=30_000)
     _goal_shown(page, 9)
-    _choose_part(page, "Doel 5 —")
+    choose_part(page, "Doel 5 —")
     _goal_shown(page, 5)
     assert "doel=5" in page.url
 

@@ -25,7 +25,7 @@ NO_CHROMIUM = pytest.mark.skipif(
 
 
 def start_app(env: dict[str, str], log: Path) -> tuple[subprocess.Popen[bytes], str]:
-    """Start the app as `streamlit run` does; returns the process and its address when healthy."""
+    """Start the app as `make app` does; returns the process and its address when healthy."""
     port = free_port()
     process = start({**os.environ, **env}, port, log)
     url = f"http://127.0.0.1:{port}"
@@ -67,6 +67,22 @@ def ask(page: Any, question: str) -> Any:
     return answer
 
 
+def choose_part(page: Any, label: str) -> None:
+    """Choose `label` in the reading page's select box (opened again if a rerun that was
+    still under way closed it)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    option = page.get_by_role("option", name=label)
+    for _ in range(10):
+        page.get_by_role("combobox", name="Deel van het rapport").click()
+        try:
+            option.wait_for(timeout=1_000)
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+    option.click()
+
+
 def shot(page: Any, name: str) -> None:
     """A full-page screenshot in test-artifacts/ (after animations settle)."""
     ARTIFACTS.mkdir(exist_ok=True)
@@ -74,4 +90,13 @@ def shot(page: Any, name: str) -> None:
     page.screenshot(path=ARTIFACTS / name, full_page=True)
 
 
-__all__ = ["ARTIFACTS", "NO_CHROMIUM", "ask", "browser", "report_url", "shot", "start_app"]
+__all__ = [
+    "ARTIFACTS",
+    "NO_CHROMIUM",
+    "ask",
+    "browser",
+    "choose_part",
+    "report_url",
+    "shot",
+    "start_app",
+]
