@@ -60,6 +60,15 @@ DUTCH = {
     "Press Enter to submit form": "Druk op Enter om te versturen",
     "Press Ctrl+Enter to apply": "Druk op Ctrl+Enter om toe te passen",
     "Press ⌘+Enter to apply": "Druk op ⌘+Enter om toe te passen",
+    "Running...": "Bezig …",
+    "Stop script": "Stoppen",
+    "Clear all": "Alles wissen",
+    "Clear value": "Wissen",
+    "Selected values": "Gekozen",
+    "Selectbox options": "Keuzes",
+    "Close": "Sluiten",
+    "Notifications": "Meldingen",
+    "No results": "Geen resultaten",
 }
 """Streamlit's own English labels (read out by screen readers) and input hints, which it
 has no setting for, in Dutch: the page's script puts these in place as they appear."""
@@ -68,7 +77,9 @@ _TRANSLATE = (
     """
 if (!window.vbDutch) {
   const DUTCH = JSON.parse(WORDS);
-  const hint = '[data-testid="InputInstructions"]';
+  // Text is translated only where Streamlit writes its own: input hints and the empty list
+  // of a select box (never in the report's text).
+  const hint = '[data-testid="InputInstructions"], [data-baseweb="popover"], [role="listbox"]';
   const label = (element) => {
     const dutch = DUTCH[element.getAttribute("aria-label")];
     if (dutch) { element.setAttribute("aria-label", dutch); }

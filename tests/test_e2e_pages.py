@@ -296,3 +296,17 @@ def test_back_from_the_reading_page_chosen_in_the_menu_returns_to_the_chat(
     page.go_back()
     expect(page.locator("h1").first).to_have_text("Vraagbaak Techniekpact", timeout=30_000)
     page.close()
+
+
+def test_a_select_box_without_a_match_says_so_in_dutch(report_url: str, browser: Any) -> None:
+    from playwright.sync_api import expect
+
+    page = _page(browser)
+    page.goto(f"{report_url}/lezen")
+    choose = page.get_by_role("combobox", name="Deel van het rapport")
+    choose.wait_for(timeout=60_000)
+    choose.click()
+    page.keyboard.type("zzzz")
+    expect(page.get_by_text("Geen resultaten")).to_be_visible(timeout=10_000)
+    expect(page.get_by_text("No results")).to_have_count(0)
+    page.close()
