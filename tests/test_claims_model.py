@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kb.claims.features import FEATURES, allowed, gap
+from kb.claims.features import FEATURES, VALUE_FEATURES, allowed, gap
 from kb.claims.findings import Finding
 from kb.claims.model import MODEL_FILE, MODEL_FORMAT, ClaimModel, load_model
 from kb.claims.quantities import quantities
@@ -34,6 +34,9 @@ def test_the_model_file_is_versioned_json_naming_the_codes_features() -> None:
     model = load_model(MODEL_FILE)
     assert model is not None and model.version == data["version"]
     assert {"model_accuracy", "rules_accuracy"} <= set(model.cross_validation)
+    assert model.values is not None and model.values.features == list(VALUE_FEATURES)
+    assert len(model.values.weights) == len(VALUE_FEATURES)
+    assert b"pickle" not in raw and not raw.startswith(b"\x80")
 
 
 def test_a_model_of_other_features_or_format_is_refused(tmp_path: Path) -> None:
@@ -108,6 +111,11 @@ def test_a_wrong_count_gives_a_value_mismatch_on_the_same_thing(report_index: In
     assert features["contradiction_unit"] == 1  # "trainees" is counted by "onderwijstrainees"
     assert features["contradiction_gap"] == pytest.approx(math.log10(40 / 38))
     assert result.quote is not None and "38" in result.quote.text
+    # Both counts of the sentence were weighed: 28 trainees (Eerst de Klas) and 38
+    # onderwijstrainees (the OnderwijsTraineeship); 38 is the one about the claim's subject.
+    weighed = {text for text, _, _ in result.choices[0].candidates}
+    assert {"28", "38"} <= weighed
+    assert result.choices[0].claimed == "40"
 
     right = check(report_index, "Via het OnderwijsTraineeship zijn 38 trainees begonnen.")
     features = dict(zip(FEATURES, right.features, strict=True))

@@ -75,6 +75,22 @@ sentence, and for a contradiction how far the values lie apart (log10 of the rat
 (a contradiction about something else, left out by the rules, counts here too)."""
 
 
+VALUE_FEATURES: tuple[str, ...] = ("shared", "fits", "alike", "unit", "drop", "position", "gap")
+"""What decides which of the report's values a claimed value is compared with (one row per
+value of its kind in the best sentences): the words its clause shares with the claim's (IDF,
+in rare words), whether it fits the claim's (approximations included), a date named as
+precisely, whether it counts the same thing, how far its sentence scores below the best and
+its rank, and how far the values lie apart (`gap`, at most 3)."""
+
+
+class Choice(NamedTuple):
+    """The report's values a claimed value could be compared with, each with its sentence and
+    its row of `VALUE_FEATURES` (what `kb fit-claims` learns the choice from)."""
+
+    claimed: str
+    candidates: tuple[tuple[str, str, tuple[float, ...]], ...]
+
+
 class Comparison(NamedTuple):
     """How the report's value compared with one of the claim's was chosen (kb.claims.verdict:
     the best-scoring value of its kind in the best sentences)."""
@@ -114,6 +130,8 @@ class Reading:
     """IDF-weighted share of the statement's words that the quoted sentence holds."""
     comparisons: tuple[Comparison, ...]
     """How the report's value was chosen for each of the statement's values."""
+    choices: tuple[Choice, ...]
+    """The values each of the statement's values could be compared with."""
 
 
 def feature_row(

@@ -20,11 +20,34 @@ import numpy as np
 import numpy.typing as npt
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from kb.claims.features import FEATURES
+from kb.claims.features import FEATURES, VALUE_FEATURES
 from kb.claims.findings import VERDICTS, Verdict
 
 MODEL_FORMAT = 1
 MODEL_FILE = Path(__file__).parent / "data" / "claim-model.json"
+
+
+class ValueChooser(BaseModel):
+    """Which report value a claimed value is compared with: the candidate with the highest
+    logit `intercept + weights · z` (z: `VALUE_FEATURES` less their means, over their scales);
+    a contradicting value below `threshold` is about something else (the report does not
+    say)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    features: list[str]
+    means: list[float]
+    scales: list[float]
+    intercept: float
+    weights: list[float]
+    threshold: float
+    decides: bool
+    """Whether it beat the hand-set choice in cross-validation grouped by goal; else the hand
+    choice (kb.claims.verdict) is kept."""
+
+    def key(self, row: tuple[float, ...]) -> float:
+        z = (np.asarray(row) - np.asarray(self.means)) / np.asarray(self.scales)
+        return float(self.intercept + np.asarray(self.weights) @ z)
 
 
 class ClaimModel(BaseModel):
@@ -51,6 +74,7 @@ class ClaimModel(BaseModel):
     does it decide; else the rules do, and the file records why."""
     cross_validation: dict[str, float]
     """The grouped cross-validation figures of the fit (model and rules), for the record."""
+    values: ValueChooser | None = None
 
     @model_validator(mode="after")
     def _shapes(self) -> ClaimModel:
@@ -88,7 +112,8 @@ def load_model(path: Path = MODEL_FILE) -> ClaimModel | None:
     model = ClaimModel.model_validate_json(path.read_bytes())
     if model.format_version != MODEL_FORMAT:
         raise ValueError(f"{path}: format {model.format_version}, expected {MODEL_FORMAT}")
-    if model.features != list(FEATURES):
+    chooser = model.values
+    if model.features != list(FEATURES) or (chooser and chooser.features != list(VALUE_FEATURES)):
         raise ValueError(f"{path}: fitted on other features than the code's; run kb fit-claims")
     return model
 

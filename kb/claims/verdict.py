@@ -28,7 +28,7 @@ from ingest.regions import Gazetteer
 from kb.analyser import analyse, fold
 from kb.answers.answer import gazetteer_of, sentence_store
 from kb.claims.claim import Claim, clauses, parse_claim
-from kb.claims.features import Comparison, Reading, allowed, feature_row, gap
+from kb.claims.features import Choice, Comparison, Reading, allowed, feature_row, gap
 from kb.claims.findings import (
     FIGURES,
     VERDICT_LABELS,
@@ -40,7 +40,7 @@ from kb.claims.findings import (
     combined,
     verdict_of,
 )
-from kb.claims.model import load_model
+from kb.claims.model import ClaimModel, ValueChooser, load_model
 from kb.claims.quantities import Quantity, consistent, quantities
 from kb.claims.subject import (
     UNIT_ALIKE,
@@ -93,14 +93,24 @@ class Check:
     model (kb.claims.model) weighs with the other features."""
     features: tuple[float, ...] = ()
     """The claim's features (kb.claims.features.FEATURES, in order)."""
+    choices: tuple[Choice, ...] = ()
+    """The report values each of the claim's values could be compared with (of the statement
+    and of its compound parts)."""
 
     @property
     def label(self) -> str:
         return VERDICT_LABELS[self.verdict]
 
 
-def check(index: Index, claim: str, filters: Filters | None = None, top_k: int = 5) -> Check:
-    """The verdict on `claim` ("Klopt het dat …?" or a bare statement), with the quotes.
+def check(
+    index: Index,
+    claim: str,
+    filters: Filters | None = None,
+    top_k: int = 5,
+    model: ClaimModel | None = None,
+) -> Check:
+    """The verdict on `claim` ("Klopt het dat …?" or a bare statement), with the quotes;
+    `model` is the fitted model to use (by default the one in kb/claims/data, if any).
 
     Raises:
         EmptyQuestionError: the claim is empty or whitespace only.
@@ -108,12 +118,17 @@ def check(index: Index, claim: str, filters: Filters | None = None, top_k: int =
     """
     cleaned = clean_question(claim, index.settings.max_question_chars)
     parsed = parse_claim(cleaned.text)
-    whole, shown = _check_statement(index, parsed, filters, top_k)
+    model = model or load_model()
+    whole, shown = _check_statement(index, parsed, filters, top_k, model)
     split = clauses(parsed.statement)
-    parts = [
-        _check_statement(index, parse_claim(part), filters, top_k, _subject(part, split[0]))[0]
-        for part in split
-    ]
+    parts = (
+        [whole]
+        if len(split) == 1
+        else [
+            _check_statement(index, parse_claim(p), filters, top_k, model, _subject(p, split[0]))[0]
+            for p in split
+        ]
+    )
     rule, findings, quote = whole.verdict, whole.findings, whole.quote
     comparisons = whole.comparisons
     if len(parts) > 1 and all(part.verdict != "niet_in_rapport" for part in parts):
@@ -124,7 +139,6 @@ def check(index: Index, claim: str, filters: Filters | None = None, top_k: int =
         comparisons = tuple(c for part in parts for c in part.comparisons)
         quote = parts[0].quote
     row = feature_row(parsed, whole, parts, rule, findings, comparisons)
-    model = load_model()
     verdict = model.decide(row, allowed(findings, rule)) if model and model.decides else rule
     if verdict != "klopt" or rule != verdict:
         quote = next((f.quote for f in findings if f.status == "contradicted"), None) or quote
@@ -138,6 +152,7 @@ def check(index: Index, claim: str, filters: Filters | None = None, top_k: int =
         cleaned.notice,
         rule_verdict=rule,
         features=tuple(float(v) for v in row),
+        choices=whole.choices + tuple(c for p in parts if p is not whole for c in p.choices),
     )
 
 
@@ -150,7 +165,12 @@ def _subject(part: str, first: str) -> str:
 
 
 def _check_statement(
-    index: Index, parsed: Claim, filters: Filters | None, top_k: int, subject: str = ""
+    index: Index,
+    parsed: Claim,
+    filters: Filters | None,
+    top_k: int,
+    model: ClaimModel | None,
+    subject: str = "",
 ) -> tuple[Reading, list[Hit]]:
     """What the check of one statement reads, and the passages shown; `subject` is added to
     what is searched for (not to what is compared)."""
@@ -163,10 +183,11 @@ def _check_statement(
     coverage = _coverage(store, query, ranked[0].hit) if ranked else 0.0
     if not ranked or coverage < MIN_COVERAGE:
         top = ranked[0].score if ranked else 0.0
-        return Reading("niet_in_rapport", [], None, coverage, top, 0.0, ()), shown
+        return Reading("niet_in_rapport", [], None, coverage, top, 0.0, (), ()), shown
     window = [(scored, quantities(scored.sentence.text)) for scored in ranked[:WINDOW]]
-    compared = [_compare(store, q, parsed, window) for q in parsed.quantities]
-    findings = [finding for finding, _ in compared]
+    chooser = model.values if model and model.values and model.values.decides else None
+    compared = [_compare(store, q, parsed, window, chooser) for q in parsed.quantities]
+    findings = [finding for finding, _, _ in compared]
     findings += _names(index, store, parsed, query, _anchor(ranked, findings), findings)
     findings += _swapped(parsed, _anchor(ranked, findings), findings)
     quoted = next((f.quote for f in findings if f.quote), None) or quote_of(ranked[0])
@@ -175,9 +196,13 @@ def _check_statement(
         findings += wording(store, parsed, query, directed(store, parsed, query, ranked))
     quote = next((f.quote for f in findings if f.quote), None) or quote_of(ranked[0])
     share = word_share(store, query, _anchor(ranked, findings).number)
-    comparisons = tuple(c for _, c in compared if c is not None)
+    comparisons = tuple(c for _, c, _ in compared if c is not None)
+    choices = tuple(choice for _, _, choice in compared)
     verdict = verdict_of(findings)
-    return Reading(verdict, findings, quote, coverage, ranked[0].score, share, comparisons), shown
+    reading = Reading(
+        verdict, findings, quote, coverage, ranked[0].score, share, comparisons, choices
+    )
+    return reading, shown
 
 
 def _rank(store: SentenceStore, hits: list[Hit], vector: np.ndarray, query: str) -> list[Scored]:
@@ -211,36 +236,55 @@ def _compare(
     claimed: Quantity,
     claim: Claim,
     window: list[tuple[Scored, list[Quantity]]],
-) -> tuple[Finding, Comparison | None]:
+    chooser: ValueChooser | None,
+) -> tuple[Finding, Comparison | None, Choice]:
     """The claim's value against the values of its kind in the sentences about its subject
-    (`window`: the best sentences with their values, read once per claim), and how the
-    report's value it was compared with was chosen (None when there was none)."""
+    (`window`: the best sentences with their values, read once per claim); how the report's
+    value it was compared with was chosen (None when there was none), by the fitted `chooser`
+    or else by hand; and the values it could be compared with."""
     around = context(claim.statement, claimed)
     top = window[0][0].score
-    best: tuple[float, Quantity, Scored, Comparison] | None = None
+    candidates: list[tuple[Quantity, Scored, tuple[float, ...]]] = []
     for position, (scored, values) in enumerate(window):
         for stated in values:
             if stated.kind != claimed.kind or other_thing(
                 claim.statement, scored.sentence.text, stated
             ):
                 continue
-            unit = same_unit(claim.statement, claimed, scored.sentence.text, stated)
-            fits = consistent(claimed, stated)
-            shared = overlap(store, around, context(scored.sentence.text, stated))
-            drop = (top - scored.score) * 4 + 0.05 * position
-            key = shared + (0.5 if fits else 0.0) + alike(claimed, stated) - drop
-            key += UNIT_ALIKE if unit else 0.0
-            if best is None or key > best[0]:
-                compared = Comparison(fits, key, shared, unit, position, gap(claimed, stated))
-                best = (key, stated, scored, compared)
-    if best is None:
-        return Finding(claimed.kind, "absent", claimed.text, None, None), None
-    key, stated, scored, compared = best
+            row: tuple[float, ...] = (
+                overlap(store, around, context(scored.sentence.text, stated)),
+                float(consistent(claimed, stated)),
+                alike(claimed, stated),
+                float(same_unit(claim.statement, claimed, scored.sentence.text, stated)),
+                top - scored.score,
+                float(position),
+                min(gap(claimed, stated), 3.0),
+            )
+            candidates.append((stated, scored, row))
+    choice = Choice(claimed.text, tuple((q.text, s.sentence.text, r) for q, s, r in candidates))
+    if not candidates:
+        return Finding(claimed.kind, "absent", claimed.text, None, None), None, choice
+    keys = [chooser.key(r) if chooser else hand_key(r) for _, _, r in candidates]
+    best = max(range(len(keys)), key=lambda i: keys[i])
+    stated, scored, chosen = candidates[best]
+    compared = Comparison(
+        bool(chosen[1]), keys[best], chosen[0], bool(chosen[3]), int(chosen[5]), chosen[6]
+    )
     status: Status = "supported" if compared.fits else "contradicted"
-    if status == "contradicted" and key < MIN_CONTEXT:
+    if status == "contradicted" and keys[best] < (chooser.threshold if chooser else MIN_CONTEXT):
         # Another value in a sentence about something else: the report does not say.
-        return Finding(claimed.kind, "absent", claimed.text, None, None), compared
-    return Finding(claimed.kind, status, claimed.text, stated.text, quote_of(scored)), compared
+        return Finding(claimed.kind, "absent", claimed.text, None, None), compared, choice
+    found = Finding(claimed.kind, status, claimed.text, stated.text, quote_of(scored))
+    return found, compared, choice
+
+
+def hand_key(row: tuple[float, ...]) -> float:
+    """The hand-set choice of the report's value (`VALUE_FEATURES`): shared words, a fit, a
+    date as precise and the same unit count for it; a lower sentence against it. A
+    contradiction below `MIN_CONTEXT` is taken to be about something else."""
+    shared, fits, alike_date, unit, drop, position, _ = row
+    fit = 0.5 if fits else 0.0
+    return shared + fit + alike_date + UNIT_ALIKE * unit - drop * 4 - 0.05 * position
 
 
 def _names(

@@ -22,10 +22,11 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from kb.claims.features import FEATURES, allowed
+from kb.claims.features import FEATURES, Choice, allowed
 from kb.claims.findings import VERDICTS, Verdict
-from kb.claims.model import MODEL_FORMAT, ClaimModel
-from kb.claims.verdict import check
+from kb.claims.model import MODEL_FORMAT, ClaimModel, load_model
+from kb.claims.verdict import MIN_CONTEXT, check, hand_key
+from kb.evaluation import value_fit
 from kb.evaluation.claims import ClaimCase, half_of, shows_value
 from kb.index import Index
 
@@ -43,17 +44,22 @@ class Checked:
     allowed: frozenset[Verdict]
     shows_value: bool
     """Whether a contradicting finding holds the report's true value."""
+    choices: tuple[Choice, ...]
 
 
 def collect(
-    index: Index, cases: Sequence[ClaimCase], progress: Callable[[int, int], None]
+    index: Index,
+    cases: Sequence[ClaimCase],
+    progress: Callable[[int, int], None],
+    model: ClaimModel | None = None,
 ) -> list[Checked]:
-    """Each tuning claim checked once by the rules (held-out claims are refused)."""
+    """Each tuning claim checked once (held-out claims are refused), with `model`'s choice of
+    the report's values (the shipped model's by default)."""
     if any(half_of(c.goal, c.id) != "tune" for c in cases):
         raise ValueError("the verdict model is fitted on the tuning half (even goals) only")
     out = []
     for number, case in enumerate(cases, start=1):
-        result = check(index, case.claim)
+        result = check(index, case.claim, model=model)
         rule = result.rule_verdict or result.verdict
         out.append(
             Checked(
@@ -62,6 +68,7 @@ def collect(
                 rule,
                 allowed(result.findings, rule),
                 shows_value(result, case.report_value),
+                result.choices,
             )
         )
         progress(number, len(cases))
@@ -130,8 +137,9 @@ class FitOutcome:
     per_penalty: dict[float, dict[str, float]]
 
 
-def run_claim_fit(checked: Sequence[Checked]) -> FitOutcome:
-    """Choose C by grouped cross-validation (accuracy, then fewer false "klopt"), fit on all."""
+def run_claim_fit(checked: Sequence[Checked], values: ClaimModel) -> FitOutcome:
+    """Choose C by grouped cross-validation (accuracy, then fewer false "klopt"), fit on all;
+    `checked` were checked with `values`' choice of the report's values, which the model keeps."""
     per_penalty = {c: figures(checked, cross_validated(checked, c)) for c in PENALTIES}
     best = max(
         PENALTIES, key=lambda c: (per_penalty[c]["accuracy"], -per_penalty[c]["false_klopt"])
@@ -143,9 +151,49 @@ def run_claim_fit(checked: Sequence[Checked]) -> FitOutcome:
     # The rules were written from these claims, so theirs is an in-sample figure: the model
     # decides only when its out-of-fold figure beats it.
     decides = (chosen["accuracy"], -chosen["false_klopt"]) > rules_key
-    update = {"cross_validation": record, "decides": decides}
+    record |= values.cross_validation
+    update = {"cross_validation": record, "decides": decides, "values": values.values}
     model = fit(checked, best).model_copy(update=update)
     return FitOutcome(model, rules, per_penalty)
+
+
+def fit_values(checked: Sequence[Checked]) -> ClaimModel:
+    """The value chooser (kb.evaluation.value_fit), in a model whose verdicts are the rules'
+    (to check the claims again with it before the verdict model is fitted)."""
+    found = value_fit.groups([c.case for c in checked], [c.choices for c in checked])
+    hand = value_fit.share_right(
+        [value_fit.right(g, [hand_key(r) for r in g.rows], MIN_CONTEXT) for g in found]
+    )
+    chooser, record = value_fit.choose(found, hand)
+    return fit(checked, 1.0).model_copy(update={"values": chooser, "cross_validation": record})
+
+
+def fit_in_two_passes(
+    index: Index, cases: Sequence[ClaimCase], progress: Callable[[str, int, int], None]
+) -> tuple[FitOutcome, list[Checked]]:
+    """The claims checked with the hand choice of the report's values; the value chooser
+    fitted on them; the claims checked again with it, and the chooser kept only when the
+    rules' verdicts then lose neither accuracy nor safety (false "klopt") on the tuning half;
+    then the verdict model on the claims as checked with the choice kept."""
+    shipped = load_model()
+    hand = shipped.model_copy(update={"values": None, "decides": False}) if shipped else None
+    checked = collect(index, cases, lambda done, total: progress("hand", done, total), hand)
+    values = fit_values(checked)
+    assert values.values is not None
+    if values.values.decides:
+        again = collect(index, cases, lambda done, total: progress("fitted", done, total), values)
+        before = figures(checked, [c.rule for c in checked])
+        after = figures(again, [c.rule for c in again])
+        keeps = after["accuracy"] >= before["accuracy"]
+        keeps &= after["false_klopt"] <= before["false_klopt"]
+        record = values.cross_validation | {
+            "values_rules_accuracy": round(after["accuracy"], 4),
+            "values_rules_false_klopt": round(after["false_klopt"], 4),
+        }
+        chooser = values.values.model_copy(update={"decides": keeps})
+        values = values.model_copy(update={"values": chooser, "cross_validation": record})
+        checked = again if keeps else checked
+    return run_claim_fit(checked, values), checked
 
 
 def write_model(model: ClaimModel, path: Path) -> None:
@@ -162,13 +210,29 @@ def report(outcome: FitOutcome, checked: Sequence[Checked]) -> str:
         "| | accuracy | klopt niet caught with value | false klopt |",
         "|---|---:|---:|---:|",
     ]
-    rows = [("rules (tuned on these claims)", outcome.rules)]
+    rows = [("rules' decision order (written from these claims)", outcome.rules)]
     rows += [(f"model C={c}", f) for c, f in outcome.per_penalty.items()]
     for name, f in rows:
         cells = [f"{f[k]:.1%}" for k in ("accuracy", "caught_with_value", "false_klopt")]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     model = outcome.model
     who = "the model decides" if model.decides else "the rules decide (the model did not beat them)"
+    cv = model.cross_validation
+    if model.values is not None:
+        lines += [
+            "",
+            f"Which report value a claimed value is compared with: right "
+            f"{cv['values_model_right']:.1%} of the time fitted (grouped CV, C="
+            f"{cv['values_penalty']}, threshold {cv['values_threshold']}), "
+            f"{cv['values_rules_right']:.1%} by hand; "
+            + ("the fitted choice decides." if model.values.decides else "the hand choice stays."),
+        ]
+        if "values_rules_accuracy" in cv:
+            lines.append(
+                f"With the fitted choice the rules' verdicts would be right "
+                f"{cv['values_rules_accuracy']:.1%}, false klopt "
+                f"{cv['values_rules_false_klopt']:.1%} (in-sample for the choice)."
+            )
     lines += ["", f"Chosen C = {model.regularisation}: {who}.", ""]
     lines += ["Weights (standardised features):", ""]
     lines += ["| feature | " + " | ".join(model.classes) + " |"]

@@ -343,8 +343,7 @@ def fit_claims_command(
     index = open_index(make_settings(config, corpus, build_dir))
     bar, progress = progress_bar("check the tuning claims", counts=True)
     with bar:
-        checked = claim_fit.collect(index, cases, lambda done, total: progress("", done, total))
-    outcome = claim_fit.run_claim_fit(checked)
+        outcome, checked = claim_fit.fit_in_two_passes(index, cases, progress)
     claim_fit.write_model(outcome.model, out)
     text = claim_fit.report(outcome, checked)
     report.mkdir(parents=True, exist_ok=True)
