@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kb.claims.features import FEATURES, VALUE_FEATURES, allowed, gap
+from kb.claims.features import FEATURES, VALUE_FEATURES, Choice, allowed, gap
 from kb.claims.findings import Finding
 from kb.claims.model import MODEL_FILE, MODEL_FORMAT, ClaimModel, load_model
 from kb.claims.quantities import quantities
@@ -121,3 +121,29 @@ def test_a_wrong_count_gives_a_value_mismatch_on_the_same_thing(report_index: In
     features = dict(zip(FEATURES, right.features, strict=True))
     assert features["figure_supported"] == 1 and features["figure_contradicted"] == 0
     assert right.verdict == "klopt"
+
+
+def test_the_right_report_value_is_the_one_the_claims_file_names() -> None:
+    from kb.evaluation.claims import ClaimCase
+    from kb.evaluation.value_fit import groups, right
+
+    case = ClaimCase(
+        id="c06-t",
+        claim="Klopt het dat er 40 trainees zijn gestart via het OnderwijsTraineeship?",
+        form="question",
+        verdict="klopt_niet",
+        kind="number",
+        goal=6,
+        evidence=["38 onderwijstrainees"],
+        report_value="38",
+        claim_value="40",
+        origin="written",
+    )
+    # The sentence's two counts, neither fitting 40 (VALUE_FEATURES: "fits" is the second).
+    rows = ((0.2, 0.0, 0.0, 1.0, 0.0, 0.0, 0.1), (0.9, 0.0, 0.0, 1.0, 0.0, 0.0, 0.02))
+    choice = Choice("40", (("28", TRAINEES, rows[0]), ("38", TRAINEES, rows[1])))
+    [group] = groups([case], [[choice]])
+    assert group.labels == [False, True]
+    assert right(group, [0.5, 1.5], threshold=0.0) is True
+    assert right(group, [1.5, 0.5], threshold=0.0) is False  # 28 trainees of Eerst de Klas
+    assert right(group, [-2.0, -1.0], threshold=0.0) is False  # 38 left out: not caught

@@ -6,7 +6,8 @@ findings up in a hand-set order. The fitted model (kb.claims.model) decides from
 findings as counts, together with how well the report speaks of the claim's subject (the
 passage's coverage of its words, the sentence's share of them, the retrieval score) and what
 the claim itself states (values, approximations, a negation, a direction, an ambition), so that
-the weight of each is estimated on claims rather than set by hand.
+the weight of each is estimated on claims rather than set by hand. `VALUE_FEATURES` are those of
+the choice before: which of the report's values a claimed value is compared with.
 
 >>> FEATURES[:4]
 ('rule_klopt', 'rule_klopt_niet', 'rule_deels', 'rule_niet_in_rapport')
@@ -34,7 +35,9 @@ _ALSO = re.compile(r"\b(?:ook|eveneens|al|inmiddels|nu|alle|totaal|allemaal)\b")
 
 FEATURES: tuple[str, ...] = (
     *(f"rule_{v}" for v in VERDICTS),
-    *(f"{a}_{s}" for a in ("figure", "date", "name") for s in _STATUSES),
+    *(f"{a}_{s}" for a in ("figure", "date") for s in _STATUSES),
+    "name_contradicted",
+    "name_absent",
     "direction_contradicted",
     "negation_contradicted",
     "statement_supported",
@@ -177,6 +180,7 @@ def feature_row(
 
 
 def _compared(comparisons: tuple[Comparison, ...]) -> dict[str, float]:
+    """The comparison features: of the strongest contradiction and of the weakest support."""
     contradictions = [c for c in comparisons if not c.fits]
     supports = [c for c in comparisons if c.fits]
     out: dict[str, float] = {}

@@ -24,7 +24,7 @@ import numpy.typing as npt
 
 from kb.claims.features import FEATURES, Choice, allowed
 from kb.claims.findings import VERDICTS, Verdict
-from kb.claims.model import MODEL_FORMAT, ClaimModel, load_model
+from kb.claims.model import MODEL_FORMAT, ClaimModel
 from kb.claims.verdict import MIN_CONTEXT, check, hand_key
 from kb.evaluation import value_fit
 from kb.evaluation.claims import ClaimCase, half_of, shows_value
@@ -51,10 +51,10 @@ def collect(
     index: Index,
     cases: Sequence[ClaimCase],
     progress: Callable[[int, int], None],
-    model: ClaimModel | None = None,
+    model: ClaimModel,
 ) -> list[Checked]:
     """Each tuning claim checked once (held-out claims are refused), with `model`'s choice of
-    the report's values (the shipped model's by default)."""
+    the report's values."""
     if any(half_of(c.goal, c.id) != "tune" for c in cases):
         raise ValueError("the verdict model is fitted on the tuning half (even goals) only")
     out = []
@@ -175,9 +175,7 @@ def fit_in_two_passes(
     fitted on them; the claims checked again with it, and the chooser kept only when the
     rules' verdicts then lose neither accuracy nor safety (false "klopt") on the tuning half;
     then the verdict model on the claims as checked with the choice kept."""
-    shipped = load_model()
-    hand = shipped.model_copy(update={"values": None, "decides": False}) if shipped else None
-    checked = collect(index, cases, lambda done, total: progress("hand", done, total), hand)
+    checked = collect(index, cases, lambda done, total: progress("hand", done, total), _rules())
     values = fit_values(checked)
     assert values.values is not None
     if values.values.decides:
@@ -194,6 +192,26 @@ def fit_in_two_passes(
         values = values.model_copy(update={"values": chooser, "cross_validation": record})
         checked = again if keeps else checked
     return run_claim_fit(checked, values), checked
+
+
+def _rules() -> ClaimModel:
+    """A model that leaves every decision to the rules (the shipped file may name features
+    the code no longer has)."""
+    width = len(FEATURES)
+    return ClaimModel(
+        format_version=MODEL_FORMAT,
+        version="rules",
+        trained_on={},
+        features=list(FEATURES),
+        classes=list(VERDICTS),
+        means=[0.0] * width,
+        scales=[1.0] * width,
+        intercepts=[0.0] * len(VERDICTS),
+        weights=[[0.0] * width for _ in VERDICTS],
+        regularisation=1.0,
+        decides=False,
+        cross_validation={},
+    )
 
 
 def write_model(model: ClaimModel, path: Path) -> None:
