@@ -330,7 +330,7 @@ def fit_claims_command(
     out: Path,
     report: Path,
 ) -> None:
-    """Fit the claim check's verdict model on the even goals, with grouped cross-validation.
+    """Fit the claim check's value choice and verdict model on the even goals (grouped CV).
 
     \b
     Examples:
