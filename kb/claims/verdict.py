@@ -26,16 +26,9 @@ import numpy as np
 
 from ingest.regions import Gazetteer
 from kb.analyser import analyse, fold
-from kb.answers.answer import gazetteer_of, sentence_store, source_of
-from kb.claims.claim import (
-    Claim,
-    clauses,
-    direction_of,
-    direction_words,
-    negated,
-    negation_words,
-    parse_claim,
-)
+from kb.answers.answer import gazetteer_of, sentence_store
+from kb.claims.claim import Claim, clauses, parse_claim
+from kb.claims.features import Choice, Comparison, Reading, allowed, feature_row, gap
 from kb.claims.findings import (
     FIGURES,
     VERDICT_LABELS,
@@ -47,6 +40,7 @@ from kb.claims.findings import (
     combined,
     verdict_of,
 )
+from kb.claims.model import ClaimModel, ValueChooser, load_model
 from kb.claims.quantities import Quantity, consistent, quantities
 from kb.claims.subject import (
     UNIT_ALIKE,
@@ -57,8 +51,9 @@ from kb.claims.subject import (
     same_unit,
     swapped,
 )
+from kb.claims.wording import Scored, directed, direction, quote_of, word_share, wording
 from kb.index import Filters, Hit, Index, clean_question
-from kb.sentence_store import Sentence, SentenceStore
+from kb.sentence_store import SentenceStore
 
 _NAME = re.compile(
     r"(?<=\w )(?:[A-Z][\w&-]*[A-Z][\w&-]*|[A-Z][a-z][\w&-]+)(?:[ -](?:[A-Z][\w&-]+))*"
@@ -71,8 +66,6 @@ PASSAGES = 5
 MIN_COVERAGE = 0.3
 """Share (IDF-weighted) of the claim's words that the best passage must hold for the report
 to speak of the claim's subject at all."""
-MIN_SUPPORT = 0.3
-"""For a claim without values: the share of its words the best sentence must hold to state it."""
 WINDOW = 6
 """The best sentences read for a value of the claim's kind (lower ones weigh less)."""
 MIN_CONTEXT = 0.0
@@ -95,22 +88,29 @@ class Check:
     """The report sentence most about the claim (None when the report does not speak of it)."""
     hits: list[Hit] = field(default_factory=list)
     notice: str | None = None
+    rule_verdict: Verdict | None = None
+    """The hand-set decision order's verdict (kb.claims.findings.verdict_of), which the fitted
+    model (kb.claims.model) weighs with the other features."""
+    features: tuple[float, ...] = ()
+    """The claim's features (kb.claims.features.FEATURES, in order)."""
+    choices: tuple[Choice, ...] = ()
+    """The report values each of the claim's values could be compared with (of the statement
+    and of its compound parts)."""
 
     @property
     def label(self) -> str:
         return VERDICT_LABELS[self.verdict]
 
 
-@dataclass(frozen=True)
-class _Scored:
-    number: int
-    sentence: Sentence
-    hit: Hit
-    score: float
-
-
-def check(index: Index, claim: str, filters: Filters | None = None, top_k: int = 5) -> Check:
-    """The verdict on `claim` ("Klopt het dat …?" or a bare statement), with the quotes.
+def check(
+    index: Index,
+    claim: str,
+    filters: Filters | None = None,
+    top_k: int = 5,
+    model: ClaimModel | None = None,
+) -> Check:
+    """The verdict on `claim` ("Klopt het dat …?" or a bare statement), with the quotes;
+    `model` is the fitted model to use (by default the one in kb/claims/data, if any).
 
     Raises:
         EmptyQuestionError: the claim is empty or whitespace only.
@@ -118,21 +118,42 @@ def check(index: Index, claim: str, filters: Filters | None = None, top_k: int =
     """
     cleaned = clean_question(claim, index.settings.max_question_chars)
     parsed = parse_claim(cleaned.text)
-    whole = _check_statement(index, parsed, filters, top_k)
+    model = model or load_model()
+    whole, shown = _check_statement(index, parsed, filters, top_k, model)
     split = clauses(parsed.statement)
-    parts = [
-        _check_statement(index, parse_claim(part), filters, top_k, _subject(part, split[0]))
-        for part in split
-    ]
-    verdict, findings, quote, shown = whole
-    if len(parts) > 1 and all(part[0] != "niet_in_rapport" for part in parts):
+    parts = (
+        [whole]
+        if len(split) == 1
+        else [
+            _check_statement(index, parse_claim(p), filters, top_k, model, _subject(p, split[0]))[0]
+            for p in split
+        ]
+    )
+    rule, findings, quote = whole.verdict, whole.findings, whole.quote
+    comparisons = whole.comparisons
+    if len(parts) > 1 and all(part.verdict != "niet_in_rapport" for part in parts):
         # A compound claim, each part found in the report: checked part by part, so that one
         # part's value is never compared with the sentence of the other.
-        verdict = combined([part[0] for part in parts])
-        findings = [f for part in parts for f in part[1]]
-        quote = next((f.quote for f in findings if f.status == "contradicted" and f.quote), None)
-        quote = quote or parts[0][2]
-    return Check(cleaned.text, parsed.statement, verdict, findings, quote, shown, cleaned.notice)
+        rule = combined([part.verdict for part in parts])
+        findings = [f for part in parts for f in part.findings]
+        comparisons = tuple(c for part in parts for c in part.comparisons)
+        quote = parts[0].quote
+    row = feature_row(parsed, whole, parts, rule, findings, comparisons)
+    verdict = model.decide(row, allowed(findings, rule)) if model and model.decides else rule
+    if verdict != "klopt" or rule != verdict:
+        quote = next((f.quote for f in findings if f.status == "contradicted"), None) or quote
+    return Check(
+        cleaned.text,
+        parsed.statement,
+        verdict,
+        findings,
+        quote,
+        shown,
+        cleaned.notice,
+        rule_verdict=rule,
+        features=tuple(float(v) for v in row),
+        choices=whole.choices + tuple(c for p in parts if p is not whole for c in p.choices),
+    )
 
 
 def _subject(part: str, first: str) -> str:
@@ -144,31 +165,47 @@ def _subject(part: str, first: str) -> str:
 
 
 def _check_statement(
-    index: Index, parsed: Claim, filters: Filters | None, top_k: int, subject: str = ""
-) -> tuple[Verdict, list[Finding], Quote | None, list[Hit]]:
-    """The verdict on one statement, its findings, its quote and the passages shown;
-    `subject` is added to what is searched for (not to what is compared)."""
+    index: Index,
+    parsed: Claim,
+    filters: Filters | None,
+    top_k: int,
+    model: ClaimModel | None,
+    subject: str = "",
+) -> tuple[Reading, list[Hit]]:
+    """What the check of one statement reads, and the passages shown; `subject` is added to
+    what is searched for (not to what is compared)."""
     store = sentence_store(index)
     query = f"{subject} {parsed.masked() or parsed.statement}".strip()
     vector = index.embed_question(query)
     hits = index.search(query, filters, max(top_k, PASSAGES), vector=vector)
     ranked = _rank(store, hits[:PASSAGES], vector, query)
     shown = hits[:top_k]
-    if not ranked or _coverage(store, query, ranked[0].hit) < MIN_COVERAGE:
-        return "niet_in_rapport", [], None, shown
+    coverage = _coverage(store, query, ranked[0].hit) if ranked else 0.0
+    if not ranked or coverage < MIN_COVERAGE:
+        top = ranked[0].score if ranked else 0.0
+        return Reading("niet_in_rapport", [], None, coverage, top, 0.0, (), ()), shown
     window = [(scored, quantities(scored.sentence.text)) for scored in ranked[:WINDOW]]
-    findings = [_compare(store, q, parsed, window) for q in parsed.quantities]
+    chooser = model.values if model and model.values and model.values.decides else None
+    compared = [_compare(store, q, parsed, window, chooser) for q in parsed.quantities]
+    findings = [finding for finding, _, _ in compared]
     findings += _names(index, store, parsed, query, _anchor(ranked, findings), findings)
     findings += _swapped(parsed, _anchor(ranked, findings), findings)
-    quoted = next((f.quote for f in findings if f.quote), None) or _quote(ranked[0])
-    findings += _direction(parsed, quoted)
+    quoted = next((f.quote for f in findings if f.quote), None) or quote_of(ranked[0])
+    findings += direction(parsed, quoted)
     if not findings:
-        findings += _wording(store, parsed, query, _directed(store, parsed, query, ranked))
-    quote = next((f.quote for f in findings if f.quote), None) or _quote(ranked[0])
-    return verdict_of(findings), findings, quote, shown
+        findings += wording(store, parsed, query, directed(store, parsed, query, ranked))
+    quote = next((f.quote for f in findings if f.quote), None) or quote_of(ranked[0])
+    share = word_share(store, query, _anchor(ranked, findings).number)
+    comparisons = tuple(c for _, c, _ in compared if c is not None)
+    choices = tuple(choice for _, _, choice in compared)
+    verdict = verdict_of(findings)
+    reading = Reading(
+        verdict, findings, quote, coverage, ranked[0].score, share, comparisons, choices
+    )
+    return reading, shown
 
 
-def _rank(store: SentenceStore, hits: list[Hit], vector: np.ndarray, query: str) -> list[_Scored]:
+def _rank(store: SentenceStore, hits: list[Hit], vector: np.ndarray, query: str) -> list[Scored]:
     """The sentences of `hits` by meaning (cosine) and words (BM25, scaled to the best)."""
     pairs = [(n, hit) for hit in hits for n in store.of_chunk(hit.chunk.id)]
     if not pairs:
@@ -178,7 +215,7 @@ def _rank(store: SentenceStore, hits: list[Hit], vector: np.ndarray, query: str)
     words = store.bm25(analyse(query), numbers)
     words = words / words.max() if words.max() > 0 else words
     scored = [
-        _Scored(n, store.sentences[n], hit, float(cosine[i] + 0.3 * words[i] - 0.01 * hit.rank))
+        Scored(n, store.sentences[n], hit, float(cosine[i] + 0.3 * words[i] - 0.01 * hit.rank))
         for i, (n, hit) in enumerate(pairs)
     ]
     return sorted(scored, key=lambda s: -s.score)
@@ -198,35 +235,56 @@ def _compare(
     store: SentenceStore,
     claimed: Quantity,
     claim: Claim,
-    window: list[tuple[_Scored, list[Quantity]]],
-) -> Finding:
+    window: list[tuple[Scored, list[Quantity]]],
+    chooser: ValueChooser | None,
+) -> tuple[Finding, Comparison | None, Choice]:
     """The claim's value against the values of its kind in the sentences about its subject
-    (`window`: the best sentences with their values, read once per claim)."""
+    (`window`: the best sentences with their values, read once per claim); how the report's
+    value it was compared with was chosen (None when there was none), by the fitted `chooser`
+    or else by hand; and the values it could be compared with."""
     around = context(claim.statement, claimed)
     top = window[0][0].score
-    best: tuple[float, Quantity, _Scored] | None = None
+    candidates: list[tuple[Quantity, Scored, tuple[float, ...]]] = []
     for position, (scored, values) in enumerate(window):
         for stated in values:
             if stated.kind != claimed.kind or other_thing(
                 claim.statement, scored.sentence.text, stated
             ):
                 continue
-            unit = same_unit(claim.statement, claimed, scored.sentence.text, stated)
-            fits = consistent(claimed, stated)
-            shared = overlap(store, around, context(scored.sentence.text, stated))
-            drop = (top - scored.score) * 4 + 0.05 * position
-            key = shared + (0.5 if fits else 0.0) + alike(claimed, stated) - drop
-            key += UNIT_ALIKE if unit else 0.0
-            if best is None or key > best[0]:
-                best = (key, stated, scored)
-    if best is None:
-        return Finding(claimed.kind, "absent", claimed.text, None, None)
-    key, stated, scored = best
-    status: Status = "supported" if consistent(claimed, stated) else "contradicted"
-    if status == "contradicted" and key < MIN_CONTEXT:
+            row: tuple[float, ...] = (
+                overlap(store, around, context(scored.sentence.text, stated)),
+                float(consistent(claimed, stated)),
+                alike(claimed, stated),
+                float(same_unit(claim.statement, claimed, scored.sentence.text, stated)),
+                top - scored.score,
+                float(position),
+                min(gap(claimed, stated), 3.0),
+            )
+            candidates.append((stated, scored, row))
+    choice = Choice(claimed.text, tuple((q.text, s.sentence.text, r) for q, s, r in candidates))
+    if not candidates:
+        return Finding(claimed.kind, "absent", claimed.text, None, None), None, choice
+    keys = [chooser.key(r) if chooser else hand_key(r) for _, _, r in candidates]
+    best = max(range(len(keys)), key=lambda i: keys[i])
+    stated, scored, chosen = candidates[best]
+    compared = Comparison(
+        bool(chosen[1]), keys[best], chosen[0], bool(chosen[3]), int(chosen[5]), chosen[6]
+    )
+    status: Status = "supported" if compared.fits else "contradicted"
+    if status == "contradicted" and keys[best] < (chooser.threshold if chooser else MIN_CONTEXT):
         # Another value in a sentence about something else: the report does not say.
-        return Finding(claimed.kind, "absent", claimed.text, None, None)
-    return Finding(claimed.kind, status, claimed.text, stated.text, _quote(scored))
+        return Finding(claimed.kind, "absent", claimed.text, None, None), compared, choice
+    found = Finding(claimed.kind, status, claimed.text, stated.text, quote_of(scored))
+    return found, compared, choice
+
+
+def hand_key(row: tuple[float, ...]) -> float:
+    """The hand-set choice of the report's value (`VALUE_FEATURES`): shared words, a fit, a
+    date as precise and the same unit count for it; a lower sentence against it. A
+    contradiction below `MIN_CONTEXT` is taken to be about something else."""
+    shared, fits, alike_date, unit, drop, position, _ = row
+    fit = 0.5 if fits else 0.0
+    return shared + fit + alike_date + UNIT_ALIKE * unit - drop * 4 - 0.05 * position
 
 
 def _names(
@@ -234,7 +292,7 @@ def _names(
     store: SentenceStore,
     claim: Claim,
     query: str,
-    best: _Scored,
+    best: Scored,
     findings: list[Finding],
 ) -> list[Finding]:
     """Names and places the claim states that the passage lacks. When the best sentence holds
@@ -276,7 +334,7 @@ def _names(
     other = _other_names(gazetteer, claim, best.sentence.text, any(n in places for n in missing))
     if not other:
         return []
-    return [Finding("name", "contradicted", ", ".join(missing), ", ".join(other), _quote(best))]
+    return [Finding("name", "contradicted", ", ".join(missing), ", ".join(other), quote_of(best))]
 
 
 def _other_names(gazetteer: Gazetteer, claim: Claim, sentence: str, place: bool) -> list[str]:
@@ -291,7 +349,7 @@ def _other_names(gazetteer: Gazetteer, claim: Claim, sentence: str, place: bool)
     return [n for n in dict.fromkeys(own) if not _terms(n) <= claimed]
 
 
-def _swapped(claim: Claim, anchor: _Scored, findings: list[Finding]) -> list[Finding]:
+def _swapped(claim: Claim, anchor: Scored, findings: list[Finding]) -> list[Finding]:
     """Another organisation or school type in the sentence that holds the claim's values (or,
     for a claim without values, in the best sentence): the same statement about another."""
     values = [f for f in findings if f.aspect in (*FIGURES, "date")]
@@ -300,10 +358,10 @@ def _swapped(claim: Claim, anchor: _Scored, findings: list[Finding]) -> list[Fin
     pair = swapped(claim.statement, anchor.sentence.text)
     if pair is None:
         return []
-    return [Finding("name", "contradicted", pair[0], pair[1], _quote(anchor))]
+    return [Finding("name", "contradicted", pair[0], pair[1], quote_of(anchor))]
 
 
-def _anchor(ranked: list[_Scored], findings: list[Finding]) -> _Scored:
+def _anchor(ranked: list[Scored], findings: list[Finding]) -> Scored:
     """The sentence the values were read in (the best sentence when there were none)."""
     quote = next((f.quote for f in findings if f.quote), None)
     if quote is not None:
@@ -322,82 +380,6 @@ def _names_in(text: str) -> list[str]:
 def _terms(text: str) -> set[str]:
     """Analysed words, with hyphenated compounds split ("Rif-aanvragen", "ICT-sector")."""
     return set(analyse(text.replace("-", " "))) | set(analyse(text))
-
-
-def _direction(claim: Claim, quote: Quote) -> list[Finding]:
-    """The opposite direction ("gedaald" claimed, "gestegen" stated): "klopt niet"."""
-    stated = direction_of(quote.text)
-    if claim.direction and stated and stated != claim.direction:
-        return [_opposite(claim, quote)]
-    return []
-
-
-def _opposite(claim: Claim, quote: Quote) -> Finding:
-    """The claim's direction against the report's, each in its own words ("afneemt" against
-    "toename")."""
-    return Finding(
-        "direction",
-        "contradicted",
-        direction_words(claim.statement) or claim.direction,
-        direction_words(quote.text, claim.statement) or direction_of(quote.text),
-        quote,
-    )
-
-
-def _directed(store: SentenceStore, claim: Claim, query: str, ranked: list[_Scored]) -> _Scored:
-    """The sentence a claim without values is read against: for a claim of a direction
-    ("neemt af"), the sentence among the best three that states a direction and holds most of
-    the claim's words ("de betrokkenheid ... wordt steeds groter"); else the best sentence."""
-    if claim.direction is None:
-        return ranked[0]
-    terms = set(analyse(query))
-    total = sum(store.idf(t) for t in terms) or 1.0
-
-    def share(scored: _Scored) -> float:
-        held = set(store.terms(scored.number))
-        return sum(store.idf(t) for t in terms if t in held) / total
-
-    directed = [s for s in ranked[:3] if direction_of(s.sentence.text) is not None]
-    best = max(directed, key=share, default=None)
-    return best if best is not None and share(best) >= MIN_SUPPORT else ranked[0]
-
-
-def _wording(store: SentenceStore, claim: Claim, query: str, best: _Scored) -> list[Finding]:
-    """A claim without values: stated when the best sentence holds its words, contradicted
-    when it says the opposite direction or negates what the claim says."""
-    sentence = best.sentence.text
-    if claim.direction and direction_of(sentence) not in (None, claim.direction):
-        return [_opposite(claim, _quote(best))]
-    if claim.negated != negated(sentence):
-        stated = negation_words(sentence)
-        # Without a negation of its own, the claim's side is the word the report negates
-        # ("vaker" against "niet vaker"), or else the statement.
-        negated_word = stated.split()[-1] if stated else ""
-        plain = (
-            negated_word if re.search(rf"\b{re.escape(negated_word)}\b", claim.statement) else ""
-        )
-        ours = negation_words(claim.statement) or plain or claim.statement
-        return [Finding("negation", "contradicted", ours, stated, _quote(best))]
-    terms = set(analyse(query))
-    held = set(store.terms(best.number))
-    total = sum(store.idf(t) for t in terms) or 1.0
-    share = sum(store.idf(t) for t in terms if t in held) / total
-    status: Status = "supported" if share >= MIN_SUPPORT else "absent"
-    return [
-        Finding("statement", status, None, None, _quote(best) if share >= MIN_SUPPORT else None)
-    ]
-
-
-def _quote(scored: _Scored) -> Quote:
-    sentence = scored.sentence
-    chunk = scored.hit.chunk
-    return Quote(
-        text=sentence.text,
-        start=sentence.start,
-        end=sentence.end,
-        hit_id=chunk.id,
-        source=source_of(chunk, sentence.start, sentence.end),
-    )
 
 
 __all__ = [

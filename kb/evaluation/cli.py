@@ -14,6 +14,7 @@ import click
 
 from kb.answers.model import MODEL_FILE
 from kb.build import ingest
+from kb.claims.model import MODEL_FILE as CLAIM_MODEL
 from kb.embed import make_embedder
 from kb.errors import QuestionFileError
 from kb.evaluation import claims as checks
@@ -30,6 +31,8 @@ from kb.settings import Settings
 GOLD = Path("eval/gold/questions.jsonl")
 BANK = Path("eval/bank")
 FIT_REPORT = Path("eval/fit")
+CLAIMS = Path("eval/claims")
+CLAIM_FIT_REPORT = Path("eval/fit-claims")
 DEV = Path("eval/dev.jsonl")
 
 
@@ -303,4 +306,47 @@ def fit_command(
     write_model(outcome.model, out)
     write_report(outcome.report, report)
     click.echo((report / "report.md").read_text(encoding="utf-8"))
+    click.echo(f"model: {out}")
+
+
+@click.command("fit-claims")
+@settings_options
+@click.option(
+    "--claims",
+    type=click.Path(path_type=Path),
+    default=CLAIMS,
+    show_default=True,
+    help="claims folder; only its tuning half (even goals) is read",
+)
+@click.option("--out", type=click.Path(path_type=Path), default=CLAIM_MODEL, show_default=True)
+@click.option(
+    "--report", type=click.Path(path_type=Path), default=CLAIM_FIT_REPORT, show_default=True
+)
+def fit_claims_command(
+    config: Path | None,
+    corpus: Path | None,
+    build_dir: Path | None,
+    claims: Path,
+    out: Path,
+    report: Path,
+) -> None:
+    """Fit the claim check's value choice and verdict model on the even goals (grouped CV).
+
+    \b
+    Examples:
+        kb fit-claims                   # writes kb/claims/data/claim-model.json
+        kb fit-claims --out /tmp/m.json --report /tmp/fit-claims   # while iterating
+    """
+    from kb.evaluation import claim_fit
+
+    cases = [c for c in checks.load_claims(claims) if checks.half_of(c.goal, c.id) == "tune"]
+    index = open_index(make_settings(config, corpus, build_dir))
+    bar, progress = progress_bar("check the tuning claims", counts=True)
+    with bar:
+        outcome, checked = claim_fit.fit_in_two_passes(index, cases, progress)
+    claim_fit.write_model(outcome.model, out)
+    text = claim_fit.report(outcome, checked)
+    report.mkdir(parents=True, exist_ok=True)
+    (report / "report.md").write_text(text, encoding="utf-8")
+    click.echo(text)
     click.echo(f"model: {out}")

@@ -1,0 +1,108 @@
+"""Reading a claim's words against a report sentence: its direction and negation, and
+whether a sentence states a claim that has no values.
+
+The claim check (kb.claims.verdict) ranks the sentences about a claim; these functions read the
+claim's direction ("neemt af" against "wordt steeds groter") and negation in the best of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kb.analyser import analyse
+from kb.answers.answer import source_of
+from kb.claims.claim import Claim, direction_of, direction_words, negated, negation_words
+from kb.claims.findings import Finding, Quote, Status
+from kb.index import Hit
+from kb.sentence_store import Sentence, SentenceStore
+
+MIN_SUPPORT = 0.3
+"""For a claim without values: the share of its words the best sentence must hold to state it."""
+
+
+@dataclass(frozen=True)
+class Scored:
+    number: int
+    sentence: Sentence
+    hit: Hit
+    score: float
+
+
+def direction(claim: Claim, quote: Quote) -> list[Finding]:
+    """The opposite direction ("gedaald" claimed, "gestegen" stated): "klopt niet"."""
+    stated = direction_of(quote.text)
+    if claim.direction and stated and stated != claim.direction:
+        return [opposite(claim, quote)]
+    return []
+
+
+def opposite(claim: Claim, quote: Quote) -> Finding:
+    """The claim's direction against the report's, each in its own words ("afneemt" against
+    "toename")."""
+    return Finding(
+        "direction",
+        "contradicted",
+        direction_words(claim.statement) or claim.direction,
+        direction_words(quote.text, claim.statement) or direction_of(quote.text),
+        quote,
+    )
+
+
+def directed(store: SentenceStore, claim: Claim, query: str, ranked: list[Scored]) -> Scored:
+    """The sentence a claim without values is read against: for a claim of a direction
+    ("neemt af"), the sentence among the best three that states a direction and holds most of
+    the claim's words ("de betrokkenheid ... wordt steeds groter"); else the best sentence."""
+    if claim.direction is None:
+        return ranked[0]
+
+    def share(scored: Scored) -> float:
+        return word_share(store, query, scored.number)
+
+    directed = [s for s in ranked[:3] if direction_of(s.sentence.text) is not None]
+    best = max(directed, key=share, default=None)
+    return best if best is not None and share(best) >= MIN_SUPPORT else ranked[0]
+
+
+def word_share(store: SentenceStore, query: str, number: int) -> float:
+    """The IDF-weighted share of the query's (stemmed) words that sentence `number` holds."""
+    terms = set(analyse(query))
+    held = set(store.terms(number))
+    total = sum(store.idf(t) for t in terms) or 1.0
+    return sum(store.idf(t) for t in terms if t in held) / total
+
+
+def wording(store: SentenceStore, claim: Claim, query: str, best: Scored) -> list[Finding]:
+    """A claim without values: stated when the best sentence holds its words, contradicted
+    when it says the opposite direction or negates what the claim says."""
+    sentence = best.sentence.text
+    if claim.direction and direction_of(sentence) not in (None, claim.direction):
+        return [opposite(claim, quote_of(best))]
+    if claim.negated != negated(sentence):
+        stated = negation_words(sentence)
+        # Without a negation of its own, the claim's side is the word the report negates
+        # ("vaker" against "niet vaker"), or else the statement.
+        negated_word = stated.split()[-1] if stated else ""
+        plain = (
+            negated_word if re.search(rf"\b{re.escape(negated_word)}\b", claim.statement) else ""
+        )
+        ours = negation_words(claim.statement) or plain or claim.statement
+        return [Finding("negation", "contradicted", ours, stated, quote_of(best))]
+    share = word_share(store, query, best.number)
+    status: Status = "supported" if share >= MIN_SUPPORT else "absent"
+    return [
+        Finding("statement", status, None, None, quote_of(best) if share >= MIN_SUPPORT else None)
+    ]
+
+
+def quote_of(scored: Scored) -> Quote:
+    """The scored sentence as a quote, with its passage and source."""
+    sentence = scored.sentence
+    chunk = scored.hit.chunk
+    return Quote(
+        text=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        hit_id=chunk.id,
+        source=source_of(chunk, sentence.start, sentence.end),
+    )
