@@ -103,9 +103,11 @@ def test_the_fitted_answer_reads_the_clause(report_index: Index) -> None:
 
 @pytest.mark.slow
 def test_runners_up_are_other_verbatim_sentences(report_index: Index) -> None:
-    result = answer(report_index, "Welk aandeel van de havisten kiest een natuurprofiel?")
+    # (The havisten question this test asked before abstains since the refit with the relative
+    # features: probability 0.51 below the threshold 0.65.)
+    result = answer(report_index, "Welk aandeel van de vwo-leerlingen kiest een natuurprofiel?")
     assert not result.abstained
-    assert len(result.alternatives) <= 2
+    assert 1 <= len(result.alternatives) <= 2
     passages = [h.chunk.text for h in result.hits]
     for alternative in result.alternatives:
         assert alternative.text != result.text

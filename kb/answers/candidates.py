@@ -26,12 +26,13 @@ from kb.answers.question import (
     QuestionType,
     missing_entities,
 )
+from kb.answers.relative import relative_columns, relative_names
 from kb.answers.values import Value, ValueFit, find_values, value_fits
 from kb.embed import Vectors
 from kb.index import Hit
 from kb.sentence_store import Sentence, SentenceStore
 
-FEATURES: tuple[str, ...] = (
+_ABSOLUTE: tuple[str, ...] = (
     # the sentence
     "similarity",
     "similarity_gap",
@@ -87,6 +88,30 @@ FEATURES: tuple[str, ...] = (
     *(f"asks_{kind}" for kind in QUESTION_TYPES),
     "asks_now",
     "asks_ambition",
+)
+RELATIVE_TO_QUESTION: tuple[str, ...] = (
+    "similarity",
+    "lexical_raw",
+    "sentence_coverage",
+    "distinct_overlap",
+    "overlap_count",
+    "value_terms",
+    "value_closeness",
+    "passage_dense",
+    "passage_coverage",
+    "passage_bm25",
+)
+"""The main evidence, also compared with the question's other candidates (kb.answers.relative)."""
+RELATIVE_TO_PASSAGE: tuple[str, ...] = (
+    "similarity",
+    "lexical_raw",
+    "sentence_coverage",
+    "value_terms",
+)
+"""Evidence also compared with the other candidates of the same passage."""
+FEATURES: tuple[str, ...] = (
+    *_ABSOLUTE,
+    *relative_names(RELATIVE_TO_QUESTION, RELATIVE_TO_PASSAGE),
 )
 """The columns of a candidate's feature row, in order."""
 MIN_TYPE_PROBABILITY = 0.15
@@ -157,7 +182,14 @@ def candidates_of(
                 gap = [float(fit.terms - most), float(fit.exclusive), float(fit.picked)]
                 chance = [types.get(kind, 0.0), float(kind == kinds[0])]
                 rows.append(shared + row + gap + chance + asks)
-    return candidates, np.asarray(rows, dtype=np.float32)
+    absolute = np.asarray(rows, dtype=np.float32)
+    relative = relative_columns(
+        absolute,
+        [c.hit.chunk.id for c in candidates],
+        [_ABSOLUTE.index(name) for name in RELATIVE_TO_QUESTION],
+        [_ABSOLUTE.index(name) for name in RELATIVE_TO_PASSAGE],
+    )
+    return candidates, np.hstack([absolute, relative])
 
 
 @dataclass(frozen=True)

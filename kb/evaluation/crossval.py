@@ -15,9 +15,10 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from kb.answers.candidates import FEATURES
+from kb.answers.candidates import FEATURES, RELATIVE_TO_PASSAGE, RELATIVE_TO_QUESTION
 from kb.answers.decide import ABSTAIN_FEATURES
 from kb.answers.model import Abstainer
+from kb.answers.relative import relative_names
 from kb.evaluation.fit import (
     FOLDS,
     MAX_FALSE_ABSTENTION,
@@ -34,6 +35,8 @@ from kb.evaluation.fitdata import Example, Retrieved, examples, goal_of, gold_ty
 from kb.index import Index
 
 _CONTEXT = ("value_ambition", "value_current", "value_year_asked")
+_TO_QUESTION = tuple(relative_names(RELATIVE_TO_QUESTION, ()))
+_TO_PASSAGE = tuple(relative_names((), RELATIVE_TO_PASSAGE))
 FEATURE_GROUPS: dict[str, tuple[str, ...]] = {
     "similarity": ("similarity", "similarity_gap", "similarity_rank"),
     "lexical": ("lexical", "lexical_raw", "previous_lexical"),
@@ -43,10 +46,15 @@ FEATURE_GROUPS: dict[str, tuple[str, ...]] = {
     "rule: named place/year/number missing": ("passage_missing", "sentence_missing_year"),
     "footnote cues": ("footnote", "note_wanted"),
     "value fit": tuple(
-        f for f in FEATURES if f.startswith(("has_value", "value_")) and f not in _CONTEXT
+        f
+        for f in FEATURES
+        if f.startswith(("has_value", "value_"))
+        and f not in (*_CONTEXT, *_TO_QUESTION, *_TO_PASSAGE)
     ),
     "value context (ambition, today, year)": _CONTEXT,
     "question type": tuple(f for f in FEATURES if f.startswith("asks_")),
+    "relative to the question's other candidates": _TO_QUESTION,
+    "relative to the passage's other candidates": _TO_PASSAGE,
 }
 
 
