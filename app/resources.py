@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import weakref
 from collections.abc import Callable
 
 import streamlit as st
@@ -56,7 +57,9 @@ def _embedder(key: str, _settings: Settings) -> Embedder:
 WARM_UP_QUESTION = "Hoeveel cross-over kwalificaties raken aan de techniek?"
 
 
-_WARMED: set[int] = set()
+_WARMED: weakref.WeakSet[Index] = weakref.WeakSet()
+"""The loaded indexes already warmed up (an index dropped from the cache leaves the set, so a
+new one is never mistaken for it)."""
 _WARMED_LOCK = threading.Lock()
 
 
@@ -65,9 +68,9 @@ def warm_up(index: Index) -> None:
     pays for the model's first inference and the answer step's lazy tables (LightGBM's
     import). Called when a page has been drawn, so that it does not slow the first page."""
     with _WARMED_LOCK:
-        if id(index) in _WARMED:
+        if index in _WARMED:
             return
-        _WARMED.add(id(index))
+        _WARMED.add(index)
     threading.Thread(target=_warm_up, args=(index,), name="warm-up", daemon=True).start()
 
 

@@ -93,8 +93,8 @@ class LexicalIndex:
         size = int(meta["size"])
         # bm25s keeps a token "" in the vocabulary without a column of scores.
         tokens = len(columns["indptr"]) - 1
-        scored = {t: i for t, i in vocabulary.items() if 0 <= i < tokens}
-        if len(scored) != tokens or parameters.get("num_docs") != size:
+        scored = sum(0 <= i < tokens for i in vocabulary.values())
+        if scored != tokens or parameters.get("num_docs") != size:
             raise ValueError(f"{folder}: the BM25 files do not agree with each other")
         return cls(vocabulary, columns, size, parameters)
 
