@@ -39,6 +39,7 @@ from kb.evaluation.fitdata import Example, Retrieved, goal_of, gold_type, is_rig
 FOLDS = 5
 MAX_FALSE_ABSTENTION = 0.05
 ALTERNATIVES_MARGIN = 1.0
+"""The runner-up margin of a model built without `kb fit`'s choice (kb.evaluation.alternatives)."""
 
 
 def fold_of(goal: int) -> int:
@@ -150,6 +151,7 @@ def build_model(
     ranker: TreeRanker,
     abstainer: Abstainer,
     passages: PassageFusion | None = None,
+    alternatives_margin: float = ALTERNATIVES_MARGIN,
 ) -> AnswerModel:
     return AnswerModel(
         format_version=MODEL_FORMAT,
@@ -162,7 +164,7 @@ def build_model(
         question_types=types,
         ranker=ranker,
         abstainer=abstainer,
-        alternatives_margin=ALTERNATIVES_MARGIN,
+        alternatives_margin=alternatives_margin,
         passages=passages,
     )
 

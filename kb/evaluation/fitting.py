@@ -19,6 +19,7 @@ from kb.answers.candidates import FEATURES
 from kb.answers.decide import year_gate
 from kb.answers.model import AnswerModel, PassageFusion
 from kb.evaluation import crossval
+from kb.evaluation.alternatives import choose_margin, margin_lines, margin_table
 from kb.evaluation.fit import (
     Ranked,
     build_model,
@@ -61,6 +62,8 @@ def run_fit(
     qrels = judge(questions, index.chunks, read_sources(index.settings.corpus_dir)).qrels
     passages = choose_fusion(ranked, qrels)
     abstention = crossval.evaluate_abstention(ranked)
+    margins = margin_table(ranked, _gate(ranked, abstention, _year_missing))
+    margin = choose_margin(margins)
     report: dict[str, object] = {
         "questions": len(retrieved),
         "answerable": sum(r.question.answerable for r in retrieved),
@@ -73,24 +76,29 @@ def run_fit(
         "reachable": crossval.ranking_scores(ranked).reachable,
         "passages": passages.report,
         "abstention targets": _targets(ranked),
+        "alternatives": {"margins": margins, "chosen": margin},
         "ablation": _ablation(prepared, progress) if ablation else {},
     }
     progress("fit the final model", 0, 1)
-    model = _final(index, retrieved, ranked, passages.fusion)
+    model = _final(index, retrieved, ranked, passages.fusion, margin)
     report["model version"] = model.version
     report["abstention threshold"] = model.abstainer.threshold
     return FitOutcome(model, report)
 
 
 def _final(
-    index: Index, retrieved: list[Retrieved], ranked: list[Ranked], passages: PassageFusion
+    index: Index,
+    retrieved: list[Retrieved],
+    ranked: list[Ranked],
+    passages: PassageFusion,
+    margin: float,
 ) -> AnswerModel:
     types = fit_types(retrieved)
     ranker = fit_ranker(examples(index, retrieved, cross_fitted_types(retrieved)))
     # The abstention model learns from out-of-fold rankings: scores as the ranker gives them
     # to questions it has not seen.
     abstainer = crossval.fit_abstainer(ranked)
-    return build_model(retrieved, types, ranker, abstainer, passages)
+    return build_model(retrieved, types, ranker, abstainer, passages, margin)
 
 
 ABSTENTION_TARGETS = (0.05, 0.04, 0.03)
@@ -127,6 +135,20 @@ def _year_missing(row: Sequence[float]) -> bool:
     return year_gate(np.asarray(row, dtype=np.float32))
 
 
+def _gate(
+    ranked: list[Ranked],
+    abstention: crossval.Abstention,
+    rule: Callable[[Sequence[float]], bool],
+) -> crossval.Abstention:
+    """`abstention`, and always abstaining where `rule` holds for the best candidate's row."""
+    gated = dict(abstention.threshold)
+    for r in ranked:
+        best = r.best
+        if best is not None and rule(list(r.example.rows[best])):
+            gated[r.example.question.id] = 2.0
+    return crossval.Abstention(abstention.probability, gated)
+
+
 def _gated(
     ranked: list[Ranked],
     abstention: crossval.Abstention,
@@ -134,12 +156,7 @@ def _gated(
 ) -> dict[str, float]:
     """End-to-end figures when `rule` on the best candidate's row always abstains (an
     explicit rule as a gate on top of the model, measured on its own)."""
-    gated = dict(abstention.threshold)
-    for r in ranked:
-        best = r.best
-        if best is not None and rule(list(r.example.rows[best])):
-            gated[r.example.question.id] = 2.0
-    return crossval.end_to_end(ranked, crossval.Abstention(abstention.probability, gated))
+    return crossval.end_to_end(ranked, _gate(ranked, abstention, rule))
 
 
 def write_model(model: AnswerModel, path: Path) -> None:
@@ -175,6 +192,13 @@ def _target_lines(report: dict[str, object]) -> list[str]:
             f"| {_pct(figures['answerable that abstain'])} |"
         )
     return [*lines, ""]
+
+
+def _alternative_lines(report: dict[str, object]) -> list[str]:
+    alternatives = report.get("alternatives")
+    if not isinstance(alternatives, dict):
+        return []
+    return margin_lines(alternatives["margins"], alternatives["chosen"])
 
 
 def _passage_lines(report: dict[str, object]) -> list[str]:
@@ -248,6 +272,7 @@ def markdown(report: dict[str, object]) -> str:
         "",
         *_passage_lines(report),
         *_target_lines(report),
+        *_alternative_lines(report),
         "## Ablation (each feature group left out, refitted, cross-validated)",
         "",
         "| left out | fact | change | answer@3 | value |",
