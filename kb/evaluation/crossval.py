@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from kb.answers.candidates import FEATURES, RELATIVE_TO_PASSAGE, RELATIVE_TO_QUESTION
-from kb.answers.decide import ABSTAIN_FEATURES
+from kb.answers.decide import ABSTAIN_FEATURES, year_gate
 from kb.answers.model import Abstainer
 from kb.answers.relative import relative_names
 from kb.evaluation.fit import (
@@ -216,19 +216,26 @@ def _trees(ranked: Sequence[Ranked]) -> str:
 
 def fit_abstainer(ranked: Sequence[Ranked], target: float = MAX_FALSE_ABSTENTION) -> Abstainer:
     """The abstention model on rankings, with the threshold that keeps false abstention at or
-    below `target` on the answerable questions of folds it was not fitted on."""
+    below `target` on the answerable questions of folds it was not fitted on, counting the
+    questions the year gate (kb.answers.decide.year_gate) abstains on anyway: what runs
+    abstains on at most `target` of them, not `target` plus the gate's."""
     held_out: list[float] = []
     folds = sorted({fold_of(goal_of(r.example.question)) for r in ranked})
     for number in folds if len(folds) > 1 else []:
         train = [r for r in ranked if fold_of(goal_of(r.example.question)) != number]
         probe = Abstainer(features=list(ABSTAIN_FEATURES), trees=_trees(train), threshold=0.0)
         held_out += [
-            probe.probability(r.abstain_row())
+            -1.0 if _gated(r) else probe.probability(r.abstain_row())
             for r in ranked
             if fold_of(goal_of(r.example.question)) == number and r.example.question.answerable
         ]
     threshold = float(np.quantile(held_out, target)) if held_out else 0.5
     return Abstainer(features=list(ABSTAIN_FEATURES), trees=_trees(ranked), threshold=threshold)
+
+
+def _gated(ranked: Ranked) -> bool:
+    best = ranked.best
+    return best is not None and year_gate(ranked.example.rows[best])
 
 
 def evaluate_abstention(
