@@ -231,6 +231,25 @@ def test_another_acronym_or_school_type_is_another_subject() -> None:
             "klopt_niet",
             "niet vaker",
         ),
+        # Goal 4: the havo's share is 43% now; 55 procent is the ambition for 2020.
+        (
+            "Op de havo kiest inmiddels 55 procent van de leerlingen een N-profiel.",
+            "klopt_niet",
+            "43%",
+        ),
+        # Goal 8: "nogmaals €25 miljoen ... (in totaal €125 miljoen)": the total is €125 miljoen.
+        (
+            "Klopt het dat de minister van OCW in totaal 25 miljoen euro voor het Regionaal "
+            "investeringsfonds mbo beschikbaar stelt?",
+            "klopt_niet",
+            "€125 miljoen",
+        ),
+        # Goal 2: "De betrokkenheid van het bedrijfsleven in deze wordt steeds groter."
+        (
+            "De betrokkenheid van het bedrijfsleven bij W&T op de pabo's neemt af.",
+            "klopt_niet",
+            "steeds groter",
+        ),
     ],
 )
 def test_a_false_claim_is_caught_with_the_reports_words(

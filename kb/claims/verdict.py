@@ -2,7 +2,11 @@
 
 `check()` searches with the claim's statement without its values (a wrong number must not steer
 the search), ranks the sentences of the best passages by meaning and words, and compares each
-value the claim states with the values of the same kind in the sentences about its subject:
+value the claim states with the values of the same kind in the sentences about its subject.
+With the fitted answer model, the report value a claimed value is compared with is chosen by
+the answer ranker, the claim asked as a question for that value (kb.claims.evidence; a bare
+year, which places the claim, is read in the sentence of its other values), and a claim
+without values is read against the answer step's answer to it:
 
 - **klopt**: every value the claim states is the report's (approximations count), or a claim
   without values is stated by a sentence in its own words and direction;
@@ -27,7 +31,11 @@ import numpy as np
 from ingest.regions import Gazetteer
 from kb.analyser import analyse, fold
 from kb.answers.answer import gazetteer_of, sentence_store
+from kb.answers.model import AnswerModel
+from kb.answers.model import load_model as load_answer_model
 from kb.claims.claim import Claim, clauses, parse_claim
+from kb.claims.evidence import Evidence, by_ranker, compared_with, stating
+from kb.claims.evidence import ranked as ranked_evidence
 from kb.claims.features import Choice, Comparison, Reading, allowed, feature_row, gap
 from kb.claims.findings import (
     FIGURES,
@@ -186,14 +194,28 @@ def _check_statement(
         return Reading("niet_in_rapport", [], None, coverage, top, 0.0, (), ()), shown
     window = [(scored, quantities(scored.sentence.text)) for scored in ranked[:WINDOW]]
     chooser = model.values if model and model.values and model.values.decides else None
-    compared = [_compare(store, q, parsed, window, chooser) for q in parsed.quantities]
+    answers = load_answer_model()
+    gazetteer = gazetteer_of(index.settings)
+    compared = [
+        _compare(
+            store,
+            q,
+            parsed,
+            window,
+            chooser,
+            ranked_evidence(store, answers, hits[:PASSAGES], vector, parsed, q, gazetteer)
+            if answers and by_ranker(q)
+            else None,
+        )
+        for q in parsed.quantities
+    ]
     findings = [finding for finding, _, _ in compared]
     findings += _names(index, store, parsed, query, _anchor(ranked, findings), findings)
     findings += _swapped(parsed, _anchor(ranked, findings), findings)
     quoted = next((f.quote for f in findings if f.quote), None) or quote_of(ranked[0])
     findings += direction(parsed, quoted)
     if not findings:
-        findings += wording(store, parsed, query, directed(store, parsed, query, ranked))
+        findings += _wording(index, store, parsed, query, ranked, answers, gazetteer)
     quote = next((f.quote for f in findings if f.quote), None) or quote_of(ranked[0])
     share = word_share(store, query, _anchor(ranked, findings).number)
     comparisons = tuple(c for _, c, _ in compared if c is not None)
@@ -203,6 +225,26 @@ def _check_statement(
         verdict, findings, quote, coverage, ranked[0].score, share, comparisons, choices
     )
     return reading, shown
+
+
+def _wording(
+    index: Index,
+    store: SentenceStore,
+    claim: Claim,
+    query: str,
+    ranked: list[Scored],
+    answers: AnswerModel | None,
+    gazetteer: Gazetteer,
+) -> list[Finding]:
+    """A claim without values read against the sentence that states it: the answer step's
+    answer to the statement asked as a question (with the answer model), else the best of the
+    claim's own sentences; the report does not state it when the answer step abstains."""
+    if answers is None:
+        return wording(store, claim, query, directed(store, claim, query, ranked))
+    stated = stating(index, answers, claim, gazetteer)
+    if stated is None:
+        return [Finding("statement", "absent", None, None, None)]
+    return wording(store, claim, query, stated)
 
 
 def _rank(store: SentenceStore, hits: list[Hit], vector: np.ndarray, query: str) -> list[Scored]:
@@ -237,11 +279,13 @@ def _compare(
     claim: Claim,
     window: list[tuple[Scored, list[Quantity]]],
     chooser: ValueChooser | None,
+    evidence: list[Evidence] | None = None,
 ) -> tuple[Finding, Comparison | None, Choice]:
     """The claim's value against the values of its kind in the sentences about its subject
     (`window`: the best sentences with their values, read once per claim); how the report's
-    value it was compared with was chosen (None when there was none), by the fitted `chooser`
-    or else by hand; and the values it could be compared with."""
+    value it was compared with was chosen (None when there was none), by the answer ranker
+    (`evidence`, kb.claims.evidence), the fitted `chooser` or else by hand; and the values it
+    could be compared with."""
     around = context(claim.statement, claimed)
     top = window[0][0].score
     candidates: list[tuple[Quantity, Scored, tuple[float, ...]]] = []
@@ -262,6 +306,8 @@ def _compare(
             )
             candidates.append((stated, scored, row))
     choice = Choice(claimed.text, tuple((q.text, s.sentence.text, r) for q, s, r in candidates))
+    if evidence is not None:
+        return (*compared_with(store, claim, claimed, around, evidence), choice)
     if not candidates:
         return Finding(claimed.kind, "absent", claimed.text, None, None), None, choice
     keys = [chooser.key(r) if chooser else hand_key(r) for _, _, r in candidates]

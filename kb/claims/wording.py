@@ -89,10 +89,11 @@ def wording(store: SentenceStore, claim: Claim, query: str, best: Scored) -> lis
         ours = negation_words(claim.statement) or plain or claim.statement
         return [Finding("negation", "contradicted", ours, stated, quote_of(best))]
     share = word_share(store, query, best.number)
-    status: Status = "supported" if share >= MIN_SUPPORT else "absent"
-    return [
-        Finding("statement", status, None, None, quote_of(best) if share >= MIN_SUPPORT else None)
-    ]
+    # A claimed direction ("de laagste", "neemt af") is stated only by a sentence that states
+    # one: the same words without it do not say that it went that way.
+    held = share >= MIN_SUPPORT and (claim.direction is None or direction_of(sentence) is not None)
+    status: Status = "supported" if held else "absent"
+    return [Finding("statement", status, None, None, quote_of(best) if held else None)]
 
 
 def quote_of(scored: Scored) -> Quote:

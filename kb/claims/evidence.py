@@ -1,0 +1,226 @@
+"""The report value a claimed value is compared with, chosen by the fitted answer ranker.
+
+A claimed value is a question about that value: "meer dan 500 talenten kregen een podium" asks
+"Hoeveel talenten kregen een podium?". The answer ranker (kb.answers.decide, fitted on the
+question bank) ranks every (sentence, value) candidate of the passages about the claim for that
+question, so that the sentence and the value are chosen together by evidence weighed on
+thousands of questions rather than by rules written from the claims. The claimed value is left
+out of the question, so that a wrong number does not steer the choice; the claim's other values
+stay in it ("in 2016-2017" asks for that year's figure).
+
+`ranked()` gives the values of the claimed value's kind, best first, each with its ranker score;
+kb.claims.verdict compares the claimed value with them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ingest.regions import Gazetteer
+from kb.answers.candidates import candidates_of
+from kb.answers.decide import decide
+from kb.answers.model import AnswerModel
+from kb.answers.question import QUESTION_TYPES, QuestionType, analyse_question
+from kb.claims.claim import Claim
+from kb.claims.features import Comparison, gap
+from kb.claims.findings import Finding, Status
+from kb.claims.quantities import Quantity, consistent, precision, quantities
+from kb.claims.subject import UNIT_ALIKE, alike, context, other_thing, overlap, same_unit
+from kb.claims.wording import Scored, quote_of
+from kb.embed import Vectors
+from kb.index import Hit, Index
+from kb.sentence_store import SentenceStore
+
+ASKS: dict[str, str] = {
+    "count": "Hoeveel",
+    "amount": "Hoeveel geld",
+    "percent": "Welk percentage",
+    "date": "Wanneer",
+}
+"""How a question for a value of each kind starts."""
+SUPPORT_MARGIN = 0.5
+"""A value that fits the claim's supports it when the ranker scores it at most this far below
+its best value of the kind: two values the ranker can hardly tell apart ("21%" and "24%" for
+the vmbo-gl and the vmbo-tl) are both what the report says of the subject."""
+PASSAGES = 5
+"""Passages the answer step reads for a claim without values."""
+MIN_SCORE = -2.5
+"""Below this ranker score the best value does not answer the claim's question: the report
+does not give the value, and another value there does not contradict the claim."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A report value of the claimed value's kind, with its sentence and ranker score."""
+
+    score: float
+    stated: Quantity
+    number: int
+    """The sentence's number in the sentence store."""
+    hit: Hit
+
+
+def question(claim: Claim, claimed: Quantity) -> str:
+    """The question a claimed value asks: the statement without that value, after the kind's
+    question word ("Hoeveel de tweede ScienceMakers aan talenten een podium gaf?")."""
+    text = claim.statement
+    rest = " ".join((text[: claimed.start] + text[claimed.end :]).split())
+    return f"{ASKS[claimed.kind]} {rest}?"
+
+
+def ranked(
+    store: SentenceStore,
+    model: AnswerModel,
+    hits: Sequence[Hit],
+    vector: Vectors,
+    claim: Claim,
+    claimed: Quantity,
+    gazetteer: Gazetteer | None,
+) -> list[Evidence]:
+    """The report's values of `claimed`'s kind in the sentences of `hits`, best first by the
+    answer ranker's score for the question `claimed` asks (`vector`: the claim's embedding
+    without its values)."""
+    kind: QuestionType = claimed.kind
+    text = question(claim, claimed)
+    types = {k: float(k == kind) for k in QUESTION_TYPES}
+    info = dataclasses.replace(analyse_question(text), kind=kind)
+    candidates, rows = candidates_of(store, hits, vector, info, types, gazetteer)
+    if not candidates:
+        return []
+    scores = model.ranker.scores(rows)
+    found: list[Evidence] = []
+    for candidate, score in zip(candidates, scores, strict=True):
+        value = candidate.value
+        if value is None or candidate.kind != kind:
+            continue
+        if candidate.hit.chunk.kind == "voetnoot" and not info.wants_note:
+            # A footnote names the sources (a Kamerstuk, the date of a letter): the report
+            # states what a claim checks in its text, unless the claim is about a source.
+            continue
+        sentence = candidate.sentence.text
+        stated = next(
+            (
+                q
+                for q in quantities(sentence)
+                if q.kind == kind and q.start < value.end and value.start < q.end
+            ),
+            None,
+        )
+        if stated is not None and not other_thing(claim.statement, sentence, stated):
+            # A 2020 ambition for a claim about today, or another school type's figure, is
+            # about something else (kb.claims.subject).
+            found.append(Evidence(float(score), stated, candidate.number, candidate.hit))
+    return sorted(found, key=lambda e: -e.score)
+
+
+def chosen(
+    claimed: Quantity,
+    evidence: list[Evidence],
+    others: Sequence[Quantity] = (),
+    clause: Callable[[Evidence], float] = lambda e: 0.0,
+) -> tuple[Evidence | None, bool]:
+    """The report value a claimed value is compared with, and whether it fits. The ranker's
+    best sentence is the evidence; of its values, the one whose clause is most the claim's
+    (`clause`: the words it shares with the claimed value's clause, what it counts, a date as
+    precise) is
+    compared, so that "38 onderwijstrainees ... OnderwijsTraineeship" and not "28 trainees
+    ... Eerst de Klas" stands against "40 trainees via het OnderwijsTraineeship". A fitting
+    value of another sentence within `SUPPORT_MARGIN` of the best also supports the claim.
+    None when there is no value, or the best scores below `MIN_SCORE` (the report does not
+    give it). A value that is one of the claim's `others` (its other values, bare years aside:
+    they place the claim) and not this one is theirs: "in twee jaar ... meer dan 1.300
+    leerkrachten" compares "twee" with "twee", not with "1354"."""
+    evidence = [
+        e
+        for e in evidence
+        if consistent(claimed, e.stated)
+        or not any(
+            consistent(o, e.stated) for o in others if o.kind == claimed.kind and by_ranker(o)
+        )
+    ]
+    if not evidence or evidence[0].score < MIN_SCORE:
+        return None, False
+    top = evidence[0]
+    own = max((e for e in evidence if e.number == top.number), key=lambda e: (clause(e), e.score))
+    if supports(claimed, own.stated):
+        return own, True
+    fitting = next(
+        (
+            e
+            for e in evidence
+            if e.number != top.number
+            and top.score - e.score <= SUPPORT_MARGIN
+            and supports(claimed, e.stated)
+        ),
+        None,
+    )
+    if fitting is not None:
+        return fitting, True
+    return own, False
+
+
+def supports(claimed: Quantity, stated: Quantity) -> bool:
+    """Whether the report's value states the claimed one: it fits (approximations included),
+    and a date names the claim's month when the claim names one ("2015-2016" does not state
+    "juli 2015")."""
+    if claimed.day_month is not None and stated.day_month is None:
+        return False
+    return consistent(claimed, stated)
+
+
+def by_ranker(claimed: Quantity) -> bool:
+    """Whether the answer ranker chooses the report value for `claimed`: every value but a
+    bare year ("in 2016", "sinds 2014", "2016-2017"), which mostly places the statement in time
+    rather than states it, and is compared in the sentence that holds the claim's other values
+    (kb.claims.verdict)."""
+    return claimed.kind != "date" or precision(claimed) != "year"
+
+
+def compared_with(
+    store: SentenceStore,
+    claim: Claim,
+    claimed: Quantity,
+    around: set[str],
+    evidence: list[Evidence],
+) -> tuple[Finding, Comparison | None]:
+    """The claim's value against the report value `chosen()` from `evidence` (`around`: the
+    words of the claimed value's clause), and how it was chosen (None without one)."""
+    others = [q for q in claim.quantities if q is not claimed]
+
+    def clause(e: Evidence) -> float:
+        text = store.sentences[e.number].text
+        shared = overlap(store, around, context(text, e.stated))
+        unit = UNIT_ALIKE * same_unit(claim.statement, claimed, text, e.stated)
+        return shared + unit + alike(claimed, e.stated)
+
+    pick, fits = chosen(claimed, evidence, others, clause)
+    if pick is None:
+        return Finding(claimed.kind, "absent", claimed.text, None, None), None
+    sentence = store.sentences[pick.number]
+    scored = Scored(pick.number, sentence, pick.hit, pick.score)
+    compared = Comparison(
+        fits,
+        pick.score,
+        overlap(store, around, context(sentence.text, pick.stated)),
+        same_unit(claim.statement, claimed, sentence.text, pick.stated),
+        evidence.index(pick),
+        min(gap(claimed, pick.stated), 3.0),
+    )
+    status: Status = "supported" if fits else "contradicted"
+    return Finding(claimed.kind, status, claimed.text, pick.stated.text, quote_of(scored)), compared
+
+
+def stating(
+    index: Index, model: AnswerModel, claim: Claim, gazetteer: Gazetteer | None
+) -> Scored | None:
+    """The sentence that states a claim without values, as the answer step finds it for the
+    statement asked as a question (kb.answers.decide); None when it would abstain (nothing in
+    the report states it)."""
+    text = claim.statement[:1].upper() + claim.statement[1:] + "?"
+    decision = decide(index, model, text, None, PASSAGES, gazetteer)
+    best = decision.best
+    if decision.abstain or best is None:
+        return None
+    return Scored(best.number, best.sentence, best.hit, float(decision.scores[decision.order[0]]))
