@@ -164,7 +164,9 @@ def _unit(unit: UnitView, kind: Kind, chunk_id: str | None, span: tuple[int, int
     with box:
         if is_marked:
             st.caption(":material/location_on: Hier staat het citaat (de geciteerde zin is vet).")
-        if unit.title:
+        # A title the report prints opens the text itself (in capitals, quotable); a title
+        # only known as metadata is shown above it.
+        if unit.title and not unit.chunks[0].lead:
             st.markdown(f"**{escape(unit.title)}**")
         for number, chunk in enumerate(unit.chunks):
             arrow = "→ " if kind == "bereikt" and number == 0 else ""
@@ -181,7 +183,14 @@ def render_place(place: Place, chunk_id: str | None, span: tuple[int, int] | Non
     """A goal (or preface, or document) with its sections, the linked passage marked."""
     if place.goal is not None:
         st.header(f"Doel {place.goal}")
-        if place.goal_title:
+        printed = any(
+            c.lead
+            for s in place.sections
+            if s.kind == "inleiding"
+            for u in s.units
+            for c in u.chunks
+        )
+        if place.goal_title and not printed:
             st.markdown(f"**{escape(place.goal_title)}**")
     else:
         st.header(escape(place.label))

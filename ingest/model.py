@@ -77,6 +77,9 @@ class Unit:
     page: int | None = None
     cited_in: str | None = None
     """For a footnote: the sentence of the report that cites it (retrieval context only)."""
+    lead: int = 0
+    """`text[:lead]` is the heading printed above the unit, in the report's capitals (a
+    goal's "DOEL n" and title, an example's title, the cover); 0 when there is none."""
 
     @property
     def start(self) -> int:
@@ -176,6 +179,9 @@ class Chunk(BaseModel):
     segments: list[tuple[int, int, int]]
     cited_in: str | None = None
     """For a footnote: the sentence that cites it, for retrieval and answer scoring only."""
+    lead: int = 0
+    """`text[:lead]` is the heading printed above the passage (see `Unit.lead`): quoted like
+    any sentence, and shown in its place; 0 when the passage has none."""
 
     def source_offset(self, position: int) -> int:
         """Offset in the source file of a position in `text`."""

@@ -54,7 +54,8 @@ def parse_report(text: str, doc_id: str, title: str, source_file: str) -> Docume
     skip = frozenset(m.source + i for m in markers for i in range(m.length))
     context = _Context(doc_id, word_lexicon(text), skip, markers, footnote_lines, text)
 
-    units: list[Unit] = list(_preface_units(context, lines[preface + 1 : headings[0]]))
+    cover = _printed(lines[:preface])
+    units: list[Unit] = list(_preface_units(context, lines[preface + 1 : headings[0]], cover))
     goals: list[Goal] = []
     casing = _casing_lexicon(lines, headings)
     for index, start in enumerate(headings):
@@ -185,12 +186,20 @@ def _unit(
     unit_id: str,
     kind: Kind,
     pieces: list[tuple[str, int, str]],
+    printed: list[tuple[str, int, str]] | None = None,
+    /,
     **fields: object,
 ) -> Unit:
+    """A unit of `pieces`, opened by the `printed` heading lines (see `_printed`) when given."""
+    if printed and pieces:
+        text, start, glyph = pieces[0]
+        pieces = [*printed, (text, start, glyph or "¶"), *pieces[1:]]
     builder = join_lines(pieces, context.lexicon, context.skip)
     by_source = {m.source: m.number for m in context.markers}
     cited = tuple((by_source[s], p) for s, p in builder.skipped if s in by_source)
     text = builder.text
+    if printed:
+        fields["lead"] = text.find("\n") if "\n" in text else len(text)
     urls = tuple(dict.fromkeys([*fields.pop("urls", ()), *INLINE_URL.findall(text)]))  # type: ignore[misc]
     return Unit(
         id=unit_id,
@@ -201,6 +210,21 @@ def _unit(
         urls=urls,
         **fields,  # type: ignore[arg-type]
     )
+
+
+def _printed(lines: list[Line]) -> list[tuple[str, int, str]]:
+    """Pieces of heading lines as the report prints them (a goal's "DOEL n" and title, an
+    example's title, the cover), joined into one line of text that opens its unit: questions
+    ask for them in the report's own capitals. A glyph before the first word (the cover's
+    "↘") is left out."""
+    pieces: list[tuple[str, int, str]] = []
+    for line in lines:
+        glyph = re.match(r"[^\w“‘'\"(]*", line.text)
+        skipped = glyph.end() if glyph else 0
+        text = line.text[skipped:].rstrip()
+        if text:
+            pieces.append((text, line.start + skipped, ""))
+    return pieces
 
 
 def _footnote_units(
@@ -267,7 +291,10 @@ def _paragraph_pieces(
     return pieces
 
 
-def _preface_units(context: _Context, lines: list[Line]) -> list[Unit]:
+def _preface_units(
+    context: _Context, lines: list[Line], cover: list[tuple[str, int, str]]
+) -> list[Unit]:
+    """The preface's paragraphs; the first opens with the cover's lines (month, title)."""
     units: list[Unit] = []
     block: list[Line] = []
     for line in [*lines, Line("", 0)]:
@@ -278,7 +305,10 @@ def _preface_units(context: _Context, lines: list[Line]) -> list[Unit]:
                     for ln in block
                 ]
                 unit_id = f"{context.doc_id}/voorwoord/{len(units) + 1:02d}"
-                units.append(_unit(context, unit_id, "voorwoord", pieces, heading="Voorwoord"))
+                printed = None if units else cover
+                units.append(
+                    _unit(context, unit_id, "voorwoord", pieces, printed, heading="Voorwoord")
+                )
             block = []
         else:
             block.append(line)
@@ -292,15 +322,10 @@ def _parse_goal(
     assert match is not None
     number = int(match.group(1))
     prefix = f"{context.doc_id}/doel-{number:02d}"
-    cursor = start + 1
-    title_lines: list[Line] = []
-    while cursor < end and not lines[cursor].blank:
-        title_lines.append(lines[cursor])
-        cursor += 1
-    raw_title = join_lines(
-        [(ln.text.strip(), ln.start, "") for ln in title_lines], context.lexicon
-    ).text
-    title = sentence_case(raw_title, casing)
+    # The heading: "DOEL n" and the title lines up to the first blank line.
+    cursor = next((i for i in range(start + 1, end) if lines[i].blank), end)
+    printed = _printed(lines[start:cursor])
+    title = sentence_case(join_lines(printed[1:], context.lexicon).text, casing)
     labels = {lines[i].text.strip(): i for i in range(cursor, end)}
     achieved = labels.get(ACHIEVEMENTS)
     examples = labels.get(EXAMPLES)
@@ -312,7 +337,15 @@ def _parse_goal(
     intro = _paragraph_pieces(lines[cursor:achieved], context.footnote_lines, cursor)
     if intro:
         units.append(
-            _unit(context, f"{prefix}/inleiding", "inleiding", intro, heading="Inleiding", **common)
+            _unit(
+                context,
+                f"{prefix}/inleiding",
+                "inleiding",
+                intro,
+                printed,
+                heading="Inleiding",
+                **common,
+            )
         )
     for i, bullet in enumerate(_bullets(lines, achieved + 1, examples, context), start=1):
         units.append(
@@ -325,7 +358,7 @@ def _parse_goal(
                 **common,
             )
         )
-    for i, (example_title, body, urls) in enumerate(
+    for i, (example_title, printed_title, body, urls) in enumerate(
         _examples(lines, examples + 1, end, context), start=1
     ):
         units.append(
@@ -334,6 +367,7 @@ def _parse_goal(
                 f"{prefix}/voorbeeld/{i}",
                 "voorbeeld",
                 body,
+                printed_title,
                 heading="Voorbeelden",
                 title=sentence_case(example_title, casing),
                 urls=urls,
@@ -363,11 +397,15 @@ def _bullets(
     ]
 
 
+_Pieces = list[tuple[str, int, str]]
+
+
 def _examples(
     lines: list[Line], start: int, end: int, context: _Context
-) -> list[tuple[str, list[tuple[str, int, str]], tuple[str, ...]]]:
-    """Examples: upper-case title lines, body lines, then web-address lines."""
-    examples: list[tuple[str, list[tuple[str, int, str]], tuple[str, ...]]] = []
+) -> list[tuple[str, _Pieces, _Pieces, tuple[str, ...]]]:
+    """Examples: upper-case title lines, body lines, then web-address lines; each as its
+    title, its printed title lines, and its body ending in its web-address lines."""
+    examples: list[tuple[str, _Pieces, _Pieces, tuple[str, ...]]] = []
     index = start
     while index < end:
         while index < end and (lines[index].blank or index in context.footnote_lines):
@@ -391,9 +429,9 @@ def _examples(
             url = URL_LINE.match(lines[index].text)
             if url:
                 urls.append(url.group(1))
+                body.append((url.group(1), lines[index].start + url.start(1), "¶"))
             index += 1
-        title = join_lines(
-            [(ln.text.strip(), ln.start, "") for ln in title_lines], context.lexicon
-        ).text
-        examples.append((title, body, tuple(urls)))
+        printed = _printed(title_lines)
+        title = join_lines(printed, context.lexicon).text
+        examples.append((title, printed, body, tuple(urls)))
     return examples

@@ -11,6 +11,8 @@ import pytest
 
 from ingest.regions import load_gazetteer
 from kb.answers.answer import ABSTENTION, answer, source_of
+from kb.answers.decide import decide
+from kb.answers.model import load_model
 from kb.answers.question import question_type
 from kb.answers.values import find_values, pick_value
 from kb.cli import main
@@ -316,6 +318,56 @@ def test_a_value_for_a_named_year_comes_from_a_sentence_naming_it(report_index: 
         "Van mei 2016 tot februari 2017 zijn door UWV ruim 17.000 scholingsvouchers toegekend."
     )
     assert result.value == "17.000"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "printed", "value"),
+    [
+        # The web address printed under the example (report line 126).
+        (
+            "Op welke website staat meer over Programmeren en Coderen op Limburgse scholen?",
+            "www.limburg.nl",
+            "www.limburg.nl",
+        ),
+        # An example's title in its printed capitals (line 547).
+        (
+            "Welk voorbeeld bij doel 6 gaat over een middag met IBM voor vo-docenten?",
+            "ONDERWIJSREBELS MIDDAG MET IBM EN PROFESSIONAL REBEL",
+            None,
+        ),
+        # A goal's heading: "DOEL 6" and its three lines (lines 484-487).
+        (
+            "Wat is doel 6 van het Techniekpact?",
+            "DOEL 6 PROFESSIONALISERING VAN DOCENTEN EN MEER DOCENTEN MET EEN EDUCATIEVE MASTER "
+            "IN HET VOORTGEZET ONDERWIJS",
+            None,
+        ),
+        # The cover (lines 2-10), with its month as a date.
+        (
+            "In welke maand is de voortgangsrapportage van het Techniekpact uitgebracht?",
+            "JUNI 2017 RAPPORTAGE NATIONAAL TECHNIEKPACT 2020 DE TUSSENSTAND IN 2017",
+            "JUNI 2017",
+        ),
+    ],
+)
+def test_printed_headings_and_web_addresses_are_quotable(
+    report_index: Index, question: str, printed: str, value: str | None
+) -> None:
+    model = load_model()
+    assert model is not None
+    decision = decide(report_index, model, question, None, 10, load_gazetteer())
+    quotable = [c for c in decision.candidates if c.sentence.text == printed]
+    assert quotable, "the printed line is a candidate sentence of a retrieved passage"
+    if value is not None:
+        assert value in {c.value.text for c in quotable if c.value}
+    candidate = quotable[0]
+    chunk = candidate.hit.chunk
+    start = chunk.text.index(printed)
+    source = source_of(chunk, start, start + len(printed))
+    raw = REPORT.read_text(encoding="utf-8")[source.start : source.end]
+    # Quoted as printed: the same words and capitals, line breaks aside.
+    assert " ".join(raw.split()) == printed
 
 
 @pytest.mark.slow

@@ -73,7 +73,12 @@ def test_metadata_of_the_cross_over_bullet(chunks: list[Chunk]) -> None:
 def test_context_header_is_kept_apart_from_display_text(chunks: list[Chunk]) -> None:
     example = next(c for c in chunks if c.title and "415 robots" in c.title)
     assert example.title in example.context
-    assert example.title not in example.text
+    assert "Doel 3" in example.context and "Doel 3" not in example.text
+    # The display text is the report's: the title in its printed capitals, the web address
+    # on its own line at the end.
+    printed = "1E VAN 415 ROBOTS VOOR FRIESE BASISSCHOLEN VERWELKOMD"
+    assert example.text.startswith(printed + "\n") and example.lead == len(printed)
+    assert example.text.endswith("\nwww.drachtstercourant.nl")
     assert example.urls == ["www.drachtstercourant.nl"]
     assert example.provinces == ["Fryslân"]
 

@@ -207,13 +207,32 @@ def test_thirty_six_examples_with_titles_and_web_addresses(report: Document) -> 
             assert unit.title is not None and unit.title.upper() == title
             assert list(unit.urls[: len(urls)]) == urls
             assert unit.text and not unit.text.isupper()
+            # The title and the web addresses as printed open and close the example's text.
+            assert unit.text.startswith(title + "\n") and unit.lead == len(title)
+            assert unit.text.endswith("\n" + "\n".join(urls))
         total += len(examples)
     assert total == 36
 
 
+def test_goal_introductions_open_with_their_printed_heading(report: Document) -> None:
+    for goal in report.goals:
+        intro = goal.of_kind("inleiding")[0]
+        heading = f"DOEL {goal.number} {GOAL_TITLES[goal.number].upper()}"
+        assert intro.text[: intro.lead] == heading
+        assert intro.text[intro.lead] == "\n"
+    assert (
+        report.goals[5]
+        .of_kind("inleiding")[0]
+        .text.startswith(
+            "DOEL 6 PROFESSIONALISERING VAN DOCENTEN EN MEER DOCENTEN MET EEN EDUCATIEVE MASTER IN "
+            "HET VOORTGEZET ONDERWIJS\nOm goed onderwijs te kunnen verzorgen"
+        )
+    )
+
+
 def test_example_body_keeps_its_list_items(report: Document) -> None:
     girls = _unit(report, 5, "voorbeeld", 3)
-    assert girls.startswith("24 mbo-scholen gaan de komende twee jaar")
+    assert girls.startswith("MEER MEISJES IN DE TECHNIEK\n24 mbo-scholen gaan de komende twee jaar")
     assert "\n- Realisatie van een genderinclusieve cultuur en didactiek" in girls
 
 
@@ -242,7 +261,7 @@ def test_numbers_at_line_start_stay_body_text(report: Document) -> None:
         report, 7, "bereikt", 3
     )
     assert "totaal 46 opleidingen die aan het experiment meedoen" in _unit(report, 9, "bereikt", 4)
-    assert _unit(report, 5, "voorbeeld", 3).startswith("24 mbo-scholen")
+    assert "\n24 mbo-scholen" in _unit(report, 5, "voorbeeld", 3)
 
 
 def test_footnote_inside_a_sentence_is_lifted_out(report: Document) -> None:
@@ -295,7 +314,10 @@ def test_line_break_hyphens(report: Document) -> None:
 def test_preface_is_split_into_its_paragraphs(report: Document) -> None:
     preface = [u for u in report.units if u.kind == "voorwoord"]
     assert len(preface) == 9
-    assert preface[0].text.startswith("Voor u ligt de jaarlijkse Voortgangsrapportage")
+    # The cover's lines open the first paragraph, as printed: "JUNI 2017", "RAPPORTAGE", ...
+    cover = "JUNI 2017 RAPPORTAGE NATIONAAL TECHNIEKPACT 2020 DE TUSSENSTAND IN 2017"
+    assert preface[0].text.startswith(cover + "\nVoor u ligt de jaarlijkse Voortgangsrapportage")
+    assert preface[0].lead == len(cover) and all(u.lead == 0 for u in preface[1:])
     assert "opgemaakt, met mogelijkheid" in preface[0].text
     assert preface[-1].text.endswith(
         "Daar zetten alle partners van het Techniekpact zich graag voor in."

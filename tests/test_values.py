@@ -222,6 +222,15 @@ def test_asked_noun_of_a_which_question() -> None:
             "date",
             ["zomer 2016"],
         ),
+        # The cover, in its printed capitals: the month is a date too.
+        (
+            "JUNI 2017 RAPPORTAGE NATIONAAL TECHNIEKPACT 2020 DE TUSSENSTAND IN 2017",
+            "date",
+            ["JUNI 2017", "2020", "2017"],
+        ),
+        # A web address line is a place (a "waar vind ik meer" answer), not a name.
+        ("www.limburg.nl", "place", ["www.limburg.nl"]),
+        ("www.limburg.nl", "which", []),
     ],
 )
 def test_values_the_report_writes_in_words_suffixes_and_relative_dates(

@@ -192,7 +192,9 @@ def _goals(units: dict[str, Chunk], request: ListRequest, titles: dict[int, str]
 
 
 def _item(chunk: Chunk) -> Item:
-    first = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9“‘])", chunk.text, maxsplit=1)[0]
+    # The printed heading (an example's title in capitals) is the item's title already.
+    body = chunk.text[chunk.lead :].lstrip()
+    first = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9“‘])", body, maxsplit=1)[0]
     return Item(
         id=chunk.unit_id,
         kind=chunk.kind,

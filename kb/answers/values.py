@@ -61,15 +61,15 @@ _COUNT = re.compile(
 _SEASONS = r"zomer|winter|lente|herfst"
 _DATE = re.compile(
     rf"(?:(?:[Bb]egin|[Ee]ind|[Mm]edio|[Hh]alf)\s)?(?:\d{{1,2}}\s)?"
-    rf"(?:{_MONTHS})\b(?:\s{_YEAR}\b)?"
+    rf"(?i:{_MONTHS})\b(?:\s{_YEAR}\b)?"
     rf"|(?:(?:[Vv]oorjaar|[Nn]ajaar|[Zz]omer)(?:\svan)?\s){_YEAR}\b"
     rf"|(?:(?:[Bb]egin|[Ee]ind|[Mm]edio)\s)?(?<![\d-]){_YEAR}(?:\s?[-–/]\s?(?:{_YEAR}|\d{{2}}))?(?![\d-])"
     rf"|\b(?:[Dd]it|[Vv]orig|[Vv]olgend|[Kk]omend|[Aa]fgelopen)\sjaar\b"
     rf"|\b(?:[Dd]eze|[Vv]orige|[Vv]olgende|[Kk]omende|[Aa]fgelopen)\s(?:{_SEASONS})\b"
     rf"|(?<=\bde\s)(?:{_SEASONS})\b"
 )
-"""A date: "6 februari", "najaar 2016", "2016-2017", and the report's
-relative ones: "dit jaar", "vorig jaar", "deze zomer", "zomer" of "voor de zomer"."""
+"""A date: "6 februari", "najaar 2016", "2016-2017", "JUNI 2017" (the cover's capitals), and
+the report's relative ones: "dit jaar", "vorig jaar", "deze zomer", "zomer" of "voor de zomer"."""
 _YEAR_LIKE = re.compile(rf"^{_YEAR}$")
 _LABEL = re.compile(
     r"\b(?:niveau|groep|fase|klas|leerjaar|tranche|nr\.|nummer|artikel|hoofdstuk|doel)\s*$",
