@@ -175,6 +175,15 @@ def test_cross_over_answer_quotes_goal_9(report_index: Index) -> None:
             # before gave 0.75): a known miss, kept visible.
             marks=pytest.mark.xfail(strict=True, reason="abstains since the relative features"),
         ),
+        pytest.param(
+            "Hoeveel robots krijgen de basisscholen in Friesland?",
+            "de eerste van 415 robots",
+            "415",
+            3,
+            # Answered when worded "de Friese basisscholen"; this wording gets 0.666 from the
+            # abstention model refitted in session 7, just below its threshold 0.671.
+            marks=pytest.mark.xfail(strict=True, reason="abstains since the session-7 refit"),
+        ),
     ],
 )
 def test_answers_by_question_type(

