@@ -64,6 +64,22 @@ def sentence_order(candidates: Sequence[Candidate], scores: npt.NDArray[np.float
     return order
 
 
+MOST_RUNNERS_UP = 2
+"""Runners-up shown at most as "Ook mogelijk"."""
+
+
+def close_runners_up(
+    order: Sequence[int], scores: npt.NDArray[np.float64], margin: float
+) -> list[int]:
+    """Up to `MOST_RUNNERS_UP` candidate indexes after the best in `order` (one per sentence)
+    whose score is within `margin` of the best's; shared with `kb fit`, which chooses the
+    margin on what this shows."""
+    if not order:
+        return []
+    top = scores[order[0]]
+    return [i for i in order[1:] if top - scores[i] <= margin][:MOST_RUNNERS_UP]
+
+
 def abstention_row(
     rows: npt.NDArray[np.float32],
     scores: npt.NDArray[np.float64],
@@ -122,13 +138,9 @@ class Decision:
         chunk = candidate.hit.chunk.id
         return next((h for h in self.hits if h.chunk.id == chunk), candidate.hit)
 
-    def runners_up(self, margin: float, most: int = 2) -> list[Candidate]:
-        """Up to `most` next sentences whose score is within `margin` of the best."""
-        if not self.order:
-            return []
-        top = self.scores[self.order[0]]
-        close = [i for i in self.order[1:] if top - self.scores[i] <= margin]
-        return [self.candidates[i] for i in close[:most]]
+    def runners_up(self, margin: float) -> list[Candidate]:
+        """The next sentences whose score is within `margin` of the best (`close_runners_up`)."""
+        return [self.candidates[i] for i in close_runners_up(self.order, self.scores, margin)]
 
 
 def decide(

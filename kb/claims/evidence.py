@@ -91,6 +91,7 @@ def ranked(
         return []
     scores = model.ranker.scores(rows)
     found: list[Evidence] = []
+    read: dict[int, list[Quantity]] = {}  # a sentence's quantities, read once
     for candidate, score in zip(candidates, scores, strict=True):
         value = candidate.value
         if value is None or candidate.kind != kind:
@@ -100,10 +101,12 @@ def ranked(
             # states what a claim checks in its text, unless the claim is about a source.
             continue
         sentence = candidate.sentence.text
+        if candidate.number not in read:
+            read[candidate.number] = quantities(sentence)
         stated = next(
             (
                 q
-                for q in quantities(sentence)
+                for q in read[candidate.number]
                 if q.kind == kind and q.start < value.end and value.start < q.end
             ),
             None,

@@ -9,7 +9,7 @@ showing runners-up on every answer would add answer@3 mostly by alternatives tha
 
 >>> table = margin_table(ranked, abstention)
 >>> choose_margin(table)
-2.0
+2.5
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
+from kb.answers.decide import close_runners_up
 from kb.evaluation.crossval import Abstention
 from kb.evaluation.fit import Ranked
 
@@ -29,40 +30,34 @@ MIN_STEP_PRECISION = 0.10
 adds alternatives to; a reader checks an alternative that is wrong nine times in ten for
 nothing."""
 
-MOST = 2
-"""Alternatives shown at most (`kb.answers.decide.Decision.runners_up`)."""
-
 
 def _shown(ranked: Ranked, margin: float) -> list[int]:
-    """The best candidate and the runners-up within `margin` of it."""
+    """The best candidate and the runners-up the answer step shows beside it."""
     if not ranked.order:
         return []
-    top = ranked.scores[ranked.order[0]]
-    close = [i for i in ranked.order[1:] if top - ranked.scores[i] <= margin]
-    return [ranked.order[0], *close[:MOST]]
+    return [ranked.order[0], *close_runners_up(ranked.order, ranked.scores, margin)]
 
 
 def margin_row(ranked: Sequence[Ranked], abstention: Abstention, margin: float) -> dict[str, float]:
     """answer@3 over the answerable questions (an abstention is a miss) and the share of
     given answers that carry at least one alternative, for one margin."""
-    answerable = 0
+    answerable = sum(r.example.question.answerable for r in ranked)
     right = 0
     answered = 0
     with_alternatives = 0
     for r in ranked:
         question = r.example.question
         if abstention.abstains(question.id):
-            answerable += question.answerable
             continue
         shown = _shown(r, margin)
         answered += bool(shown)
         with_alternatives += len(shown) > 1
-        if question.answerable:
-            answerable += 1
-            fact = question.fact
-            right += fact is not None and any(
-                fact in r.example.candidates[i].sentence.text for i in shown
-            )
+        fact = question.fact
+        right += (
+            question.answerable
+            and fact is not None
+            and any(fact in r.example.candidates[i].sentence.text for i in shown)
+        )
     return {
         "margin": margin,
         "answer@3": right / max(answerable, 1),

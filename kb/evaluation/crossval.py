@@ -225,7 +225,7 @@ def fit_abstainer(ranked: Sequence[Ranked], target: float = MAX_FALSE_ABSTENTION
         train = [r for r in ranked if fold_of(goal_of(r.example.question)) != number]
         probe = Abstainer(features=list(ABSTAIN_FEATURES), trees=_trees(train), threshold=0.0)
         held_out += [
-            -1.0 if _gated(r) else probe.probability(r.abstain_row())
+            -1.0 if _year_gated(r) else probe.probability(r.abstain_row())
             for r in ranked
             if fold_of(goal_of(r.example.question)) == number and r.example.question.answerable
         ]
@@ -233,7 +233,8 @@ def fit_abstainer(ranked: Sequence[Ranked], target: float = MAX_FALSE_ABSTENTION
     return Abstainer(features=list(ABSTAIN_FEATURES), trees=_trees(ranked), threshold=threshold)
 
 
-def _gated(ranked: Ranked) -> bool:
+def _year_gated(ranked: Ranked) -> bool:
+    """The year gate abstains on the question whatever the model says."""
     best = ranked.best
     return best is not None and year_gate(ranked.example.rows[best])
 
