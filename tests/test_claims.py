@@ -21,7 +21,7 @@ from kb.claims.claim import (
 )
 from kb.claims.draft import check_draft
 from kb.claims.quantities import consistent, quantities
-from kb.claims.subject import swapped
+from kb.claims.subject import other_unit, swapped
 from kb.claims.verdict import Finding, check, combined, verdict_of
 from kb.cli import main
 from kb.index import Index
@@ -49,6 +49,16 @@ def _one(text: str) -> object:
         ("40 procent", "40%", True),
         ("in mei 2017", "in juni 2017", False),
         ("op 6 februari", "op 6 februari 2017", True),
+        # Goal 5: "ruimte voor nog maximaal zeven nieuwe Toptechniek in Bedrijf-netwerken".
+        ("maximaal tien netwerken", "maximaal zeven netwerken", False),
+        ("maximaal tien netwerken", "zeven netwerken", True),
+        ("zeven netwerken", "maximaal zeven netwerken", True),
+        # Goal 3: "een stage van minimaal 640 uur".
+        ("vierhonderd uur", "640 uur", False),
+        # Goal 10: "het Rijk 25 miljoen euro vrijmaakt".
+        ("vijfentwintig miljoen euro", "25 miljoen euro", True),
+        # Goal 9: the mbo share "ligt rond de 30%".
+        ("ongeveer dertig procent", "rond de 30%", True),
     ],
 )
 def test_values_compare_with_the_reports_approximations(
@@ -56,6 +66,42 @@ def test_values_compare_with_the_reports_approximations(
 ) -> None:
     claim, report = quantities(claimed)[0], quantities(stated)[0]
     assert consistent(claim, report) is fits
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "number"),
+    [
+        ("Zevenentachtig doorlopende leerroutes", "count", 87.0),
+        ("honderdduizend leerlingen", "count", 100000.0),
+        ("tweeëntwintig scholen", "count", 22.0),
+        ("vijftienhonderd deelnemers", "count", 1500.0),
+        ("dertig procent van de studenten", "percent", 30.0),
+        ("vijfentwintig miljoen euro", "amount", 25e6),
+    ],
+)
+def test_numbers_in_compound_words_are_values(text: str, kind: str, number: float) -> None:
+    found = _one(text)
+    assert (found.kind, found.number) == (kind, number)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("word", ["kenmerken", "tiendaagse", "tienduizenden", "eerstejaars"])
+def test_words_that_merely_hold_a_number_are_no_values(word: str) -> None:
+    assert quantities(f"de {word} van de school") == []
+
+
+def test_what_a_count_counts_decides_whether_it_is_the_same_thing() -> None:
+    # Goal 5: "21 regionale Toptechniek in Bedrijf-netwerken zijn actief"; goal 2: "in de
+    # afgelopen twee jaar zijn 1354 leerkrachten geprofessionaliseerd".
+    claim, sentence = "er werken 200 technici als docent", "21 regionale netwerken zijn actief"
+    assert other_unit(claim, _one(claim), sentence, _one(sentence))  # type: ignore[arg-type]
+    claim, sentence = "1.854 leerkrachten geprofessionaliseerd", "1354 leerkrachten werden"
+    assert not other_unit(claim, _one(claim), sentence, _one(sentence))  # type: ignore[arg-type]
+
+
+def test_niet_before_a_hyphen_is_part_of_a_word_not_a_negation() -> None:
+    # Goal 12: "keuzedelen voor volwassenen in het niet-bekostigd onderwijs".
+    assert not parse_claim("keuzedelen in het niet-bekostigd onderwijs").negated
+    assert parse_claim("keuzedelen zijn niet vastgesteld").negated
 
 
 def test_an_ordinal_names_which_one_and_states_no_number() -> None:
@@ -414,3 +460,34 @@ def test_kb_check_refuses_bad_usage(capsys: pytest.CaptureFixture[str], tmp_path
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n", encoding="utf-8")
     assert main(["check", "--file", str(empty)]) == 2
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "report_value"),
+    [
+        # Goal 5: "ruimte voor nog maximaal zeven nieuwe Toptechniek in Bedrijf-netwerken".
+        (
+            "Er is ruimte voor maximaal tien nieuwe Toptechniek in Bedrijf-netwerken.",
+            "klopt_niet",
+            "zeven",
+        ),
+        # Goal 3: "een stage van minimaal 640 uur".
+        (
+            "Erkende leerbedrijven krijgen subsidie voor een stage van minimaal vierhonderd uur.",
+            "klopt_niet",
+            "640",
+        ),
+        # Goal 10: "het Rijk 25 miljoen euro vrijmaakt voor het versterken van de Zeeuwse economie".
+        (
+            "Het Rijk maakt vijfentwintig miljoen euro vrij om de Zeeuwse economie te versterken.",
+            "klopt",
+            "25 miljoen euro",
+        ),
+    ],
+)
+def test_numbers_written_as_words_and_limits_are_checked(
+    report_index: Index, claim: str, verdict: str, report_value: str
+) -> None:
+    result = check(report_index, claim)
+    assert result.verdict == verdict
+    assert report_value in [f.report_value for f in result.findings]

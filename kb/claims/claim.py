@@ -23,7 +23,8 @@ _TAIL = re.compile(
     r"\s*(?:,\s*(?:zoals|volgens)\b[^,?]*|,?\s*(?:klopt\s(?:dat|dit|het)|toch|waar|of\sniet))\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
-_NEGATION = re.compile(r"\b(?:niet|geen|nooit|nergens|niemand)\b")
+_NEGATION = re.compile(r"\b(?:niet|geen|nooit|nergens|niemand)\b(?!-)")
+"""A negation; "niet-bekostigd" is one word, not a negation."""
 _UP = (
     r"meer|hoger|groter|gestegen|stijgt|stijgen|toegenomen|neemt\stoe|groei\w*|beter|sterker"
     r"|vaker|ruimer|positie\w*|toename|toenemend\w*|neemt\stoe|oplopend\w*|op\ste\slopen|loopt\sop"

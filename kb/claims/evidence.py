@@ -27,7 +27,15 @@ from kb.claims.claim import Claim
 from kb.claims.features import Comparison, gap
 from kb.claims.findings import Finding, Status
 from kb.claims.quantities import Quantity, consistent, precision, quantities
-from kb.claims.subject import UNIT_ALIKE, alike, context, other_thing, overlap, same_unit
+from kb.claims.subject import (
+    UNIT_ALIKE,
+    alike,
+    context,
+    other_thing,
+    other_unit,
+    overlap,
+    same_unit,
+)
 from kb.claims.wording import Scored, quote_of
 from kb.embed import Vectors
 from kb.index import Hit, Index
@@ -198,6 +206,14 @@ def compared_with(
         unit = UNIT_ALIKE * same_unit(claim.statement, claimed, text, e.stated)
         return shared + unit + alike(claimed, e.stated)
 
+    # A count of another thing is not what the claim counts: it can neither contradict it
+    # nor be the report's value for it (it may still state the claimed number).
+    evidence = [
+        e
+        for e in evidence
+        if consistent(claimed, e.stated)
+        or not other_unit(claim.statement, claimed, store.sentences[e.number].text, e.stated)
+    ]
     pick, fits = chosen(claimed, evidence, others, clause)
     if pick is None:
         return Finding(claimed.kind, "absent", claimed.text, None, None), None

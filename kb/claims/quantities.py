@@ -23,7 +23,8 @@ from kb.answers.values import Value, find_values
 
 Kind = Literal["percent", "amount", "count", "date"]
 KINDS: tuple[Kind, ...] = ("percent", "amount", "count", "date")
-Bound = Literal["more", "less", "about"]
+Bound = Literal["more", "less", "about", "cap"]
+"""An approximation before a value; "cap" is a limit ("maximaal", "hooguit")."""
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,8 @@ _MONTHS = [
 ]  # fmt: skip
 _DAY_MONTH = re.compile(rf"(?:(\d{{1,2}})\s)?({'|'.join(_MONTHS)})")
 _BOUNDS: tuple[tuple[Bound, re.Pattern[str]], ...] = (
-    ("less", re.compile(r"(?:bijna|nagenoeg|minder dan|ruim onder|nog geen|maximaal|hooguit)\s$")),
+    ("cap", re.compile(r"(?:maximaal|hooguit|ten hoogste)\s$")),
+    ("less", re.compile(r"(?:bijna|nagenoeg|minder dan|ruim onder|nog geen)\s$")),
     (
         "more",
         re.compile(
@@ -154,13 +156,76 @@ def quantities(text: str) -> list[Quantity]:
             if scale and not _SCALE_AFTER.search(value.text):
                 # "drie miljoen": the number word and its scale are one value.
                 value = Value(value.start, scale.end(), text[value.start : scale.end()])
-            found.append(_quantity(text, kind, value))
+            procent = _PROCENT.match(text, value.end) if kind == "count" else None
+            if procent:
+                # "dertig procent" is a percentage in words.
+                kind_of: Kind = "percent"
+                value = Value(value.start, procent.end(), text[value.start : procent.end()])
+            else:
+                kind_of = kind
+            found.append(_quantity(text, kind_of, value))
     return sorted(found, key=lambda q: q.start)
 
 
-def _in_words(text: str) -> list[Quantity]:
-    """Shares in words ("de helft": 50%) and "-tal" counts ("een zestal": about 6)."""
+_UNITS = {w: n for n, w in DUTCH_NUMBERS.items() if 1 <= n <= 9}
+_BELOW_HUNDRED = {w: n for n, w in DUTCH_NUMBERS.items() if n < 100}
+_TENS = {w: n for n, w in DUTCH_NUMBERS.items() if 20 <= n < 100}
+_WORD = re.compile(r"\b[a-zA-Zë]{6,}\b")
+
+
+def spelled(word: str) -> int | None:
+    """A number written as one compound word: "zevenentachtig" 87, "vierhonderd" 400,
+    "honderdduizend" 100000, "tweeëntwintig" 22; None for any other word."""
+    word = word.lower()
+    for scale, size in (("duizend", 1000), ("honderd", 100)):
+        if scale in word:
+            left, _, right = word.partition(scale)
+            times = spelled(left) if left else 1
+            rest = spelled(right) if right else 0
+            if times is None or rest is None or times == 0 or rest >= size:
+                return None
+            return times * size + rest
+    if word in _BELOW_HUNDRED:
+        return _BELOW_HUNDRED[word]
+    word = word.replace("ën", "en")
+    for tens in _TENS:
+        if word.endswith(tens) and word[: -len(tens)].endswith("en"):
+            first = word[: -len(tens) - 2]
+            return _UNITS[first] + _BELOW_HUNDRED[tens] if first in _UNITS else None
+    return None
+
+
+def _compounds(text: str) -> list[Quantity]:
+    """Counts (and percentages, before "procent") in compound number words that the answer
+    values leave out: "zevenentachtig", "vierhonderd uur", "honderdduizend leerlingen"."""
     found: list[Quantity] = []
+    for match in _WORD.finditer(text):
+        number = spelled(match.group(0))
+        if number is None or match.group(0).lower() in _WORDS:
+            continue
+        end, value = match.end(), float(number)
+        scale = _SCALE_AFTER.match(text, end)
+        if scale:
+            end, value = scale.end(), value * _SCALES[scale.group(1)]
+        euro = _EURO_AFTER.match(text, end)
+        procent = _PROCENT.match(text, end)
+        kind: Kind = "amount" if euro else "percent" if procent else "count"
+        end = euro.end() if euro else procent.end() if procent else end
+        span = (text[match.start() : end], match.start(), end)
+        found.append(Quantity(kind, *span, value, frozenset(), None, _bound(text, match.start())))
+    return found
+
+
+_EURO_AFTER = re.compile(r"\s+euro\b")
+
+
+_PROCENT = re.compile(r"\s+procent\b")
+
+
+def _in_words(text: str) -> list[Quantity]:
+    """Shares in words ("de helft": 50%), "-tal" counts ("een zestal": about 6) and compound
+    number words ("vierhonderd")."""
+    found: list[Quantity] = _compounds(text)
     for spelled in _FRACTION.finditer(text):
         share = _fraction(spelled.group(0))
         if share is not None:
@@ -253,7 +318,11 @@ def _fits(
     if claim == report:
         return True
     near = abs(claim - report) <= 0.1 * abs(report)
-    if claim_bound == "about" or report_bound == "about":
+    if "cap" in (claim_bound, report_bound):
+        # A limit is itself the figure: "maximaal tien" is not the report's "maximaal zeven";
+        # a claimed limit holds a plain figure below it.
+        return claim_bound == "cap" and report_bound != "cap" and report <= claim
+    if "about" in (claim_bound, report_bound):
         return near
     if claim_bound == "more":
         return report > claim or (report_bound == "more" and report >= claim)

@@ -56,6 +56,16 @@ def same_unit(claim: str, claimed: Quantity, sentence: str, stated: Quantity) ->
     return any(a == b or a.endswith(b) or b.endswith(a) for a in ours for b in theirs)
 
 
+def other_unit(claim: str, claimed: Quantity, sentence: str, stated: Quantity) -> bool:
+    """Whether two counts count different things: both name what they count and no word of
+    it is alike ("200 technici" against "21 regionale netwerken", "40 medewerkers" against
+    "vier steden"). A count of something else never contradicts the claim's."""
+    if claimed.kind != "count" or stated.kind != "count":
+        return False
+    ours, theirs = _unit(claim, claimed), _unit(sentence, stated)
+    return bool(ours and theirs) and not same_unit(claim, claimed, sentence, stated)
+
+
 def _unit(text: str, quantity: Quantity) -> list[str]:
     """The stemmed words right after a count, up to three and up to a comma ("38 trainees",
     "13 onbekostigde centres")."""

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ingest.regions import Gazetteer
-from kb.analyser import analyse, fold
+from kb.analyser import analyse
 from kb.answers.answer import gazetteer_of, sentence_store
 from kb.answers.model import AnswerModel
 from kb.answers.model import load_model as load_answer_model
@@ -49,6 +49,7 @@ from kb.claims.findings import (
     verdict_of,
 )
 from kb.claims.model import ClaimModel, ValueChooser, load_model
+from kb.claims.names import names
 from kb.claims.quantities import Quantity, consistent, quantities
 from kb.claims.subject import (
     UNIT_ALIKE,
@@ -59,15 +60,17 @@ from kb.claims.subject import (
     same_unit,
     swapped,
 )
-from kb.claims.wording import Scored, directed, direction, quote_of, word_share, wording
+from kb.claims.wording import (
+    Scored,
+    directed,
+    direction,
+    negations,
+    quote_of,
+    word_share,
+    wording,
+)
 from kb.index import Filters, Hit, Index, clean_question
 from kb.sentence_store import SentenceStore
-
-_NAME = re.compile(
-    r"(?<=\w )(?:[A-Z][\w&-]*[A-Z][\w&-]*|[A-Z][a-z][\w&-]+)(?:[ -](?:[A-Z][\w&-]+))*"
-)
-"""A name inside a statement (not its first word): "Google", "VO-raad", "Ton Heerts"."""
-_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\b")
 
 PASSAGES = 5
 """Passages whose sentences are read for a claim."""
@@ -79,9 +82,6 @@ WINDOW = 6
 MIN_CONTEXT = 0.0
 """A value contradicts the claim's only when its clause shares words with the claim's clause
 (in units of a rare word, less a penalty for a lower-ranked sentence)."""
-NAME_SUPPORT = 0.5
-"""A name or place the passage lacks makes the claim "klopt niet" when the best sentence holds
-this share of the claim's other words (the same statement, with another name)."""
 
 
 @dataclass(frozen=True)
@@ -210,10 +210,13 @@ def _check_statement(
         for q in parsed.quantities
     ]
     findings = [finding for finding, _, _ in compared]
-    findings += _names(index, store, parsed, query, _anchor(ranked, findings), findings)
+    findings += names(index, store, parsed, query, _anchor(ranked, findings), findings)
     findings += _swapped(parsed, _anchor(ranked, findings), findings)
     quoted = next((f.quote for f in findings if f.quote), None) or quote_of(ranked[0])
     findings += direction(parsed, quoted)
+    if findings and all(f.status == "supported" for f in findings):
+        # The claim's values are the report's, in a sentence that may deny what it says.
+        findings += negations(parsed, quoted)
     if not findings:
         findings += _wording(index, store, parsed, query, ranked, answers, gazetteer)
     quote = next((f.quote for f in findings if f.quote), None) or quote_of(ranked[0])
@@ -333,68 +336,6 @@ def hand_key(row: tuple[float, ...]) -> float:
     return shared + fit + alike_date + UNIT_ALIKE * unit - drop * 4 - 0.05 * position
 
 
-def _names(
-    index: Index,
-    store: SentenceStore,
-    claim: Claim,
-    query: str,
-    best: Scored,
-    findings: list[Finding],
-) -> list[Finding]:
-    """Names and places the claim states that the passage lacks. When the best sentence holds
-    the rest of the claim (or its values), it is the same statement with another name:
-    "klopt niet", with the sentence's own names beside; else the report does not say it."""
-    gazetteer = gazetteer_of(index.settings)
-    places = list(gazetteer.tag(claim.statement).regions)
-    # Names are read in the claim as typed, so that a name right after "Klopt het dat" counts.
-    named = [*places, *(n for n in _names_in(claim.text) if n in claim.statement)]
-    held = store.passage_terms(best.hit.chunk.id) | _terms(best.hit.chunk.text)
-    # A name is held when its words are ("STERA-project" in "het STERA project"); a place
-    # only as a whole ("Noord-Nederland" is not held by "noord" and "Oost-Nederland").
-    missing = [
-        n
-        for n in dict.fromkeys(named)
-        if not (_terms(n) if n in places else set(analyse(n.replace("-", " ")))) <= held
-    ]
-    if not missing:
-        return []
-    lacking = {t for n in missing for t in _terms(n)}
-    terms = set(analyse(query)) - lacking
-    sentence_terms = set(store.terms(best.number))
-    total = sum(store.idf(t) for t in terms) or 1.0
-    share = sum(store.idf(t) for t in terms if t in sentence_terms) / total
-    also = re.search(r"\b(?:ook|eveneens)\b", fold(claim.statement))
-    if also or (share < NAME_SUPPORT and not any(f.status == "supported" for f in findings)):
-        # "ook in Maastricht": another instance, which the report does not mention.
-        return [Finding("name", "absent", ", ".join(missing), None, None)]
-    values = [f for f in findings if f.aspect in (*FIGURES, "date")]
-    if (
-        not any(n in places for n in missing)
-        and values
-        and all(f.status == "supported" for f in values)
-    ):
-        # Every value is the report's, in a sentence that says it with another name: the
-        # claim's own word for the same body ("het Rijk" for "OCW en EZ", "Rif" for
-        # "Regionaal investeringsfonds"), not another subject.
-        return []
-    other = _other_names(gazetteer, claim, best.sentence.text, any(n in places for n in missing))
-    if not other:
-        return []
-    return [Finding("name", "contradicted", ", ".join(missing), ", ".join(other), quote_of(best))]
-
-
-def _other_names(gazetteer: Gazetteer, claim: Claim, sentence: str, place: bool) -> list[str]:
-    """The sentence's own names that the claim does not state, as the sentence writes them: a
-    place stands against a place ("Enschede" against "Deventer"), a name against a name."""
-    claimed = _terms(claim.statement)
-    if place:
-        regions = set(gazetteer.tag(claim.statement).regions)
-        own = [n for n in gazetteer.names(sentence) if not set(gazetteer.tag(n).regions) <= regions]
-    else:
-        own = _names_in(sentence)
-    return [n for n in dict.fromkeys(own) if not _terms(n) <= claimed]
-
-
 def _swapped(claim: Claim, anchor: Scored, findings: list[Finding]) -> list[Finding]:
     """Another organisation or school type in the sentence that holds the claim's values (or,
     for a claim without values, in the best sentence): the same statement about another."""
@@ -415,17 +356,6 @@ def _anchor(ranked: list[Scored], findings: list[Finding]) -> Scored:
             if scored.hit.chunk.id == quote.hit_id and scored.sentence.start == quote.start:
                 return scored
     return ranked[0]
-
-
-def _names_in(text: str) -> list[str]:
-    """Names inside a text (not its first word), and acronyms anywhere ("FME", "VNO-NCW")."""
-    found = [*_NAME.findall(text), *_ACRONYM.findall(text)]
-    return [n for n in dict.fromkeys(found) if not any(n != m and n in m for m in found)]
-
-
-def _terms(text: str) -> set[str]:
-    """Analysed words, with hyphenated compounds split ("Rif-aanvragen", "ICT-sector")."""
-    return set(analyse(text.replace("-", " "))) | set(analyse(text))
 
 
 __all__ = [

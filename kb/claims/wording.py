@@ -49,6 +49,20 @@ def opposite(claim: Claim, quote: Quote) -> Finding:
     )
 
 
+def negations(claim: Claim, quote: Quote) -> list[Finding]:
+    """A negation on one side only ("niet langer" claimed, "uitgebreid" stated; "vaker"
+    claimed, "niet vaker" stated): "klopt niet"."""
+    if claim.negated == negated(quote.text):
+        return []
+    stated = negation_words(quote.text)
+    # Without a negation of its own, the claim's side is the word the report negates
+    # ("vaker" against "niet vaker"), or else the statement.
+    negated_word = stated.split()[-1] if stated else ""
+    plain = negated_word if re.search(rf"\b{re.escape(negated_word)}\b", claim.statement) else ""
+    ours = negation_words(claim.statement) or plain or claim.statement
+    return [Finding("negation", "contradicted", ours, stated, quote)]
+
+
 def directed(store: SentenceStore, claim: Claim, query: str, ranked: list[Scored]) -> Scored:
     """The sentence a claim without values is read against: for a claim of a direction
     ("neemt af"), the sentence among the best three that states a direction and holds most of
@@ -78,16 +92,9 @@ def wording(store: SentenceStore, claim: Claim, query: str, best: Scored) -> lis
     sentence = best.sentence.text
     if claim.direction and direction_of(sentence) not in (None, claim.direction):
         return [opposite(claim, quote_of(best))]
-    if claim.negated != negated(sentence):
-        stated = negation_words(sentence)
-        # Without a negation of its own, the claim's side is the word the report negates
-        # ("vaker" against "niet vaker"), or else the statement.
-        negated_word = stated.split()[-1] if stated else ""
-        plain = (
-            negated_word if re.search(rf"\b{re.escape(negated_word)}\b", claim.statement) else ""
-        )
-        ours = negation_words(claim.statement) or plain or claim.statement
-        return [Finding("negation", "contradicted", ours, stated, quote_of(best))]
+    negation = negations(claim, quote_of(best))
+    if negation:
+        return negation
     share = word_share(store, query, best.number)
     # A claimed direction ("de laagste", "neemt af") is stated only by a sentence that states
     # one: the same words without it do not say that it went that way.

@@ -1,0 +1,103 @@
+"""Names and places a claim states, read against the passage about it.
+
+The claim check (kb.claims.verdict) reads a claim's values against the report; these
+functions read its names: a name or place the passage lacks makes the claim "klopt niet" when
+the best sentence says the same with another name, and "staat niet in het rapport" when it does
+not ("ook in Maastricht").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.regions import Gazetteer
+from kb.analyser import analyse, fold
+from kb.answers.answer import gazetteer_of
+from kb.claims.claim import Claim
+from kb.claims.findings import FIGURES, Finding
+from kb.claims.wording import Scored, quote_of
+from kb.index import Index
+from kb.sentence_store import SentenceStore
+
+_NAME = re.compile(
+    r"(?<=\w )(?:[A-Z][\w&-]*[A-Z][\w&-]*|[A-Z][a-z][\w&-]+)(?:[ -](?:[A-Z][\w&-]+))*"
+)
+"""A name inside a statement (not its first word): "Google", "VO-raad", "Ton Heerts"."""
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\b")
+
+NAME_SUPPORT = 0.5
+"""A name or place the passage lacks makes the claim "klopt niet" when the best sentence holds
+this share of the claim's other words (the same statement, with another name)."""
+
+
+def names(
+    index: Index,
+    store: SentenceStore,
+    claim: Claim,
+    query: str,
+    best: Scored,
+    findings: list[Finding],
+) -> list[Finding]:
+    """Names and places the claim states that the passage lacks. When the best sentence holds
+    the rest of the claim (or its values), it is the same statement with another name:
+    "klopt niet", with the sentence's own names beside; else the report does not say it."""
+    gazetteer = gazetteer_of(index.settings)
+    places = list(gazetteer.tag(claim.statement).regions)
+    # Names are read in the claim as typed, so that a name right after "Klopt het dat" counts.
+    named = [*places, *(n for n in _names_in(claim.text) if n in claim.statement)]
+    held = store.passage_terms(best.hit.chunk.id) | _terms(best.hit.chunk.text)
+    # A name is held when its words are ("STERA-project" in "het STERA project"); a place
+    # only as a whole ("Noord-Nederland" is not held by "noord" and "Oost-Nederland").
+    missing = [
+        n
+        for n in dict.fromkeys(named)
+        if not (_terms(n) if n in places else set(analyse(n.replace("-", " ")))) <= held
+    ]
+    if not missing:
+        return []
+    lacking = {t for n in missing for t in _terms(n)}
+    terms = set(analyse(query)) - lacking
+    sentence_terms = set(store.terms(best.number))
+    total = sum(store.idf(t) for t in terms) or 1.0
+    share = sum(store.idf(t) for t in terms if t in sentence_terms) / total
+    also = re.search(r"\b(?:ook|eveneens)\b", fold(claim.statement))
+    if also or (share < NAME_SUPPORT and not any(f.status == "supported" for f in findings)):
+        # "ook in Maastricht": another instance, which the report does not mention.
+        return [Finding("name", "absent", ", ".join(missing), None, None)]
+    values = [f for f in findings if f.aspect in (*FIGURES, "date")]
+    if (
+        not any(n in places for n in missing)
+        and values
+        and all(f.status == "supported" for f in values)
+    ):
+        # Every value is the report's, in a sentence that says it with another name: the
+        # claim's own word for the same body ("het Rijk" for "OCW en EZ", "Rif" for
+        # "Regionaal investeringsfonds"), not another subject.
+        return []
+    other = _other_names(gazetteer, claim, best.sentence.text, any(n in places for n in missing))
+    if not other:
+        return []
+    return [Finding("name", "contradicted", ", ".join(missing), ", ".join(other), quote_of(best))]
+
+
+def _other_names(gazetteer: Gazetteer, claim: Claim, sentence: str, place: bool) -> list[str]:
+    """The sentence's own names that the claim does not state, as the sentence writes them: a
+    place stands against a place ("Enschede" against "Deventer"), a name against a name."""
+    claimed = _terms(claim.statement)
+    if place:
+        regions = set(gazetteer.tag(claim.statement).regions)
+        own = [n for n in gazetteer.names(sentence) if not set(gazetteer.tag(n).regions) <= regions]
+    else:
+        own = _names_in(sentence)
+    return [n for n in dict.fromkeys(own) if not _terms(n) <= claimed]
+
+
+def _names_in(text: str) -> list[str]:
+    """Names inside a text (not its first word), and acronyms anywhere ("FME", "VNO-NCW")."""
+    found = [*_NAME.findall(text), *_ACRONYM.findall(text)]
+    return [n for n in dict.fromkeys(found) if not any(n != m and n in m for m in found)]
+
+
+def _terms(text: str) -> set[str]:
+    """Analysed words, with hyphenated compounds split ("Rif-aanvragen", "ICT-sector")."""
+    return set(analyse(text.replace("-", " "))) | set(analyse(text))
