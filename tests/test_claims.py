@@ -19,10 +19,11 @@ from kb.claims.claim import (
     negation_words,
     parse_claim,
 )
+from kb.claims.contrast import contrasts, hedged, labelled, ministries
 from kb.claims.draft import check_draft
 from kb.claims.quantities import consistent, quantities
 from kb.claims.subject import other_unit, swapped
-from kb.claims.verdict import Finding, check, combined, verdict_of
+from kb.claims.verdict import Finding, Quote, check, combined, verdict_of
 from kb.cli import main
 from kb.index import Index
 from kb.verdicts import draft_markdown as markdown
@@ -491,3 +492,72 @@ def test_numbers_written_as_words_and_limits_are_checked(
     result = check(report_index, claim)
     assert result.verdict == verdict
     assert report_value in [f.report_value for f in result.findings]
+
+
+def _quote(text: str) -> Quote:
+    return Quote(text, 0, len(text), "x", None)  # type: ignore[arg-type]
+
+
+def test_a_level_the_sentence_names_otherwise_is_contradicted() -> None:
+    # Goal 1: "Om basisschoolleerlingen van groep zeven en hun leerkrachten te enthousiasmeren";
+    # goal 9: "op niveau 1 is het aandeel 40%, op niveau 2 is dit 34%".
+    sentence = "Om basisschoolleerlingen van groep zeven en hun leerkrachten te enthousiasmeren"
+    [found] = labelled("leerlingen uit groep acht", sentence)
+    assert (found.claim_value, found.report_value) == ("groep acht", "groep zeven")
+    assert labelled("leerlingen van groep 7", sentence) == []
+    levels = "op niveau 1 is het aandeel 40%, op niveau 2 is dit 34%"
+    assert labelled("op mbo-niveau 2 kiest 34 procent", levels) == []
+    assert labelled("op niveau 3 kiest 34 procent", levels) != []
+
+
+def test_a_ministry_the_sentence_names_otherwise_is_contradicted() -> None:
+    # Goal 3: Geef IT Door! "wordt mede mogelijk gemaakt door CA-ICT, ministerie van
+    # Economische Zaken"; goal 8: "door de ministers van OCW en EZ gefinancierde Centres".
+    sentence = "wordt mede mogelijk gemaakt door CA-ICT, ministerie van Economische Zaken en"
+    assert [f.report_value for f in labelled("door het ministerie van Onderwijs", sentence)] == [
+        "ministerie van Economische Zaken"
+    ]
+    assert labelled("gesteund door het ministerie van EZ", sentence) == []
+    assert ministries("door de ministers van OCW en EZ gefinancierde") == (
+        "ministers van OCW en EZ",
+        frozenset({"OCW", "EZ"}),
+    )
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "contradicted"),
+    [
+        # Goal 7: "Daarmee kunnen zij een beperkte onderwijsbevoegdheid behalen."
+        (
+            "een volledige onderwijsbevoegdheid",
+            "zij kunnen een beperkte onderwijsbevoegdheid behalen",
+            True,
+        ),
+        ("een beperkte bevoegdheid", "zij kunnen een beperkte onderwijsbevoegdheid behalen", False),
+        # Goal 10: "gelden voor deze medewerkers dezelfde kwaliteitseisen als voor de docenten".
+        ("lichtere kwaliteitseisen", "gelden dezelfde kwaliteitseisen als voor de docenten", True),
+        ("meisjes en jongens", "voor jongens en meisjes", False),
+    ],
+)
+def test_a_word_whose_opposite_the_sentence_says_is_contradicted(
+    claim: str, sentence: str, contradicted: bool
+) -> None:
+    assert bool(contrasts(claim, _quote(sentence))) is contradicted
+
+
+def test_little_of_a_thing_the_sentence_simply_gives_is_contradicted() -> None:
+    # Goal 3: "Dat geeft de praktijkverklaringen waarde voor het bedrijfsleven."
+    sentence = _quote("Dat geeft de praktijkverklaringen waarde voor het bedrijfsleven.")
+    assert hedged("de verklaringen hebben weinig waarde", sentence) != []
+    assert hedged("de verklaringen hebben waarde", sentence) == []
+    low = _quote("De waarde van de verklaringen is nog beperkt.")
+    assert hedged("de verklaringen hebben weinig waarde", low) == []
+
+
+def test_a_claim_of_another_school_year_is_klopt_niet(report_index: Index) -> None:
+    # Goal 1: the Collegetours are for "basisschoolleerlingen van groep zeven".
+    result = check(
+        report_index, "De Collegetours van André Kuipers zijn voor kinderen uit groep acht."
+    )
+    assert result.verdict == "klopt_niet"
+    assert "groep zeven" in [f.report_value for f in result.findings]

@@ -131,6 +131,7 @@ def chosen(
     evidence: list[Evidence],
     others: Sequence[Quantity] = (),
     clause: Callable[[Evidence], float] = lambda e: 0.0,
+    best: float | None = None,
 ) -> tuple[Evidence | None, bool]:
     """The report value a claimed value is compared with, and whether it fits. The ranker's
     best sentence is the evidence; of its values, the one whose clause is most the claim's
@@ -142,7 +143,8 @@ def chosen(
     None when there is no value, or the best scores below `MIN_SCORE` (the report does not
     give it). A value that is one of the claim's `others` (its other values, bare years aside:
     they place the claim) and not this one is theirs: "in twee jaar ... meer dan 1.300
-    leerkrachten" compares "twee" with "twee", not with "1354"."""
+    leerkrachten" compares "twee" with "twee", not with "1354". `best`: the best score before
+    values of other things were left out (whether the report answers the question at all)."""
     evidence = [
         e
         for e in evidence
@@ -151,7 +153,7 @@ def chosen(
             consistent(o, e.stated) for o in others if o.kind == claimed.kind and by_ranker(o)
         )
     ]
-    if not evidence or evidence[0].score < MIN_SCORE:
+    if not evidence or (evidence[0].score if best is None else best) < MIN_SCORE:
         return None, False
     top = evidence[0]
     own = max((e for e in evidence if e.number == top.number), key=lambda e: (clause(e), e.score))
@@ -208,13 +210,14 @@ def compared_with(
 
     # A count of another thing is not what the claim counts: it can neither contradict it
     # nor be the report's value for it (it may still state the claimed number).
+    best = evidence[0].score if evidence else None
     evidence = [
         e
         for e in evidence
         if consistent(claimed, e.stated)
         or not other_unit(claim.statement, claimed, store.sentences[e.number].text, e.stated)
     ]
-    pick, fits = chosen(claimed, evidence, others, clause)
+    pick, fits = chosen(claimed, evidence, others, clause, best)
     if pick is None:
         return Finding(claimed.kind, "absent", claimed.text, None, None), None
     sentence = store.sentences[pick.number]

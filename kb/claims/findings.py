@@ -39,7 +39,8 @@ class Finding:
     """One part of a claim compared: the claim's value, the report's, and the sentence."""
 
     aspect: str
-    """"percent", "amount", "count", "date", "direction", "negation", "place" or "statement"."""
+    """"percent", "amount", "count", "date", "direction", "negation", "label", "contrast",
+    "name" or "statement"."""
     status: Status
     claim_value: str | None
     report_value: str | None
@@ -57,6 +58,8 @@ def combined(verdicts: list[Verdict]) -> Verdict:
 
 
 FIGURES = ("count", "amount", "percent")
+STATEMENT_ASPECTS = ("direction", "negation", "label", "contrast")
+"""What a statement says of its values: the opposite makes the whole claim "klopt niet"."""
 
 
 def verdict_of(findings: list[Finding]) -> Verdict:
@@ -68,8 +71,9 @@ def verdict_of(findings: list[Finding]) -> Verdict:
             return "niet_in_rapport"
         # The values that hold only showed it is the same thing, in another place.
         return "klopt_niet"
-    if any(f.aspect == "direction" and f.status == "contradicted" for f in findings):
-        # "steeg tot 6.513" where the report has "nam af naar 6.513": the values that hold
+    if any(f.aspect in STATEMENT_ASPECTS and f.status == "contradicted" for f in findings):
+        # "steeg tot 6.513" where the report has "nam af naar 6.513", "niet langer" where it
+        # says "uitgebreid", "groep acht" where it says "groep zeven": the values that hold
         # only place the statement; what it says of them is not so.
         return "klopt_niet"
     wrong = any(f.status == "contradicted" for f in findings)

@@ -34,6 +34,7 @@ from kb.answers.answer import gazetteer_of, sentence_store
 from kb.answers.model import AnswerModel
 from kb.answers.model import load_model as load_answer_model
 from kb.claims.claim import Claim, clauses, parse_claim
+from kb.claims.contrast import contrasts, hedged, labelled
 from kb.claims.evidence import Evidence, by_ranker, compared_with, stating
 from kb.claims.evidence import ranked as ranked_evidence
 from kb.claims.features import Choice, Comparison, Reading, allowed, feature_row, gap
@@ -49,7 +50,7 @@ from kb.claims.findings import (
     verdict_of,
 )
 from kb.claims.model import ClaimModel, ValueChooser, load_model
-from kb.claims.names import names
+from kb.claims.names import NAME_SUPPORT, names
 from kb.claims.quantities import Quantity, consistent, quantities
 from kb.claims.subject import (
     UNIT_ALIKE,
@@ -220,6 +221,15 @@ def _check_statement(
     if not findings:
         findings += _wording(index, store, parsed, query, ranked, answers, gazetteer)
     quote = next((f.quote for f in findings if f.quote), None) or quote_of(ranked[0])
+    held = any(f.status == "supported" for f in findings)
+    if not any(f.status == "contradicted" for f in findings) and (
+        held or word_share(store, query, _anchor(ranked, findings).number) >= NAME_SUPPORT
+    ):
+        # The sentence that holds the claim may say it of another level or ministry, or the
+        # other way.
+        findings += labelled(parsed.statement, quote.text, quote)
+    if findings and all(f.status == "supported" for f in findings):
+        findings += contrasts(parsed.statement, quote) or hedged(parsed.statement, quote)
     share = word_share(store, query, _anchor(ranked, findings).number)
     comparisons = tuple(c for _, c, _ in compared if c is not None)
     choices = tuple(choice for _, _, choice in compared)

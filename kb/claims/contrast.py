@@ -1,0 +1,126 @@
+"""Words that stand against each other: a claim that says "volledige" where its sentence says
+"beperkte", "groep acht" where it says "groep zeven".
+
+The claim check (kb.claims.verdict) reads these in the sentence whose values (or words) hold
+the claim: the sentence says the same of the same thing, but the other way.
+
+>>> [f.report_value for f in labelled("leerlingen uit groep acht", "leerlingen van groep zeven")]
+['groep zeven']
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb.analyser import fold
+from kb.answers.question import DUTCH_NUMBERS
+from kb.claims.findings import Finding, Quote
+
+_CONTRASTS: tuple[tuple[str, str], ...] = (
+    (r"volledige?|gehele?", r"beperkte?|gedeeltelijke?"),
+    (r"verplichte?", r"vrijwillige?|facultatieve?"),
+    (r"landelijke?|nationale?", r"regionale?|lokale?"),
+    (r"jongens", r"meisjes"),
+    (r"mannen|mannelijke?", r"vrouwen|vrouwelijke?"),
+    (r"uit\selkaar|gesplitst|splitsen|gescheiden", r"bij\selkaar|samengevoegd|samenvoegen"),
+    (r"opgeven|opzeggen|stoppen\smet|verlaten", r"blijven|blijft"),
+    (r"eerste", r"laatste"),
+    (r"lichtere?|zwaardere?|strengere?|soepelere?|andere", r"dezelfde|gelijke"),
+    (r"publieke?|openbare?", r"private?|particuliere?"),
+    (r"weinig", r"veel|grote?"),
+    (r"tekort", r"overschot"),
+)
+"""Pairs of words that say the opposite of each other of the same thing (either side may be
+the claim's)."""
+_PAIRS = [(re.compile(rf"\b(?:{a})\b"), re.compile(rf"\b(?:{b})\b")) for a, b in _CONTRASTS]
+
+_NUMBER = rf"\d+|{'|'.join(w for n, w in DUTCH_NUMBERS.items() if 1 <= n <= 12)}"
+_LABEL = re.compile(
+    rf"\b(groep|niveau|klas|leerjaar)\s+"
+    rf"((?:{_NUMBER})(?:\s*(?:,|en|of|t/m|tot en met)\s*(?:{_NUMBER}))*)\b",
+    re.IGNORECASE,
+)
+"""A school level or year named by its number: "groep zeven", "niveau 3 en 4"."""
+_WORDS = {w: n for n, w in DUTCH_NUMBERS.items()}
+_MINISTRIES = {
+    "OCW": r"OCW|Onderwijs(?:,\s*Cultuur\s+en\s+Wetenschap)?",
+    "EZ": r"EZ|Economische\s+Zaken",
+    "SZW": r"SZW|Sociale\s+Zaken(?:\s+en\s+Werkgelegenheid)?",
+    "BZK": r"BZK|Binnenlandse\s+Zaken(?:\s+en\s+Koninkrijksrelaties)?",
+    "I&M": r"I&M|Infrastructuur\s+en\s+Milieu",
+}
+_MINISTRY = re.compile(
+    r"\b(?:ministeries?|ministers?|staatssecretaris(?:sen)?)\s+van\s+("
+    + "|".join(f"(?:{m})" for m in _MINISTRIES.values())
+    + r")(?:\s+en\s+("
+    + "|".join(f"(?:{m})" for m in _MINISTRIES.values())
+    + r"))?\b"
+)
+"""A ministry, or a minister's: "ministerie van Economische Zaken", "ministers van OCW en EZ"."""
+
+
+def contrasts(claim: str, quote: Quote) -> list[Finding]:
+    """A word of the claim whose opposite the sentence says instead ("volledige" claimed,
+    "beperkte" stated): "klopt niet", each side in its own words."""
+    ours, theirs = fold(claim), fold(quote.text)
+    for one, other in _PAIRS:
+        for a, b in ((one, other), (other, one)):
+            said, stated = a.search(ours), b.search(theirs)
+            if said and stated and not a.search(theirs) and not b.search(ours):
+                return [Finding("contrast", "contradicted", said.group(0), stated.group(0), quote)]
+    return []
+
+
+_HEDGE = re.compile(r"\b(?:weinig|nauwelijks|amper|zelden)\s+(\w{4,})")
+_LOW = re.compile(r"\b(?:weinig|nauwelijks|amper|zelden|laag|lage|gering\w*|klein\w*|beperkt\w*)\b")
+
+
+def hedged(claim: str, quote: Quote) -> list[Finding]:
+    """ "weinig waarde" claimed where the sentence gives the thing ("waarde") without saying it
+    is little: "klopt niet"."""
+    match = _HEDGE.search(fold(claim))
+    theirs = fold(quote.text)
+    if match is None or _LOW.search(theirs) or not re.search(rf"\b{match.group(1)}\b", theirs):
+        return []
+    return [Finding("contrast", "contradicted", match.group(0), match.group(1), quote)]
+
+
+def labels(text: str) -> dict[str, tuple[str, frozenset[int]]]:
+    """The levels a text names, by kind: {"niveau": ("niveau 3 en 4", {3, 4})}."""
+    found: dict[str, tuple[str, frozenset[int]]] = {}
+    for match in _LABEL.finditer(text):
+        numbers = frozenset(
+            int(n) if n.isdigit() else _WORDS[n]
+            for n in re.findall(_NUMBER, match.group(2).lower())
+        )
+        kind = match.group(1).lower()
+        # A sentence may name several ("op niveau 1 ... op niveau 2"): every one counts.
+        before = found.get(kind)
+        found[kind] = (before[0], before[1] | numbers) if before else (match.group(0), numbers)
+    return found
+
+
+def ministries(text: str) -> tuple[str, frozenset[str]] | None:
+    """The ministries a text names, as written and by short name ("OCW", "EZ")."""
+    named: set[str] = set()
+    first = ""
+    for match in _MINISTRY.finditer(text):
+        first = first or match.group(0)
+        for name in filter(None, match.groups()):
+            named |= {k for k, m in _MINISTRIES.items() if re.fullmatch(m, name)}
+    return (first, frozenset(named)) if named else None
+
+
+def labelled(claim: str, sentence: str, quote: Quote | None = None) -> list[Finding]:
+    """A level the claim names that the sentence names otherwise ("groep acht" against
+    "groep zeven", "niveau 2" against "niveau 3 en 4"): "klopt niet"."""
+    stated = labels(sentence)
+    found: list[Finding] = []
+    for kind, (text, numbers) in labels(claim).items():
+        if kind in stated and not numbers <= stated[kind][1]:
+            found.append(Finding("label", "contradicted", text, stated[kind][0], quote))
+    ours, theirs = ministries(claim), ministries(sentence)
+    if ours and theirs and not ours[1] <= theirs[1]:
+        # "ministerie van Onderwijs" where the sentence names "ministerie van Economische Zaken".
+        found.append(Finding("label", "contradicted", ours[0], theirs[0], quote))
+    return found
