@@ -561,3 +561,13 @@ def test_a_claim_of_another_school_year_is_klopt_niet(report_index: Index) -> No
     )
     assert result.verdict == "klopt_niet"
     assert "groep zeven" in [f.report_value for f in result.findings]
+
+
+def test_a_figure_of_a_year_the_sentence_does_not_name_is_not_in_the_report() -> None:
+    # Goal 2: "in de afgelopen twee jaar zijn 1354 leerkrachten geprofessionaliseerd" says
+    # nothing of 2014: "in 2014 al 500 leerkrachten" is not contradicted by it.
+    quote = _quote("in de afgelopen twee jaar zijn 1354 leerkrachten geprofessionaliseerd")
+    year = Finding("date", "absent", "2014", None, None)
+    figure = Finding("count", "contradicted", "500", "1354", quote)
+    assert verdict_of([year, figure]) == "niet_in_rapport"
+    assert verdict_of([figure]) == "klopt_niet"

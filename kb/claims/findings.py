@@ -82,8 +82,10 @@ def verdict_of(findings: list[Finding]) -> Verdict:
     dates = [f for f in findings if f.aspect == "date"]
     contradicted_date = any(f.status == "contradicted" for f in dates)
     none_hold = all(f.status != "supported" for f in findings)
-    if wrong and not held and len(findings) > 1 and none_hold and contradicted_date:
-        # Another year with other figures: a period the report does not cover.
+    absent_date = any(f.status == "absent" for f in dates)
+    if wrong and not held and len(findings) > 1 and none_hold and (contradicted_date or absent_date):
+        # Another year with other figures, or a year the report does not name with them: a
+        # period the report does not cover.
         return "niet_in_rapport"
     if not held and not wrong and any(f.status == "supported" for f in dates):
         held = True
