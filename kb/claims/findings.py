@@ -83,7 +83,13 @@ def verdict_of(findings: list[Finding]) -> Verdict:
     contradicted_date = any(f.status == "contradicted" for f in dates)
     none_hold = all(f.status != "supported" for f in findings)
     absent_date = any(f.status == "absent" for f in dates)
-    if wrong and not held and len(findings) > 1 and none_hold and (contradicted_date or absent_date):
+    if (
+        wrong
+        and not held
+        and len(findings) > 1
+        and none_hold
+        and (contradicted_date or absent_date)
+    ):
         # Another year with other figures, or a year the report does not name with them: a
         # period the report does not cover.
         return "niet_in_rapport"
