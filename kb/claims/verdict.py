@@ -221,15 +221,7 @@ def _check_statement(
     if not findings:
         findings += _wording(index, store, parsed, query, ranked, answers, gazetteer)
     quote = next((f.quote for f in findings if f.quote), None) or quote_of(ranked[0])
-    held = any(f.status == "supported" for f in findings)
-    if not any(f.status == "contradicted" for f in findings) and (
-        held or word_share(store, query, _anchor(ranked, findings).number) >= NAME_SUPPORT
-    ):
-        # The sentence that holds the claim may say it of another level or ministry, or the
-        # other way.
-        findings += labelled(parsed.statement, quote.text, quote)
-    if findings and all(f.status == "supported" for f in findings):
-        findings += contrasts(parsed.statement, quote) or hedged(parsed.statement, quote)
+    findings += _said_otherwise(store, parsed, query, ranked, findings, quote)
     share = word_share(store, query, _anchor(ranked, findings).number)
     comparisons = tuple(c for _, c, _ in compared if c is not None)
     choices = tuple(choice for _, _, choice in compared)
@@ -238,6 +230,28 @@ def _check_statement(
         verdict, findings, quote, coverage, ranked[0].score, share, comparisons, choices
     )
     return reading, shown
+
+
+def _said_otherwise(
+    store: SentenceStore,
+    claim: Claim,
+    query: str,
+    ranked: list[Scored],
+    findings: list[Finding],
+    quote: Quote,
+) -> list[Finding]:
+    """What the sentence that holds the claim says otherwise: another school level or
+    ministry (read also when a name is missing from it, if it holds the rest of the claim),
+    an opposite word, or "weinig" of what it simply gives."""
+    held = any(f.status == "supported" for f in findings)
+    if any(f.status == "contradicted" for f in findings) or not (
+        held or word_share(store, query, _anchor(ranked, findings).number) >= NAME_SUPPORT
+    ):
+        return []
+    found = labelled(claim.statement, quote.text, quote)
+    if not found and findings and all(f.status == "supported" for f in findings):
+        found = contrasts(claim.statement, quote) or hedged(claim.statement, quote)
+    return found
 
 
 def _wording(
