@@ -21,6 +21,7 @@ from kb.claims.claim import (
 )
 from kb.claims.contrast import contrasts, hedged, labelled, ministries
 from kb.claims.draft import check_draft
+from kb.claims.names import _abbreviated
 from kb.claims.quantities import consistent, quantities
 from kb.claims.subject import other_unit, swapped
 from kb.claims.verdict import Finding, Quote, check, combined, verdict_of
@@ -571,3 +572,14 @@ def test_a_figure_of_a_year_the_sentence_does_not_name_is_not_in_the_report() ->
     figure = Finding("count", "contradicted", "500", "1354", quote)
     assert verdict_of([year, figure]) == "niet_in_rapport"
     assert verdict_of([figure]) == "klopt_niet"
+
+
+def test_a_name_that_abbreviates_the_passages_words_is_held() -> None:
+    # Goal 8: "Van de 63 aanvragen voor het Regionaal investeringsfonds mbo"; goal 2: "Het
+    # Kenniscentrum Wetenschap & Technologie Oost".
+    passage = "Van de 63 aanvragen voor het Regionaal investeringsfonds mbo die zijn geëvalueerd"
+    assert _abbreviated("Rif-aanvragen", passage, {"aanvraag"})
+    assert _abbreviated("KWTO", "Het Kenniscentrum Wetenschap & Technologie Oost", set())
+    assert not _abbreviated("PBT", passage, set())
+    # Each letter starts a word in turn: "fonds" inside "het" does not spell "Rif".
+    assert not _abbreviated("Rif", "Regelingen in het fonds", set())

@@ -9,6 +9,7 @@ not ("ook in Maastricht").
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 
 from ingest.regions import Gazetteer
 from kb.analyser import analyse, fold
@@ -52,6 +53,7 @@ def names(
         n
         for n in dict.fromkeys(named)
         if not (_terms(n) if n in places else set(analyse(n.replace("-", " ")))) <= held
+        and not (n not in places and _abbreviated(n, best.hit.chunk.text, held))
     ]
     if not missing:
         return []
@@ -90,6 +92,38 @@ def _other_names(gazetteer: Gazetteer, claim: Claim, sentence: str, place: bool)
     else:
         own = _names_in(sentence)
     return [n for n in dict.fromkeys(own) if not _terms(n) <= claimed]
+
+
+def _abbreviated(name: str, text: str, held: Set[str]) -> bool:
+    """Whether the words of `name` the passage lacks are abbreviations of words it has: "Rif"
+    of "Regionaal investeringsfonds", "KWTO" of "Kenniscentrum Wetenschap & Technologie Oost"."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    lacking = [w for w in re.split(r"[\s-]+", name) if not set(analyse(w)) <= held]
+    return bool(lacking) and all(
+        3 <= len(w) <= 6
+        and w[0].isupper()
+        and any(_spells(w.lower(), words[i:]) for i in range(len(words)))
+        for w in lacking
+    )
+
+
+def _spells(short: str, words: list[str], used: int = 0) -> bool:
+    """Whether `short` is the initials of two or more first `words`, each word giving its first
+    letter and maybe more of its own letters in order ("rif": "regionaal investeringsfonds")."""
+    if not short:
+        return used >= 2
+    if not words or words[0][0] != short[0]:
+        return False
+    return any(
+        _in_order(short[1 : 1 + taken], words[0][1:])
+        and _spells(short[1 + taken :], words[1:], used + 1)
+        for taken in range(len(short))
+    )
+
+
+def _in_order(letters: str, word: str) -> bool:
+    it = iter(word)
+    return all(c in it for c in letters)
 
 
 def _names_in(text: str) -> list[str]:
