@@ -21,6 +21,7 @@ from kb.claims.claim import (
 )
 from kb.claims.contrast import contrasts, hedged, labelled, ministries
 from kb.claims.draft import check_draft
+from kb.claims.evidence import supports
 from kb.claims.names import _abbreviated
 from kb.claims.quantities import consistent, quantities
 from kb.claims.subject import other_unit, swapped
@@ -583,3 +584,11 @@ def test_a_name_that_abbreviates_the_passages_words_is_held() -> None:
     assert not _abbreviated("PBT", passage, set())
     # Each letter starts a word in turn: "fonds" inside "het" does not spell "Rif".
     assert not _abbreviated("Rif", "Regelingen in het fonds", set())
+
+
+def test_a_season_is_not_stated_by_a_bare_school_year() -> None:
+    # Goal 12: the Subsidieregeling praktijkleren "met ingang van schooljaar 2017-2018"
+    # does not say "in het najaar van 2017"; goal 12's keuzedelen "in het najaar van 2016".
+    claimed = _one("in het najaar van 2017")
+    assert not supports(claimed, _one("met ingang van schooljaar 2017-2018"))  # type: ignore[arg-type]
+    assert supports(_one("in het najaar van 2016"), _one("in het najaar van 2016"))  # type: ignore[arg-type]

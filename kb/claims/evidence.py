@@ -176,9 +176,12 @@ def chosen(
 
 def supports(claimed: Quantity, stated: Quantity) -> bool:
     """Whether the report's value states the claimed one: it fits (approximations included),
-    and a date names the claim's month when the claim names one ("2015-2016" does not state
-    "juli 2015")."""
+    and a date names the claim's month or season when the claim names one ("2015-2016" does not
+    state "juli 2015")."""
     if claimed.day_month is not None and stated.day_month is None:
+        return False
+    if precision(claimed) == "season" and precision(stated) == "year":
+        # "het najaar van 2017" is not stated by "2017-2018".
         return False
     return consistent(claimed, stated)
 
