@@ -1,11 +1,14 @@
 """The sentences of every chunk, split and embedded at build time, for extractive answers.
 
-Two files in a build folder, listed in its manifest like the others:
+Three files in a build folder, listed in its manifest like the others:
 
-    sentences.jsonl   one row per sentence: {"chunk": <row in chunks.jsonl>, "start", "end"}
-                      (the span inside that chunk's display text)
-    sentences.npy     float32 (sentences, dimension), L2-normalised, row i for line i; each
-                      sentence is embedded after the sentence before it (`embedded_texts`)
+    sentences.jsonl      one row per sentence: {"chunk": <row in chunks.jsonl>, "start", "end"}
+                         (the span inside that chunk's display text)
+    sentences.npy        float32 (sentences, dimension), L2-normalised, row i for line i; each
+                         sentence is embedded after the sentence before it (`embedded_texts`)
+    sentences-alone.npy  the same rows, each sentence embedded alone (`scored_text`): the
+                         sentence before it helps "Hiermee komt het aandeel op 24%." but blurs
+                         two neighbours, so the answer step compares both
 
 At question time only the question is embedded; a sentence's similarity is one dot product.
 The BM25 statistics of the sentences are computed when the store is loaded (a few hundred
@@ -34,6 +37,7 @@ from kb.errors import SentenceStoreError
 
 SENTENCES_JSONL = "sentences.jsonl"
 SENTENCES_NPY = "sentences.npy"
+SENTENCES_ALONE_NPY = "sentences-alone.npy"
 
 # BM25 parameters for sentences; b is lower than the usual 0.75 because a long sentence in
 # this report is usually a list of facts, not a padded one.
@@ -79,8 +83,9 @@ def sentence_rows(chunks: list[Chunk]) -> list[SentenceRow]:
     ]
 
 
-SENTENCE_EMBEDDING = "previous+sentence-1"
-"""How sentences are embedded (`embedded_texts`); a build made another way is rebuilt."""
+SENTENCE_EMBEDDING = "previous+sentence-1,alone-1"
+"""How sentences are embedded (`embedded_texts`, and alone: `scored_text`); a build made
+another way is rebuilt."""
 
 
 def embedded_texts(chunks: list[Chunk], rows: list[SentenceRow]) -> list[str]:
@@ -122,43 +127,61 @@ def write_sentences(
     cache: EmbeddingCache,
     progress: Callable[[int, int], None] | None = None,
 ) -> SentencesWritten:
-    """Split and embed the sentences of `chunks` into `folder`.
+    """Split and embed the sentences of `chunks` into `folder`, each after the sentence
+    before it and alone.
 
     Args:
         progress: called as `progress(done, total)` after each batch of sentences.
     """
     rows = sentence_rows(chunks)
     texts = embedded_texts(chunks, rows)
+    alone = [scored_text(chunks[r.chunk], r.start, r.end) for r in rows]
     parts: list[Vectors] = []
+    alone_parts: list[Vectors] = []
     embedded = 0
     for start in range(0, len(texts), SENTENCE_BATCH):
-        batch, fresh = cache.embed_passages(texts[start : start + SENTENCE_BATCH])
-        parts.append(batch)
-        embedded += fresh
+        for source, into in ((texts, parts), (alone, alone_parts)):
+            batch, fresh = cache.embed_passages(source[start : start + SENTENCE_BATCH])
+            into.append(batch)
+            embedded += fresh
         if progress is not None:
             progress(min(start + SENTENCE_BATCH, len(texts)), len(texts))
-    vectors = np.concatenate(parts) if parts else np.zeros((0, cache.dimension), dtype=np.float32)
     (folder / SENTENCES_JSONL).write_bytes(
         "".join(r.model_dump_json() + "\n" for r in rows).encode("utf-8")
     )
-    buffer = io.BytesIO()
-    np.save(buffer, np.ascontiguousarray(vectors, dtype=np.float32), allow_pickle=False)
-    (folder / SENTENCES_NPY).write_bytes(buffer.getvalue())
+    _write_vectors(folder / SENTENCES_NPY, parts, cache.dimension)
+    _write_vectors(folder / SENTENCES_ALONE_NPY, alone_parts, cache.dimension)
     return SentencesWritten(len(rows), embedded)
 
 
+def _write_vectors(path: Path, parts: list[Vectors], dimension: int) -> None:
+    vectors = np.concatenate(parts) if parts else np.zeros((0, dimension), dtype=np.float32)
+    buffer = io.BytesIO()
+    np.save(buffer, np.ascontiguousarray(vectors, dtype=np.float32), allow_pickle=False)
+    path.write_bytes(buffer.getvalue())
+
+
 class SentenceStore:
-    """The sentences of a loaded index with their vectors and BM25 statistics."""
+    """The sentences of a loaded index with their vectors and BM25 statistics.
+
+    `vectors` holds each sentence embedded after the sentence before it, `alone` each
+    sentence embedded alone (row i for sentence i in both)."""
 
     def __init__(
-        self, sentences: list[Sentence], vectors: Vectors, chunks: list[Chunk] | tuple[Chunk, ...]
+        self,
+        sentences: list[Sentence],
+        vectors: Vectors,
+        chunks: list[Chunk] | tuple[Chunk, ...],
+        alone: Vectors,
     ) -> None:
-        if vectors.shape[0] != len(sentences):
-            raise SentenceStoreError(
-                f"{len(sentences)} sentences but {vectors.shape[0]} sentence vectors"
-            )
+        for array in (vectors, alone):
+            if array.shape[0] != len(sentences):
+                raise SentenceStoreError(
+                    f"{len(sentences)} sentences but {array.shape[0]} sentence vectors"
+                )
         self.sentences: tuple[Sentence, ...] = tuple(sentences)
         self.vectors = vectors
+        self.alone = alone
         by_row: dict[int, list[int]] = {}
         for number, sentence in enumerate(sentences):
             by_row.setdefault(sentence.row, []).append(number)
@@ -230,9 +253,9 @@ class SentenceStore:
 
 
 def load_sentences(
-    jsonl: bytes, npy: bytes, chunks: list[Chunk] | tuple[Chunk, ...]
+    jsonl: bytes, npy: bytes, chunks: list[Chunk] | tuple[Chunk, ...], alone_npy: bytes
 ) -> SentenceStore:
-    """The sentence store from the (already verified) bytes of its two files.
+    """The sentence store from the (already verified) bytes of its three files.
 
     Raises:
         SentenceStoreError: rows that do not fit the chunks, or vectors of the wrong shape.
@@ -241,11 +264,11 @@ def load_sentences(
         rows = [SentenceRow.model_validate_json(line) for line in jsonl.decode().splitlines()]
     except (ValidationError, UnicodeDecodeError) as exc:
         raise SentenceStoreError(f"{SENTENCES_JSONL}: {exc}") from exc
-    vectors = np.load(io.BytesIO(npy), allow_pickle=False)
-    if vectors.dtype != np.float32 or vectors.ndim != 2 or vectors.shape[0] != len(rows):
+    vectors = _read_vectors(SENTENCES_NPY, npy, len(rows))
+    alone = _read_vectors(SENTENCES_ALONE_NPY, alone_npy, len(rows))
+    if alone.shape != vectors.shape:
         raise SentenceStoreError(
-            f"{SENTENCES_NPY} holds {vectors.dtype} {vectors.shape}, "
-            f"expected float32 ({len(rows)}, dimension)"
+            f"{SENTENCES_ALONE_NPY} holds {alone.shape}, {SENTENCES_NPY} {vectors.shape}"
         )
     sentences: list[Sentence] = []
     for row in rows:
@@ -255,4 +278,13 @@ def load_sentences(
         if not 0 <= row.start < row.end <= len(text):
             raise SentenceStoreError(f"{SENTENCES_JSONL}: span {row.start}-{row.end} out of range")
         sentences.append(Sentence(row.chunk, row.start, row.end, text[row.start : row.end]))
-    return SentenceStore(sentences, np.ascontiguousarray(vectors, dtype=np.float32), chunks)
+    return SentenceStore(sentences, vectors, chunks, alone)
+
+
+def _read_vectors(name: str, npy: bytes, count: int) -> Vectors:
+    vectors = np.load(io.BytesIO(npy), allow_pickle=False)
+    if vectors.dtype != np.float32 or vectors.ndim != 2 or vectors.shape[0] != count:
+        raise SentenceStoreError(
+            f"{name} holds {vectors.dtype} {vectors.shape}, expected float32 ({count}, dimension)"
+        )
+    return np.ascontiguousarray(vectors, dtype=np.float32)

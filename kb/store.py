@@ -11,6 +11,7 @@ Layout under `settings.build_dir`:
         bm25/...                 bm25s files (JSON and .npy) and lexical.json
         sentences.jsonl          the sentences of every chunk (row + span), for answers
         sentences.npy            their embeddings (float32, L2-normalised)
+        sentences-alone.npy      each sentence embedded alone (the same rows)
 
 `kb.build` writes a build (to `builds/.tmp-<id>`, fsynced, renamed, and only then named in
 CURRENT, so a build that dies leaves the previous one serving). Loading checks the
@@ -47,14 +48,16 @@ from kb.index import Index
 from kb.lexical import LexicalIndex
 from kb.sentence_store import (
     SENTENCE_EMBEDDING,
+    SENTENCES_ALONE_NPY,
     SENTENCES_JSONL,
     SENTENCES_NPY,
     load_sentences,
 )
 from kb.settings import Settings
 
-FORMAT_VERSION = 3
-"""2: `manifest.sha256` beside the manifest. 3: sentences for answers (kb.sentence_store)."""
+FORMAT_VERSION = 4
+"""2: `manifest.sha256` beside the manifest. 3: sentences for answers (kb.sentence_store).
+4: each sentence also embedded alone (`sentences-alone.npy`)."""
 MANIFEST_CHECKSUM = "manifest.sha256"
 
 log = logging.getLogger(__name__)
@@ -220,7 +223,7 @@ def verified_files(folder: Path, manifest: Manifest) -> dict[str, bytes]:
             )
         contents[name] = data
     required_files = ("chunks.jsonl", "dense.faiss", "bm25/lexical.json")
-    for required in (*required_files, SENTENCES_JSONL, SENTENCES_NPY):
+    for required in (*required_files, SENTENCES_JSONL, SENTENCES_NPY, SENTENCES_ALONE_NPY):
         if required not in contents:
             raise ManifestError(f"{folder}/manifest.json does not list {required}")
     return contents
@@ -336,7 +339,9 @@ def _load_build(folder: Path, settings: Settings, embedder: Embedder) -> Index:
     if lexical.size != len(chunks):
         raise CorruptIndexError(f"{folder}/bm25 indexes {lexical.size} chunks, not {len(chunks)}")
     try:
-        sentences = load_sentences(files[SENTENCES_JSONL], files[SENTENCES_NPY], chunks)
+        sentences = load_sentences(
+            files[SENTENCES_JSONL], files[SENTENCES_NPY], chunks, files[SENTENCES_ALONE_NPY]
+        )
     except (SentenceStoreError, ValueError) as exc:
         raise CorruptIndexError(f"{folder}: {exc}; run `kb build --force`") from exc
     if (

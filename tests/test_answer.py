@@ -175,14 +175,13 @@ def test_cross_over_answer_quotes_goal_9(report_index: Index) -> None:
             # before gave 0.75): a known miss, kept visible.
             marks=pytest.mark.xfail(strict=True, reason="abstains since the relative features"),
         ),
-        pytest.param(
+        # Abstained with the session-7 model (0.666, just below its threshold 0.671);
+        # answered again since the ranker also sees the sentence's cosine alone (session 8).
+        (
             "Hoeveel robots krijgen de basisscholen in Friesland?",
             "de eerste van 415 robots",
             "415",
             3,
-            # Answered when worded "de Friese basisscholen"; this wording gets 0.666 from the
-            # abstention model refitted in session 7, just below its threshold 0.671.
-            marks=pytest.mark.xfail(strict=True, reason="abstains since the session-7 refit"),
         ),
     ],
 )

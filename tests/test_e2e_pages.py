@@ -29,8 +29,8 @@ pytestmark = [
 
 CROSS_OVER = "hoeveel cross-over kwalificaties raken techniek?"
 ROBOTS = "Hoeveel robots krijgen de Friese basisscholen?"
-# (Worded "... de basisscholen in Friesland?" the model of session 7 abstains, 0.666 against its
-# threshold 0.671: test_answer.py keeps that wording as a known miss.)
+# (Worded "... de basisscholen in Friesland?" the model of session 7 abstained, 0.666 against its
+# threshold 0.671; the session-8 model answers it, test_answer.py asks it.)
 """Answered under goal 3 ('1e van 415 robots voor Friese basisscholen verwelkomd')."""
 
 

@@ -61,9 +61,50 @@ def test_build_made_with_another_sentence_embedding_is_rebuilt(
 ) -> None:
     first = build_index(sample_chunks, settings, fake_embedder)
     manifest = Manifest.model_validate_json((first.folder / "manifest.json").read_bytes())
-    assert manifest.sentence_embedding == "previous+sentence-1"
+    assert manifest.sentence_embedding == "previous+sentence-1,alone-1"
     monkeypatch.setattr(index_module, "SENTENCE_EMBEDDING", "sentence-0")
     assert not build_index(sample_chunks, settings, fake_embedder).skipped
+
+
+def test_each_sentence_is_also_embedded_alone(
+    settings: Settings, fake_embedder: FakeEmbedder
+) -> None:
+    # Three passages of two sentences: six sentences, each with a vector after the sentence
+    # before it and one alone; a first sentence has nothing before it, so both are the same.
+    chunks = [
+        make_chunk(n, f"School {n} geeft techniekles. Bedrijf {n} helpt daarbij.")
+        for n in range(1, 4)
+    ]
+    build_index(chunks, settings, fake_embedder)
+    store = load_index(settings, fake_embedder).sentences
+    assert store is not None
+    assert store.alone.shape == store.vectors.shape == (6, 64)
+    assert np.array_equal(store.alone[0], store.vectors[0])
+    second = fake_embedder.embed_queries(["Bedrijf 1 helpt daarbij."])[0]
+    assert np.allclose(store.alone[1], second)
+    assert not np.allclose(store.vectors[1], second)
+
+
+def test_a_build_without_the_sentences_alone_is_refused_and_rebuilt(
+    sample_chunks: list[Chunk], settings: Settings, fake_embedder: FakeEmbedder
+) -> None:
+    # A build as the previous format wrote it: no sentences-alone.npy, format 3.
+    old = build_index(sample_chunks, settings, fake_embedder)
+    path = old.folder / "manifest.json"
+    manifest = json.loads(path.read_text())
+    manifest.update(format_version=3, sentence_embedding="previous+sentence-1")
+    del manifest["files"]["sentences-alone.npy"]
+    (old.folder / "sentences-alone.npy").unlink()
+    data = json.dumps(manifest).encode()
+    path.write_bytes(data)
+    sha = hashlib.sha256(data).hexdigest()
+    (old.folder / "manifest.sha256").write_text(f"{sha}  manifest.json\n")
+    with pytest.raises(ManifestError, match="index format 3"):
+        load_index(settings, fake_embedder)
+    new = build_index(sample_chunks, settings, fake_embedder)
+    assert not new.skipped and new.build_id != old.build_id
+    store = load_index(settings, fake_embedder).sentences
+    assert store is not None and len(store.alone) == len(store.sentences) > 0
 
 
 def test_rebuild_embeds_only_new_chunks(

@@ -53,6 +53,7 @@ _ABSOLUTE: tuple[str, ...] = (
     "overlap_count",
     "next_lexical",
     "sentence_missing_rare",
+    "similarity_alone",
     # its passage
     "passage_rank",
     "passage_dense",
@@ -197,6 +198,8 @@ class _Context:
     """What every sentence's row is compared with: the other sentences and passages."""
 
     similarity: npt.NDArray[np.float32]
+    alone: npt.NDArray[np.float32]
+    """Cosine of the question and each sentence embedded alone (without the one before)."""
     similarity_rank: dict[int, int]
     lexical: npt.NDArray[np.float32]
     lexical_top: float
@@ -237,6 +240,7 @@ class _Context:
             top_idf=store.idf("\x00"),
             passage_best=best,
             similarity=similarity,
+            alone=store.alone[numbers] @ vector[0],
             similarity_rank={int(i): rank for rank, i in enumerate(order, start=1)},
             lexical=lexical,
             lexical_top=float(lexical.max()) if len(lexical) else 0.0,
@@ -304,6 +308,7 @@ class _Context:
             float(overlap),
             following,
             self._missing_rare(terms),
+            float(self.alone[i]),
             1.0 / hit.rank,
             hit.dense_score or 0.0,
             (hit.bm25_score or 0.0) / self.bm25_top if self.bm25_top > 0 else 0.0,

@@ -39,6 +39,7 @@ _TO_QUESTION = tuple(relative_names(RELATIVE_TO_QUESTION, ()))
 _TO_PASSAGE = tuple(relative_names((), RELATIVE_TO_PASSAGE))
 FEATURE_GROUPS: dict[str, tuple[str, ...]] = {
     "similarity": ("similarity", "similarity_gap", "similarity_rank"),
+    "similarity of the sentence alone": ("similarity_alone",),
     "lexical": ("lexical", "lexical_raw", "previous_lexical"),
     "sentence cues": ("anaphor", "linked", "reason", "asked_noun", "sentence_position"),
     "coverage": ("sentence_coverage", "passage_coverage", "sentence_length"),
