@@ -72,7 +72,9 @@ def _controleren(page: Any, url: str) -> None:
     box.wait_for(timeout=60_000)
     box.fill(DRAFT)
     page.get_by_role("button", name="Controleren").click()
-    page.get_by_text("beweringen gecontroleerd").wait_for(timeout=90_000)
+    # The summary line ("5 beweringen gecontroleerd (klopt: 3, ..."), not the screen reader's
+    # announcement of the same count in the live region.
+    page.get_by_text("beweringen gecontroleerd (").wait_for(timeout=90_000)
 
 
 SCREENS = [Screen("vragen", _vragen), Screen("lezen", _lezen), Screen("controleren", _controleren)]
