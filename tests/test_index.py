@@ -66,15 +66,20 @@ def test_build_made_with_another_sentence_embedding_is_rebuilt(
     assert not build_index(sample_chunks, settings, fake_embedder).skipped
 
 
+def _two_sentence_chunks(count: int) -> list[Chunk]:
+    """`count` passages of two sentences each ("School 1 geeft techniekles. Bedrijf 1 ...")."""
+    return [
+        make_chunk(n, f"School {n} geeft techniekles. Bedrijf {n} helpt daarbij.")
+        for n in range(1, count + 1)
+    ]
+
+
 def test_each_sentence_is_also_embedded_alone(
     settings: Settings, fake_embedder: FakeEmbedder
 ) -> None:
     # Three passages of two sentences: six sentences, each with a vector after the sentence
     # before it and one alone; a first sentence has nothing before it, so both are the same.
-    chunks = [
-        make_chunk(n, f"School {n} geeft techniekles. Bedrijf {n} helpt daarbij.")
-        for n in range(1, 4)
-    ]
+    chunks = _two_sentence_chunks(3)
     build_index(chunks, settings, fake_embedder)
     store = load_index(settings, fake_embedder).sentences
     assert store is not None
@@ -121,10 +126,7 @@ def test_a_build_reports_progress_batch_by_batch(
 ) -> None:
     # 100 passages of two sentences: several batches of passages and of sentences, so the
     # terminal's and the page's progress bars move while the embeddings are made (issue 13).
-    chunks = [
-        make_chunk(n, f"School {n} geeft techniekles. Bedrijf {n} helpt daarbij.")
-        for n in range(1, 101)
-    ]
+    chunks = _two_sentence_chunks(100)
     reports: list[tuple[str, int, int]] = []
     build_index(chunks, settings, fake_embedder, progress=lambda *r: reports.append(r))
     for stage, total in (("embed", 100), ("embed sentences", 200)):

@@ -15,6 +15,7 @@ import re
 from kb.analyser import fold
 from kb.answers.question import DUTCH_NUMBERS
 from kb.claims.findings import Finding, Quote
+from kb.claims.quantities import number_of
 
 _CONTRASTS: tuple[tuple[str, str], ...] = (
     (r"volledige?|gehele?", r"beperkte?|gedeeltelijke?"),
@@ -41,7 +42,6 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 """A school level or year named by its number: "groep zeven", "niveau 3 en 4"."""
-_WORDS = {w: n for n, w in DUTCH_NUMBERS.items()}
 _MINISTRIES = {
     "OCW": r"OCW|Onderwijs(?:,\s*Cultuur\s+en\s+Wetenschap)?",
     "EZ": r"EZ|Economische\s+Zaken",
@@ -90,8 +90,7 @@ def labels(text: str) -> dict[str, tuple[str, frozenset[int]]]:
     found: dict[str, tuple[str, frozenset[int]]] = {}
     for match in _LABEL.finditer(text):
         numbers = frozenset(
-            int(n) if n.isdigit() else _WORDS[n]
-            for n in re.findall(_NUMBER, match.group(2).lower())
+            int(number_of(n) or 0) for n in re.findall(_NUMBER, match.group(2).lower())
         )
         kind = match.group(1).lower()
         # A sentence may name several ("op niveau 1 ... op niveau 2"): every one counts.

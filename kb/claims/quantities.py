@@ -171,6 +171,8 @@ _UNITS = {w: n for n, w in DUTCH_NUMBERS.items() if 1 <= n <= 9}
 _BELOW_HUNDRED = {w: n for n, w in DUTCH_NUMBERS.items() if n < 100}
 _TENS = {w: n for n, w in DUTCH_NUMBERS.items() if 20 <= n < 100}
 _WORD = re.compile(r"\b[a-zA-Zë]{6,}\b")
+_PROCENT = re.compile(r"\s+procent\b")
+_EURO_AFTER = re.compile(r"\s+euro\b")
 
 
 def spelled(word: str) -> int | None:
@@ -216,25 +218,19 @@ def _compounds(text: str) -> list[Quantity]:
     return found
 
 
-_EURO_AFTER = re.compile(r"\s+euro\b")
-
-
-_PROCENT = re.compile(r"\s+procent\b")
-
-
 def _in_words(text: str) -> list[Quantity]:
     """Shares in words ("de helft": 50%), "-tal" counts ("een zestal": about 6) and compound
     number words ("vierhonderd")."""
     found: list[Quantity] = _compounds(text)
-    for spelled in _FRACTION.finditer(text):
-        share = _fraction(spelled.group(0))
+    for words in _FRACTION.finditer(text):
+        share = _fraction(words.group(0))
         if share is not None:
-            bound = _bound(text, spelled.start())
-            span = (spelled.group(0), spelled.start(), spelled.end())
+            bound = _bound(text, words.start())
+            span = (words.group(0), words.start(), words.end())
             found.append(Quantity("percent", *span, share, frozenset(), None, bound))
-    for spelled in _TAL.finditer(text):
-        span = (spelled.group(0), spelled.start(), spelled.end())
-        number = number_of(spelled.group(1))
+    for words in _TAL.finditer(text):
+        span = (words.group(0), words.start(), words.end())
+        number = number_of(words.group(1))
         found.append(Quantity("count", *span, number, frozenset(), None, "about"))
     return found
 

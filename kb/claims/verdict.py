@@ -215,14 +215,11 @@ def _check_statement(
     findings += _swapped(parsed, _anchor(ranked, findings), findings)
     quoted = next((f.quote for f in findings if f.quote), None) or quote_of(ranked[0])
     findings += direction(parsed, quoted)
-    if findings and all(f.status == "supported" for f in findings):
-        # The claim's values are the report's, in a sentence that may deny what it says.
-        findings += negations(parsed, quoted)
     if not findings:
         findings += _wording(index, store, parsed, query, ranked, answers, gazetteer)
     quote = next((f.quote for f in findings if f.quote), None) or quote_of(ranked[0])
-    findings += _said_otherwise(store, parsed, query, ranked, findings, quote)
     share = word_share(store, query, _anchor(ranked, findings).number)
+    findings += _said_otherwise(parsed, findings, quote, share)
     comparisons = tuple(c for _, c, _ in compared if c is not None)
     choices = tuple(choice for _, _, choice in compared)
     verdict = verdict_of(findings)
@@ -233,23 +230,21 @@ def _check_statement(
 
 
 def _said_otherwise(
-    store: SentenceStore,
-    claim: Claim,
-    query: str,
-    ranked: list[Scored],
-    findings: list[Finding],
-    quote: Quote,
+    claim: Claim, findings: list[Finding], quote: Quote, share: float
 ) -> list[Finding]:
-    """What the sentence that holds the claim says otherwise: another school level or
-    ministry (read also when a name is missing from it, if it holds the rest of the claim),
-    an opposite word, or "weinig" of what it simply gives."""
+    """What the sentence that holds the claim (`share`: the share of its words that sentence
+    holds) says otherwise: a negation on one side, another school level or ministry (read
+    also when a name is missing from it, if it holds the rest of the claim), an opposite
+    word, or "weinig" of what it simply gives."""
     held = any(f.status == "supported" for f in findings)
-    if any(f.status == "contradicted" for f in findings) or not (
-        held or word_share(store, query, _anchor(ranked, findings).number) >= NAME_SUPPORT
-    ):
+    if any(f.status == "contradicted" for f in findings) or not (held or share >= NAME_SUPPORT):
         return []
-    found = labelled(claim.statement, quote.text, quote)
-    if not found and findings and all(f.status == "supported" for f in findings):
+    # Every finding holds: the claim's values (or words) are the report's, in a sentence
+    # that may still deny what it says.
+    holds = all(f.status == "supported" for f in findings)
+    found = negations(claim, quote) if holds else []
+    found = found or labelled(claim.statement, quote.text, quote)
+    if not found and holds:
         found = contrasts(claim.statement, quote) or hedged(claim.statement, quote)
     return found
 
