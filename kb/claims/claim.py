@@ -35,7 +35,9 @@ _DOWN = (
     r"|minder\svaak|gezakt|negatie\w*|afname|afnemend\w*|afneemt|afnemen|neemt\saf|teruglopend\w*"
     r"|loopt\sterug|laagste|beperkte?|daalde|daalden|kromp|nam\w*\s(?:\S+\s){0,14}af"
 )
-_FLAT = re.compile(r"\b(?:stabiel|gelijk\sgebleven|constant|onveranderd)\b")
+_FLAT = re.compile(
+    r"\b(?:stabiel|gelijk\sgebleven|constant|onveranderd|(?:ongeveer|vrijwel|nagenoeg)\sgelijk)\b"
+)
 _COMPARED = re.compile(
     r"\b(?:meer|minder)\s(?:dan|als)\s(?=[\d€]|[a-z]+(?:tig|tien|honderd|duizend)\b)"
     r"|\bonder\smeer\b"
@@ -167,11 +169,11 @@ def _joins_claims(left: str, right: str) -> bool:
     ("informatica, elektrotechniek en werktuigbouwkunde")."""
     before, after = left.split()[-1], right.split()[0]
     return (
-        (before[:1].islower() or after[:1].isdigit())
+        (before[:1].islower() or after[:1].isdigit() or before[:1].isdigit())
         and (after[:1].islower() or after[:1].isdigit())
         and not re.search(r",\s*\S+$", left)
         and fold(before) not in ("tussen", "tot")
-        and not re.search(r"\btussen\s+\S+$", fold(left))
+        and not re.search(r"\btussen\s+(?:\S+\s+)?\S+$", fold(left))
     )
 
 

@@ -93,7 +93,9 @@ def verdict_of(findings: list[Finding]) -> Verdict:
         # Another year with other figures, or a year the report does not name with them: a
         # period the report does not cover.
         return "niet_in_rapport"
-    if not held and not wrong and any(f.status == "supported" for f in dates):
+    if not held and not wrong and any(f.status == "supported" for f in dates) and not absent_date:
+        # Its dates place the claim, unless one of them is a date the report does not name
+        # ("na 2020 verlengd tot 2025").
         held = True
     missing = any(f.status == "absent" and f.aspect in FIGURES for f in findings)
     if held and (wrong or missing):
@@ -101,6 +103,8 @@ def verdict_of(findings: list[Finding]) -> Verdict:
         return "deels"
     if wrong:
         return "klopt_niet"
-    if held:
+    if held and not any(f.aspect == "name" and f.status == "absent" for f in findings):
         return "klopt"
+    # Nothing holds, or a name or place the claim states is not in the passage that holds
+    # the rest: the report does not state it of that name.
     return "niet_in_rapport"

@@ -1,0 +1,92 @@
+"""Claim checking made stricter where the evidence is thin (issue 14, session 9): a name or
+place the passage lacks never leaves "klopt", another place in the passage is shown, and a
+date the report does not name does not place a claim. Expected values are read from the
+report (corpus/techniekpact-voortgangsrapportage-2017.txt).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.claims.claim import clauses, direction_of
+from kb.claims.findings import Finding, verdict_of
+from kb.claims.names import _also
+from kb.claims.verdict import check
+from kb.index import Index
+
+
+def test_a_name_the_passage_lacks_never_leaves_klopt() -> None:
+    # The values hold, the organisation is not in the passage: the report does not say it
+    # of that organisation.
+    findings = [
+        Finding("count", "supported", "vijf", "vijf", None),
+        Finding("name", "absent", "Ahoy", None, None),
+    ]
+    assert verdict_of(findings) == "niet_in_rapport"
+
+
+def test_a_date_the_report_does_not_name_does_not_place_a_claim() -> None:
+    # The title names 2020; "verlengd tot 2025" is nowhere in the report.
+    findings = [
+        Finding("date", "supported", "2020", "2020", None),
+        Finding("date", "absent", "2025", None, None),
+    ]
+    assert verdict_of(findings) == "niet_in_rapport"
+    assert verdict_of(findings[:1]) == "klopt"
+
+
+def test_ook_adds_an_instance_only_before_a_name() -> None:
+    assert _also("er is ook in Maastricht een W&T academie gehouden")
+    assert _also("er is naast Amersfoort ook in de regio Zwolle een fonds opgezet")
+    assert not _also(
+        "minister Bussemaker maakte in Tilburg bekend dat de centres ook in 2017 geld krijgen"
+    )
+
+
+def test_about_the_same_is_no_direction_up() -> None:
+    # Preface: "de leerling prestaties op dit gebied ongeveer gelijk zijn aan de prestaties bij
+    # de peilingen uit 2008 en 2011".
+    assert direction_of("de leerling prestaties ongeveer gelijk zijn aan de prestaties") == "flat"
+
+
+def test_and_after_a_year_joins_two_claims() -> None:
+    # Goal 8: "De ProMotor Award 2017 is gewonnen door de Food en Proces Campus ... Zij zijn een
+    # netwerk van inmiddels 17 heel verschillende bedrijven".
+    parts = clauses(
+        "de Food en Proces Campus won de ProMotor Award 2017 en is een netwerk van 17 bedrijven"
+    )
+    assert len(parts) == 2
+
+
+@pytest.mark.slow
+def test_another_place_in_the_passage_is_shown(report_index: Index) -> None:
+    # Goal 9: "De aansluiting van het onderwijs op de arbeidsmarkt kan beter in de regio
+    # Amersfoort ... Daarom werken zij gezamenlijk aan vijf speerpunten".
+    result = check(
+        report_index,
+        "Werkgevers, onderwijsinstellingen en de gemeente in de regio Zwolle werken samen aan "
+        "vijf speerpunten om onderwijs en arbeidsmarkt beter te laten aansluiten.",
+    )
+    assert result.verdict == "klopt_niet"
+    assert any("Amersfoort" in (f.report_value or "") for f in result.findings)
+
+
+@pytest.mark.slow
+def test_another_city_with_ook_elsewhere_is_klopt_niet(report_index: Index) -> None:
+    # Goal 8: "Dat maakte minister Bussemaker van Onderwijs op 16 november 2016 in Breda bekend".
+    result = check(
+        report_index,
+        "Minister Bussemaker maakte op 16 november 2016 in Tilburg bekend dat de Centres of "
+        "expertise ook in 2017 geld krijgen.",
+    )
+    assert result.verdict == "klopt_niet"
+    assert any(f.report_value == "Breda" for f in result.findings)
+
+
+@pytest.mark.slow
+def test_names_the_report_lacks_are_not_in_the_report(report_index: Index) -> None:
+    # The report names no "Techniekbeurs" nor "Ahoy" anywhere.
+    result = check(
+        report_index, "Jet-Net en TechNet organiseren samen een jaarlijkse Techniekbeurs in Ahoy."
+    )
+    assert result.verdict == "niet_in_rapport"
