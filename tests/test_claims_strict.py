@@ -9,8 +9,10 @@ from __future__ import annotations
 import pytest
 
 from kb.claims.claim import clauses, direction_of
-from kb.claims.findings import Finding, verdict_of
+from kb.claims.contrast import contrasts
+from kb.claims.findings import Finding, Quote, verdict_of
 from kb.claims.names import _also
+from kb.claims.quantities import quantities
 from kb.claims.verdict import check
 from kb.index import Index
 
@@ -90,3 +92,56 @@ def test_names_the_report_lacks_are_not_in_the_report(report_index: Index) -> No
         report_index, "Jet-Net en TechNet organiseren samen een jaarlijkse Techniekbeurs in Ahoy."
     )
     assert result.verdict == "niet_in_rapport"
+
+
+def test_a_milestone_ordinal_is_a_count() -> None:
+    # Goal 1: "Inmiddels is de 10.000e leerling verwelkomd."; "de 21e eeuw" names a century.
+    assert [
+        (q.kind, q.number) for q in quantities("Inmiddels is de 10.000e leerling verwelkomd.")
+    ] == [("count", 10000.0)]
+    assert quantities("W&T academie Leren in de 21e eeuw") == []
+
+
+@pytest.mark.slow
+def test_a_wrong_figure_beside_one_that_holds_in_one_sentence_is_klopt_niet(
+    report_index: Index,
+) -> None:
+    # Goal 3: "Momenteel werken 100 grote bedrijven en 3.300 mkb-ers samen met 700
+    # basisscholen": the 100 that holds only places the wrong 500.
+    result = check(
+        report_index,
+        "Bij Jet-Net en TechNet werken 100 grote bedrijven samen met 500 basisscholen.",
+    )
+    assert result.verdict == "klopt_niet"
+    assert "700" in [f.report_value for f in result.findings if f.status == "contradicted"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "shown"),
+    [
+        # Goal 7: "Alle tweedegraads lerarenopleidingen (in avo-vakken) hebben een
+        # afstudeerrichting beroepsonderwijs ingevoerd."
+        (
+            "slechts een deel van de lerarenopleidingen heeft een afstudeerrichting ingevoerd",
+            "Alle tweedegraads lerarenopleidingen hebben een afstudeerrichting ingevoerd.",
+            "Alle",
+        ),
+        # Goal 1: "Het programma “Kiezen voor Technologie” is met een half jaar verlengd tot
+        # 2017."
+        (
+            "het programma is met een heel jaar verlengd tot 2017",
+            "Het programma “Kiezen voor Technologie” is met een half jaar verlengd tot 2017.",
+            "half",
+        ),
+        (
+            "alle lerarenopleidingen hebben het ingevoerd",
+            "Alle lerarenopleidingen hebben het.",
+            None,
+        ),
+    ],
+)
+def test_all_against_a_part_and_whole_against_half_are_contradicted(
+    claim: str, sentence: str, shown: str | None
+) -> None:
+    found = contrasts(claim, Quote(sentence, 0, len(sentence), "x", None))  # type: ignore[arg-type]
+    assert [f.report_value for f in found] == ([shown] if shown else [])
