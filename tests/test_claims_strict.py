@@ -11,7 +11,7 @@ import pytest
 from kb.claims.claim import clauses, direction_of
 from kb.claims.contrast import contrasts
 from kb.claims.findings import Finding, Quote, verdict_of
-from kb.claims.names import _also
+from kb.claims.names import _also, as_written
 from kb.claims.quantities import quantities
 from kb.claims.verdict import check
 from kb.index import Index
@@ -145,3 +145,26 @@ def test_all_against_a_part_and_whole_against_half_are_contradicted(
 ) -> None:
     found = contrasts(claim, Quote(sentence, 0, len(sentence), "x", None))  # type: ignore[arg-type]
     assert [f.report_value for f in found] == ([shown] if shown else [])
+
+
+def test_names_are_shown_as_the_sentence_lists_them() -> None:
+    # Preface: "de nieuwe pacten die lopende dit jaar worden opgericht in Zeeland, Rotterdam en
+    # Utrecht".
+    sentence = "de nieuwe pacten die dit jaar worden opgericht in Zeeland, Rotterdam en Utrecht."
+    assert as_written(sentence, ["Zeeland", "Rotterdam", "Utrecht"]) == (
+        "Zeeland, Rotterdam en Utrecht"
+    )
+    assert as_written("Zeeland is mooi en verder Utrecht", ["Zeeland", "Utrecht"]) == (
+        "Zeeland, Utrecht"
+    )
+
+
+@pytest.mark.slow
+def test_a_claim_about_the_preface_is_read_in_the_preface(report_index: Index) -> None:
+    # Preface: "Op het vmbo zien we ... het aandeel leerlingen in bètatechniek afnemen".
+    result = check(
+        report_index,
+        "Volgens het voorwoord neemt het aandeel vmbo-leerlingen in bètatechniek toe.",
+    )
+    assert result.verdict == "klopt_niet"
+    assert result.quote is not None and result.quote.source.kind == "voorwoord"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set
+from itertools import pairwise
 
 from ingest.regions import Gazetteer
 from kb.analyser import analyse
@@ -82,10 +83,9 @@ def names(
         return []
     place = any(n in places for n in missing)
     other = _other_names(gazetteer, claim, best.sentence.text, place)
+    stated = as_written(best.sentence.text, other)
     if other:
-        return [
-            Finding("name", "contradicted", ", ".join(missing), ", ".join(other), quote_of(best))
-        ]
+        return [Finding("name", "contradicted", ", ".join(missing), stated, quote_of(best))]
     if place:
         return _elsewhere(gazetteer, store, claim, best, ", ".join(missing))
     # The passage says the rest, but not of this name: the report does not state it.
@@ -103,7 +103,9 @@ def _elsewhere(
         other = _other_names(gazetteer, claim, sentence.text, True)
         if other:
             quote = quote_of(Scored(number, sentence, best.hit, best.score))
-            return [Finding("name", "contradicted", missing, ", ".join(other), quote)]
+            return [
+                Finding("name", "contradicted", missing, as_written(sentence.text, other), quote)
+            ]
     return [Finding("name", "absent", missing, None, None)]
 
 
@@ -123,6 +125,19 @@ def _other_names(gazetteer: Gazetteer, claim: Claim, sentence: str, place: bool)
     else:
         own = _names_in(sentence)
     return [n for n in dict.fromkeys(own) if not _terms(n) <= claimed]
+
+
+def as_written(sentence: str, named: list[str]) -> str:
+    """The names as the sentence lists them ("Zeeland, Rotterdam en Utrecht") when they stand
+    together in it, else joined by commas."""
+    spans = sorted(
+        (m.start(), m.end()) for n in named for m in [re.search(re.escape(n), sentence)] if m
+    )
+    if len(spans) == len(named) > 1:
+        between = [sentence[a[1] : b[0]] for a, b in pairwise(spans)]
+        if all(re.fullmatch(r",\s*|\s+(?:en|of)\s+|,?\s+en\s+", gap) for gap in between):
+            return sentence[spans[0][0] : spans[-1][1]]
+    return ", ".join(named)
 
 
 def _abbreviated(name: str, text: str, held: Set[str]) -> bool:

@@ -84,6 +84,8 @@ MIN_CONTEXT = 0.0
 """A value contradicts the claim's only when its clause shares words with the claim's clause
 (in units of a rare word, less a penalty for a lower-ranked sentence)."""
 
+_PREFACE = re.compile(r"\b(?:het|dit|in\shet)\svoorwoord\b", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class Check:
@@ -127,6 +129,9 @@ def check(
     """
     cleaned = clean_question(claim, index.settings.max_question_chars)
     parsed = parse_claim(cleaned.text)
+    if filters is None and _PREFACE.search(cleaned.text):
+        # "Volgens het voorwoord ...": the claim is about what the preface says.
+        filters = Filters(kinds=("voorwoord",))
     model = model or load_model()
     whole, shown = _check_statement(index, parsed, filters, top_k, model)
     split = clauses(parsed.statement)
