@@ -168,3 +168,16 @@ def test_a_claim_about_the_preface_is_read_in_the_preface(report_index: Index) -
     )
     assert result.verdict == "klopt_niet"
     assert result.quote is not None and result.quote.source.kind == "voorwoord"
+
+
+@pytest.mark.slow
+def test_a_negation_the_passage_states_beside_the_quote_holds(report_index: Index) -> None:
+    # Goal 1: "Aan dit onderzoek deden ook twintig voorhoedescholen mee ... Ondanks dit aanbod
+    # presteerden de leerlingen op deze scholen niet beter."
+    result = check(
+        report_index,
+        "De leerlingen van de twintig voorhoedescholen in het peilingsonderzoek presteerden "
+        "niet beter.",
+    )
+    assert result.verdict == "klopt"
+    assert not any(f.aspect == "negation" for f in result.findings)
