@@ -28,14 +28,17 @@ _NEGATION = re.compile(r"\b(?:niet|geen|nooit|nergens|niemand)\b(?!-)")
 _UP = (
     r"meer|hoger|groter|gestegen|stijgt|stijgen|toegenomen|neemt\stoe|groei\w*|beter|sterker"
     r"|vaker|ruimer|positie\w*|toename|toenemend\w*|neemt\stoe|oplopend\w*|op\ste\slopen|loopt\sop"
-    r"|hoogste|steeds\sgroter|brede?|steeg|stegen|groeide|groeiden|nam\w*\s(?:\S+\s){0,14}toe"
+    r"|hoogste|steeds\sgroter|brede?|steeg|stegen|groeide|groeiden|nam\w*\s(?:\S+\s){0,14}toe|neemt\s(?:\S+\s){0,8}toe"
 )
 _DOWN = (
     r"minder|lager|kleiner|gedaald|daalt|dalen|afgenomen|neemt\saf|krimp\w*|slechter|zwakker"
     r"|minder\svaak|gezakt|negatie\w*|afname|afnemend\w*|afneemt|afnemen|neemt\saf|teruglopend\w*"
     r"|loopt\sterug|laagste|beperkte?|daalde|daalden|kromp|nam\w*\s(?:\S+\s){0,14}af"
+    r"|neemt\s(?:\S+\s){0,8}af"
 )
-_FLAT = re.compile(r"\b(?:stabiel|gelijk\sgebleven|constant|onveranderd)\b")
+_FLAT = re.compile(
+    r"\b(?:stabiel|gelijk\sgebleven|constant|onveranderd|(?:ongeveer|vrijwel|nagenoeg)\sgelijk)\b"
+)
 _COMPARED = re.compile(
     r"\b(?:meer|minder)\s(?:dan|als)\s(?=[\d€]|[a-z]+(?:tig|tien|honderd|duizend)\b)"
     r"|\bonder\smeer\b"
@@ -167,11 +170,11 @@ def _joins_claims(left: str, right: str) -> bool:
     ("informatica, elektrotechniek en werktuigbouwkunde")."""
     before, after = left.split()[-1], right.split()[0]
     return (
-        (before[:1].islower() or after[:1].isdigit())
+        (before[:1].islower() or after[:1].isdigit() or before[:1].isdigit())
         and (after[:1].islower() or after[:1].isdigit())
         and not re.search(r",\s*\S+$", left)
         and fold(before) not in ("tussen", "tot")
-        and not re.search(r"\btussen\s+\S+$", fold(left))
+        and not re.search(r"\btussen\s+(?:\S+\s+)?\S+$", fold(left))
     )
 
 

@@ -30,6 +30,8 @@ _CONTRASTS: tuple[tuple[str, str], ...] = (
     (r"publieke?|openbare?", r"private?|particuliere?"),
     (r"weinig", r"veel|grote?"),
     (r"tekort", r"overschot"),
+    (r"alle", r"(?:slechts\s|maar\s)?een\sdeel|sommige|enkele|een\spaar"),
+    (r"hele?|heel\w*", r"half|halve"),
 )
 """Pairs of words that say the opposite of each other of the same thing (either side may be
 the claim's)."""
@@ -67,7 +69,10 @@ def contrasts(claim: str, quote: Quote) -> list[Finding]:
         for a, b in ((one, other), (other, one)):
             said, stated = a.search(ours), b.search(theirs)
             if said and stated and not a.search(theirs) and not b.search(ours):
-                return [Finding("contrast", "contradicted", said.group(0), stated.group(0), quote)]
+                # The sentence's side as it writes it ("Alle"), where folding kept the length.
+                words = quote.text if len(theirs) == len(quote.text) else theirs
+                shown = words[stated.start() : stated.end()]
+                return [Finding("contrast", "contradicted", said.group(0), shown, quote)]
     return []
 
 

@@ -93,14 +93,30 @@ def verdict_of(findings: list[Finding]) -> Verdict:
         # Another year with other figures, or a year the report does not name with them: a
         # period the report does not cover.
         return "niet_in_rapport"
-    if not held and not wrong and any(f.status == "supported" for f in dates):
+    if not held and not wrong and any(f.status == "supported" for f in dates) and not absent_date:
+        # Its dates place the claim, unless one of them is a date the report does not name
+        # ("na 2020 verlengd tot 2025").
         held = True
     missing = any(f.status == "absent" and f.aspect in FIGURES for f in findings)
-    if held and (wrong or missing):
-        # One part holds; another is contradicted, or is a figure the report does not give.
+    if held and (missing or (wrong and not _one_sentence(findings))):
+        # One part holds; another is a figure the report does not give, or is contradicted by
+        # another sentence (another statement). Within one sentence, a figure that holds
+        # beside a wrong one only places it: "in twee jaar 1.854 leerkrachten" is not so.
         return "deels"
     if wrong:
         return "klopt_niet"
-    if held:
+    if held and not any(f.aspect == "name" and f.status == "absent" for f in findings):
         return "klopt"
+    # Nothing holds, or a name or place the claim states is not in the passage that holds
+    # the rest: the report does not state it of that name.
     return "niet_in_rapport"
+
+
+def _one_sentence(findings: list[Finding]) -> bool:
+    """Whether the figures that hold and those contradicted are read in one sentence."""
+    quotes = {
+        (f.quote.hit_id, f.quote.start)
+        for f in findings
+        if f.quote is not None and f.status != "absent" and f.aspect in (*FIGURES, "date")
+    }
+    return len(quotes) == 1

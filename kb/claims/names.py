@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set
+from itertools import pairwise
 
 from ingest.regions import Gazetteer
-from kb.analyser import analyse, fold
+from kb.analyser import analyse
 from kb.answers.answer import gazetteer_of
 from kb.claims.claim import Claim
 from kb.claims.findings import FIGURES, Finding
@@ -49,10 +50,14 @@ def names(
     held = store.passage_terms(best.hit.chunk.id) | _terms(best.hit.chunk.text)
     # A name is held when its words are ("STERA-project" in "het STERA project"); a place
     # only as a whole ("Noord-Nederland" is not held by "noord" and "Oost-Nederland").
+    # A place is also held when the passage names it otherwise ("regio Brabant" for
+    # "Brabantse").
+    passage_places = set(gazetteer.tag(best.hit.chunk.text).regions)
     missing = [
         n
         for n in dict.fromkeys(named)
         if not (_terms(n) if n in places else set(analyse(n.replace("-", " ")))) <= held
+        and n not in passage_places
         and not (n not in places and _abbreviated(n, best.hit.chunk.text, held))
     ]
     if not missing:
@@ -62,7 +67,7 @@ def names(
     sentence_terms = set(store.terms(best.number))
     total = sum(store.idf(t) for t in terms) or 1.0
     share = sum(store.idf(t) for t in terms if t in sentence_terms) / total
-    also = re.search(r"\b(?:ook|eveneens)\b", fold(claim.statement))
+    also = _also(claim.statement)
     if also or (share < NAME_SUPPORT and not any(f.status == "supported" for f in findings)):
         # "ook in Maastricht": another instance, which the report does not mention.
         return [Finding("name", "absent", ", ".join(missing), None, None)]
@@ -76,10 +81,38 @@ def names(
         # claim's own word for the same body ("het Rijk" for "OCW en EZ", "Rif" for
         # "Regionaal investeringsfonds"), not another subject.
         return []
-    other = _other_names(gazetteer, claim, best.sentence.text, any(n in places for n in missing))
-    if not other:
-        return []
-    return [Finding("name", "contradicted", ", ".join(missing), ", ".join(other), quote_of(best))]
+    place = any(n in places for n in missing)
+    other = _other_names(gazetteer, claim, best.sentence.text, place)
+    stated = as_written(best.sentence.text, other)
+    if other:
+        return [Finding("name", "contradicted", ", ".join(missing), stated, quote_of(best))]
+    if place:
+        return _elsewhere(gazetteer, store, claim, best, ", ".join(missing))
+    # The passage says the rest, but not of this name: the report does not state it.
+    return [Finding("name", "absent", ", ".join(missing), None, None)]
+
+
+def _elsewhere(
+    gazetteer: Gazetteer, store: SentenceStore, claim: Claim, best: Scored, missing: str
+) -> list[Finding]:
+    """A place the best sentence does not name, where another sentence of its passage names
+    another ("in de regio Amersfoort" two sentences on): the same thing, elsewhere ("klopt
+    niet"); else the report does not state it of that place."""
+    for number in store.of_chunk(best.hit.chunk.id):
+        sentence = store.sentences[number]
+        other = _other_names(gazetteer, claim, sentence.text, True)
+        if other:
+            quote = quote_of(Scored(number, sentence, best.hit, best.score))
+            return [
+                Finding("name", "contradicted", missing, as_written(sentence.text, other), quote)
+            ]
+    return [Finding("name", "absent", missing, None, None)]
+
+
+def _also(statement: str) -> bool:
+    """Whether the claim adds a name as another instance ("ook in Maastricht", "eveneens bij
+    Philips"), not "ook" of something else ("in Eindhoven ... ook in 2017 geld krijgen")."""
+    return bool(re.search(r"\b(?:ook|eveneens)\s+(?:[a-z]+\s+){0,3}[A-Z]", statement))
 
 
 def _other_names(gazetteer: Gazetteer, claim: Claim, sentence: str, place: bool) -> list[str]:
@@ -92,6 +125,19 @@ def _other_names(gazetteer: Gazetteer, claim: Claim, sentence: str, place: bool)
     else:
         own = _names_in(sentence)
     return [n for n in dict.fromkeys(own) if not _terms(n) <= claimed]
+
+
+def as_written(sentence: str, named: list[str]) -> str:
+    """The names as the sentence lists them ("Zeeland, Rotterdam en Utrecht") when they stand
+    together in it, else joined by commas."""
+    spans = sorted(
+        (m.start(), m.end()) for n in named for m in [re.search(re.escape(n), sentence)] if m
+    )
+    if len(spans) == len(named) > 1:
+        between = [sentence[a[1] : b[0]] for a, b in pairwise(spans)]
+        if all(re.fullmatch(r",\s*|\s+(?:en|of)\s+|,?\s+en\s+", gap) for gap in between):
+            return sentence[spans[0][0] : spans[-1][1]]
+    return ", ".join(named)
 
 
 def _abbreviated(name: str, text: str, held: Set[str]) -> bool:

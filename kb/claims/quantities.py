@@ -146,7 +146,11 @@ def quantities(text: str) -> list[Quantity]:
         for value in find_values(text, kind):
             if any(q.start < value.end and value.start < q.end for q in found):
                 continue
-            if kind == "count" and text[value.end : value.end + 1].isalpha():
+            if (
+                kind == "count"
+                and text[value.end : value.end + 1].isalpha()
+                and not _milestone(text, value)
+            ):
                 # "4TU", "3D": a name, not a count.
                 continue
             if kind == "count" and _ORDINAL.fullmatch(value.text):
@@ -172,7 +176,14 @@ _BELOW_HUNDRED = {w: n for n, w in DUTCH_NUMBERS.items() if n < 100}
 _TENS = {w: n for n, w in DUTCH_NUMBERS.items() if 20 <= n < 100}
 _WORD = re.compile(r"\b[a-zA-Zë]{6,}\b")
 _PROCENT = re.compile(r"\s+procent\b")
+_MILESTONE = re.compile(r"(?:e|ste|de)\b")
 _EURO_AFTER = re.compile(r"\s+euro\b")
+
+
+def _milestone(text: str, value: Value) -> bool:
+    """ "de 10.000e leerling": the how-manieth of a hundred or more is a count ("de 21e eeuw"
+    names a century)."""
+    return bool(_MILESTONE.match(text, value.end)) and (number_of(value.text) or 0) >= 100
 
 
 def spelled(word: str) -> int | None:

@@ -29,11 +29,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ingest.regions import Gazetteer
-from kb.analyser import analyse
+from kb.analyser import analyse, fold
 from kb.answers.answer import gazetteer_of, sentence_store
 from kb.answers.model import AnswerModel
 from kb.answers.model import load_model as load_answer_model
-from kb.claims.claim import Claim, clauses, parse_claim
+from kb.claims.claim import Claim, clauses, negation_words, parse_claim
 from kb.claims.contrast import contrasts, hedged, labelled
 from kb.claims.evidence import Evidence, by_ranker, compared_with, stating
 from kb.claims.evidence import ranked as ranked_evidence
@@ -84,6 +84,8 @@ MIN_CONTEXT = 0.0
 """A value contradicts the claim's only when its clause shares words with the claim's clause
 (in units of a rare word, less a penalty for a lower-ranked sentence)."""
 
+_PREFACE = re.compile(r"\b(?:het|dit|in\shet)\svoorwoord\b", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class Check:
@@ -127,6 +129,9 @@ def check(
     """
     cleaned = clean_question(claim, index.settings.max_question_chars)
     parsed = parse_claim(cleaned.text)
+    if filters is None and _PREFACE.search(cleaned.text):
+        # "Volgens het voorwoord ...": the claim is about what the preface says.
+        filters = Filters(kinds=("voorwoord",))
     model = model or load_model()
     whole, shown = _check_statement(index, parsed, filters, top_k, model)
     split = clauses(parsed.statement)
@@ -219,7 +224,8 @@ def _check_statement(
         findings += _wording(index, store, parsed, query, ranked, answers, gazetteer)
     quote = next((f.quote for f in findings if f.quote), None) or quote_of(ranked[0])
     share = word_share(store, query, _anchor(ranked, findings).number)
-    findings += _said_otherwise(parsed, findings, quote, share)
+    passage = _anchor(ranked, findings).hit.chunk.text
+    findings += _said_otherwise(parsed, findings, quote, share, passage)
     comparisons = tuple(c for _, c, _ in compared if c is not None)
     choices = tuple(choice for _, _, choice in compared)
     verdict = verdict_of(findings)
@@ -230,7 +236,7 @@ def _check_statement(
 
 
 def _said_otherwise(
-    claim: Claim, findings: list[Finding], quote: Quote, share: float
+    claim: Claim, findings: list[Finding], quote: Quote, share: float, passage: str = ""
 ) -> list[Finding]:
     """What the sentence that holds the claim (`share`: the share of its words that sentence
     holds) says otherwise: a negation on one side, another school level or ministry (read
@@ -243,6 +249,11 @@ def _said_otherwise(
     # that may still deny what it says.
     holds = all(f.status == "supported" for f in findings)
     found = negations(claim, quote) if holds else []
+    own = negation_words(claim.statement) if claim.negated else None
+    if own and re.search(rf"\b{re.escape(fold(own))}\b", fold(passage)):
+        # The passage says the claim's own negation in a sentence beside the one quoted
+        # ("presteerden ... niet beter" after "twintig voorhoedescholen").
+        found = []
     found = found or labelled(claim.statement, quote.text, quote)
     if not found and holds:
         found = contrasts(claim.statement, quote) or hedged(claim.statement, quote)

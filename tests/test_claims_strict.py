@@ -1,0 +1,183 @@
+"""Claim checking made stricter where the evidence is thin (issue 14, session 9): a name or
+place the passage lacks never leaves "klopt", another place in the passage is shown, and a
+date the report does not name does not place a claim. Expected values are read from the
+report (corpus/techniekpact-voortgangsrapportage-2017.txt).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.claims.claim import clauses, direction_of
+from kb.claims.contrast import contrasts
+from kb.claims.findings import Finding, Quote, verdict_of
+from kb.claims.names import _also, as_written
+from kb.claims.quantities import quantities
+from kb.claims.verdict import check
+from kb.index import Index
+
+
+def test_a_name_the_passage_lacks_never_leaves_klopt() -> None:
+    # The values hold, the organisation is not in the passage: the report does not say it
+    # of that organisation.
+    findings = [
+        Finding("count", "supported", "vijf", "vijf", None),
+        Finding("name", "absent", "Ahoy", None, None),
+    ]
+    assert verdict_of(findings) == "niet_in_rapport"
+
+
+def test_a_date_the_report_does_not_name_does_not_place_a_claim() -> None:
+    # The title names 2020; "verlengd tot 2025" is nowhere in the report.
+    findings = [
+        Finding("date", "supported", "2020", "2020", None),
+        Finding("date", "absent", "2025", None, None),
+    ]
+    assert verdict_of(findings) == "niet_in_rapport"
+    assert verdict_of(findings[:1]) == "klopt"
+
+
+def test_ook_adds_an_instance_only_before_a_name() -> None:
+    assert _also("er is ook in Maastricht een W&T academie gehouden")
+    assert _also("er is naast Amersfoort ook in de regio Zwolle een fonds opgezet")
+    assert not _also(
+        "minister Bussemaker maakte in Tilburg bekend dat de centres ook in 2017 geld krijgen"
+    )
+
+
+def test_about_the_same_is_no_direction_up() -> None:
+    # Preface: "de leerling prestaties op dit gebied ongeveer gelijk zijn aan de prestaties bij
+    # de peilingen uit 2008 en 2011".
+    assert direction_of("de leerling prestaties ongeveer gelijk zijn aan de prestaties") == "flat"
+
+
+def test_and_after_a_year_joins_two_claims() -> None:
+    # Goal 8: "De ProMotor Award 2017 is gewonnen door de Food en Proces Campus ... Zij zijn een
+    # netwerk van inmiddels 17 heel verschillende bedrijven".
+    parts = clauses(
+        "de Food en Proces Campus won de ProMotor Award 2017 en is een netwerk van 17 bedrijven"
+    )
+    assert len(parts) == 2
+
+
+@pytest.mark.slow
+def test_another_place_in_the_passage_is_shown(report_index: Index) -> None:
+    # Goal 9: "De aansluiting van het onderwijs op de arbeidsmarkt kan beter in de regio
+    # Amersfoort ... Daarom werken zij gezamenlijk aan vijf speerpunten".
+    result = check(
+        report_index,
+        "Werkgevers, onderwijsinstellingen en de gemeente in de regio Zwolle werken samen aan "
+        "vijf speerpunten om onderwijs en arbeidsmarkt beter te laten aansluiten.",
+    )
+    assert result.verdict == "klopt_niet"
+    assert any("Amersfoort" in (f.report_value or "") for f in result.findings)
+
+
+@pytest.mark.slow
+def test_another_city_with_ook_elsewhere_is_klopt_niet(report_index: Index) -> None:
+    # Goal 8: "Dat maakte minister Bussemaker van Onderwijs op 16 november 2016 in Breda bekend".
+    result = check(
+        report_index,
+        "Minister Bussemaker maakte op 16 november 2016 in Tilburg bekend dat de Centres of "
+        "expertise ook in 2017 geld krijgen.",
+    )
+    assert result.verdict == "klopt_niet"
+    assert any(f.report_value == "Breda" for f in result.findings)
+
+
+@pytest.mark.slow
+def test_names_the_report_lacks_are_not_in_the_report(report_index: Index) -> None:
+    # The report names no "Techniekbeurs" nor "Ahoy" anywhere.
+    result = check(
+        report_index, "Jet-Net en TechNet organiseren samen een jaarlijkse Techniekbeurs in Ahoy."
+    )
+    assert result.verdict == "niet_in_rapport"
+
+
+def test_a_milestone_ordinal_is_a_count() -> None:
+    # Goal 1: "Inmiddels is de 10.000e leerling verwelkomd."; "de 21e eeuw" names a century.
+    assert [
+        (q.kind, q.number) for q in quantities("Inmiddels is de 10.000e leerling verwelkomd.")
+    ] == [("count", 10000.0)]
+    assert quantities("W&T academie Leren in de 21e eeuw") == []
+
+
+@pytest.mark.slow
+def test_a_wrong_figure_beside_one_that_holds_in_one_sentence_is_klopt_niet(
+    report_index: Index,
+) -> None:
+    # Goal 3: "Momenteel werken 100 grote bedrijven en 3.300 mkb-ers samen met 700
+    # basisscholen": the 100 that holds only places the wrong 500.
+    result = check(
+        report_index,
+        "Bij Jet-Net en TechNet werken 100 grote bedrijven samen met 500 basisscholen.",
+    )
+    assert result.verdict == "klopt_niet"
+    assert "700" in [f.report_value for f in result.findings if f.status == "contradicted"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "shown"),
+    [
+        # Goal 7: "Alle tweedegraads lerarenopleidingen (in avo-vakken) hebben een
+        # afstudeerrichting beroepsonderwijs ingevoerd."
+        (
+            "slechts een deel van de lerarenopleidingen heeft een afstudeerrichting ingevoerd",
+            "Alle tweedegraads lerarenopleidingen hebben een afstudeerrichting ingevoerd.",
+            "Alle",
+        ),
+        # Goal 1: "Het programma “Kiezen voor Technologie” is met een half jaar verlengd tot
+        # 2017."
+        (
+            "het programma is met een heel jaar verlengd tot 2017",
+            "Het programma “Kiezen voor Technologie” is met een half jaar verlengd tot 2017.",
+            "half",
+        ),
+        (
+            "alle lerarenopleidingen hebben het ingevoerd",
+            "Alle lerarenopleidingen hebben het.",
+            None,
+        ),
+    ],
+)
+def test_all_against_a_part_and_whole_against_half_are_contradicted(
+    claim: str, sentence: str, shown: str | None
+) -> None:
+    found = contrasts(claim, Quote(sentence, 0, len(sentence), "x", None))  # type: ignore[arg-type]
+    assert [f.report_value for f in found] == ([shown] if shown else [])
+
+
+def test_names_are_shown_as_the_sentence_lists_them() -> None:
+    # Preface: "de nieuwe pacten die lopende dit jaar worden opgericht in Zeeland, Rotterdam en
+    # Utrecht".
+    sentence = "de nieuwe pacten die dit jaar worden opgericht in Zeeland, Rotterdam en Utrecht."
+    assert as_written(sentence, ["Zeeland", "Rotterdam", "Utrecht"]) == (
+        "Zeeland, Rotterdam en Utrecht"
+    )
+    assert as_written("Zeeland is mooi en verder Utrecht", ["Zeeland", "Utrecht"]) == (
+        "Zeeland, Utrecht"
+    )
+
+
+@pytest.mark.slow
+def test_a_claim_about_the_preface_is_read_in_the_preface(report_index: Index) -> None:
+    # Preface: "Op het vmbo zien we ... het aandeel leerlingen in bètatechniek afnemen".
+    result = check(
+        report_index,
+        "Volgens het voorwoord neemt het aandeel vmbo-leerlingen in bètatechniek toe.",
+    )
+    assert result.verdict == "klopt_niet"
+    assert result.quote is not None and result.quote.source.kind == "voorwoord"
+
+
+@pytest.mark.slow
+def test_a_negation_the_passage_states_beside_the_quote_holds(report_index: Index) -> None:
+    # Goal 1: "Aan dit onderzoek deden ook twintig voorhoedescholen mee ... Ondanks dit aanbod
+    # presteerden de leerlingen op deze scholen niet beter."
+    result = check(
+        report_index,
+        "De leerlingen van de twintig voorhoedescholen in het peilingsonderzoek presteerden "
+        "niet beter.",
+    )
+    assert result.verdict == "klopt"
+    assert not any(f.aspect == "negation" for f in result.findings)
