@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from kb.claims.claim import clauses, direction_of
-from kb.claims.contrast import contrasts
+from kb.claims.contrast import contrasts, labelled
 from kb.claims.findings import Finding, Quote, verdict_of
 from kb.claims.names import _also, as_written
 from kb.claims.quantities import quantities
@@ -181,3 +181,54 @@ def test_a_negation_the_passage_states_beside_the_quote_holds(report_index: Inde
     )
     assert result.verdict == "klopt"
     assert not any(f.aspect == "negation" for f in result.findings)
+
+
+def test_two_dates_of_one_claim_and_an_elliptic_compound_do_not_split_it() -> None:
+    # Goal 4: "in het najaar 2016 en begin 2017 in totaal vijf bijeenkomsten"; "30 procent van
+    # de vmbo-leerlingen in de basis- en kaderberoepsgerichte leerweg".
+    assert len(clauses("in het najaar van 2016 en begin 2017 waren er vijf bijeenkomsten")) == 1
+    assert (
+        len(clauses("de helft van de vmbo-leerlingen in de basis- en kaderberoepsgerichte leerweg"))
+        == 1
+    )
+
+
+def test_a_relative_clause_is_a_second_claim() -> None:
+    # Goal 10: "23.368 nieuwe studenten, waardoor het aandeel ... op 25% uitkomt".
+    parts = clauses(
+        "in het hbo begonnen 23.368 studenten aan een bètatechnische opleiding,"
+        " waarmee het aandeel op een kwart uitkomt"
+    )
+    assert parts == [
+        "in het hbo begonnen 23.368 studenten aan een bètatechnische opleiding",
+        "het aandeel op een kwart uitkomt",
+    ]
+
+
+def test_another_school_type_in_the_sentence_is_klopt_niet() -> None:
+    # Goal 5: "Er is een nieuw keuzevak Informatietechnologie ontwikkeld voor de theoretische
+    # leerweg."
+    sentence = (
+        "Er is een nieuw keuzevak Informatietechnologie ontwikkeld voor de theoretische leerweg."
+    )
+    found = labelled("het keuzevak is ontwikkeld voor de basisberoepsgerichte leerweg", sentence)
+    assert [(f.claim_value, f.report_value) for f in found] == [
+        ("basisberoepsgerichte leerweg", "theoretische leerweg")
+    ]
+    # The vmbo holds for a sentence about one of its learning paths.
+    assert not labelled("het keuzevak is ontwikkeld voor het vmbo", sentence)
+
+
+@pytest.mark.slow
+def test_a_compound_claim_with_a_part_the_report_does_not_state_is_deels(
+    report_index: Index,
+) -> None:
+    # Goal 5: "Dit vak is sinds 2016-2017 een officieel schoolexamenvak voor vmbo-g/tl." and the
+    # keuzevak "ontwikkeld voor de theoretische leerweg".
+    result = check(
+        report_index,
+        "Klopt het dat Informatietechnologie sinds 2016-2017 een officieel schoolexamenvak voor"
+        " vmbo-g/tl is en dat het keuzevak is ontwikkeld voor de basisberoepsgerichte leerweg?",
+    )
+    assert result.verdict == "deels"
+    assert any(f.report_value == "theoretische leerweg" for f in result.findings)

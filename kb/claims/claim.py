@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from kb.analyser import fold
+from kb.claims.contrast import school_types
 from kb.claims.quantities import Quantity, quantities
 
 _ASKS = re.compile(
@@ -143,9 +144,9 @@ def negation_words(text: str) -> str | None:
 
 
 _JOINS = re.compile(
-    r"\s*;\s*|,?\s+(?:terwijl|maar|en\s+dat|en\s+daarnaast|waaronder)\s+|,\s+en\s+|\s+(en)\s+"
+    r"\s*;\s*|,?\s+(?:terwijl|maar|en\s+dat|en\s+daarnaast|waaronder)\s+"
+    r"|,\s+(?:waarin|waarbij|waarna|waarmee|en)\s+|\s+(en)\s+"
 )
-_SCHOOL_TYPE = re.compile(r"\b(?:vmbo|havo|vwo|mbo|hbo|wo|pabo)\b", re.IGNORECASE)
 MIN_CLAUSE_WORDS = 4
 """Words each part of a compound claim must have ("havo en vwo" joins words, not claims)."""
 
@@ -164,16 +165,27 @@ def clauses(statement: str) -> list[str]:
     return [statement]
 
 
+_DATE_START = re.compile(
+    r"(?:begin|eind|medio|half|halverwege|voorjaar|najaar|zomer|winter|januari|februari|maart"
+    r"|april|mei|juni|juli|augustus|september|oktober|november|december|\d{4})\b"
+)
+"""A date right after "2016 en": two dates of one claim ("in het najaar van 2016 en begin
+2017 vijf bijeenkomsten"), not two claims."""
+
+
 def _joins_claims(left: str, right: str) -> bool:
     """Whether a plain "en" joins two claims rather than two names or a range: not in "tussen
-    2014 en mei 2017", "tot en met", "Food en Proces Campus", "OCW en EZ" or the end of a list
-    ("informatica, elektrotechniek en werktuigbouwkunde")."""
+    2014 en mei 2017", "2016 en begin 2017", "tot en met", "basis- en kaderberoepsgerichte",
+    "Food en Proces Campus", "OCW en EZ" or the end of a list ("informatica, elektrotechniek en
+    werktuigbouwkunde")."""
     before, after = left.split()[-1], right.split()[0]
     return (
         (before[:1].islower() or after[:1].isdigit() or before[:1].isdigit())
         and (after[:1].islower() or after[:1].isdigit())
         and not re.search(r",\s*\S+$", left)
+        and not before.endswith("-")
         and fold(before) not in ("tussen", "tot")
+        and not (before[:1].isdigit() and _DATE_START.match(fold(right)))
         and not re.search(r"\btussen\s+(?:\S+\s+)?\S+$", fold(left))
     )
 
@@ -183,4 +195,4 @@ def _checkable_part(text: str) -> bool:
     if len(words) < MIN_CLAUSE_WORDS:
         return False
     names = re.search(r"(?<=\w )[A-Z][\w&-]+", text)
-    return bool(quantities(text) or names or direction_of(text) or _SCHOOL_TYPE.search(text))
+    return bool(quantities(text) or names or direction_of(text) or school_types(text))

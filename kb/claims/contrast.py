@@ -61,6 +61,40 @@ _MINISTRY = re.compile(
 """A ministry, or a minister's: "ministerie van Economische Zaken", "ministers van OCW en EZ"."""
 
 
+_SCHOOL_TYPES: tuple[tuple[str, str], ...] = (
+    ("vmbo-bb", r"basisberoepsgerichte\s+leerweg|vmbo-bb|basisberoepsgerichte|bbl-vmbo"),
+    ("vmbo-kb", r"kaderberoepsgerichte\s+leerweg|vmbo-kb|kaderberoepsgerichte"),
+    ("vmbo-gt", r"(?:gemengde|theoretische)\s+leerweg|vmbo-g/?tl|vmbo-gt|vmbo-tl|mavo\w*"),
+    ("vmbo", r"vmbo\w*|(?:basis|kader)beroepsgerichte|(?:gemengde|theoretische)\s+leerweg|mavo\w*"),
+    ("havo", r"havo\w*"),
+    ("vwo", r"vwo\w*|atheneum|gymnasium"),
+    ("mbo", r"mbo\w*"),
+    ("hbo", r"hbo\w*"),
+    ("wo", r"wo|universiteiten|universitaire?"),
+)
+"""School types and the vmbo's learning paths, each found by its words; a path also names the
+vmbo, so that a claim about "het vmbo" holds for a sentence about its kaderberoepsgerichte
+leerweg."""
+_SCHOOL_TYPE = [(name, re.compile(rf"\b(?:{words})\b")) for name, words in _SCHOOL_TYPES]
+
+
+def school_types(text: str) -> dict[str, str]:
+    """The school types a text names, each as first written ("de kaderberoepsgerichte
+    leerweg" -> {"vmbo-kb": "kaderberoepsgerichte leerweg", "vmbo": "kaderberoepsgerichte"})."""
+    folded = fold(text)
+    return {name: match.group(0) for name, words in _SCHOOL_TYPE if (match := words.search(folded))}
+
+
+def _other_school(claim: str, sentence: str, quote: Quote | None) -> list[Finding]:
+    """A school type the claim names where the sentence names only others: "klopt niet"."""
+    ours, theirs = school_types(claim), school_types(sentence)
+    others = [name for name in ours if name not in theirs]
+    if not ours or not theirs or not others:
+        return []
+    first = min(theirs.values(), key=lambda written: fold(sentence).find(written))
+    return [Finding("label", "contradicted", ours[others[0]], first, quote)]
+
+
 def contrasts(claim: str, quote: Quote) -> list[Finding]:
     """A word of the claim whose opposite the sentence says instead ("volledige" claimed,
     "beperkte" stated): "klopt niet", each side in its own words."""
@@ -127,4 +161,5 @@ def labelled(claim: str, sentence: str, quote: Quote | None = None) -> list[Find
     if ours and theirs and not ours[1] <= theirs[1]:
         # "ministerie van Onderwijs" where the sentence names "ministerie van Economische Zaken".
         found.append(Finding("label", "contradicted", ours[0], theirs[0], quote))
-    return found
+    # "de basisberoepsgerichte leerweg" where the sentence names the theoretische.
+    return found + _other_school(claim, sentence, quote)

@@ -34,7 +34,7 @@ from kb.answers.answer import gazetteer_of, sentence_store
 from kb.answers.model import AnswerModel
 from kb.answers.model import load_model as load_answer_model
 from kb.claims.claim import Claim, clauses, negation_words, parse_claim
-from kb.claims.contrast import contrasts, hedged, labelled
+from kb.claims.contrast import contrasts, hedged, labelled, school_types
 from kb.claims.evidence import Evidence, by_ranker, compared_with, stating
 from kb.claims.evidence import ranked as ranked_evidence
 from kb.claims.features import Choice, Comparison, Reading, allowed, feature_row, gap
@@ -145,9 +145,11 @@ def check(
     )
     rule, findings, quote = whole.verdict, whole.findings, whole.quote
     comparisons = whole.comparisons
-    if len(parts) > 1 and all(part.verdict != "niet_in_rapport" for part in parts):
+    found = [part.verdict != "niet_in_rapport" for part in parts]
+    if len(parts) > 1 and (all(found) or any(part.verdict == "klopt" for part in parts)):
         # A compound claim, each part found in the report: checked part by part, so that one
-        # part's value is never compared with the sentence of the other.
+        # part's value is never compared with the sentence of the other. One part that holds
+        # beside one the report does not state is "deels", never "klopt".
         rule = combined([part.verdict for part in parts])
         findings = [f for part in parts for f in part.findings]
         comparisons = tuple(c for part in parts for c in part.comparisons)
@@ -172,10 +174,13 @@ def check(
 
 def _subject(part: str, first: str) -> str:
     """What a later part of a compound claim is about when it names nothing itself: the names
-    of the first part ("Ans Hekkenberg ... en richt zich op meisjes in havo en vwo")."""
+    and school types of the first part ("Ans Hekkenberg ... en richt zich op meisjes in havo en
+    vwo", "In het hbo begonnen 23.368 studenten, waarmee het aandeel ...")."""
     if part == first or re.search(r"\b[A-Z][\w&-]+", part[1:]):
         return ""
-    return " ".join(re.findall(r"\b[A-Z][\w&-]+", first))
+    names = re.findall(r"\b[A-Z][\w&-]+", first)
+    schools = [] if school_types(part) else list(dict.fromkeys(school_types(first).values()))
+    return " ".join([*names, *schools])
 
 
 def _check_statement(
