@@ -232,3 +232,25 @@ def test_a_compound_claim_with_a_part_the_report_does_not_state_is_deels(
     )
     assert result.verdict == "deels"
     assert any(f.report_value == "theoretische leerweg" for f in result.findings)
+
+
+def test_wetenschap_en_technologie_is_one_thing_not_two_claims() -> None:
+    # Goal 1: "De Rotterdamse Maakotheek maakt het scholen gemakkelijk om kwalitatief goede
+    # lessen W&T te geven."
+    claim = (
+        "de Maakotheek, die scholen ontzorgt bij lessen wetenschap en technologie,"
+        " is een Amsterdams initiatief"
+    )
+    assert clauses(claim) == [claim]
+
+
+@pytest.mark.slow
+def test_a_place_named_by_its_adjective_is_checked(report_index: Index) -> None:
+    # Goal 1: "De Rotterdamse Maakotheek maakt het scholen gemakkelijk ..."
+    result = check(
+        report_index,
+        "De Maakotheek, die scholen ontzorgt bij lessen wetenschap en technologie, is een"
+        " Amsterdams initiatief.",
+    )
+    assert result.verdict == "klopt_niet"
+    assert any(f.report_value == "Rotterdamse" for f in result.findings)

@@ -173,6 +173,13 @@ _DATE_START = re.compile(
 2017 vijf bijeenkomsten"), not two claims."""
 
 
+_PHRASE = re.compile(
+    r"wetenschap en techn|onderwijs en bedrijfsleven|bedrijfsleven en onderwijs"
+    r"|beta en techniek|natuur en techniek|vraag en aanbod"
+)
+"""Pairs that are one thing in the report ("wetenschap en technologie"), not two claims."""
+
+
 def _joins_claims(left: str, right: str) -> bool:
     """Whether a plain "en" joins two claims rather than two names or a range: not in "tussen
     2014 en mei 2017", "2016 en begin 2017", "tot en met", "basis- en kaderberoepsgerichte",
@@ -184,6 +191,7 @@ def _joins_claims(left: str, right: str) -> bool:
         and (after[:1].islower() or after[:1].isdigit())
         and not re.search(r",\s*\S+$", left)
         and not before.endswith("-")
+        and not _PHRASE.search(fold(f"{before} en {after}"))
         and fold(before) not in ("tussen", "tot")
         and not (before[:1].isdigit() and _DATE_START.match(fold(right)))
         and not re.search(r"\btussen\s+(?:\S+\s+)?\S+$", fold(left))

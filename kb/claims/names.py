@@ -25,6 +25,8 @@ _NAME = re.compile(
     r"(?<=\w )(?:[A-Z][\w&-]*[A-Z][\w&-]*|[A-Z][a-z][\w&-]+)(?:[ -](?:[A-Z][\w&-]+))*"
 )
 """A name inside a statement (not its first word): "Google", "VO-raad", "Ton Heerts"."""
+_ADJECTIVE = re.compile(r"\b([A-Z][a-z]+s)\b")
+"""A capitalised word ending in "s": perhaps a place's adjective ("Amsterdams", "Haags")."""
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\b")
 
 NAME_SUPPORT = 0.5
@@ -44,9 +46,21 @@ def names(
     the rest of the claim (or its values), it is the same statement with another name:
     "klopt niet", with the sentence's own names beside; else the report does not say it."""
     gazetteer = gazetteer_of(index.settings)
-    places = list(gazetteer.tag(claim.statement).regions)
+    # "een Amsterdams initiatief": the gazetteer knows the place's adjective as "Amsterdamse".
+    adjectives = _ADJECTIVE.sub(r"\1e", claim.statement)
+    places = list(
+        dict.fromkeys([*gazetteer.tag(claim.statement).regions, *gazetteer.tag(adjectives).regions])
+    )
     # Names are read in the claim as typed, so that a name right after "Klopt het dat" counts.
-    named = [*places, *(n for n in _names_in(claim.text) if n in claim.statement)]
+    named = [
+        *places,
+        *(
+            n
+            for n in _names_in(claim.text)
+            if n in claim.statement
+            and not (_ADJECTIVE.fullmatch(n) and gazetteer.tag(f"{n}e").regions)
+        ),
+    ]
     held = store.passage_terms(best.hit.chunk.id) | _terms(best.hit.chunk.text)
     # A name is held when its words are ("STERA-project" in "het STERA project"); a place
     # only as a whole ("Noord-Nederland" is not held by "noord" and "Oost-Nederland").
