@@ -46,21 +46,7 @@ def names(
     the rest of the claim (or its values), it is the same statement with another name:
     "klopt niet", with the sentence's own names beside; else the report does not say it."""
     gazetteer = gazetteer_of(index.settings)
-    # "een Amsterdams initiatief": the gazetteer knows the place's adjective as "Amsterdamse".
-    adjectives = _ADJECTIVE.sub(r"\1e", claim.statement)
-    places = list(
-        dict.fromkeys([*gazetteer.tag(claim.statement).regions, *gazetteer.tag(adjectives).regions])
-    )
-    # Names are read in the claim as typed, so that a name right after "Klopt het dat" counts.
-    named = [
-        *places,
-        *(
-            n
-            for n in _names_in(claim.text)
-            if n in claim.statement
-            and not (_ADJECTIVE.fullmatch(n) and gazetteer.tag(f"{n}e").regions)
-        ),
-    ]
+    places, named = _named(gazetteer, claim)
     held = store.passage_terms(best.hit.chunk.id) | _terms(best.hit.chunk.text)
     # A name is held when its words are ("STERA-project" in "het STERA project"); a place
     # only as a whole ("Noord-Nederland" is not held by "noord" and "Oost-Nederland").
@@ -184,6 +170,22 @@ def _spells(short: str, words: list[str], used: int = 0) -> bool:
 def _in_order(letters: str, word: str) -> bool:
     it = iter(word)
     return all(c in it for c in letters)
+
+
+def _named(gazetteer: Gazetteer, claim: Claim) -> tuple[list[str], list[str]]:
+    """The places a claim names, and those places with its other names."""
+    # "een Amsterdams initiatief": the gazetteer knows the place's adjective as "Amsterdamse".
+    adjectives = _ADJECTIVE.sub(r"\1e", claim.statement)
+    places = list(
+        dict.fromkeys([*gazetteer.tag(claim.statement).regions, *gazetteer.tag(adjectives).regions])
+    )
+    # Names are read in the claim as typed, so that a name right after "Klopt het dat" counts.
+    others = [
+        n
+        for n in _names_in(claim.text)
+        if n in claim.statement and not (_ADJECTIVE.fullmatch(n) and gazetteer.tag(f"{n}e").regions)
+    ]
+    return places, [*places, *others]
 
 
 def _names_in(text: str) -> list[str]:
