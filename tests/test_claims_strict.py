@@ -254,3 +254,10 @@ def test_a_place_named_by_its_adjective_is_checked(report_index: Index) -> None:
     )
     assert result.verdict == "klopt_niet"
     assert any(f.report_value == "Rotterdamse" for f in result.findings)
+
+
+def test_a_spelled_milestone_is_a_count() -> None:
+    # Goal 1: "Inmiddels is de 10.000e leerling verwelkomd."
+    (found,) = quantities("inmiddels is de tienduizendste leerling ontvangen")
+    assert (found.kind, found.number) == ("count", 10000.0)
+    assert quantities("de zevende keer") == []

@@ -208,12 +208,21 @@ def spelled(word: str) -> int | None:
     return None
 
 
+def _spelled_milestone(word: str) -> int | None:
+    """ "de tienduizendste leerling": a how-manieth of a hundred or more, written as a word,
+    is a count (10000), as "de 10.000e" is."""
+    if not word.lower().endswith("ste"):
+        return None
+    number = spelled(word[:-3])
+    return number if number is not None and number >= 100 else None
+
+
 def _compounds(text: str) -> list[Quantity]:
     """Counts (and percentages, before "procent") in compound number words that the answer
     values leave out: "zevenentachtig", "vierhonderd uur", "honderdduizend leerlingen"."""
     found: list[Quantity] = []
     for match in _WORD.finditer(text):
-        number = spelled(match.group(0))
+        number = spelled(match.group(0)) or _spelled_milestone(match.group(0))
         if number is None or match.group(0).lower() in _WORDS:
             continue
         end, value = match.end(), float(number)
