@@ -11,8 +11,9 @@ import pytest
 from kb.claims.claim import clauses, direction_of
 from kb.claims.contrast import contrasts, labelled
 from kb.claims.findings import Finding, Quote, verdict_of
-from kb.claims.names import _also, as_written
+from kb.claims.names import _acronym_of, _also, as_written
 from kb.claims.quantities import quantities
+from kb.claims.subject import swapped, within
 from kb.claims.verdict import check
 from kb.index import Index
 
@@ -261,3 +262,14 @@ def test_a_spelled_milestone_is_a_count() -> None:
     (found,) = quantities("inmiddels is de tienduizendste leerling ontvangen")
     assert (found.kind, found.number) == ("count", 10000.0)
     assert quantities("de zevende keer") == []
+
+
+def test_an_acronym_within_another_or_spelled_out_is_the_same_name() -> None:
+    # Goal 3: "Geef IT Door!" gives "een gastles door een ICT-professional"; goal 7: the EcPB's
+    # portfolio "van AD tot Master" (Associate Degree).
+    assert within("IT", "ICT")
+    assert not within("VO", "VNO-NCW")
+    assert swapped("een gastles van Geef IT Door", "een gastles door een ICT-professional") is None
+    assert swapped("een advies van VNO-NCW", "een advies van FME") == ("VNO-NCW", "FME")
+    assert _acronym_of("Associate Degree", "een opleidingsportfolio van AD tot Master")
+    assert not _acronym_of("Associate Degree", "een opleidingsportfolio tot Master")

@@ -17,6 +17,7 @@ from kb.analyser import analyse
 from kb.answers.answer import gazetteer_of
 from kb.claims.claim import Claim
 from kb.claims.findings import FIGURES, Finding
+from kb.claims.subject import within
 from kb.claims.wording import Scored, quote_of
 from kb.index import Index
 from kb.sentence_store import SentenceStore
@@ -59,6 +60,7 @@ def names(
         if not (_terms(n) if n in places else set(analyse(n.replace("-", " ")))) <= held
         and n not in passage_places
         and not (n not in places and _abbreviated(n, best.hit.chunk.text, held))
+        and not (n not in places and _acronym_of(n, best.hit.chunk.text))
     ]
     if not missing:
         return []
@@ -151,6 +153,17 @@ def _abbreviated(name: str, text: str, held: Set[str]) -> bool:
         and any(_spells(w.lower(), words[i:]) for i in range(len(words)))
         for w in lacking
     )
+
+
+def _acronym_of(name: str, text: str) -> bool:
+    """Whether the passage names `name` by an acronym: the name's capitals spell one of the
+    passage's ("Associate Degree" and "AD"), or the name is an acronym inside one of the
+    passage's ("IT" within "ICT")."""
+    acronyms = _ACRONYM.findall(text)
+    capitals = "".join(w[0] for w in re.findall(r"\b[A-Z][a-z]+", name))
+    if len(capitals) >= 2 and capitals in acronyms:
+        return True
+    return bool(_ACRONYM.fullmatch(name)) and any(within(name, a) for a in acronyms)
 
 
 def _spells(short: str, words: list[str], used: int = 0) -> bool:

@@ -127,9 +127,22 @@ def swapped(claim: str, sentence: str) -> tuple[str, str] | None:
     if ours and theirs and not ours & theirs:
         return ", ".join(sorted(ours)), ", ".join(sorted(theirs))
     claimed, stated = _acronyms(claim), _acronyms(sentence)
-    if claimed - stated and stated - claimed and not claimed & stated:
+    # One acronym within the other ("IT" and "ICT") names the same field.
+    inside = any(within(a, b) or within(b, a) for a in claimed for b in stated)
+    if claimed - stated and stated - claimed and not claimed & stated and not inside:
         return ", ".join(sorted(claimed - stated)), ", ".join(sorted(stated - claimed))
     return None
+
+
+def within(short: str, long: str) -> bool:
+    """An acronym within another: the same first and last letter, one letter more at most,
+    the letters in order ("IT" within "ICT"; not "VO" within "VNO-NCW")."""
+    if not short or not long or len(long) - len(short) > 1 or short[0] != long[0]:
+        return False
+    if short[-1] != long[-1]:
+        return False
+    letters = iter(long)
+    return all(c in letters for c in short)
 
 
 def _named_schools(text: str) -> frozenset[str]:
