@@ -273,3 +273,11 @@ def test_an_acronym_within_another_or_spelled_out_is_the_same_name() -> None:
     assert swapped("een advies van VNO-NCW", "een advies van FME") == ("VNO-NCW", "FME")
     assert _acronym_of("Associate Degree", "een opleidingsportfolio van AD tot Master")
     assert not _acronym_of("Associate Degree", "een opleidingsportfolio tot Master")
+
+
+def test_an_age_is_not_a_count() -> None:
+    # Goal 5: "Het gaat in dit project om 16-jarige BOL leerlingen ..."
+    assert quantities("Het gaat in dit project om 16-jarige BOL leerlingen") == []
+    assert quantities("het lesgeld voor mbo-studenten van 18 jaar en ouder") == []
+    (period,) = quantities("voor een periode van vier jaar")
+    assert period.number == 4.0

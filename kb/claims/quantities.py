@@ -156,6 +156,9 @@ def quantities(text: str) -> list[Quantity]:
             if kind == "count" and _ORDINAL.fullmatch(value.text):
                 # "de tweede ScienceMakers" names which one; it states no number.
                 continue
+            if kind == "count" and _AGE.match(text, value.end):
+                # "16-jarige leerlingen", "van 18 jaar en ouder": an age, not how many.
+                continue
             scale = _SCALE_AFTER.match(text, value.end) if kind == "count" else None
             if scale and not _SCALE_AFTER.search(value.text):
                 # "drie miljoen": the number word and its scale are one value.
@@ -177,6 +180,7 @@ _TENS = {w: n for n, w in DUTCH_NUMBERS.items() if 20 <= n < 100}
 _WORD = re.compile(r"\b[a-zA-Zë]{6,}\b")
 _PROCENT = re.compile(r"\s+procent\b")
 _MILESTONE = re.compile(r"(?:e|ste|de)\b")
+_AGE = re.compile(r"-jarig|\s+jaar\s+(?:en|of)\s+(?:ouder|jonger)\b")
 _EURO_AFTER = re.compile(r"\s+euro\b")
 
 
