@@ -281,3 +281,17 @@ def test_an_age_is_not_a_count() -> None:
     assert quantities("het lesgeld voor mbo-studenten van 18 jaar en ouder") == []
     (period,) = quantities("voor een periode van vier jaar")
     assert period.number == 4.0
+
+
+def test_two_figures_joined_by_en_are_two_statements() -> None:
+    # Goal 5: "Bij deze netwerken zijn 361 havo/vwo- scholen, ... en 97 overige partners
+    # betrokken." One figure holds and one does not: "deels" when the claim joins them with
+    # "en daarnaast"; "klopt niet" when one only places the other.
+    sentence = "Bij deze netwerken zijn 361 havo/vwo- scholen en 97 overige partners betrokken."
+    quote = Quote(sentence, 0, len(sentence), "x", None)  # type: ignore[arg-type]
+    holds = Finding("count", "supported", "361", "361", quote)
+    wrong = Finding("count", "contradicted", "79", "97", quote)
+    joined = "361 havo/vwo-scholen zijn betrokken, en daarnaast 79 overige partners"
+    assert verdict_of([holds, wrong], joined) == "deels"
+    placed = "van de 361 havo/vwo-scholen doen er 79 mee"
+    assert verdict_of([holds, wrong], placed) == "klopt_niet"

@@ -7,6 +7,7 @@ staat niet in het rapport, and `combined()` the verdicts of a compound claim's p
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -62,8 +63,9 @@ STATEMENT_ASPECTS = ("direction", "negation", "label", "contrast")
 """What a statement says of its values: the opposite makes the whole claim "klopt niet"."""
 
 
-def verdict_of(findings: list[Finding]) -> Verdict:
-    """The verdict the findings of one statement add up to (the classes: kb.claims.verdict)."""
+def verdict_of(findings: list[Finding], statement: str = "") -> Verdict:
+    """The verdict the findings of one statement (`statement`, if given) add up to (the
+    classes: kb.claims.verdict)."""
     if any(f.aspect == "name" and f.status == "contradicted" for f in findings):
         values = [f for f in findings if f.aspect in (*FIGURES, "date")]
         if values and not any(f.status == "supported" for f in values):
@@ -98,10 +100,13 @@ def verdict_of(findings: list[Finding]) -> Verdict:
         # ("na 2020 verlengd tot 2025").
         held = True
     missing = any(f.status == "absent" and f.aspect in FIGURES for f in findings)
-    if held and (missing or (wrong and not _one_sentence(findings))):
+    separate = not _one_sentence(findings) or _coordinated(statement, findings)
+    if held and (missing or (wrong and separate)):
         # One part holds; another is a figure the report does not give, or is contradicted by
-        # another sentence (another statement). Within one sentence, a figure that holds
-        # beside a wrong one only places it: "in twee jaar 1.854 leerkrachten" is not so.
+        # another sentence (another statement), or the claim joins the two figures as two
+        # statements ("700 basisscholen en 380 vmbo-scholen"). Otherwise, within one
+        # sentence, a figure that holds beside a wrong one only places it: "in twee jaar
+        # 1.854 leerkrachten" is not so.
         return "deels"
     if wrong:
         return "klopt_niet"
@@ -110,6 +115,24 @@ def verdict_of(findings: list[Finding]) -> Verdict:
     # Nothing holds, or a name or place the claim states is not in the passage that holds
     # the rest: the report does not state it of that name.
     return "niet_in_rapport"
+
+
+_COORDINATOR = re.compile(r"\b(?:en|maar|terwijl|daarnaast|plus)\b")
+
+
+def _coordinated(statement: str, findings: list[Finding]) -> bool:
+    """Whether the claim joins a figure that holds and one contradicted with "en", "maar",
+    "terwijl" ...: two statements, not one figure placing the other."""
+
+    def at(status: str) -> list[int]:
+        return [
+            statement.find(f.claim_value)
+            for f in findings
+            if f.status == status and f.aspect in FIGURES and f.claim_value
+        ]
+
+    held, wrong = [i for i in at("supported") if i >= 0], [i for i in at("contradicted") if i >= 0]
+    return any(_COORDINATOR.search(statement[min(a, b) : max(a, b)]) for a in held for b in wrong)
 
 
 def _one_sentence(findings: list[Finding]) -> bool:

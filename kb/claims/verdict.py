@@ -233,7 +233,7 @@ def _check_statement(
     findings += _said_otherwise(parsed, findings, quote, share, passage)
     comparisons = tuple(c for _, c, _ in compared if c is not None)
     choices = tuple(choice for _, _, choice in compared)
-    verdict = verdict_of(findings)
+    verdict = verdict_of(findings, parsed.statement)
     reading = Reading(
         verdict, findings, quote, coverage, ranked[0].score, share, comparisons, choices
     )
