@@ -11,7 +11,7 @@ import pytest
 from kb.claims.claim import clauses, direction_of
 from kb.claims.contrast import contrasts, labelled
 from kb.claims.findings import Finding, Quote, verdict_of
-from kb.claims.names import _acronym_of, _also, as_written
+from kb.claims.names import _acronym_of, _also, _listed_with, as_written
 from kb.claims.quantities import quantities
 from kb.claims.subject import swapped, within
 from kb.claims.verdict import check
@@ -295,3 +295,10 @@ def test_two_figures_joined_by_en_are_two_statements() -> None:
     assert verdict_of([holds, wrong], joined) == "deels"
     placed = "van de 361 havo/vwo-scholen doen er 79 mee"
     assert verdict_of([holds, wrong], placed) == "klopt_niet"
+
+
+def test_a_name_listed_beside_one_the_passage_holds_is_another_member() -> None:
+    # Goal 6: "... een middag OnderwijsRebels, in B Amsterdam (met IBM en Professional Rebel)".
+    assert _listed_with("samen met IBM en Google", ["Google"], ["IBM"])
+    assert not _listed_with("het Rijk betaalt de helft", ["Rijk"], [])
+    assert not _listed_with("IBM betaalt, Google niet", ["Google"], ["PBT"])

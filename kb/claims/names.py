@@ -74,10 +74,12 @@ def names(
         # "ook in Maastricht": another instance, which the report does not mention.
         return [Finding("name", "absent", ", ".join(missing), None, None)]
     values = [f for f in findings if f.aspect in (*FIGURES, "date")]
+    listed = _listed_with(claim.statement, missing, [n for n in named if n not in missing])
     if (
         not any(n in places for n in missing)
         and values
         and all(f.status == "supported" for f in values)
+        and not (share >= NAME_SUPPORT and listed)
     ):
         # Every value is the report's, in a sentence that says it with another name: the
         # claim's own word for the same body ("het Rijk" for "OCW en EZ", "Rif" for
@@ -152,6 +154,19 @@ def _abbreviated(name: str, text: str, held: Set[str]) -> bool:
         and w[0].isupper()
         and any(_spells(w.lower(), words[i:]) for i in range(len(words)))
         for w in lacking
+    )
+
+
+def _listed_with(statement: str, missing: list[str], held: list[str]) -> bool:
+    """A missing name listed beside one the passage holds ("met IBM en Google"): another member
+    of the list, not the claim's own word for a body the passage names."""
+    if not held:
+        return False
+    others = "|".join(re.escape(n) for n in held)
+    return any(
+        re.search(rf"(?:{others})\s*(?:,|en|of)\s*{re.escape(n)}", statement)
+        or re.search(rf"{re.escape(n)}\s*(?:,|en|of)\s*(?:{others})", statement)
+        for n in missing
     )
 
 
