@@ -17,6 +17,7 @@ from kb.embed import FakeEmbedder
 from kb.errors import CorruptIndexError, EmbedderMismatchError, IndexNotFoundError, ManifestError
 from kb.settings import Settings
 from kb.store import Manifest, current_build, load_index
+from tests.support.reliability_support import reseal
 from tests.support.search_fixtures import make_chunk
 
 
@@ -100,10 +101,8 @@ def test_a_build_without_the_sentences_alone_is_refused_and_rebuilt(
     manifest.update(format_version=3, sentence_embedding="previous+sentence-1")
     del manifest["files"]["sentences-alone.npy"]
     (old.folder / "sentences-alone.npy").unlink()
-    data = json.dumps(manifest).encode()
-    path.write_bytes(data)
-    sha = hashlib.sha256(data).hexdigest()
-    (old.folder / "manifest.sha256").write_text(f"{sha}  manifest.json\n")
+    path.write_text(json.dumps(manifest))
+    reseal(old.folder, [])
     with pytest.raises(ManifestError, match="index format 3"):
         load_index(settings, fake_embedder)
     new = build_index(sample_chunks, settings, fake_embedder)

@@ -91,7 +91,8 @@ def _other_school(claim: str, sentence: str, quote: Quote | None) -> list[Findin
     others = [name for name in ours if name not in theirs]
     if not ours or not theirs or not others:
         return []
-    first = min(theirs.values(), key=lambda written: fold(sentence).find(written))
+    folded = fold(sentence)
+    first = min(theirs.values(), key=folded.find)
     return [Finding("label", "contradicted", ours[others[0]], first, quote)]
 
 

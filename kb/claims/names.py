@@ -17,7 +17,7 @@ from kb.analyser import analyse
 from kb.answers.answer import gazetteer_of
 from kb.claims.claim import Claim
 from kb.claims.findings import FIGURES, Finding
-from kb.claims.subject import within
+from kb.claims.subject import in_order, within
 from kb.claims.wording import Scored, quote_of
 from kb.index import Index
 from kb.sentence_store import SentenceStore
@@ -189,15 +189,10 @@ def _spells(short: str, words: list[str], used: int = 0) -> bool:
     if not words or words[0][0] != short[0]:
         return False
     return any(
-        _in_order(short[1 : 1 + taken], words[0][1:])
+        in_order(short[1 : 1 + taken], words[0][1:])
         and _spells(short[1 + taken :], words[1:], used + 1)
         for taken in range(len(short))
     )
-
-
-def _in_order(letters: str, word: str) -> bool:
-    it = iter(word)
-    return all(c in it for c in letters)
 
 
 def _named(gazetteer: Gazetteer, claim: Claim) -> tuple[list[str], list[str]]:

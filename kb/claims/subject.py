@@ -139,10 +139,13 @@ def within(short: str, long: str) -> bool:
     the letters in order ("IT" within "ICT"; not "VO" within "VNO-NCW")."""
     if not short or not long or len(long) - len(short) > 1 or short[0] != long[0]:
         return False
-    if short[-1] != long[-1]:
-        return False
-    letters = iter(long)
-    return all(c in letters for c in short)
+    return short[-1] == long[-1] and in_order(short, long)
+
+
+def in_order(letters: str, word: str) -> bool:
+    """Whether `letters` stand in `word` in this order, others between ("it" in "ict")."""
+    it = iter(word)
+    return all(c in it for c in letters)
 
 
 def _named_schools(text: str) -> frozenset[str]:
