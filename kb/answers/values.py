@@ -77,6 +77,17 @@ _LABEL = re.compile(
 )
 """A number after one of these names something ("mbo-niveau 2", "groep zeven"), it counts
 nothing."""
+
+
+def _labelled(sentence: str, start: int) -> bool:
+    """Whether the number at `start` follows a label word ("groep 7"), in lower case or
+    starting the sentence: "Eerst de Klas 82 trainees" names a programme, then counts."""
+    label = _LABEL.search(sentence, 0, start)
+    if label is None:
+        return False
+    return label.group(0)[0].islower() or not sentence[: label.start()].strip()
+
+
 _NAME_WORD = r"[A-ZÀ-Ý][\w&'’.-]*[\w]|[A-ZÀ-Ý]"
 _NAME = re.compile(
     rf"(?:{_NAME_WORD})(?:\s(?:(?:van|de|der|den|het|voor|von|ter|ten|te|&)\s)*(?:{_NAME_WORD}))*"
@@ -131,9 +142,7 @@ def find_values(
         others = [*_spans(_PERCENT, sentence), *_spans(_AMOUNT, sentence), *_spans(_DATE, sentence)]
         counts = _outside(_spans(_COUNT, sentence), others)
         return [
-            v
-            for v in counts
-            if not _YEAR_LIKE.match(v.text) and not _LABEL.search(sentence, 0, v.start)
+            v for v in counts if not _YEAR_LIKE.match(v.text) and not _labelled(sentence, v.start)
         ]
     if kind == "place":
         urls = _spans(_URL, sentence)

@@ -21,9 +21,17 @@ _ASKS = re.compile(
     re.IGNORECASE,
 )
 _TAIL = re.compile(
-    r"\s*(?:,\s*(?:zoals|volgens)\b[^,?]*|,?\s*(?:klopt\s(?:dat|dit|het)|toch|waar|of\sniet))\s*[?.!]*\s*$",
+    r"\s*(?:,\s*(?:zoals|volgens)\b[^,?]*|[,—–-]?\s*(?:klopt\s(?:dat|dit|het)|toch|waar|of\sniet))\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
+_SOURCE = re.compile(
+    r"^(?:volgens\s(?:het\s)?(?:rapport|voorwoord|de\srapportage),?\s"
+    r"|(?:het|in\shet)\s(?:rapport|voorwoord)\s(?:staat|zegt|meldt|stelt|schrijft|noemt)\s(?:dat\s)?)"
+    r"|,?\s(?:volgens|aldus)\s(?:het\s)?(?:rapport|voorwoord)\b,?",
+    re.IGNORECASE,
+)
+"""Who says it, inside a statement ("volgens het voorwoord", "het voorwoord meldt dat"): not
+part of what is checked (the claim check reads "voorwoord" from the claim as typed)."""
 _NEGATION = re.compile(r"\b(?:niet|geen|nooit|nergens|niemand)\b(?!-)")
 """A negation; "niet-bekostigd" is one word, not a negation."""
 _UP = (
@@ -86,7 +94,10 @@ def parse_claim(text: str) -> Claim:
     """The claim a text states (the whole text when it does not ask "Klopt het dat")."""
     statement = _ASKS.sub("", text.strip(), count=1)
     statement = _TAIL.sub("", statement).strip().rstrip("?.!").strip()
-    if statement[:1].isupper() and statement[1:2].islower() and statement != text.strip():
+    statement = " ".join(_SOURCE.sub(" ", statement).split()) or statement
+    first = statement.split(" ", 1)[0]
+    if first[:1].isupper() and first[1:].islower() and statement != text.strip():
+        # "Het project ..." asked as "Klopt het dat het project ...", never "TechNet" or "VO-raad".
         statement = statement[0].lower() + statement[1:]
     return Claim(
         text=text,

@@ -95,11 +95,15 @@ def verdict_of(findings: list[Finding], statement: str = "") -> Verdict:
         # Another year with other figures, or a year the report does not name with them: a
         # period the report does not cover.
         return "niet_in_rapport"
+    missing = any(f.status == "absent" and f.aspect in FIGURES for f in findings)
+    if dates and any(f.aspect == "statement" and f.status == "absent" for f in findings):
+        # A date that holds, in a claim whose words no sentence states: a date of something else.
+        return "niet_in_rapport"
     if not held and not wrong and any(f.status == "supported" for f in dates) and not absent_date:
         # Its dates place the claim, unless one of them is a date the report does not name
-        # ("na 2020 verlengd tot 2025").
-        held = True
-    missing = any(f.status == "absent" and f.aspect in FIGURES for f in findings)
+        # ("na 2020 verlengd tot 2025"); a date is no part that holds beside a figure the
+        # report does not give ("sinds 2017 een bonus van 2.500 euro").
+        held = not missing
     separate = not _one_sentence(findings) or _coordinated(statement, findings)
     if held and (missing or (wrong and separate)):
         # One part holds; another is a figure the report does not give, or is contradicted by

@@ -80,6 +80,9 @@ MIN_COVERAGE = 0.3
 to speak of the claim's subject at all."""
 WINDOW = 6
 """The best sentences read for a value of the claim's kind (lower ones weigh less)."""
+DATED = 0.5
+"""A claim whose only values are dates that hold is read for its words too when the passage of
+those dates holds less than this share (IDF-weighted) of the claim's other words."""
 MIN_CONTEXT = 0.0
 """A value contradicts the claim's only when its clause shares words with the claim's clause
 (in units of a rare word, less a penalty for a lower-ranked sentence)."""
@@ -225,7 +228,11 @@ def _check_statement(
     findings += _swapped(parsed, _anchor(ranked, findings), findings)
     quoted = next((f.quote for f in findings if f.quote), None) or quote_of(ranked[0])
     findings += direction(parsed, quoted)
-    if not findings:
+    dated = all(f.aspect == "date" and f.status == "supported" for f in findings)
+    if not findings or (dated and _coverage(store, query, _anchor(ranked, findings).hit) < DATED):
+        # A claim without values, or whose only values are dates in a passage that says
+        # little else of it (a date places a claim, it does not say it): read against the
+        # sentence that states it.
         findings += _wording(index, store, parsed, query, ranked, answers, gazetteer)
     quote = next((f.quote for f in findings if f.quote), None) or quote_of(ranked[0])
     share = word_share(store, query, _anchor(ranked, findings).number)
