@@ -13,7 +13,7 @@ from collections.abc import Set
 from itertools import pairwise
 
 from ingest.regions import Gazetteer
-from kb.analyser import analyse
+from kb.analyser import DUTCH_STOP_WORDS, analyse, fold
 from kb.answers.answer import gazetteer_of
 from kb.claims.claim import Claim
 from kb.claims.findings import FIGURES, Finding
@@ -33,6 +33,9 @@ _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\b")
 NAME_SUPPORT = 0.5
 """A name or place the passage lacks makes the claim "klopt niet" when the best sentence holds
 this share of the claim's other words (the same statement, with another name)."""
+MIN_SLOT = 0.3
+"""Another name after the same one word ("van Onderwijs" for "van Economische Zaken") stands
+against the claim's when the sentence holds this share of the claim's other words."""
 
 
 def names(
@@ -70,6 +73,13 @@ def names(
     total = sum(store.idf(t) for t in terms) or 1.0
     share = sum(store.idf(t) for t in terms if t in sentence_terms) / total
     also = _also(claim.statement)
+    slot = None if also else _in_slot(claim.statement, missing, best.sentence.text, share)
+    if slot is not None:
+        # "de lerarenopleiding van Saxion" where the sentence has "de lerarenopleiding van
+        # Windesheim": another name in the same place of the same statement (a place named
+        # whole: "Landsdeel Zuidoost", not "Zuidoost").
+        slot = next((n for n in gazetteer.names(best.sentence.text) if slot in n), slot)
+        return [Finding("name", "contradicted", ", ".join(missing), slot, quote_of(best))]
     if also or (share < NAME_SUPPORT and not any(f.status == "supported" for f in findings)):
         # "ook in Maastricht": another instance, which the report does not mention.
         return [Finding("name", "absent", ", ".join(missing), None, None)]
@@ -94,6 +104,41 @@ def names(
         return _elsewhere(gazetteer, store, claim, best, ", ".join(missing))
     # The passage says the rest, but not of this name: the report does not state it.
     return [Finding("name", "absent", ", ".join(missing), None, None)]
+
+
+_SLOT_WORDS = frozenset(["van", "bij", "door", "met", "uit", "voor", "aan", "naar", "namens"])
+"""The one word before a name that places it ("minister van", "opgezet door")."""
+_SLOT_NAME = r"[A-Z][\w&-]*(?:\s(?:(?:van|voor|en|de|der)\s)?[A-Z][\w&-]*)*"
+
+
+def _in_slot(statement: str, missing: list[str], sentence: str, share: float) -> str | None:
+    """The sentence's name in the place of a name the claim states and the sentence lacks: the
+    words before it are the same ("Masterplan Techniek Rotterdam" against "Masterplan Techniek
+    Amsterdam"); one word before it ("van") only when the sentence holds `MIN_SLOT` of the
+    claim's other words. None when no name stands there."""
+    for name in missing:
+        at = statement.find(name)
+        if at < 0:
+            continue
+        lacking = [w for w in name.split() if w not in sentence]
+        if not lacking:
+            continue
+        # The claim's words before the first word the sentence lacks ("Masterplan Techniek").
+        before = (statement[:at] + name[: name.find(lacking[0])]).split()[-2:]
+        for size in (2, 1) if share >= MIN_SLOT else (2,):
+            if len(before) < size or (
+                all(fold(w) in DUTCH_STOP_WORDS for w in before)
+                if size == 2
+                else fold(before[-1]) not in _SLOT_WORDS
+            ):
+                # "door de" holds no word of the claim's own; one word is a word like "van"
+                # ("brief OCW" is the same letter as "brief Sterk Beroepsonderwijs").
+                continue
+            context = r"\s+".join(re.escape(w) for w in before[-size:])
+            for found in re.finditer(rf"(?<!\w)(?i:{context})\s+({_SLOT_NAME})", sentence):
+                if found.group(1) not in statement:
+                    return found.group(1)
+    return None
 
 
 def _elsewhere(
