@@ -13,10 +13,10 @@ import sys
 import pytest
 
 from ingest.regions import load_gazetteer
-from kb.claims.claim import parse_claim
+from kb.claims.claim import clauses, parse_claim
 from kb.claims.findings import Finding, verdict_of
 from kb.claims.names import _in_slot
-from kb.claims.quantities import quantities
+from kb.claims.quantities import consistent, quantities
 from kb.claims.verdict import check
 from kb.index import Index
 
@@ -52,6 +52,24 @@ def test_a_programme_s_name_does_not_hide_its_count() -> None:
     # A number after a label word names something: "groep 7", also starting a sentence.
     assert quantities("in groep 7 van de basisschool") == []
     assert quantities("Groep 7 doet mee") == []
+
+
+def test_a_duration_in_one_word_is_its_number() -> None:
+    # Goal 1: "een driejarig programma “Programmeren en Coderen in de klas”".
+    (claimed,) = quantities("Het driejarige programma Programmeren en Coderen in de klas")
+    (stated,) = quantities("een driejarig programma")
+    (other,) = quantities("een tweejarig programma")
+    assert claimed.number == 3.0
+    assert consistent(claimed, stated)
+    assert not consistent(claimed, other)
+
+
+def test_two_words_of_one_kind_joined_by_en_are_one_claim() -> None:
+    # Goal 9: "... over toekomstbestendig bouwen in Groningen. In de provincie worden woningen
+    # en gebouwen aardbevingsbestendig gemaakt".
+    statement = "het Alfa-college werkt met zo'n dertig partners aan toekomstbestendig en"
+    statement += " aardbevingsbestendig bouwen in Drenthe"
+    assert clauses(statement) == [statement]
 
 
 def test_landsdelen_and_towns_the_report_does_not_name_are_places() -> None:

@@ -206,7 +206,14 @@ def _joins_claims(left: str, right: str) -> bool:
         and fold(before) not in ("tussen", "tot")
         and not (before[:1].isdigit() and _DATE_START.match(fold(right)))
         and not re.search(r"\btussen\s+(?:\S+\s+)?\S+$", fold(left))
+        and not _alike_words(before, after)
     )
+
+
+def _alike_words(before: str, after: str) -> bool:
+    """Two words of one kind joined: "toekomstbestendig en aardbevingsbestendig", "docenten en
+    studenten" (the same last four letters), not two claims."""
+    return min(len(before), len(after)) >= 6 and fold(before)[-4:] == fold(after)[-4:]
 
 
 def _checkable_part(text: str) -> bool:

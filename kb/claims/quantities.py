@@ -66,6 +66,9 @@ _BOUNDS: tuple[tuple[Bound, re.Pattern[str]], ...] = (
 )
 
 
+_SUFFIX = re.compile(r"(?<=[a-z])(?:jarige?|tal)$")
+
+
 def number_of(text: str) -> float | None:
     """The number a value spells: "12.000" 12000, "32,1 miljoen" 32100000, "vier" 4."""
     folded = fold(text)
@@ -74,7 +77,8 @@ def number_of(text: str) -> float | None:
         number = float(match.group(0).replace(".", "").replace(",", "."))
         rest = folded[match.end() :].split()
     else:
-        words = re.findall(r"[a-z]+", folded)
+        # "driejarig" is three (years), "zestal" about six.
+        words = [_SUFFIX.sub("", w) for w in re.findall(r"[a-z]+", folded)]
         spelled = [w for w in words if w in _WORDS]
         if not spelled:
             return None
