@@ -17,6 +17,7 @@ from kb.claims.claim import clauses, parse_claim
 from kb.claims.findings import Finding, verdict_of
 from kb.claims.names import _in_slot
 from kb.claims.quantities import consistent, quantities
+from kb.claims.subject import attached
 from kb.claims.verdict import check
 from kb.index import Index
 
@@ -117,6 +118,21 @@ def test_a_name_after_words_of_no_meaning_or_a_noun_is_not_in_its_place() -> Non
     footnote = "Kamerstuk 31524-311, brief OCW, 20 februari 2017"
     statement = "de brief Sterk Beroepsonderwijs is van februari 2017"
     assert _in_slot(statement, ["Sterk Beroepsonderwijs"], footnote, 0.6) is None
+
+
+def test_a_name_joined_to_another_in_brackets_is_swapped() -> None:
+    # Goal 3: "De programma’s Jet-Net (tot medio 2016 uitgevoerd door PBT) en TechNet (tot
+    # medio 2016 uitgevoerd door TechniekTalent.nu) worden nu vanuit TecWijzer gecoördineerd".
+    sentence = (
+        "De programma’s Jet-Net (tot medio 2016 uitgevoerd door PBT) en TechNet (tot medio"
+        " 2016 uitgevoerd door TechniekTalent.nu) worden nu vanuit TecWijzer gecoördineerd"
+    )
+    assert attached("TechNet werd tot medio 2016 uitgevoerd door PBT", sentence) == (
+        "PBT",
+        "TechniekTalent.nu",
+    )
+    assert attached("Jet-Net werd tot medio 2016 uitgevoerd door PBT", sentence) is None
+    assert attached("Jet-Net en TechNet worden vanuit TecWijzer gecoördineerd", sentence) is None
 
 
 def test_waiting_threads_sleep_unless_the_user_says_otherwise() -> None:

@@ -134,6 +134,32 @@ def swapped(claim: str, sentence: str) -> tuple[str, str] | None:
     return None
 
 
+_ATTACHED = re.compile(r"([\w.&-]+)\s*\(([^()]*)\)")
+_CAPITALISED = re.compile(r"[A-Z][\w.&-]*\w")
+
+
+def attached(claim: str, sentence: str) -> tuple[str, str] | None:
+    """A name the claim joins to one name where the sentence puts it with another, in brackets:
+    "Jet-Net (tot medio 2016 uitgevoerd door PBT) en TechNet (… door TechniekTalent.nu)" and
+    the claim "TechNet werd uitgevoerd door PBT". Returns (the claim's, the sentence's)."""
+
+    def named(text: str) -> bool:
+        return bool(re.search(rf"(?<![\w-]){re.escape(text)}(?![\w-])", claim))
+
+    pairs = [(m.group(1), _CAPITALISED.findall(m.group(2))) for m in _ATTACHED.finditer(sentence)]
+    for owner, inside in pairs:
+        if not named(owner):
+            continue
+        for other, elsewhere in pairs:
+            if other == owner or named(other):
+                continue
+            ours = [n for n in elsewhere if named(n) and n not in inside]
+            theirs = [n for n in inside if not named(n)]
+            if ours and theirs:
+                return ours[0], ", ".join(theirs)
+    return None
+
+
 def within(short: str, long: str) -> bool:
     """An acronym within another: the same first and last letter, one letter more at most,
     the letters in order ("IT" within "ICT"; not "VO" within "VNO-NCW")."""

@@ -55,6 +55,7 @@ from kb.claims.quantities import Quantity, consistent, quantities
 from kb.claims.subject import (
     UNIT_ALIKE,
     alike,
+    attached,
     context,
     other_thing,
     overlap,
@@ -384,7 +385,9 @@ def _swapped(claim: Claim, anchor: Scored, findings: list[Finding]) -> list[Find
     values = [f for f in findings if f.aspect in (*FIGURES, "date")]
     if any(f.status != "supported" for f in values) or any(f.aspect == "name" for f in findings):
         return []
-    pair = swapped(claim.statement, anchor.sentence.text)
+    pair = swapped(claim.statement, anchor.sentence.text) or attached(
+        claim.statement, anchor.sentence.text
+    )
     if pair is None:
         return []
     return [Finding("name", "contradicted", pair[0], pair[1], quote_of(anchor))]
