@@ -67,19 +67,11 @@ def names(
     ]
     if not missing:
         return []
-    lacking = {t for n in missing for t in _terms(n)}
-    terms = set(analyse(query)) - lacking
-    sentence_terms = set(store.terms(best.number))
-    total = sum(store.idf(t) for t in terms) or 1.0
-    share = sum(store.idf(t) for t in terms if t in sentence_terms) / total
+    share = _share_without(store, query, missing, best.number)
     also = _also(claim.statement)
-    slot = None if also else _in_slot(claim.statement, missing, best.sentence.text, share)
-    if slot is not None:
-        # "de lerarenopleiding van Saxion" where the sentence has "de lerarenopleiding van
-        # Windesheim": another name in the same place of the same statement (a place named
-        # whole: "Landsdeel Zuidoost", not "Zuidoost").
-        slot = next((n for n in gazetteer.names(best.sentence.text) if slot in n), slot)
-        return [Finding("name", "contradicted", ", ".join(missing), slot, quote_of(best))]
+    slot = [] if also else _slot_finding(gazetteer, claim, missing, best, share)
+    if slot:
+        return slot
     if also or (share < NAME_SUPPORT and not any(f.status == "supported" for f in findings)):
         # "ook in Maastricht": another instance, which the report does not mention.
         return [Finding("name", "absent", ", ".join(missing), None, None)]
@@ -106,9 +98,31 @@ def names(
     return [Finding("name", "absent", ", ".join(missing), None, None)]
 
 
+def _share_without(store: SentenceStore, query: str, missing: list[str], number: int) -> float:
+    """The IDF-weighted share of the query's words, less those of the missing names, that
+    sentence `number` holds."""
+    terms = set(analyse(query)) - {t for n in missing for t in _terms(n)}
+    sentence_terms = set(store.terms(number))
+    total = sum(store.idf(t) for t in terms) or 1.0
+    return sum(store.idf(t) for t in terms if t in sentence_terms) / total
+
+
 _SLOT_WORDS = frozenset(["van", "bij", "door", "met", "uit", "voor", "aan", "naar", "namens"])
 """The one word before a name that places it ("minister van", "opgezet door")."""
 _SLOT_NAME = r"[A-Z][\w&-]*(?:\s(?:(?:van|voor|en|de|der)\s)?[A-Z][\w&-]*)*"
+
+
+def _slot_finding(
+    gazetteer: Gazetteer, claim: Claim, missing: list[str], best: Scored, share: float
+) -> list[Finding]:
+    """ "de lerarenopleiding van Saxion" where the best sentence has "de lerarenopleiding van
+    Windesheim": another name in the same place of the same statement ("klopt niet"; a place
+    named whole: "Landsdeel Zuidoost", not "Zuidoost")."""
+    slot = _in_slot(claim.statement, missing, best.sentence.text, share)
+    if slot is None:
+        return []
+    slot = next((n for n in gazetteer.names(best.sentence.text) if slot in n), slot)
+    return [Finding("name", "contradicted", ", ".join(missing), slot, quote_of(best))]
 
 
 def _in_slot(statement: str, missing: list[str], sentence: str, share: float) -> str | None:
