@@ -71,6 +71,10 @@ def test_two_words_of_one_kind_joined_by_en_are_one_claim() -> None:
     statement = "het Alfa-college werkt met zo'n dertig partners aan toekomstbestendig en"
     statement += " aardbevingsbestendig bouwen in Drenthe"
     assert clauses(statement) == [statement]
+    # Goal 10: "Make it in the Netherlands! is bedoeld om internationale studenten te werven
+    # ... en ze vervolgens te behouden": two infinitives, one claim.
+    purpose = "het actieplan, om internationale studenten te werven en te behouden, loopt tot 2018"
+    assert clauses(purpose) == [purpose]
 
 
 def test_landsdelen_and_towns_the_report_does_not_name_are_places() -> None:
