@@ -9,9 +9,15 @@ from __future__ import annotations
 
 import pytest
 
-from kb.claims.claim import direction_of
+from kb.claims.claim import clauses, direction_of
+from kb.claims.contrast import contrasts, planned
+from kb.claims.findings import Quote
 from kb.claims.verdict import check
 from kb.index import Index
+
+
+def _quote(text: str) -> Quote:
+    return Quote(text, 0, len(text), "test", None)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -31,6 +37,45 @@ def test_separable_verbs_and_nouns_state_a_direction(text: str, direction: str) 
     assert direction_of(text) == direction
 
 
+def test_en_dat_joins_a_second_statement_without_values() -> None:
+    # Goal 4: "Op 28 september 2016 vond ... de tweede ScienceMakers plaats".
+    assert clauses(
+        "ScienceMakers vond op 28 september 2016 plaats en dat was de eerste editie"
+    ) == [
+        "ScienceMakers vond op 28 september 2016 plaats",
+        "was de eerste editie",
+    ]
+    # A short tail after ", en" adds to the first statement.
+    statement = "Nederland zit in de groep met minder dan 10 procent, en is daarin hekkensluiter"
+    assert clauses(statement) == [statement]
+
+
+def test_a_comparative_against_the_same_is_said_otherwise() -> None:
+    # Goal 10: "Daarbij gelden voor deze medewerkers dezelfde kwaliteitseisen als voor de
+    # docenten die bij de technische universiteiten in dienst zijn."
+    sentence = _quote(
+        "Daarbij gelden voor deze medewerkers dezelfde kwaliteitseisen als voor de docenten die"
+        " bij de technische universiteiten in dienst zijn."
+    )
+    found = contrasts("voor deze medewerkers gelden lagere kwaliteitseisen", sentence)
+    assert [(f.claim_value, f.report_value) for f in found] == [("lagere", "dezelfde")]
+    # Goal 5: "... en het praktischer maken van het vmbo."
+    vmbo = _quote("maatregelen voor de aansluiting en het praktischer maken van het vmbo.")
+    found = contrasts("de brief wil het vmbo theoretischer maken", vmbo)
+    assert [(f.claim_value, f.report_value) for f in found] == [("theoretischer", "praktischer")]
+
+
+def test_already_done_against_being_explored_is_said_otherwise() -> None:
+    # Goal 7: "In andere regio's wordt verkend of een zelfde soort pilot ook kan worden
+    # opgezet."
+    sentence = _quote(
+        "In andere regio’s wordt verkend of een zelfde soort pilot ook kan worden opgezet."
+    )
+    found = planned("in andere regio's loopt al zo'n pilot", sentence)
+    assert [(f.claim_value, f.report_value) for f in found] == [("al", "wordt verkend")]
+    assert not planned("in andere regio's wordt verkend of zo'n pilot kan starten", sentence)
+
+
 @pytest.mark.slow
 def test_the_opposite_direction_in_a_separable_verb_is_klopt_niet(report_index: Index) -> None:
     # Preface: "Op het vmbo zien we ... het aandeel leerlingen in bètatechniek afnemen".
@@ -40,3 +85,17 @@ def test_the_opposite_direction_in_a_separable_verb_is_klopt_niet(report_index: 
     )
     assert result.verdict == "klopt_niet"
     assert [f.report_value for f in result.findings if f.status == "contradicted"] == ["afnemen"]
+
+
+@pytest.mark.slow
+def test_a_second_part_said_otherwise_in_words_is_deels(report_index: Index) -> None:
+    # Goal 10: the pact of 6 February holds; the medewerkers have "dezelfde
+    # kwaliteitseisen", not lower ones.
+    result = check(
+        report_index,
+        "Klopt het dat FME en 4TU op 6 februari een pact sloten, en dat voor de medewerkers uit"
+        " het bedrijfsleven lagere kwaliteitseisen gelden dan voor de docenten in dienst?",
+    )
+    assert result.verdict == "deels"
+    shown = [f.report_value for f in result.findings if f.status == "contradicted"]
+    assert shown == ["dezelfde"]

@@ -163,9 +163,25 @@ def clauses(statement: str) -> list[str]:
         left, right = statement[: join.start()], statement[join.end() :]
         if join.group(1) and not _joins_claims(left, right):
             continue
-        if _checkable_part(left) and _checkable_part(right):
+        if _checkable_part(left) and (_checkable_part(right) or _said_apart(join, right)):
             return [left.strip(), *clauses(right.strip())]
     return [statement]
+
+
+MIN_SAID_WORDS = 6
+"""Words a part after ", en" must have to be a statement of its own without a value or name
+(", en is daarin zelfs hekkensluiter" adds to the first part; it does not state apart)."""
+
+
+def _said_apart(join: re.Match[str], right: str) -> bool:
+    """Whether a part the claim joins with "en dat", or with ", en" and a clause of its own,
+    is a second statement even without a value, name or direction ("... plaatsvond en dat het
+    toen om de eerste editie ging"): what it says in words is checked on its own."""
+    joined = " ".join(join.group(0).split()).lower()
+    words = len(right.split())
+    if joined.endswith("en dat"):
+        return words >= MIN_CLAUSE_WORDS
+    return joined == ", en" and words >= MIN_SAID_WORDS
 
 
 _DATE_START = re.compile(
