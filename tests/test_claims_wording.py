@@ -99,3 +99,15 @@ def test_a_second_part_said_otherwise_in_words_is_deels(report_index: Index) -> 
     assert result.verdict == "deels"
     shown = [f.report_value for f in result.findings if f.status == "contradicted"]
     assert shown == ["dezelfde"]
+
+
+@pytest.mark.slow
+def test_a_claim_about_what_the_report_never_names_is_not_in_it(report_index: Index) -> None:
+    # Goal 3 names Jet-Net and TechNet and the gemeenten and provincies in their networks;
+    # nowhere a tax benefit ("belasting" is not in the report).
+    result = check(
+        report_index,
+        "Klopt het dat de gemeenten in de netwerken van Jet-Net en TechNet daarvoor"
+        " belastingvoordeel krijgen?",
+    )
+    assert result.verdict == "niet_in_rapport"

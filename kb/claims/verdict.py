@@ -286,7 +286,7 @@ def _wording(
     stated = stating(index, answers, claim, gazetteer)
     if stated is None:
         return [Finding("statement", "absent", None, None, None)]
-    return wording(store, claim, query, stated)
+    return wording(store, claim, query, stated, index.embedder)
 
 
 def _rank(store: SentenceStore, hits: list[Hit], vector: np.ndarray, query: str) -> list[Scored]:
