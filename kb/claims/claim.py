@@ -38,12 +38,15 @@ _UP = (
     r"meer|hoger|groter|gestegen|stijgt|stijgen|toegenomen|neemt\stoe|groei\w*|beter|sterker"
     r"|vaker|ruimer|positie\w*|toename|toenemend\w*|neemt\stoe|oplopend\w*|op\ste\slopen|loopt\sop"
     r"|hoogste|steeds\sgroter|brede?|steeg|stegen|groeide|groeiden|nam\w*\s(?:\S+\s){0,14}toe|neemt\s(?:\S+\s){0,8}toe"
+    r"|toeneemt|toenemen|toe\ste\snemen|oplopen|oploopt|opgelopen|liep\w*\sop|stijging\w*|stijgend\w*"
+    r"|gegroeid"
 )
 _DOWN = (
     r"minder|lager|kleiner|gedaald|daalt|dalen|afgenomen|neemt\saf|krimp\w*|slechter|zwakker"
     r"|minder\svaak|gezakt|negatie\w*|afname|afnemend\w*|afneemt|afnemen|neemt\saf|teruglopend\w*"
     r"|loopt\sterug|laagste|beperkte?|daalde|daalden|kromp|nam\w*\s(?:\S+\s){0,14}af"
-    r"|neemt\s(?:\S+\s){0,8}af"
+    r"|neemt\s(?:\S+\s){0,8}af|af\ste\snemen|terugloopt|teruglopen|terugloop|teruggelopen"
+    r"|liep\w*\sterug|loopt\s(?:\S+\s){0,8}terug|daling\w*|dalend\w*|gekrompen"
 )
 _FLAT = re.compile(
     r"\b(?:stabiel|gelijk\sgebleven|constant|onveranderd|(?:ongeveer|vrijwel|nagenoeg)\sgelijk)\b"
@@ -171,9 +174,25 @@ def clauses(statement: str) -> list[str]:
         left, right = statement[: join.start()], statement[join.end() :]
         if join.group(1) and not _joins_claims(left, right):
             continue
-        if _checkable_part(left) and _checkable_part(right):
+        if _checkable_part(left) and (_checkable_part(right) or _said_apart(join, right)):
             return [left.strip(), *clauses(right.strip())]
     return [statement]
+
+
+MIN_SAID_WORDS = 6
+"""Words a part after ", en" must have to be a statement of its own without a value or name
+(", en is daarin zelfs hekkensluiter" adds to the first part; it does not state apart)."""
+
+
+def _said_apart(join: re.Match[str], right: str) -> bool:
+    """Whether a part the claim joins with "en dat", or with ", en" and a clause of its own,
+    is a second statement even without a value, name or direction ("... plaatsvond en dat het
+    toen om de eerste editie ging"): what it says in words is checked on its own."""
+    joined = " ".join(join.group(0).split()).lower()
+    words = len(right.split())
+    if joined.endswith("en dat"):
+        return words >= MIN_CLAUSE_WORDS
+    return joined == ", en" and words >= MIN_SAID_WORDS
 
 
 _DATE_START = re.compile(

@@ -25,8 +25,12 @@ _CONTRASTS: tuple[tuple[str, str], ...] = (
     (r"mannen|mannelijke?", r"vrouwen|vrouwelijke?"),
     (r"uit\selkaar|gesplitst|splitsen|gescheiden", r"bij\selkaar|samengevoegd|samenvoegen"),
     (r"opgeven|opzeggen|stoppen\smet|verlaten", r"blijven|blijft"),
-    (r"eerste", r"laatste"),
-    (r"lichtere?|zwaardere?|strengere?|soepelere?|andere", r"dezelfde|gelijke"),
+    (r"eerste", r"laatste|tweede|derde|vierde|vijfde"),
+    (r"tweede", r"derde|vierde|vijfde"),
+    (r"lichtere?|zwaardere?|strengere?|soepelere?|lagere|hogere|andere", r"dezelfde|gelijke"),
+    (r"theoretischer", r"praktischer"),
+    (r"strikter|strenger|strakker", r"loslaten|losgelaten|vrijer|flexibeler"),
+    (r"eenvoudig|makkelijk|gemakkelijk", r"geen\ssinecure|lastig|moeilijk"),
     (r"publieke?|openbare?", r"private?|particuliere?"),
     (r"weinig", r"veel|grote?"),
     (r"tekort", r"overschot"),
@@ -123,6 +127,27 @@ def hedged(claim: str, quote: Quote) -> list[Finding]:
     if match is None or _LOW.search(theirs) or not re.search(rf"\b{match.group(1)}\b", theirs):
         return []
     return [Finding("contrast", "contradicted", match.group(0), match.group(1), quote)]
+
+
+_DONE = re.compile(r"\b(?:inmiddels(?:\s+al)?|al|reeds)\b")
+_TENTATIVE = re.compile(
+    r"\b(?:wordt\s+verkend|worden\s+verkend|verkent|in\s+de\s+toekomst(?:\s+mogelijk)?"
+    r"|mogelijk(?!\s+(?:te\s+)?(?:gemaakt|maken|maakt))|wordt\s+onderzocht|onderzocht\s+of|overwogen"
+    r"|overweegt|op\s+termijn|voornemens|gepland)\b"
+)
+
+
+def planned(claim: str, quote: Quote) -> list[Finding]:
+    """ "al" or "inmiddels" claimed where the sentence says it is explored or may come ("wordt
+    verkend", "leidt in de toekomst mogelijk tot"): what the report holds possible is not
+    done yet, "klopt niet"."""
+    ours, theirs = fold(claim), fold(quote.text)
+    done, tentative = _DONE.search(ours), _TENTATIVE.search(theirs)
+    if done is None or tentative is None or _TENTATIVE.search(ours) or _DONE.search(theirs):
+        return []
+    words = quote.text if len(theirs) == len(quote.text) else theirs
+    shown = words[tentative.start() : tentative.end()]
+    return [Finding("contrast", "contradicted", done.group(0), shown, quote)]
 
 
 def labels(text: str) -> dict[str, tuple[str, frozenset[int]]]:

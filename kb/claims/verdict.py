@@ -34,7 +34,7 @@ from kb.answers.answer import gazetteer_of, sentence_store
 from kb.answers.model import AnswerModel
 from kb.answers.model import load_model as load_answer_model
 from kb.claims.claim import Claim, clauses, negation_words, parse_claim
-from kb.claims.contrast import contrasts, hedged, labelled, school_types
+from kb.claims.contrast import contrasts, hedged, labelled, planned, school_types
 from kb.claims.evidence import Evidence, by_ranker, compared_with, stating
 from kb.claims.evidence import ranked as ranked_evidence
 from kb.claims.features import Choice, Comparison, Reading, allowed, feature_row, gap
@@ -269,7 +269,11 @@ def _said_otherwise(
         found = []
     found = found or labelled(claim.statement, quote.text, quote)
     if not found and holds:
-        found = contrasts(claim.statement, quote) or hedged(claim.statement, quote)
+        found = (
+            contrasts(claim.statement, quote)
+            or hedged(claim.statement, quote)
+            or planned(claim.statement, quote)
+        )
     return found
 
 
@@ -290,7 +294,7 @@ def _wording(
     stated = stating(index, answers, claim, gazetteer)
     if stated is None:
         return [Finding("statement", "absent", None, None, None)]
-    return wording(store, claim, query, stated)
+    return wording(store, claim, query, stated, index.embedder)
 
 
 def _rank(store: SentenceStore, hits: list[Hit], vector: np.ndarray, query: str) -> list[Scored]:

@@ -7,18 +7,27 @@ claim's direction ("neemt af" against "wordt steeds groter") and negation in the
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
-from kb.analyser import analyse
+from kb.analyser import analyse, fold
 from kb.answers.answer import source_of
 from kb.claims.claim import Claim, direction_of, direction_words, negated, negation_words
 from kb.claims.findings import Finding, Quote, Status
+from kb.embed import Embedder
 from kb.index import Hit
 from kb.sentence_store import Sentence, SentenceStore
 
 MIN_SUPPORT = 0.3
 """For a claim without values: the share of its words the best sentence must hold to state it."""
+MIN_KEY_LETTERS = 10
+"""A word of the claim this long that the report never writes, nor the parts it is compounded
+of, is what the claim is about ("belastingvoordeel", "stagediscriminatie"): mostly a compound
+noun, where a shorter one is mostly a verb or an adverb said in other words ("praat")."""
+MIN_SYNONYM = 0.86
+"""Cosine (word against word, embedded alone) from which a word of the sentence says a missing
+key word in other words ("concludeert" and "constateert")."""
 
 
 @dataclass(frozen=True)
@@ -86,9 +95,16 @@ def word_share(store: SentenceStore, query: str, number: int) -> float:
     return sum(store.idf(t) for t in terms if t in held) / total
 
 
-def wording(store: SentenceStore, claim: Claim, query: str, best: Scored) -> list[Finding]:
-    """A claim without values: stated when the best sentence holds its words, contradicted
-    when it says the opposite direction or negates what the claim says."""
+def wording(
+    store: SentenceStore,
+    claim: Claim,
+    query: str,
+    best: Scored,
+    embedder: Embedder | None = None,
+) -> list[Finding]:
+    """A claim without values: stated when the best sentence holds its words and what it is
+    about (`unsaid`, with the `embedder`), contradicted when it says the opposite direction or
+    negates what the claim says."""
     sentence = best.sentence.text
     if claim.direction and direction_of(sentence) not in (None, claim.direction):
         return [opposite(claim, quote_of(best))]
@@ -99,8 +115,50 @@ def wording(store: SentenceStore, claim: Claim, query: str, best: Scored) -> lis
     # A claimed direction ("de laagste", "neemt af") is stated only by a sentence that states
     # one: the same words without it do not say that it went that way.
     held = share >= MIN_SUPPORT and (claim.direction is None or direction_of(sentence) is not None)
+    if held and embedder is not None and unsaid(store, embedder, claim.statement, sentence):
+        # The sentence holds the claim's other words but not what it is about.
+        held = False
     status: Status = "supported" if held else "absent"
     return [Finding("statement", status, None, None, quote_of(best) if held else None)]
+
+
+@functools.lru_cache(maxsize=2)
+def _vocabulary(store: SentenceStore) -> frozenset[str]:
+    """The words of the report, folded, as written (not stemmed: parts of compounds)."""
+    return frozenset(w for s in store.sentences for w in re.findall(r"[a-z]+", fold(s.text)))
+
+
+def _written(word: str, vocabulary: frozenset[str], depth: int = 0) -> bool:
+    """Whether the report writes `word`, or every part of it as a compound of up to three words
+    of its own, a linking "s" allowed ("tienpuntenplan", "tweedejaarsstudent")."""
+    if word in vocabulary:
+        return True
+    if depth > 1:
+        return False
+    for cut in range(3, len(word) - 2):
+        head, tail = word[:cut], word[cut:]
+        heads = (head, head[:-1]) if head.endswith("s") else (head,)
+        if any(h in vocabulary for h in heads) and _written(tail, vocabulary, depth + 1):
+            return True
+    return False
+
+
+def unsaid(store: SentenceStore, embedder: Embedder, statement: str, sentence: str) -> list[str]:
+    """The claim's key words (`MIN_KEY_LETTERS`) that the report never writes and that no word
+    of `sentence` says in other words (`MIN_SYNONYM`): the claim is about something the
+    sentence, holding its other words, does not speak of."""
+    vocabulary = _vocabulary(store)
+    keys = [
+        word
+        for word in dict.fromkeys(re.findall(r"[a-z][a-z-]*", fold(statement)))
+        if len(word.replace("-", "")) >= MIN_KEY_LETTERS
+        and not all(_written(part, vocabulary) for part in word.split("-") if part)
+    ]
+    words = list(dict.fromkeys(w for w in re.findall(r"[a-z][a-z-]+", fold(sentence))))
+    if not keys or not words:
+        return keys
+    similar = embedder.embed_queries(keys) @ embedder.embed_passages(words).T
+    return [key for key, row in zip(keys, similar, strict=True) if row.max() < MIN_SYNONYM]
 
 
 def quote_of(scored: Scored) -> Quote:
