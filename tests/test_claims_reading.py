@@ -14,8 +14,9 @@ import pytest
 
 from ingest.regions import load_gazetteer
 from kb.claims.claim import clauses, parse_claim
-from kb.claims.findings import Finding, verdict_of
-from kb.claims.names import _in_slot
+from kb.claims.contrast import contrasts
+from kb.claims.findings import Finding, Quote, verdict_of
+from kb.claims.names import _in_slot, _person
 from kb.claims.quantities import consistent, quantities
 from kb.claims.subject import attached
 from kb.claims.verdict import check
@@ -139,6 +140,39 @@ def test_a_name_joined_to_another_in_brackets_is_swapped() -> None:
     assert attached("Jet-Net en TechNet worden vanuit TecWijzer gecoördineerd", sentence) is None
 
 
+@pytest.mark.parametrize(
+    ("claim", "sentence", "shown"),
+    [
+        # Goal 3: "... de Subsidieregeling praktijkleren met ingang van schooljaar 2017-2018
+        # uitgebreid voor leerlingen in het voortgezet speciaal onderwijs, het praktijkonderwijs".
+        (
+            "de minister heeft de Subsidieregeling praktijkleren ingeperkt",
+            "Daarnaast heeft de minister van OCW de Subsidieregeling praktijkleren met ingang van"
+            " schooljaar 2017-2018 uitgebreid",
+            "uitgebreid",
+        ),
+        # Goal 5: "... de gemengde en theoretische leerweg van het vmbo bij elkaar voegen".
+        (
+            "de minister wil de gemengde en de theoretische leerweg van elkaar scheiden",
+            "de gemengde en theoretische leerweg van het vmbo bij elkaar voegen",
+            "bij elkaar",
+        ),
+    ],
+)
+def test_opposite_verbs_are_contradicted(claim: str, sentence: str, shown: str) -> None:
+    found = contrasts(claim, Quote(sentence, 0, len(sentence), "x", None))  # type: ignore[arg-type]
+    assert [f.report_value for f in found] == [shown]
+
+
+def test_a_person_s_name_after_a_title_is_never_another_word_for_a_body() -> None:
+    # Goal 4: "in bijzijn van ambassadeur Techniekpact Ans Hekkenberg"; not minister Bussemaker.
+    assert _person(
+        "de ScienceMakers vond plaats in bijzijn van minister Bussemaker", ["Bussemaker"]
+    )
+    # "het Rijk" may be the claim's word for "OCW en EZ".
+    assert not _person("de centres krijgen geld van het Rijk", ["Rijk"])
+
+
 def test_waiting_threads_sleep_unless_the_user_says_otherwise() -> None:
     # With spinning OpenMP threads a query took 1.7 s beside another busy process.
     code = "import os, kb; print(os.environ['OMP_WAIT_POLICY'])"
@@ -169,6 +203,14 @@ def test_waiting_threads_sleep_unless_the_user_says_otherwise() -> None:
             "Volgens het rapport is de lerarenpool in landsdeel Oost opgezet met de"
             " lerarenopleiding van Fontys.",
             "Windesheim",
+        ),
+        # Footnote 6 (goal 6): "Kamerstuk 27923-231, brief OCW, 29 november 2016", cited by
+        # the sentence on the Voortgangsrapportage lerarenagenda: "Kamer" is held by
+        # "Kamerstuk".
+        (
+            "De voortgangsrapportage over de lerarenagenda ging met een brief van 29 november"
+            " 2015 naar de Kamer.",
+            "29 november 2016",
         ),
     ],
 )

@@ -23,7 +23,12 @@ _CONTRASTS: tuple[tuple[str, str], ...] = (
     (r"landelijke?|nationale?", r"regionale?|lokale?"),
     (r"jongens", r"meisjes"),
     (r"mannen|mannelijke?", r"vrouwen|vrouwelijke?"),
-    (r"uit\selkaar|gesplitst|splitsen|gescheiden", r"bij\selkaar|samengevoegd|samenvoegen"),
+    (
+        r"uit\selkaar|gesplitst|splitsen|gescheiden|scheiden",
+        r"bij\selkaar|samengevoegd|samenvoegen",
+    ),
+    (r"uitgebreid|uitbreiden|uitbreiding|verruimd", r"ingeperkt|inperken|inperking|verkleind"),
+    (r"verhoogd|verhogen|verhoging", r"verlaagd|verlagen|verlaging"),
     (r"opgeven|opzeggen|stoppen\smet|verlaten", r"blijven|blijft"),
     (r"eerste", r"laatste|tweede|derde|vierde|vijfde"),
     (r"tweede", r"derde|vierde|vijfde"),

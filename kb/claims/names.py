@@ -12,6 +12,7 @@ import re
 from collections.abc import Set
 from itertools import pairwise
 
+from ingest.model import Chunk
 from ingest.regions import Gazetteer
 from kb.analyser import DUTCH_STOP_WORDS, analyse, fold
 from kb.answers.answer import gazetteer_of
@@ -33,6 +34,9 @@ _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\b")
 NAME_SUPPORT = 0.5
 """A name or place the passage lacks makes the claim "klopt niet" when the best sentence holds
 this share of the claim's other words (the same statement, with another name)."""
+MIN_PREFIX = 5
+"""A name is held by a word the passage starts with it ("Kamer" by "Kamerstuk") from this many
+letters on."""
 MIN_SLOT = 0.3
 """Another name after the same one word ("van Onderwijs" for "van Economische Zaken") stands
 against the claim's when the sentence holds this share of the claim's other words."""
@@ -51,7 +55,7 @@ def names(
     "klopt niet", with the sentence's own names beside; else the report does not say it."""
     gazetteer = gazetteer_of(index.settings)
     places, named = _named(gazetteer, claim)
-    held = store.passage_terms(best.hit.chunk.id) | _terms(best.hit.chunk.text)
+    held = _held(store, best.hit.chunk)
     # A name is held when its words are ("STERA-project" in "het STERA project"); a place
     # only as a whole ("Noord-Nederland" is not held by "noord" and "Oost-Nederland").
     # A place is also held when the passage names it otherwise ("regio Brabant" for
@@ -82,6 +86,7 @@ def names(
         and values
         and all(f.status == "supported" for f in values)
         and not (share >= NAME_SUPPORT and listed)
+        and not _person(claim.statement, missing)
     ):
         # Every value is the report's, in a sentence that says it with another name: the
         # claim's own word for the same body ("het Rijk" for "OCW en EZ", "Rif" for
@@ -96,6 +101,14 @@ def names(
         return _elsewhere(gazetteer, store, claim, best, ", ".join(missing))
     # The passage says the rest, but not of this name: the report does not state it.
     return [Finding("name", "absent", ", ".join(missing), None, None)]
+
+
+def _held(store: SentenceStore, chunk: Chunk) -> Set[str]:
+    """The words a passage holds, with those of the sentence that cites it when it is a
+    footnote ("brief Sterk Beroepsonderwijs" for "Kamerstuk 31524-311, brief OCW, 20 februari
+    2017"), and the beginnings of its words ("Kamer" of "Kamerstuk")."""
+    held = store.passage_terms(chunk.id) | _terms(chunk.text) | _terms(chunk.cited_in or "")
+    return held | {t[:n] for t in held for n in range(MIN_PREFIX, len(t))}
 
 
 def _share_without(store: SentenceStore, query: str, missing: list[str], number: int) -> float:
@@ -170,6 +183,19 @@ def _elsewhere(
                 Finding("name", "contradicted", missing, as_written(sentence.text, other), quote)
             ]
     return [Finding("name", "absent", missing, None, None)]
+
+
+_TITLE = re.compile(
+    r"\b(?:minister|staatssecretaris|ambassadeur|hoogleraar|lector|gedeputeerde|wethouder"
+    r"|burgemeester|directeur|voorzitter|kamerlid|commissaris|astronaut|techgirl)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _person(statement: str, missing: list[str]) -> bool:
+    """Whether a missing name is a person's, after a title ("minister Bussemaker"): never the
+    claim's own word for a body the sentence names, as "het Rijk" is for "OCW en EZ"."""
+    return any(_TITLE.search(statement[:at]) for n in missing if (at := statement.find(n)) > 0)
 
 
 def _also(statement: str) -> bool:
