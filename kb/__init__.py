@@ -18,9 +18,10 @@ from __future__ import annotations
 import os
 
 # The embedding engine and FAISS run on OpenMP threads, which by default spin while they wait
-# for each other: with another busy process on the machine (a second user, a build), one query
-# then takes 1.7 s instead of 0.03 s on two cores. Waiting threads sleep instead; this must be
-# set before the first OpenMP library loads. A value the user sets is kept.
+# for each other: beside another busy process (a second user, a build) a query's embedding
+# took 0.12-1.7 s instead of 0.03 s on two cores (benchmarks/bench_busy.py). Waiting threads
+# sleep instead; this must be set before the first OpenMP library loads. A value the user sets
+# is kept.
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 from kb.answers import Answer, answer
