@@ -17,8 +17,10 @@ sentences take milliseconds), so that they need no file format of their own.
 
 from __future__ import annotations
 
+import functools
 import io
 import math
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,7 +32,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ingest.model import Chunk, FootnoteRef
 from ingest.sentences import split_sentences
-from kb.analyser import analyse
+from kb.analyser import analyse, fold
 from kb.cache import EmbeddingCache
 from kb.embed import Vectors
 from kb.errors import SentenceStoreError
@@ -219,6 +221,12 @@ class SentenceStore:
             )
             for chunk in chunks
         }
+
+    @functools.cached_property
+    def words(self) -> frozenset[str]:
+        """The words of the sentences, folded, as written (not stemmed: the parts of
+        compounds); read on first use, by the claim check only."""
+        return frozenset(w for s in self.sentences for w in re.findall(r"[a-z]+", fold(s.text)))
 
     def of_chunk(self, chunk_id: str) -> tuple[int, ...]:
         """The numbers of the sentences of a chunk, in text order."""

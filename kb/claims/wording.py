@@ -7,7 +7,6 @@ claim's direction ("neemt af" against "wordt steeds groter") and negation in the
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
@@ -122,12 +121,6 @@ def wording(
     return [Finding("statement", status, None, None, quote_of(best) if held else None)]
 
 
-@functools.lru_cache(maxsize=2)
-def _vocabulary(store: SentenceStore) -> frozenset[str]:
-    """The words of the report, folded, as written (not stemmed: parts of compounds)."""
-    return frozenset(w for s in store.sentences for w in re.findall(r"[a-z]+", fold(s.text)))
-
-
 def _written(word: str, vocabulary: frozenset[str], depth: int = 0) -> bool:
     """Whether the report writes `word`, or every part of it as a compound of up to three words
     of its own, a linking "s" allowed ("tienpuntenplan", "tweedejaarsstudent")."""
@@ -147,7 +140,7 @@ def unsaid(store: SentenceStore, embedder: Embedder, statement: str, sentence: s
     """The claim's key words (`MIN_KEY_LETTERS`) that the report never writes and that no word
     of `sentence` says in other words (`MIN_SYNONYM`): the claim is about something the
     sentence, holding its other words, does not speak of."""
-    vocabulary = _vocabulary(store)
+    vocabulary = store.words
     keys = [
         word
         for word in dict.fromkeys(re.findall(r"[a-z][a-z-]*", fold(statement)))
