@@ -54,9 +54,10 @@ _FLAT = re.compile(
 _COMPARED = re.compile(
     r"\b(?:meer|minder)\s(?:dan|als)\s(?=[\d€]|[a-z]+(?:tig|tien|honderd|duizend)\b)"
     r"|\bonder\smeer\b"
+    r"|\bafnemende\s(?:sector|partij|bedrij|instelling|veld|werkveld|branche)\w*"
 )
-""""meer dan 150" is an approximation of a number, and "onder meer" means "among others":
-neither is a direction."""
+""""meer dan 150" is an approximation of a number, "onder meer" means "among others" and
+"afnemende sectoren" the sectors that take on the graduates: none is a direction."""
 _UP_RE = re.compile(rf"\b(?:{_UP})\b")
 _DOWN_RE = re.compile(rf"\b(?:{_DOWN})\b")
 
@@ -99,8 +100,9 @@ def parse_claim(text: str) -> Claim:
     statement = _TAIL.sub("", statement).strip().rstrip("?.!").strip()
     statement = " ".join(_SOURCE.sub(" ", statement).split()) or statement
     first = statement.split(" ", 1)[0]
-    if first[:1].isupper() and first[1:].islower() and statement != text.strip():
-        # "Het project ..." asked as "Klopt het dat het project ...", never "TechNet" or "VO-raad".
+    if first[:1].isupper() and first[1:].islower() and text.strip().startswith(first):
+        # "Het project ..., klopt dat?" reads as "het project ...", never "TechNet" or
+        # "VO-raad"; a capital after "Klopt het dat" is a name's ("Klopt het dat Cito ...").
         statement = statement[0].lower() + statement[1:]
     return Claim(
         text=text,

@@ -61,13 +61,15 @@ _MINISTRIES = {
     "I&M": r"I&M|Infrastructuur\s+en\s+Milieu",
 }
 _MINISTRY = re.compile(
-    r"\b(?:ministeries?|ministers?|staatssecretaris(?:sen)?)\s+van\s+("
+    r"\b(?:ministeries?|ministers?|staatssecretaris(?:sen)?|bewindslieden|bewindspersonen)\s+van\s+("
     + "|".join(f"(?:{m})" for m in _MINISTRIES.values())
     + r")(?:\s+en\s+("
     + "|".join(f"(?:{m})" for m in _MINISTRIES.values())
     + r"))?\b"
+    + r"|(?<![\w&-])(OCW|EZ|SZW|BZK|I&M)(?![\w&])"
 )
-"""A ministry, or a minister's: "ministerie van Economische Zaken", "ministers van OCW en EZ"."""
+"""A ministry, or a minister's: "ministerie van Economische Zaken", "ministers van OCW en EZ",
+or a ministry's letters alone ("heeft SZW ...", "brief OCW")."""
 
 
 _SCHOOL_TYPES: tuple[tuple[str, str], ...] = (
@@ -178,6 +180,13 @@ def ministries(text: str) -> tuple[str, frozenset[str]] | None:
         for name in filter(None, match.groups()):
             named |= {k for k, m in _MINISTRIES.items() if re.fullmatch(m, name)}
     return (first, frozenset(named)) if named else None
+
+
+def without_ministries(text: str) -> str:
+    """`text` without the ministries it names: which ministry is a value of the claim, checked
+    apart, not what the claim is about ("de minister van Economische Zaken subsidieert Boris"
+    is about Boris, which the report says "de staatssecretaris van OCW" subsidises)."""
+    return " ".join(_MINISTRY.sub(" ", text).split())
 
 
 def labelled(claim: str, sentence: str, quote: Quote | None = None) -> list[Finding]:

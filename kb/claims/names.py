@@ -9,7 +9,7 @@ not ("ook in Maastricht").
 from __future__ import annotations
 
 import re
-from collections.abc import Set
+from collections.abc import Sequence, Set
 from itertools import pairwise
 
 from ingest.model import Chunk
@@ -17,6 +17,7 @@ from ingest.regions import Gazetteer
 from kb.analyser import DUTCH_STOP_WORDS, analyse, fold
 from kb.answers.answer import gazetteer_of
 from kb.claims.claim import Claim
+from kb.claims.contrast import ministries
 from kb.claims.findings import FIGURES, Finding
 from kb.claims.subject import in_order, within
 from kb.claims.wording import Scored, quote_of
@@ -49,26 +50,18 @@ def names(
     query: str,
     best: Scored,
     findings: list[Finding],
+    others: Sequence[Scored] = (),
 ) -> list[Finding]:
     """Names and places the claim states that the passage lacks. When the best sentence holds
     the rest of the claim (or its values), it is the same statement with another name:
-    "klopt niet", with the sentence's own names beside; else the report does not say it."""
+    "klopt niet", with the sentence's own names beside; else the report does not say it.
+    `others`: the sentences to read instead of a heading or footnote (_naming_sentence)."""
     gazetteer = gazetteer_of(index.settings)
     places, named = _named(gazetteer, claim)
-    held = _held(store, best.hit.chunk)
-    # A name is held when its words are ("STERA-project" in "het STERA project"); a place
-    # only as a whole ("Noord-Nederland" is not held by "noord" and "Oost-Nederland").
-    # A place is also held when the passage names it otherwise ("regio Brabant" for
-    # "Brabantse").
-    passage_places = set(gazetteer.tag(best.hit.chunk.text).regions)
-    missing = [
-        n
-        for n in dict.fromkeys(named)
-        if not (_terms(n) if n in places else set(analyse(n.replace("-", " ")))) <= held
-        and n not in passage_places
-        and not (n not in places and _abbreviated(n, best.hit.chunk.text, held))
-        and not (n not in places and _acronym_of(n, best.hit.chunk.text))
-    ]
+    best = _naming_sentence(store, named, best, others, findings)
+    if ministry := _other_ministry(claim, best):
+        return ministry
+    missing = _missing(gazetteer, store, places, named, best)
     if not missing:
         return []
     share = _share_without(store, query, missing, best.number)
@@ -294,6 +287,66 @@ def _named(gazetteer: Gazetteer, claim: Claim) -> tuple[list[str], list[str]]:
         if n in claim.statement and not (_ADJECTIVE.fullmatch(n) and gazetteer.tag(f"{n}e").regions)
     ]
     return places, [*places, *others]
+
+
+def _missing(
+    gazetteer: Gazetteer, store: SentenceStore, places: list[str], named: list[str], best: Scored
+) -> list[str]:
+    """The names of `named` that the passage of `best` lacks. A name is held when its words are
+    ("STERA-project" in "het STERA project"); a place only as a whole, or as the passage
+    names it ("regio Brabant" for "Brabantse")."""
+    held = _held(store, best.hit.chunk)
+    passage_places = set(gazetteer.tag(best.hit.chunk.text).regions)
+    return [
+        n
+        for n in dict.fromkeys(named)
+        if not (_terms(n) if n in places else set(analyse(n.replace("-", " ")))) <= held
+        and n not in passage_places
+        and not (n not in places and _abbreviated(n, best.hit.chunk.text, held))
+        and not (n not in places and _acronym_of(n, best.hit.chunk.text))
+    ]
+
+
+def _other_ministry(claim: Claim, best: Scored) -> list[Finding]:
+    """Another ministry in the sentence than the claim's: "de bewindslieden van OCW en SZW"
+    where the sentence names "OCW en EZ" ("klopt niet")."""
+    ours, theirs = ministries(claim.statement), ministries(best.sentence.text)
+    if ours and theirs and not ours[1] <= theirs[1]:
+        return [Finding("label", "contradicted", ours[0], theirs[0], quote_of(best))]
+    return []
+
+
+def _naming_sentence(
+    store: SentenceStore,
+    named: list[str],
+    best: Scored,
+    others: Sequence[Scored],
+    findings: list[Finding],
+) -> Scored:
+    """The sentence a claim's names are read in: `best`, unless no value placed the claim and
+    `best` is a heading or a footnote; then the sentence of `others` that names most of what
+    the claim names ("de Borgloschool" below the example's heading "LEERKRACHTTRAINING ONTDEK
+    HET ZELF"), in its passage first."""
+    if any(f.quote for f in findings) or not _says_nothing(best):
+        return best
+    return max(
+        others,
+        key=lambda s: (
+            _names_held(named, _held(store, s.hit.chunk)),
+            _names_held(named, set(analyse(s.sentence.text.replace("-", " ")))),
+        ),
+        default=best,
+    )
+
+
+def _says_nothing(scored: Scored) -> bool:
+    """Whether a sentence only names something: a heading or a footnote's reference."""
+    return scored.hit.chunk.kind == "voetnoot" or not re.search(r"[a-z]", scored.sentence.text)
+
+
+def _names_held(named: list[str], words: Set[str]) -> int:
+    """How many of `named` a text of `words` names (each with all its words)."""
+    return sum(1 for n in named if (terms := set(analyse(n.replace("-", " ")))) and terms <= words)
 
 
 def _names_in(text: str) -> list[str]:

@@ -34,7 +34,14 @@ from kb.answers.answer import gazetteer_of, sentence_store
 from kb.answers.model import AnswerModel
 from kb.answers.model import load_model as load_answer_model
 from kb.claims.claim import Claim, clauses, negation_words, parse_claim
-from kb.claims.contrast import contrasts, hedged, labelled, planned, school_types
+from kb.claims.contrast import (
+    contrasts,
+    hedged,
+    labelled,
+    planned,
+    school_types,
+    without_ministries,
+)
 from kb.claims.evidence import Evidence, by_ranker, compared_with, stating
 from kb.claims.evidence import ranked as ranked_evidence
 from kb.claims.features import Choice, Comparison, Reading, allowed, feature_row, gap
@@ -203,7 +210,7 @@ def _check_statement(
     hits = index.search(query, filters, max(top_k, PASSAGES), vector=vector)
     ranked = _rank(store, hits[:PASSAGES], vector, query)
     shown = hits[:top_k]
-    coverage = _coverage(store, query, ranked[0].hit) if ranked else 0.0
+    coverage = _coverage(store, without_ministries(query), ranked[0].hit) if ranked else 0.0
     if not ranked or coverage < MIN_COVERAGE:
         top = ranked[0].score if ranked else 0.0
         return Reading("niet_in_rapport", [], None, coverage, top, 0.0, (), ()), shown
@@ -225,7 +232,8 @@ def _check_statement(
         for q in parsed.quantities
     ]
     findings = [finding for finding, _, _ in compared]
-    findings += names(index, store, parsed, query, _anchor(ranked, findings), findings)
+    anchor = _anchor(ranked, findings)
+    findings += names(index, store, parsed, query, anchor, findings, [anchor, *ranked[:WINDOW]])
     findings += _swapped(parsed, _anchor(ranked, findings), findings)
     quoted = next((f.quote for f in findings if f.quote), None) or quote_of(ranked[0])
     findings += direction(parsed, quoted)

@@ -1,0 +1,111 @@
+"""What a claim is read against (issue 14, session 11): a capital after "Klopt het dat" is a
+name's, "afnemende sectoren" are no decline, a ministry is a value of the claim (also written
+as its letters alone), and a heading or footnote above the sentence that names the claim's
+names does not hide it. Expected values are read from the report
+(corpus/techniekpact-voortgangsrapportage-2017.txt).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.claims.claim import direction_of, parse_claim
+from kb.claims.contrast import labelled, ministries, without_ministries
+from kb.claims.verdict import check
+from kb.index import Index
+
+
+def test_a_capital_after_the_asking_is_a_name_s() -> None:
+    # Goal 5: "SLO heeft samen met een groep scholen het conceptschoolexamenprogramma ...".
+    asked = parse_claim("Is het waar dat Cito samen met een groep scholen dit heeft ontwikkeld?")
+    assert asked.statement.startswith("Cito ")
+    # A claim that starts the sentence itself is read from its second word on.
+    told = parse_claim("Het project Boris is van OCW, klopt dat?")
+    assert told.statement.startswith("het project ")
+
+
+def test_afnemende_sectoren_take_on_graduates_and_do_not_decline() -> None:
+    # Goal 7: "Lerarenopleidingen stemmen in dit kader steeds meer af met (v)mbo-scholen en
+    # afnemende sectoren of bedrijven."
+    sentence = (
+        "Lerarenopleidingen stemmen in dit kader steeds meer af met (v)mbo-scholen en afnemende"
+        " sectoren of bedrijven."
+    )
+    assert direction_of(sentence) == "up"
+    assert direction_of("het aantal techniekleraren is afnemende") == "down"
+
+
+def test_a_ministry_by_its_letters_alone_is_a_ministry() -> None:
+    # Goal 11: "... heeft SZW sinds mei 2016 een overzicht gemaakt ..."; goal 2's footnote:
+    # "Kamerstuk 31288-547, brief OCW, 6 juli 2016"; goal 10: "De bewindslieden van OCW en
+    # EZ hebben ...".
+    assert ministries("heeft SZW sinds mei 2016 een overzicht gemaakt") == ("SZW", {"SZW"})
+    assert ministries("Kamerstuk 31288-547, brief OCW, 6 juli 2016") == ("OCW", {"OCW"})
+    assert ministries("De bewindslieden van OCW en EZ hebben") == (
+        "bewindslieden van OCW en EZ",
+        {"OCW", "EZ"},
+    )
+    # Letters inside a word are not a ministry's.
+    assert ministries("een OCWB-regeling en een TEZ-project") is None
+    found = labelled(
+        "sinds mei 2016 houdt het ministerie van Economische Zaken een overzicht bij",
+        "heeft SZW sinds mei 2016 een overzicht gemaakt van de nu bestaande subsidies",
+    )
+    assert [(f.claim_value, f.report_value) for f in found] == [
+        ("ministerie van Economische Zaken", "SZW")
+    ]
+
+
+def test_which_ministry_is_not_what_the_claim_is_about() -> None:
+    assert (
+        without_ministries(
+            "het project Boris wordt gesubsidieerd door de minister van Economische Zaken"
+        )
+        == "het project Boris wordt gesubsidieerd door de"
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("claim", "shown"),
+    [
+        # Goal 2: "De pilot van de training is uitgevoerd op de Borgloschool in Deventer.",
+        # below the heading "LEERKRACHTTRAINING ONTDEK HET ZELF EN DIGILEERKRACHT".
+        (
+            "Is het waar dat de leerkrachttraining Ontdek het Zelf is uitgeprobeerd op de"
+            " Borgloschool in Apeldoorn?",
+            "Deventer",
+        ),
+        # Goal 3: "De staatssecretaris van OCW subsidieert het project Boris."
+        (
+            "Het project Boris wordt gesubsidieerd door de minister van Economische Zaken.",
+            "staatssecretaris van OCW",
+        ),
+        # Goal 10: "De bewindslieden van OCW en EZ hebben in samenwerking met de 4TU een
+        # analyse van knelpunten in de bekostiging ..." (its footnote is ranked first).
+        (
+            "Het rapport zegt dat de bewindslieden van OCW en SZW samen met de 4TU een analyse"
+            " hebben gemaakt van de knelpunten in de bekostiging van het hoger onderwijs —"
+            " klopt dat?",
+            "bewindslieden van OCW en EZ",
+        ),
+        # Goal 7: "... steeds meer af met (v)mbo-scholen en afnemende sectoren of bedrijven."
+        (
+            "Is het waar dat lerarenopleidingen zich steeds minder afstemmen met (v)mbo-scholen"
+            " en bedrijven?",
+            "meer",
+        ),
+        # Goal 5: "SLO heeft samen met een groep scholen ... ontwikkeld."
+        (
+            "Is het waar dat Cito samen met een groep scholen het conceptexamenprogramma"
+            " ‘Technologie en Toepassing’ heeft ontwikkeld?",
+            "SLO",
+        ),
+    ],
+)
+def test_the_report_s_own_words_stand_against_the_claim(
+    report_index: Index, claim: str, shown: str
+) -> None:
+    result = check(report_index, claim)
+    assert result.verdict == "klopt_niet"
+    assert any(f.report_value == shown for f in result.findings if f.status == "contradicted")
