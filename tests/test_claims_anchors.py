@@ -11,7 +11,12 @@ import pytest
 
 from kb.claims.claim import direction_of, parse_claim
 from kb.claims.contrast import labelled, ministries, without_ministries
+from kb.claims.evidence import supports
+from kb.claims.findings import Quote
+from kb.claims.names import _person
+from kb.claims.quantities import quantities
 from kb.claims.verdict import check
+from kb.claims.wording import direction
 from kb.index import Index
 
 
@@ -63,6 +68,71 @@ def test_which_ministry_is_not_what_the_claim_is_about() -> None:
         )
         == "het project Boris wordt gesubsidieerd door de"
     )
+
+
+def test_half_a_million_in_words_is_a_number() -> None:
+    # Goal 12: "In totaal hebben de 76 sectorplannen meer dan 300 duizend deelnemers bereikt."
+    (half,) = quantities("ruim een half miljoen deelnemers")
+    assert (half.kind, half.number, half.bound) == ("count", 500_000, "more")
+    (euros,) = quantities("anderhalf miljoen euro")
+    assert (euros.kind, euros.number) == ("amount", 1_500_000)
+    (report,) = quantities("meer dan 300 duizend deelnemers")
+    assert not supports(half, report)
+    # Goal 8: "... dragen per jaar gemiddeld €530.000 per Centre bij": "half" is no season.
+    (centre,) = quantities("gemiddeld €530.000 per Centre")
+    (claimed,) = quantities("ruim een half miljoen euro")
+    assert supports(claimed, centre)
+
+
+def test_a_title_may_be_written_with_the_ministry_before_it() -> None:
+    # Goal 9: "Het Alfa-college heeft van onderwijsminister Jet Bussemaker een subsidie ...".
+    sentence = "Het Alfa-college heeft van onderwijsminister Jet Bussemaker een subsidie"
+    assert _person(sentence, ["Jet Bussemaker"])
+    assert not _person(sentence, ["Alfa-college"])
+
+
+def test_a_direction_the_claim_denies_is_not_the_opposite_of_no_change() -> None:
+    # Goal 1: "... ongeveer gelijk zijn aan de prestaties bij de peilingen ..."; "Ondanks dit
+    # aanbod presteerden de leerlingen op deze scholen niet beter."
+    text = "Landelijk gezien zijn de leerling prestaties op dit gebied ongeveer gelijk."
+    quote = Quote(text, 0, len(text), "x", None)  # type: ignore[arg-type]
+    assert direction(parse_claim("hun leerlingen scoorden daardoor niet hoger"), quote) == []
+    assert [f.status for f in direction(parse_claim("de prestaties zijn gestegen"), quote)] == [
+        "contradicted"
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # Goal 10: "Het aandeel bètatechnische studenten binnen het totaal aantal studenten in
+        # het wo komt hiermee op 36%": "wetenschappelijk onderwijs" is the report's "wo".
+        (
+            "In het wetenschappelijk onderwijs studeert inmiddels zesendertig procent van alle"
+            " studenten bètatechniek.",
+            "klopt",
+        ),
+        # Goal 6: the Teaching & Learning Lab "bij de Universiteit Utrecht"; who opened it the
+        # report does not say (a person stands against a person, not a university).
+        (
+            "Is het waar dat minister Bussemaker het Teaching & Learning Lab in Utrecht officieel"
+            " heeft geopend?",
+            "niet_in_rapport",
+        ),
+        # Goal 12: "De eerste twaalf van de 76 sectorplannen zijn inmiddels volledig afgerond"
+        # and "... meer dan 300 duizend deelnemers bereikt".
+        (
+            "Van de 76 sectorplannen zijn de eerste twaalf helemaal afgerond, en samen hebben de"
+            " plannen ruim een half miljoen deelnemers bereikt.",
+            "deels",
+        ),
+    ],
+)
+def test_the_verdict_reads_the_report_s_words(
+    report_index: Index, claim: str, verdict: str
+) -> None:
+    assert check(report_index, claim).verdict == verdict
 
 
 @pytest.mark.slow

@@ -180,7 +180,7 @@ def supports(claimed: Quantity, stated: Quantity) -> bool:
     state "juli 2015")."""
     if claimed.day_month is not None and stated.day_month is None:
         return False
-    if precision(claimed) == "season" and precision(stated) == "year":
+    if claimed.kind == "date" and precision(claimed) == "season" and precision(stated) == "year":
         # "het najaar van 2017" is not stated by "2017-2018".
         return False
     return consistent(claimed, stated)

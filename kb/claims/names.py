@@ -179,7 +179,7 @@ def _elsewhere(
 
 
 _TITLE = re.compile(
-    r"\b(?:minister|staatssecretaris|ambassadeur|hoogleraar|lector|gedeputeerde|wethouder"
+    r"\b\w*(?:minister|staatssecretaris|ambassadeur|hoogleraar|lector|gedeputeerde|wethouder"
     r"|burgemeester|directeur|voorzitter|kamerlid|commissaris|astronaut|techgirl)\s+$",
     re.IGNORECASE,
 )
@@ -206,6 +206,13 @@ def _other_names(gazetteer: Gazetteer, claim: Claim, sentence: str, place: bool)
         own = [n for n in gazetteer.names(sentence) if not set(gazetteer.tag(n).regions) <= regions]
     else:
         own = _names_in(sentence)
+    if _person(
+        claim.statement,
+        [n for n in _names_in(claim.statement) if not _terms(n) <= set(analyse(sentence))],
+    ):
+        # A person stands against a person ("minister Bussemaker" against "staatssecretaris
+        # Dekker"), never against the body or place the sentence names.
+        own = [n for n in own if _person(sentence, [n])]
     return [n for n in dict.fromkeys(own) if not _terms(n) <= claimed]
 
 

@@ -246,9 +246,13 @@ def _compounds(text: str) -> list[Quantity]:
     return found
 
 
+_HALF = re.compile(r"\b(?:een\s+)?(ander)?half\s+(duizend|miljoen|miljard)\b", re.IGNORECASE)
+"""Half a scale in words: "een half miljoen" 500,000, "anderhalf miljard" 1.5 billion."""
+
+
 def _in_words(text: str) -> list[Quantity]:
-    """Shares in words ("de helft": 50%), "-tal" counts ("een zestal": about 6) and compound
-    number words ("vierhonderd")."""
+    """Shares in words ("de helft": 50%), "-tal" counts ("een zestal": about 6), compound
+    number words ("vierhonderd") and half a scale ("een half miljoen")."""
     found: list[Quantity] = _compounds(text)
     for words in _FRACTION.finditer(text):
         share = _fraction(words.group(0))
@@ -256,6 +260,14 @@ def _in_words(text: str) -> list[Quantity]:
             bound = _bound(text, words.start())
             span = (words.group(0), words.start(), words.end())
             found.append(Quantity("percent", *span, share, frozenset(), None, bound))
+    for words in _HALF.finditer(text):
+        value = (1.5 if words.group(1) else 0.5) * _SCALES[words.group(2).lower()]
+        euro = _EURO_AFTER.match(text, words.end())
+        end = euro.end() if euro else words.end()
+        span = (text[words.start() : end], words.start(), end)
+        bound = _bound(text, words.start())
+        kind: Kind = "amount" if euro else "count"
+        found.append(Quantity(kind, *span, value, frozenset(), None, bound))
     for words in _TAL.finditer(text):
         span = (words.group(0), words.start(), words.end())
         number = number_of(words.group(1))

@@ -42,6 +42,7 @@ from kb.claims.contrast import (
     school_types,
     without_ministries,
 )
+from kb.claims.coverage import passage_share
 from kb.claims.evidence import Evidence, by_ranker, compared_with, stating
 from kb.claims.evidence import ranked as ranked_evidence
 from kb.claims.features import Choice, Comparison, Reading, allowed, feature_row, gap
@@ -210,7 +211,7 @@ def _check_statement(
     hits = index.search(query, filters, max(top_k, PASSAGES), vector=vector)
     ranked = _rank(store, hits[:PASSAGES], vector, query)
     shown = hits[:top_k]
-    coverage = _coverage(store, without_ministries(query), ranked[0].hit) if ranked else 0.0
+    coverage = passage_share(store, without_ministries(query), ranked[0].hit) if ranked else 0.0
     if not ranked or coverage < MIN_COVERAGE:
         top = ranked[0].score if ranked else 0.0
         return Reading("niet_in_rapport", [], None, coverage, top, 0.0, (), ()), shown
@@ -218,19 +219,13 @@ def _check_statement(
     chooser = model.values if model and model.values and model.values.decides else None
     answers = load_answer_model()
     gazetteer = gazetteer_of(index.settings)
-    compared = [
-        _compare(
-            store,
-            q,
-            parsed,
-            window,
-            chooser,
-            ranked_evidence(store, answers, hits[:PASSAGES], vector, parsed, q, gazetteer)
-            if answers and by_ranker(q)
-            else None,
-        )
-        for q in parsed.quantities
-    ]
+
+    def evidence(q: Quantity) -> list[Evidence] | None:
+        if answers is None or not by_ranker(q):
+            return None
+        return ranked_evidence(store, answers, hits[:PASSAGES], vector, parsed, q, gazetteer)
+
+    compared = [_compare(store, q, parsed, window, chooser, evidence(q)) for q in parsed.quantities]
     findings = [finding for finding, _, _ in compared]
     anchor = _anchor(ranked, findings)
     findings += names(index, store, parsed, query, anchor, findings, [anchor, *ranked[:WINDOW]])
@@ -238,7 +233,9 @@ def _check_statement(
     quoted = next((f.quote for f in findings if f.quote), None) or quote_of(ranked[0])
     findings += direction(parsed, quoted)
     dated = all(f.aspect == "date" and f.status == "supported" for f in findings)
-    if not findings or (dated and _coverage(store, query, _anchor(ranked, findings).hit) < DATED):
+    if not findings or (
+        dated and passage_share(store, query, _anchor(ranked, findings).hit) < DATED
+    ):
         # A claim without values, or whose only values are dates in a passage that says
         # little else of it (a date places a claim, it does not say it): read against the
         # sentence that states it.
@@ -319,16 +316,6 @@ def _rank(store: SentenceStore, hits: list[Hit], vector: np.ndarray, query: str)
         for i, (n, hit) in enumerate(pairs)
     ]
     return sorted(scored, key=lambda s: -s.score)
-
-
-def _coverage(store: SentenceStore, query: str, hit: Hit) -> float:
-    """The IDF-weighted share of the query's words that the passage holds."""
-    terms = set(analyse(query))
-    if not terms:
-        return 0.0
-    held = store.passage_terms(hit.chunk.id) | set(analyse(hit.chunk.cited_in or ""))
-    total = sum(store.idf(t) for t in terms)
-    return sum(store.idf(t) for t in terms if t in held) / total
 
 
 def _compare(

@@ -41,8 +41,20 @@ def direction(claim: Claim, quote: Quote) -> list[Finding]:
     """The opposite direction ("gedaald" claimed, "gestegen" stated): "klopt niet"."""
     stated = direction_of(quote.text)
     if claim.direction and stated and stated != claim.direction:
+        if _denied(claim.statement):
+            # "scoorden niet hoger" where the report has "ongeveer gelijk": not up, as stated.
+            return []
         return [opposite(claim, quote)]
     return []
+
+
+def _denied(statement: str) -> bool:
+    """Whether the claim's direction word is itself negated ("niet hoger", "niet meer dan")."""
+    word = direction_words(statement)
+    if not word:
+        return False
+    before = fold(statement)[: fold(statement).find(fold(word))].split()[-2:]
+    return any(w in ("niet", "geen", "nooit") for w in before)
 
 
 def opposite(claim: Claim, quote: Quote) -> Finding:
