@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.claims.claim import direction_of, parse_claim
+from kb.claims.claim import clauses, direction_of, parse_claim
 from kb.claims.contrast import labelled, ministries, without_ministries
 from kb.claims.evidence import supports
 from kb.claims.findings import Quote
@@ -70,6 +70,16 @@ def test_which_ministry_is_not_what_the_claim_is_about() -> None:
     )
 
 
+def test_two_that_act_on_each_other_are_one_claim() -> None:
+    # Goal 9 (Amersfoort): "Daarom werken zij gezamenlijk aan vijf speerpunten om die
+    # verbinding te verbeteren."
+    statement = (
+        "werkgevers, scholen en gemeente in de regio Amersfoort werken aan vijf speerpunten om"
+        " onderwijs en arbeidsmarkt beter op elkaar te laten aansluiten"
+    )
+    assert clauses(statement) == [statement]
+
+
 def test_half_a_million_in_words_is_a_number() -> None:
     # Goal 12: "In totaal hebben de 76 sectorplannen meer dan 300 duizend deelnemers bereikt."
     (half,) = quantities("ruim een half miljoen deelnemers")
@@ -120,6 +130,19 @@ def test_a_direction_the_claim_denies_is_not_the_opposite_of_no_change() -> None
             " heeft geopend?",
             "niet_in_rapport",
         ),
+        # Goal 3: "Daarnaast zijn dertien gemeenten en drie provincies actief betrokken bij de
+        # netwerken van Jet-Net en TechNet": each count is read against its own.
+        (
+            "Behalve scholen en bedrijven doen ook drie provincies en dertien gemeenten actief"
+            " mee aan de netwerken van Jet-Net en TechNet.",
+            "klopt",
+        ),
+        # Goal 7: "Het experiment loopt van 1 juli 2016 tot en met 30 juni 2019."
+        (
+            "Het experiment educatieve minor ging op 1 juli 2016 van start en loopt tot eind juni"
+            " 2019.",
+            "klopt",
+        ),
         # Goal 12: "De eerste twaalf van de 76 sectorplannen zijn inmiddels volledig afgerond"
         # and "... meer dan 300 duizend deelnemers bereikt".
         (
@@ -164,6 +187,13 @@ def test_the_verdict_reads_the_report_s_words(
             "Is het waar dat lerarenopleidingen zich steeds minder afstemmen met (v)mbo-scholen"
             " en bedrijven?",
             "meer",
+        ),
+        # The same, told: a first word the report never writes, where the sentence has
+        # another name before the same words.
+        (
+            "Cito heeft samen met een groep scholen het conceptschoolexamenprogramma"
+            " ‘Technologie en Toepassing’ ontwikkeld.",
+            "SLO",
         ),
         # Goal 5: "SLO heeft samen met een groep scholen ... ontwikkeld."
         (

@@ -70,6 +70,11 @@ class Evidence:
     hit: Hit
 
 
+SAME_VALUE = 10.0
+"""Weight of the claim's own value (of the same thing, or a date of the same month) among the
+values of the sentence it is compared in: above any words the clauses share."""
+
+
 def question(claim: Claim, claimed: Quantity) -> str:
     """The question a claimed value asks: the statement without that value, after the kind's
     question word ("Hoeveel de tweede ScienceMakers aan talenten een podium gaf?")."""
@@ -208,8 +213,13 @@ def compared_with(
     def clause(e: Evidence) -> float:
         text = store.sentences[e.number].text
         shared = overlap(store, around, context(text, e.stated))
-        unit = UNIT_ALIKE * same_unit(claim.statement, claimed, text, e.stated)
-        return shared + unit + alike(claimed, e.stated)
+        unit = same_unit(claim.statement, claimed, text, e.stated)
+        dated = claimed.kind == "date" and precision(claimed) != "year"
+        # The claim's own value of the same thing, or its month, in the sentence is the one
+        # it speaks of: "dertien gemeenten en drie provincies" for "dertien gemeenten", "30
+        # juni 2019" for "eind juni 2019" in "van 1 juli 2016 tot en met 30 juni 2019".
+        same = (unit or dated) and supports(claimed, e.stated)
+        return shared + UNIT_ALIKE * unit + alike(claimed, e.stated) + SAME_VALUE * same
 
     # A count of another thing is not what the claim counts: it can neither contradict it
     # nor be the report's value for it (it may still state the claimed number).

@@ -59,7 +59,7 @@ def names(
     gazetteer = gazetteer_of(index.settings)
     places, named = _named(gazetteer, claim)
     best = _naming_sentence(store, named, best, others, findings)
-    if ministry := _other_ministry(claim, best):
+    if ministry := _other_ministry(claim, best) or _first_in_slot(store, claim, best):
         return ministry
     missing = _missing(gazetteer, store, places, named, best)
     if not missing:
@@ -312,6 +312,23 @@ def _missing(
         and not (n not in places and _abbreviated(n, best.hit.chunk.text, held))
         and not (n not in places and _acronym_of(n, best.hit.chunk.text))
     ]
+
+
+def _first_in_slot(store: SentenceStore, claim: Claim, best: Scored) -> list[Finding]:
+    """A claim that starts with a name the report never writes, where the sentence has another
+    name before the claim's next words: "Cito heeft samen met een groep scholen ..." against
+    "SLO heeft samen met een groep scholen ..." ("klopt niet")."""
+    words = claim.text.split()
+    if len(words) < 3 or not re.fullmatch(r"[A-Z][\w&-]+", words[0]) or words[1][0].isupper():
+        # "Volgens Platform Onderwijs2032 ...": the name follows.
+        return []
+    if fold(words[0]) in store.words:
+        return []
+    after = r"\s+".join(re.escape(w) for w in words[1:3])
+    found = re.search(rf"({_SLOT_NAME})\s+(?i:{after})\b", best.sentence.text)
+    if found is None or found.group(1) == words[0]:
+        return []
+    return [Finding("name", "contradicted", words[0], found.group(1), quote_of(best))]
 
 
 def _other_ministry(claim: Claim, best: Scored) -> list[Finding]:
