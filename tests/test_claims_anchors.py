@@ -40,6 +40,17 @@ def test_afnemende_sectoren_take_on_graduates_and_do_not_decline() -> None:
     assert direction_of("het aantal techniekleraren is afnemende") == "down"
 
 
+def test_more_of_something_as_a_purpose_is_no_direction() -> None:
+    # Goal 6: "Hiervoor heeft de VSNU het Actieplan VSNU Lerarenagenda opgesteld, waarin onder
+    # meer ... meer academisch opgeleide leraren"; goal 5: the aanpak for meisjes in the mbo.
+    assert (
+        direction_of("om onder meer meer academisch opgeleide leraren voor de klas te krijgen")
+        is None
+    )
+    assert direction_of("in de aanpak voor meer meisjes in de mbo-techniek") is None
+    assert direction_of("er kiezen meer meisjes voor techniek") == "up"
+
+
 def test_a_ministry_by_its_letters_alone_is_a_ministry() -> None:
     # Goal 11: "... heeft SZW sinds mei 2016 een overzicht gemaakt ..."; goal 2's footnote:
     # "Kamerstuk 31288-547, brief OCW, 6 juli 2016"; goal 10: "De bewindslieden van OCW en
@@ -129,6 +140,14 @@ def test_a_direction_the_claim_denies_is_not_the_opposite_of_no_change() -> None
             "Is het waar dat minister Bussemaker het Teaching & Learning Lab in Utrecht officieel"
             " heeft geopend?",
             "niet_in_rapport",
+        ),
+        # Goal 1: "De Rotterdamse Maakotheek maakt het scholen gemakkelijk ... De kern van het
+        # aanbod is een abonnement op kennis, materiaal en onderhoud." (the sentence before
+        # names what the quoted one is about).
+        (
+            "Is het waar dat de Maakotheek in Rotterdam scholen een abonnement aanbiedt op kennis,"
+            " materialen en onderhoud voor de W&T-lessen?",
+            "klopt",
         ),
         # Goal 3: "Daarnaast zijn dertien gemeenten en drie provincies actief betrokken bij de
         # netwerken van Jet-Net en TechNet": each count is read against its own.

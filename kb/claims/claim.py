@@ -55,9 +55,11 @@ _COMPARED = re.compile(
     r"\b(?:meer|minder)\s(?:dan|als)\s(?=[\d€]|[a-z]+(?:tig|tien|honderd|duizend)\b)"
     r"|\bonder\smeer\b"
     r"|\bafnemende\s(?:sector|partij|bedrij|instelling|veld|werkveld|branche)\w*"
+    r"|\b(?:om|voor)\s(?:onder\smeer\s)?(?:nog\s)?(?:meer|minder)\b"
 )
 """"meer dan 150" is an approximation of a number, "onder meer" means "among others" and
-"afnemende sectoren" the sectors that take on the graduates: none is a direction."""
+"afnemende sectoren" the sectors that take on the graduates, and "om meer leraren voor de klas
+te krijgen" or "de aanpak voor meer meisjes" a purpose: none is a direction."""
 _UP_RE = re.compile(rf"\b(?:{_UP})\b")
 _DOWN_RE = re.compile(rf"\b(?:{_DOWN})\b")
 

@@ -20,6 +20,10 @@ from kb.sentence_store import Sentence, SentenceStore
 
 MIN_SUPPORT = 0.3
 """For a claim without values: the share of its words the best sentence must hold to state it."""
+MIN_OWN_SUPPORT = 0.2
+"""A sentence holding less of a claim's words than `MIN_SUPPORT` (but this much) states it with
+the sentence before it, when the two hold `MIN_SUPPORT` + `PREVIOUS_MARGIN` of them."""
+PREVIOUS_MARGIN = 0.14
 MIN_KEY_LETTERS = 10
 """A word of the claim this long that the report never writes, nor the parts it is compounded
 of, is what the claim is about ("belastingvoordeel", "stagediscriminatie"): mostly a compound
@@ -123,6 +127,10 @@ def wording(
     if negation:
         return negation
     share = word_share(store, query, best.number)
+    if MIN_OWN_SUPPORT <= share < MIN_SUPPORT:
+        # "De kern van het aanbod is een abonnement ..." after "De Rotterdamse Maakotheek ...":
+        # the sentence before names what the sentence is about.
+        share = max(share, _with_previous(store, query, best) - PREVIOUS_MARGIN)
     # A claimed direction ("de laagste", "neemt af") is stated only by a sentence that states
     # one: the same words without it do not say that it went that way.
     held = share >= MIN_SUPPORT and (claim.direction is None or direction_of(sentence) is not None)
@@ -131,6 +139,16 @@ def wording(
         held = False
     status: Status = "supported" if held else "absent"
     return [Finding("statement", status, None, None, quote_of(best) if held else None)]
+
+
+def _with_previous(store: SentenceStore, query: str, best: Scored) -> float:
+    """The IDF-weighted share of the query's words that the sentence and the one before it in
+    its passage hold together."""
+    before = [n for n in store.of_chunk(best.hit.chunk.id) if n < best.number]
+    terms = set(analyse(query))
+    held = set(store.terms(best.number)) | (set(store.terms(before[-1])) if before else set())
+    total = sum(store.idf(t) for t in terms) or 1.0
+    return sum(store.idf(t) for t in terms if t in held) / total
 
 
 def _written(word: str, vocabulary: frozenset[str], depth: int = 0) -> bool:
