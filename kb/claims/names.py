@@ -322,6 +322,9 @@ def _first_in_slot(store: SentenceStore, claim: Claim, best: Scored) -> list[Fin
     if len(words) < 3 or not re.fullmatch(r"[A-Z][\w&-]+", words[0]) or words[1][0].isupper():
         # "Volgens Platform Onderwijs2032 ...": the name follows.
         return []
+    if fold(claim.statement.split(" ", 1)[0]) != fold(words[0]):
+        # "Klopt het dat ...": the claim does not start the text.
+        return []
     if fold(words[0]) in store.words:
         return []
     after = r"\s+".join(re.escape(w) for w in words[1:3])
