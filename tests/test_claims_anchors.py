@@ -149,6 +149,14 @@ def test_a_direction_the_claim_denies_is_not_the_opposite_of_no_change() -> None
             " materialen en onderhoud voor de W&T-lessen?",
             "klopt",
         ),
+        # Goal 6: "De ambitie is om in 2020 50% hbo- en wo-master opgeleide leraren te hebben
+        # in het voortgezet onderwijs, momenteel heeft 37% van de docenten ... een
+        # masteropleiding": a later part's "dit" is what the first part is about.
+        (
+            "Op dit moment heeft iets meer dan een derde van de leraren in het voortgezet"
+            " onderwijs een master; het streven is dat dit in 2020 de helft is.",
+            "klopt",
+        ),
         # Goal 3: "Daarnaast zijn dertien gemeenten en drie provincies actief betrokken bij de
         # netwerken van Jet-Net en TechNet": each count is read against its own.
         (

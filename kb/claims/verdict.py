@@ -187,8 +187,14 @@ def check(
 def _subject(part: str, first: str) -> str:
     """What a later part of a compound claim is about when it names nothing itself: the names
     and school types of the first part ("Ans Hekkenberg ... en richt zich op meisjes in havo en
-    vwo", "In het hbo begonnen 23.368 studenten, waarmee het aandeel ...")."""
-    if part == first or re.search(r"\b[A-Z][\w&-]+", part[1:]):
+    vwo", "In het hbo begonnen 23.368 studenten, waarmee het aandeel ..."), or the whole first
+    part when the later one refers back to it ("dit", "deze", "hun", "daarmee")."""
+    if part == first:
+        return ""
+    if re.search(r"\b(?:dit|deze|hun|hiermee|daarmee|hierbij|daarbij)\b", part, re.IGNORECASE):
+        # "het streven is dat dit in 2020 de helft is": what "dit" stands for is the first part.
+        return first
+    if re.search(r"\b[A-Z][\w&-]+", part[1:]):
         return ""
     names = re.findall(r"\b[A-Z][\w&-]+", first)
     schools = [] if school_types(part) else list(dict.fromkeys(school_types(first).values()))
