@@ -22,7 +22,7 @@ import io
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Container
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -250,6 +250,11 @@ class SentenceStore:
     def idf(self, term: str) -> float:
         """The BM25 IDF of a term over the sentences; a term no sentence holds weighs most."""
         return self._idf.get(term, self._max_idf)
+
+    def share(self, terms: Collection[str], held: Container[str]) -> float:
+        """The IDF-weighted share of `terms` (distinct) that `held` holds; 0 without terms."""
+        total = sum(self.idf(t) for t in terms)
+        return sum(self.idf(t) for t in terms if t in held) / total if total else 0.0
 
     def passage_terms(self, chunk_id: str) -> frozenset[str]:
         """The analysed terms of a chunk's text, example title and footnotes."""

@@ -36,8 +36,4 @@ def passage_share(store: SentenceStore, query: str, hit: Hit) -> float:
             held = held | long_terms
         elif long_terms <= held and re.search(rf"\b{re.escape(short)}\b", folded):
             held = held | short_terms
-    terms = set(analyse(query))
-    if not terms:
-        return 0.0
-    total = sum(store.idf(t) for t in terms)
-    return sum(store.idf(t) for t in terms if t in held) / total
+    return store.share(set(analyse(query)), held)

@@ -73,20 +73,21 @@ def names(
         # "ook in Maastricht": another instance, which the report does not mention.
         return [Finding("name", "absent", ", ".join(missing), None, None)]
     values = [f for f in findings if f.aspect in (*FIGURES, "date")]
+    person = _person(claim.statement, missing)
     listed = _listed_with(claim.statement, missing, [n for n in named if n not in missing])
     if (
         not any(n in places for n in missing)
         and values
         and all(f.status == "supported" for f in values)
         and not (share >= NAME_SUPPORT and listed)
-        and not _person(claim.statement, missing)
+        and not person
     ):
         # Every value is the report's, in a sentence that says it with another name: the
         # claim's own word for the same body ("het Rijk" for "OCW en EZ", "Rif" for
         # "Regionaal investeringsfonds"), not another subject.
         return []
     place = any(n in places for n in missing)
-    other = _other_names(gazetteer, claim, best.sentence.text, place)
+    other = _other_names(gazetteer, claim, best.sentence.text, place, person)
     stated = as_written(best.sentence.text, other)
     if other:
         return [Finding("name", "contradicted", ", ".join(missing), stated, quote_of(best))]
@@ -108,9 +109,7 @@ def _share_without(store: SentenceStore, query: str, missing: list[str], number:
     """The IDF-weighted share of the query's words, less those of the missing names, that
     sentence `number` holds."""
     terms = set(analyse(query)) - {t for n in missing for t in _terms(n)}
-    sentence_terms = set(store.terms(number))
-    total = sum(store.idf(t) for t in terms) or 1.0
-    return sum(store.idf(t) for t in terms if t in sentence_terms) / total
+    return store.share(terms, store.terms(number))
 
 
 _SLOT_WORDS = frozenset(["van", "bij", "door", "met", "uit", "voor", "aan", "naar", "namens"])
@@ -197,21 +196,20 @@ def _also(statement: str) -> bool:
     return bool(re.search(r"\b(?:ook|eveneens)\s+(?:[a-z]+\s+){0,3}[A-Z]", statement))
 
 
-def _other_names(gazetteer: Gazetteer, claim: Claim, sentence: str, place: bool) -> list[str]:
+def _other_names(
+    gazetteer: Gazetteer, claim: Claim, sentence: str, place: bool, person: bool = False
+) -> list[str]:
     """The sentence's own names that the claim does not state, as the sentence writes them: a
-    place stands against a place ("Enschede" against "Deventer"), a name against a name."""
+    place stands against a place ("Enschede" against "Deventer"), a name against a name, and a
+    person (`person`: the missing name is one) against a person ("minister Bussemaker" against
+    "staatssecretaris Dekker"), never against the body or place the sentence names."""
     claimed = _terms(claim.statement)
     if place:
         regions = set(gazetteer.tag(claim.statement).regions)
         own = [n for n in gazetteer.names(sentence) if not set(gazetteer.tag(n).regions) <= regions]
     else:
         own = _names_in(sentence)
-    if _person(
-        claim.statement,
-        [n for n in _names_in(claim.statement) if not _terms(n) <= set(analyse(sentence))],
-    ):
-        # A person stands against a person ("minister Bussemaker" against "staatssecretaris
-        # Dekker"), never against the body or place the sentence names.
+    if person:
         own = [n for n in own if _person(sentence, [n])]
     return [n for n in dict.fromkeys(own) if not _terms(n) <= claimed]
 

@@ -104,10 +104,7 @@ def directed(store: SentenceStore, claim: Claim, query: str, ranked: list[Scored
 
 def word_share(store: SentenceStore, query: str, number: int) -> float:
     """The IDF-weighted share of the query's (stemmed) words that sentence `number` holds."""
-    terms = set(analyse(query))
-    held = set(store.terms(number))
-    total = sum(store.idf(t) for t in terms) or 1.0
-    return sum(store.idf(t) for t in terms if t in held) / total
+    return store.share(set(analyse(query)), store.terms(number))
 
 
 def wording(
@@ -145,10 +142,8 @@ def _with_previous(store: SentenceStore, query: str, best: Scored) -> float:
     """The IDF-weighted share of the query's words that the sentence and the one before it in
     its passage hold together."""
     before = [n for n in store.of_chunk(best.hit.chunk.id) if n < best.number]
-    terms = set(analyse(query))
     held = set(store.terms(best.number)) | (set(store.terms(before[-1])) if before else set())
-    total = sum(store.idf(t) for t in terms) or 1.0
-    return sum(store.idf(t) for t in terms if t in held) / total
+    return store.share(set(analyse(query)), held)
 
 
 def _written(word: str, vocabulary: frozenset[str], depth: int = 0) -> bool:
