@@ -23,7 +23,7 @@ from kb.answers.values import Value, find_values
 
 Kind = Literal["percent", "amount", "count", "date"]
 KINDS: tuple[Kind, ...] = ("percent", "amount", "count", "date")
-Bound = Literal["more", "less", "about", "cap"]
+Bound = Literal["more", "less", "about", "cap", "floor"]
 """An approximation before a value; "cap" is a limit ("maximaal", "hooguit")."""
 
 
@@ -54,6 +54,7 @@ _MONTHS = [
 _DAY_MONTH = re.compile(rf"(?:(\d{{1,2}})\s)?({'|'.join(_MONTHS)})")
 _BOUNDS: tuple[tuple[Bound, re.Pattern[str]], ...] = (
     ("cap", re.compile(r"(?:maximaal|hooguit|ten hoogste)\s$")),
+    ("floor", re.compile(r"(?:minimaal|minimum van)\s$")),
     ("less", re.compile(r"(?:bijna|nagenoeg|minder dan|ruim onder|nog geen)\s$")),
     (
         "more",
@@ -358,6 +359,11 @@ def _fits(
         # A limit is itself the figure: "maximaal tien" is not the report's "maximaal zeven";
         # a claimed limit holds a plain figure below it.
         return claim_bound == "cap" and report_bound != "cap" and report <= claim
+    if report_bound == "floor":
+        # A required minimum is itself the figure: "minstens 400 uur" is not "minimaal 640 uur".
+        return False
+    if claim_bound == "floor":
+        return report_bound != "less" and report >= claim
     if "about" in (claim_bound, report_bound):
         return near
     if claim_bound == "more":

@@ -58,7 +58,7 @@ from kb.claims.findings import (
     verdict_of,
 )
 from kb.claims.model import ClaimModel, ValueChooser, load_model
-from kb.claims.names import NAME_SUPPORT, names
+from kb.claims.names import NAME_SUPPORT, about_another, names
 from kb.claims.quantities import Quantity, consistent, quantities
 from kb.claims.subject import (
     UNIT_ALIKE,
@@ -236,6 +236,7 @@ def _check_statement(
     anchor = _anchor(ranked, findings)
     findings += names(index, store, parsed, query, anchor, findings, [anchor, *ranked[:WINDOW]])
     findings += _swapped(parsed, _anchor(ranked, findings), findings)
+    findings = about_another(store, findings)
     quoted = next((f.quote for f in findings if f.quote), None) or quote_of(ranked[0])
     findings += direction(parsed, quoted)
     dated = all(f.aspect == "date" and f.status == "supported" for f in findings)

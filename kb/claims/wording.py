@@ -41,8 +41,26 @@ class Scored:
     score: float
 
 
+_OPPOSITES = tuple(
+    (re.compile(rf"\b(?:{a})\b"), re.compile(rf"\b(?:{b})\b"))
+    for a, b in (
+        (r"verleng\w*", r"ingekort|inkort\w*|verkort\w*"),
+        (
+            r"toegankelijker|makkelijker|gemakkelijker|eenvoudiger",
+            r"lastiger|moeilijker|ingewikkelder|ontoegankelijker",
+        ),
+        (r"uitgebreid|uitbreid\w*", r"ingeperkt|inperk\w*|afgebouwd"),
+    )
+)
+"""Changes that are each other's opposite outside "meer" and "minder": a programme lengthened
+or shortened, a step made easier or harder, a scheme widened or narrowed."""
+
+
 def direction(claim: Claim, quote: Quote) -> list[Finding]:
-    """The opposite direction ("gedaald" claimed, "gestegen" stated): "klopt niet"."""
+    """The opposite direction ("gedaald" claimed, "gestegen" stated; "ingekort" claimed,
+    "verlengd" stated): "klopt niet"."""
+    if changed := _opposite_change(claim.statement, quote):
+        return [changed]
     stated = direction_of(quote.text)
     if claim.direction and stated and stated != claim.direction:
         if _denied(claim.statement):
@@ -50,6 +68,18 @@ def direction(claim: Claim, quote: Quote) -> list[Finding]:
             return []
         return [opposite(claim, quote)]
     return []
+
+
+def _opposite_change(statement: str, quote: Quote) -> Finding | None:
+    claimed, stated = fold(statement), fold(quote.text)
+    for one, other in _OPPOSITES:
+        for mine, theirs in ((one, other), (other, one)):
+            said, found = mine.search(claimed), theirs.search(stated)
+            if said and found and not theirs.search(claimed) and not mine.search(stated):
+                words = quote.text if len(stated) == len(quote.text) else stated
+                report = words[found.start() : found.end()]
+                return Finding("direction", "contradicted", said.group(0), report, quote)
+    return None
 
 
 def _denied(statement: str) -> bool:

@@ -1,0 +1,106 @@
+"""What a claim is compared with (issue 14, session 12): a figure of a passage that never names
+the claim's subject does not contradict it, a required minimum is itself the figure, and a
+change has opposites outside "meer" and "minder" (lengthened or shortened, easier or harder).
+Expected values are read from the report (corpus/techniekpact-voortgangsrapportage-2017.txt).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.claims.claim import parse_claim
+from kb.claims.findings import Finding, Quote
+from kb.claims.quantities import consistent, quantities
+from kb.claims.verdict import check
+from kb.claims.wording import direction
+from kb.index import Index
+from tests.support.claim_checks import assert_stands_against
+
+
+def _quote(text: str) -> Quote:
+    return Quote(text=text, start=0, end=len(text), hit_id="", source=None)  # type: ignore[arg-type]
+
+
+@pytest.mark.slow
+def test_a_figure_about_another_subject_does_not_contradict_one_the_report_never_names(
+    report_index: Index,
+) -> None:
+    # Goal 8: "Het ministerie van OCW stelt hiervoor sinds 2014 jaarlijks €25 miljoen
+    # beschikbaar" and "in totaal 94 publiek-private samenwerkingsverbanden in het mbo"; no bank
+    # and no island is named anywhere in the report.
+    for claim in (
+        "Is het waar dat de ABN AMRO jaarlijks 4 miljoen euro bijdraagt aan publiek-private"
+        " samenwerking in het mbo?",
+        "Ook op Curaçao zijn vijf samenwerkingsverbanden tussen mbo-scholen en bedrijven gestart.",
+    ):
+        result = check(report_index, claim)
+        assert result.verdict == "niet_in_rapport", claim
+        assert not any(f.status == "contradicted" for f in result.findings)
+    # The same figure said of OCW, which the passage names, is contradicted by it.
+    assert_stands_against(
+        report_index,
+        "Klopt het dat OCW sinds 2014 jaarlijks 3 miljoen euro voor het Rif beschikbaar stelt?",
+        "€25 miljoen",
+    )
+
+
+def test_a_required_minimum_is_itself_the_figure() -> None:
+    # Goal 3: "De regeling voor erkende leerbedrijven die studenten een stage van minimaal 640
+    # uur aanbieden ...".
+    (stated,) = quantities("een stage van minimaal 640 uur")
+    assert stated.bound == "floor"
+    (lower,) = quantities("een stage van minstens 400 uur")
+    (same,) = quantities("een stage van ten minste 640 uur")
+    assert not consistent(lower, stated)
+    assert consistent(same, stated)
+    # A claimed minimum holds a plain figure above it.
+    (minimum,) = quantities("minimaal 90 samenwerkingsverbanden")
+    (plain,) = quantities("in totaal 94 samenwerkingsverbanden")
+    assert consistent(minimum, plain)
+
+
+@pytest.mark.slow
+def test_a_shorter_stage_than_the_report_s_is_caught(report_index: Index) -> None:
+    assert_stands_against(
+        report_index,
+        "Klopt het dat leerbedrijven met een stage van minstens 300 uur onder de regeling vallen?",
+        "640",
+    )
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "claimed", "stated"),
+    [
+        # Goal 1: "Het programma “Kiezen voor Technologie” is met een half jaar verlengd tot 2017."
+        (
+            "Kiezen voor Technologie is met een half jaar ingekort",
+            "Het programma “Kiezen voor Technologie” is met een half jaar verlengd tot 2017.",
+            "ingekort",
+            "verlengd",
+        ),
+        # Goal 7: "Het combineren van een functie in het bedrijfsleven met een baan in het
+        # onderwijs wordt toegankelijker gemaakt."
+        (
+            "een baan in het bedrijfsleven combineren met lesgeven wordt moeilijker gemaakt",
+            "Het combineren van een functie in het bedrijfsleven met een baan in het onderwijs"
+            " wordt toegankelijker gemaakt.",
+            "moeilijker",
+            "toegankelijker",
+        ),
+    ],
+)
+def test_opposite_changes_outside_more_and_less(
+    claim: str, sentence: str, claimed: str, stated: str
+) -> None:
+    found = direction(parse_claim(claim), _quote(sentence))
+    assert [(f.aspect, f.status, f.claim_value, f.report_value) for f in found] == [
+        ("direction", "contradicted", claimed, stated)
+    ]
+
+
+def test_the_same_change_is_no_contradiction() -> None:
+    sentence = "Het programma “Kiezen voor Technologie” is met een half jaar verlengd tot 2017."
+    found: list[Finding] = direction(
+        parse_claim("het programma is verlengd tot 2017"), _quote(sentence)
+    )
+    assert found == []
