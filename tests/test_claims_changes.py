@@ -10,6 +10,7 @@ import pytest
 
 from kb.claims.claim import parse_claim
 from kb.claims.findings import Finding, Quote
+from kb.claims.names import _names_in
 from kb.claims.quantities import consistent, quantities
 from kb.claims.verdict import check
 from kb.claims.wording import direction
@@ -104,3 +105,34 @@ def test_the_same_change_is_no_contradiction() -> None:
         parse_claim("het programma is verlengd tot 2017"), _quote(sentence)
     )
     assert found == []
+
+
+def test_het_rijk_is_no_name_of_its_own() -> None:
+    # "geld van het Rijk" is whichever ministry pays; "Bussemaker" and "Breda" are names.
+    found = _names_in("de minister Bussemaker maakte in Breda bekend dat het Rijk betaalt")
+    assert found == ["Bussemaker", "Breda"]
+
+
+@pytest.mark.slow
+def test_the_same_day_in_another_year_is_a_wrong_date(report_index: Index) -> None:
+    # Goal 8: "Dat maakte minister Bussemaker van Onderwijs op 16 november 2016 in Breda bekend
+    # bij de General Assembly van de Centres of expertise."
+    assert_stands_against(
+        report_index,
+        "Op 16 november 2015 maakte de minister in Breda bekend dat de Centres of expertise ook"
+        " in 2017 geld van het Rijk krijgen.",
+        "16 november 2016",
+    )
+
+
+@pytest.mark.slow
+def test_a_part_that_refers_back_to_a_wrong_part_is_not_so(report_index: Index) -> None:
+    # Preface: "... de uitdagingen die zijn ontstaan door een toename van studenten bij
+    # technische universiteiten."
+    result = check(
+        report_index,
+        "Het rapport zegt dat het aantal studenten aan technische universiteiten is gedaald en"
+        " dat dit voor nieuwe uitdagingen zorgt.",
+    )
+    assert result.verdict == "klopt_niet"
+    assert any(f.report_value == "toename" for f in result.findings if f.status == "contradicted")

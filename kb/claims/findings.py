@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from kb.answers.answer import Source
+from kb.claims.quantities import quantities
 
 Verdict = Literal["klopt", "klopt_niet", "deels", "niet_in_rapport"]
 VERDICTS: tuple[Verdict, ...] = ("klopt", "klopt_niet", "deels", "niet_in_rapport")
@@ -91,6 +92,7 @@ def verdict_of(findings: list[Finding], statement: str = "") -> Verdict:
         and len(findings) > 1
         and none_hold
         and (contradicted_date or absent_date)
+        and not any(_same_day(f) for f in dates)
     ):
         # Another year with other figures, or a year the report does not name with them: a
         # period the report does not cover.
@@ -137,6 +139,17 @@ def _coordinated(statement: str, findings: list[Finding]) -> bool:
 
     held, wrong = [i for i in at("supported") if i >= 0], [i for i in at("contradicted") if i >= 0]
     return any(_COORDINATOR.search(statement[min(a, b) : max(a, b)]) for a in held for b in wrong)
+
+
+def _same_day(finding: Finding) -> bool:
+    """A date contradicted by the report's of the same day and month in another year ("16
+    november 2015" where it has "16 november 2016"): the same event, dated wrongly."""
+    if finding.status != "contradicted":
+        return False
+    claimed, stated = quantities(finding.claim_value or ""), quantities(finding.report_value or "")
+    if not claimed or not stated or claimed[0].day_month is None:
+        return False
+    return claimed[0].day_month[0] > 0 and claimed[0].day_month == stated[0].day_month
 
 
 def _one_sentence(findings: list[Finding]) -> bool:

@@ -415,9 +415,13 @@ def _names_held(named: list[str], words: Set[str]) -> int:
     return sum(1 for n in named if (terms := set(analyse(n.replace("-", " ")))) and terms <= words)
 
 
+_GENERIC = frozenset(["Rijk"])
+"""Capitalised words that name no one body: "het Rijk" is whichever ministry pays."""
+
+
 def _names_in(text: str) -> list[str]:
     """Names inside a text (not its first word), and acronyms anywhere ("FME", "VNO-NCW")."""
-    found = [*_NAME.findall(text), *_ACRONYM.findall(text)]
+    found = [n for n in (*_NAME.findall(text), *_ACRONYM.findall(text)) if n not in _GENERIC]
     return [n for n in dict.fromkeys(found) if not any(n != m and n in m for m in found)]
 
 

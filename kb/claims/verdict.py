@@ -162,7 +162,7 @@ def check(
         # A compound claim, each part found in the report: checked part by part, so that one
         # part's value is never compared with the sentence of the other. One part that holds
         # beside one the report does not state is "deels", never "klopt".
-        rule = combined([part.verdict for part in parts])
+        rule = combined(_read_back(split, [part.verdict for part in parts]))
         findings = [f for part in parts for f in part.findings]
         comparisons = tuple(c for part in parts for c in part.comparisons)
         quote = parts[0].quote
@@ -182,6 +182,20 @@ def check(
         features=tuple(float(v) for v in row),
         choices=whole.choices + tuple(c for p in parts if p is not whole for c in p.choices),
     )
+
+
+_BACK = re.compile(r"(?:dit|deze|daardoor|hierdoor|daarmee|hiermee|waardoor|waarmee)\b", re.I)
+
+
+def _read_back(split: list[str], verdicts: list[Verdict]) -> list[Verdict]:
+    """The parts' verdicts, with a part that starts by referring back ("... is teruggelopen |
+    dit levert nieuwe uitdagingen op") not so when what it refers to is not so: it says
+    something of that."""
+    read = list(verdicts)
+    for i in range(1, len(read)):
+        if _BACK.match(split[i]) and read[i - 1] == "klopt_niet" and read[i] == "klopt":
+            read[i] = "klopt_niet"
+    return read
 
 
 def _subject(part: str, first: str) -> str:
