@@ -33,6 +33,9 @@ def test_a_figure_about_another_subject_does_not_contradict_one_the_report_never
         "Is het waar dat de ABN AMRO jaarlijks 4 miljoen euro bijdraagt aan publiek-private"
         " samenwerking in het mbo?",
         "Ook op Curaçao zijn vijf samenwerkingsverbanden tussen mbo-scholen en bedrijven gestart.",
+        # Goal 5: "De vier hogescholen die lerarenopleidingen verzorgen ..."; the Vereniging
+        # Hogescholen is named elsewhere, never with how many members it has.
+        "Klopt het dat de Vereniging Hogescholen 40 hogescholen als lid telt?",
     ):
         result = check(report_index, claim)
         assert result.verdict == "niet_in_rapport", claim

@@ -117,7 +117,7 @@ def about_another(store: SentenceStore, findings: list[Finding]) -> list[Finding
         if finding.aspect not in (*FIGURES, "date"):
             return False
         held = store.passage_terms(finding.quote.hit_id)
-        return not any(_holds(held, t) for name in absent for t in _terms(name))
+        return not any(all(_holds(held, t) for t in _terms(name)) for name in absent)
 
     return [
         Finding(f.aspect, "absent", f.claim_value, None, None) if elsewhere(f) else f
