@@ -12,6 +12,7 @@ from kb.claims.claim import parse_claim
 from kb.claims.findings import Finding, Quote
 from kb.claims.names import _names_in
 from kb.claims.quantities import consistent, quantities
+from kb.claims.subject import other_thing, schools
 from kb.claims.verdict import check
 from kb.claims.wording import direction
 from kb.index import Index
@@ -139,3 +140,26 @@ def test_a_part_that_refers_back_to_a_wrong_part_is_not_so(report_index: Index) 
     )
     assert result.verdict == "klopt_niet"
     assert any(f.report_value == "toename" for f in result.findings if f.status == "contradicted")
+
+
+def test_a_learning_path_written_out_is_its_short_form() -> None:
+    # Goal 4: "Binnen vmbo-tl gaat het nu om 19.635 gediplomeerden."
+    (stated,) = quantities("Binnen vmbo-tl gaat het nu om 19.635 gediplomeerden.")
+    claim = "In de theoretische leerweg van het vmbo slaagden ruim 19.600 leerlingen met NaSk."
+    assert schools(claim) == {"tl"}
+    assert not other_thing(claim, "Binnen vmbo-tl gaat het nu om 19.635 gediplomeerden.", stated)
+    # The other learning path is another school type.
+    other = "In de gemengde leerweg van het vmbo slaagden ruim 19.600 leerlingen met NaSk."
+    assert schools(other) == {"gl"}
+    assert other_thing(other, "Binnen vmbo-tl gaat het nu om 19.635 gediplomeerden.", stated)
+
+
+@pytest.mark.slow
+def test_a_figure_of_the_learning_path_written_out_is_checked(report_index: Index) -> None:
+    # Goal 4: "In vmbo-gl is het aantal gediplomeerden toegenomen tot 2.562 in 2015-2016."
+    assert_stands_against(
+        report_index,
+        "Klopt het dat in de gemengde leerweg van het vmbo 2.800 leerlingen met natuur- en"
+        " scheikunde in hun pakket slaagden?",
+        "2.562",
+    )

@@ -174,8 +174,19 @@ def in_order(letters: str, word: str) -> bool:
     return all(c in it for c in letters)
 
 
+_LEERWEGEN = (
+    ("tl", re.compile(r"\btheoretische\s+leerweg")),
+    ("gl", re.compile(r"\bgemengde\s+leerweg")),
+    ("kb", re.compile(r"\bkaderberoepsgerichte\b")),
+    ("bb", re.compile(r"\bbasisberoepsgerichte\b")),
+)
+"""The vmbo's learning paths written out, as the report's short forms name them ("vmbo-tl")."""
+
+
 def _named_schools(text: str) -> frozenset[str]:
-    return _SCHOOLS & frozenset(re.findall(r"[a-z]+", fold(text)))
+    folded = fold(text)
+    written = {short for short, pattern in _LEERWEGEN if pattern.search(folded)}
+    return _SCHOOLS & (frozenset(re.findall(r"[a-z]+", folded)) | written)
 
 
 def _acronyms(text: str) -> set[str]:
