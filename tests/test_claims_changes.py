@@ -163,3 +163,18 @@ def test_a_figure_of_the_learning_path_written_out_is_checked(report_index: Inde
         " scheikunde in hun pakket slaagden?",
         "2.562",
     )
+
+
+@pytest.mark.slow
+def test_a_body_the_report_names_elsewhere_in_another_s_place_is_caught(
+    report_index: Index,
+) -> None:
+    # Goal 12: "... worden via het project GirlsTech van de MBO Raad, in samenwerking met VHTO,
+    # goede praktijkervaringen uitgewisseld met zeven andere Europese landen"; the VSNU is named
+    # in goal 6, as a body of its own.
+    claim = (
+        "Via het project GirlsTech van de {} wisselen Nederland en zeven andere Europese landen"
+        " samen met VHTO goede praktijkervaringen uit."
+    )
+    assert_stands_against(report_index, claim.format("VSNU"), "MBO Raad")
+    assert check(report_index, claim.format("MBO Raad")).verdict == "klopt"

@@ -75,19 +75,22 @@ def names(
     values = [f for f in findings if f.aspect in (*FIGURES, "date")]
     person = _person(claim.statement, missing)
     listed = _listed_with(claim.statement, missing, [n for n in named if n not in missing])
+    place = any(n in places for n in missing)
+    other = _other_names(gazetteer, claim, best.sentence.text, place, person)
     if (
         not any(n in places for n in missing)
         and values
         and all(f.status == "supported" for f in values)
         and not (share >= NAME_SUPPORT and listed)
         and not person
+        and not (_named_elsewhere(index, missing) and other)
     ):
         # Every value is the report's, in a sentence that says it with another name: the
         # claim's own word for the same body ("het Rijk" for "OCW en EZ", "Rif" for
-        # "Regionaal investeringsfonds"), not another subject.
+        # "Regionaal investeringsfonds"), not another subject, unless the report names the
+        # claim's elsewhere and the sentence another in its place ("de Vereniging Hogescholen"
+        # where it has "de MBO Raad").
         return []
-    place = any(n in places for n in missing)
-    other = _other_names(gazetteer, claim, best.sentence.text, place, person)
     stated = as_written(best.sentence.text, other)
     if other:
         return [Finding("name", "contradicted", ", ".join(missing), stated, quote_of(best))]
@@ -136,6 +139,13 @@ def _holds(held: Set[str], term: str) -> bool:
         and (term.startswith(h) or h.startswith(term))
         for h in held
     )
+
+
+def _named_elsewhere(index: Index, missing: list[str]) -> bool:
+    """Whether the report names each missing name in another passage: a body of its own ("de
+    Vereniging Hogescholen" where the sentence has "de MBO Raad"), not the claim's own word
+    for the sentence's."""
+    return all(any(name in chunk.text for chunk in index.chunks) for name in missing)
 
 
 def _held(store: SentenceStore, chunk: Chunk) -> Set[str]:
