@@ -88,8 +88,10 @@ def other_thing(claim: str, sentence: str, stated: Quantity) -> bool:
 
 
 def schools(text: str) -> frozenset[str]:
-    """The school types a text names, the most specific only ("vmbo-kb": "kb", not "vmbo")."""
-    named = _named_schools(text)
+    """The school types a text names, the most specific only ("vmbo-kb": "kb", not "vmbo";
+    "de theoretische leerweg": "tl")."""
+    folded = fold(text)
+    named = _named_schools(text) | {s for s, pattern in _LEERWEGEN if pattern.search(folded)}
     specific = named - _UMBRELLAS
     return specific or named
 
@@ -184,9 +186,7 @@ _LEERWEGEN = (
 
 
 def _named_schools(text: str) -> frozenset[str]:
-    folded = fold(text)
-    written = {short for short, pattern in _LEERWEGEN if pattern.search(folded)}
-    return _SCHOOLS & (frozenset(re.findall(r"[a-z]+", folded)) | written)
+    return _SCHOOLS & frozenset(re.findall(r"[a-z]+", fold(text)))
 
 
 def _acronyms(text: str) -> set[str]:
