@@ -178,3 +178,17 @@ def test_a_body_the_report_names_elsewhere_in_another_s_place_is_caught(
     )
     assert_stands_against(report_index, claim.format("VSNU"), "MBO Raad")
     assert check(report_index, claim.format("MBO Raad")).verdict == "klopt"
+
+
+@pytest.mark.slow
+def test_another_place_for_what_the_example_says_of_its_own_is_caught(
+    report_index: Index,
+) -> None:
+    # Goal 7: "ROC Mondriaan in Den Haag kent een mooie uitdaging ..." and, a sentence on, "...
+    # biedt professionals aan die in een hybride vorm gaan lesgeven."
+    assert_stands_against(
+        report_index,
+        "Klopt het dat ROC Mondriaan in Utrecht professionals uit het bedrijfsleven in een"
+        " hybride vorm laat lesgeven?",
+        "Den Haag",
+    )

@@ -70,6 +70,10 @@ def names(
     if slot:
         return slot
     if also or (share < NAME_SUPPORT and not any(f.status == "supported" for f in findings)):
+        if not also and _placed_in_passage(store, query, missing, places, best):
+            # "ROC Mondriaan in Rotterdam wil ... hybride ... laten lesgeven" where the example
+            # says so of "ROC Mondriaan in Den Haag" a sentence before.
+            return _elsewhere(gazetteer, store, claim, best, ", ".join(missing))
         # "ook in Maastricht": another instance, which the report does not mention.
         return [Finding("name", "absent", ", ".join(missing), None, None)]
     values = [f for f in findings if f.aspect in (*FIGURES, "date")]
@@ -100,47 +104,6 @@ def names(
     return [Finding("name", "absent", ", ".join(missing), None, None)]
 
 
-def about_another(store: SentenceStore, findings: list[Finding]) -> list[Finding]:
-    """The findings, with a figure contradicted by a passage that never names what the claim is
-    about read as absent: when the claim names something the passage lacks and nothing else
-    holds, that passage speaks of another subject ("de Rabobank draagt jaarlijks 2 miljoen
-    bij" against OCW's "jaarlijks €25 miljoen"), and the report gives no figure for the claim's."""
-    absent = [
-        name
-        for f in findings
-        if f.aspect == "name" and f.status == "absent" and f.claim_value
-        for name in f.claim_value.split(", ")
-    ]
-    if not absent or any(f.status == "supported" for f in findings):
-        return findings
-
-    def elsewhere(finding: Finding) -> bool:
-        if finding.quote is None or finding.status != "contradicted":
-            return False
-        if finding.aspect not in (*FIGURES, "date"):
-            return False
-        held = store.passage_terms(finding.quote.hit_id)
-        return not any(all(_holds(held, t) for t in _terms(name)) for name in absent)
-
-    return [
-        Finding(f.aspect, "absent", f.claim_value, None, None) if elsewhere(f) else f
-        for f in findings
-    ]
-
-
-def _holds(held: Set[str], term: str) -> bool:
-    """Whether a passage's terms hold a word, or a word it begins ("Overijssel" for
-    "Overijsselse") or that begins it, from MIN_PREFIX letters on."""
-    if term in held:
-        return True
-    return any(
-        len(h) >= MIN_PREFIX
-        and len(term) >= MIN_PREFIX
-        and (term.startswith(h) or h.startswith(term))
-        for h in held
-    )
-
-
 def _named_elsewhere(index: Index, missing: list[str]) -> bool:
     """Whether the report names each missing name in another passage: a body of its own ("de
     Vereniging Hogescholen" where the sentence has "de MBO Raad"), not the claim's own word
@@ -152,14 +115,25 @@ def _held(store: SentenceStore, chunk: Chunk) -> Set[str]:
     """The words a passage holds, with those of the sentence that cites it when it is a
     footnote ("brief Sterk Beroepsonderwijs" for "Kamerstuk 31524-311, brief OCW, 20 februari
     2017"), and the beginnings of its words ("Kamer" of "Kamerstuk")."""
-    held = store.passage_terms(chunk.id) | _terms(chunk.text) | _terms(chunk.cited_in or "")
+    held = store.passage_terms(chunk.id) | name_terms(chunk.text) | name_terms(chunk.cited_in or "")
     return held | {t[:n] for t in held for n in range(MIN_PREFIX, len(t))}
+
+
+def _placed_in_passage(
+    store: SentenceStore, query: str, missing: list[str], places: list[str], best: Scored
+) -> bool:
+    """Whether only places are missing and the passage of `best` holds the rest of the claim
+    (`NAME_SUPPORT` of its other words): the claim's statement, said of another place."""
+    if not all(n in places for n in missing):
+        return False
+    terms = set(analyse(query)) - {t for n in missing for t in name_terms(n)}
+    return store.share(terms, _held(store, best.hit.chunk)) >= NAME_SUPPORT
 
 
 def _share_without(store: SentenceStore, query: str, missing: list[str], number: int) -> float:
     """The IDF-weighted share of the query's words, less those of the missing names, that
     sentence `number` holds."""
-    terms = set(analyse(query)) - {t for n in missing for t in _terms(n)}
+    terms = set(analyse(query)) - {t for n in missing for t in name_terms(n)}
     return store.share(terms, store.terms(number))
 
 
@@ -254,7 +228,7 @@ def _other_names(
     place stands against a place ("Enschede" against "Deventer"), a name against a name, and a
     person (`person`: the missing name is one) against a person ("minister Bussemaker" against
     "staatssecretaris Dekker"), never against the body or place the sentence names."""
-    claimed = _terms(claim.statement)
+    claimed = name_terms(claim.statement)
     if place:
         regions = set(gazetteer.tag(claim.statement).regions)
         own = [n for n in gazetteer.names(sentence) if not set(gazetteer.tag(n).regions) <= regions]
@@ -262,7 +236,7 @@ def _other_names(
         own = _names_in(sentence)
     if person:
         own = [n for n in own if _person(sentence, [n])]
-    return [n for n in dict.fromkeys(own) if not _terms(n) <= claimed]
+    return [n for n in dict.fromkeys(own) if not name_terms(n) <= claimed]
 
 
 def as_written(sentence: str, named: list[str]) -> str:
@@ -356,7 +330,7 @@ def _missing(
     return [
         n
         for n in dict.fromkeys(named)
-        if not (_terms(n) if n in places else set(analyse(n.replace("-", " ")))) <= held
+        if not (name_terms(n) if n in places else set(analyse(n.replace("-", " ")))) <= held
         and n not in passage_places
         and not (n not in places and _abbreviated(n, best.hit.chunk.text, held))
         and not (n not in places and _acronym_of(n, best.hit.chunk.text))
@@ -435,6 +409,6 @@ def _names_in(text: str) -> list[str]:
     return [n for n in dict.fromkeys(found) if not any(n != m and n in m for m in found)]
 
 
-def _terms(text: str) -> set[str]:
+def name_terms(text: str) -> set[str]:
     """Analysed words, with hyphenated compounds split ("Rif-aanvragen", "ICT-sector")."""
     return set(analyse(text.replace("-", " "))) | set(analyse(text))

@@ -33,6 +33,7 @@ from kb.analyser import analyse, fold
 from kb.answers.answer import gazetteer_of, sentence_store
 from kb.answers.model import AnswerModel
 from kb.answers.model import load_model as load_answer_model
+from kb.claims.another import about_another
 from kb.claims.claim import Claim, clauses, negation_words, parse_claim
 from kb.claims.contrast import (
     contrasts,
@@ -58,7 +59,7 @@ from kb.claims.findings import (
     verdict_of,
 )
 from kb.claims.model import ClaimModel, ValueChooser, load_model
-from kb.claims.names import NAME_SUPPORT, about_another, names
+from kb.claims.names import NAME_SUPPORT, names
 from kb.claims.quantities import Quantity, consistent, quantities
 from kb.claims.subject import (
     UNIT_ALIKE,
