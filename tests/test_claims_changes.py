@@ -192,3 +192,28 @@ def test_another_place_for_what_the_example_says_of_its_own_is_caught(
         " bedrijfsleven in een hybride vorm lesgeven.",
         "Den Haag",
     )
+
+
+def test_two_school_types_joined_as_a_name_are_no_school_type() -> None:
+    # Goal 5: "Bij deze netwerken zijn 361 havo/vwo- scholen, 34 ho-instellingen, 62 bedrijven
+    # en 97 overige partners betrokken." (the VO-HO-netwerken, named a sentence before)
+    sentence = (
+        "Bij deze netwerken zijn 361 havo/vwo- scholen, 34 ho-instellingen, 62 bedrijven en 97"
+        " overige partners betrokken."
+    )
+    claim = "Bij de VO-HO-netwerken zijn 34 instellingen voor hoger onderwijs betrokken."
+    assert schools(claim) == set()
+    (_, stated, *_) = quantities(sentence)
+    assert stated.text == "34"
+    assert not other_thing(claim, sentence, stated)
+    # A school type the claim does name is still read: a figure of havo/vwo is not the mbo's.
+    assert other_thing("Bij de netwerken zijn 34 mbo-scholen betrokken.", sentence, stated)
+
+
+@pytest.mark.slow
+def test_a_figure_of_the_vo_ho_networks_is_checked(report_index: Index) -> None:
+    assert_stands_against(
+        report_index,
+        "Klopt het dat er 45 hogeronderwijsinstellingen bij de VO-HO-netwerken betrokken zijn?",
+        "34",
+    )

@@ -185,8 +185,13 @@ _LEERWEGEN = (
 """The vmbo's learning paths written out, as the report's short forms name them ("vmbo-tl")."""
 
 
+_TRANSITION = re.compile(r"\b(?:po|vo|vmbo|mbo|havo|vwo|hbo)-(?:vo|ho|mbo|hbo|wo)\b")
+"""Two school types joined as one name, of the step from one to the next ("de VO-HO-netwerken",
+"vmbo-mbo"): the name of a programme, not a claim about either school type."""
+
+
 def _named_schools(text: str) -> frozenset[str]:
-    return _SCHOOLS & frozenset(re.findall(r"[a-z]+", fold(text)))
+    return _SCHOOLS & frozenset(re.findall(r"[a-z]+", _TRANSITION.sub(" ", fold(text))))
 
 
 def _acronyms(text: str) -> set[str]:
