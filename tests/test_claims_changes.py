@@ -217,3 +217,17 @@ def test_a_figure_of_the_vo_ho_networks_is_checked(report_index: Index) -> None:
         "Klopt het dat er 45 hogeronderwijsinstellingen bij de VO-HO-netwerken betrokken zijn?",
         "34",
     )
+
+
+@pytest.mark.slow
+def test_a_month_the_passage_states_a_sentence_before_holds(report_index: Index) -> None:
+    # Goal 3: "In oktober 2016 is TecWijzer gelanceerd. Dit is een krachtenbundeling tussen de
+    # twee grootste netwerken ..., Jet-Net en TechNet. De programma's Jet-Net (tot medio 2016
+    # uitgevoerd door PBT) en TechNet (...) worden nu vanuit TecWijzer gecoördineerd ..."
+    claim = (
+        "Sinds {} 2016 worden Jet-Net en TechNet, de twee grootste netwerken van scholen en"
+        " bedrijven, gezamenlijk vanuit TecWijzer gecoördineerd."
+    )
+    assert check(report_index, claim.format("oktober")).verdict == "klopt"
+    # Another month is still not the report's.
+    assert check(report_index, claim.format("maart")).verdict != "klopt"

@@ -176,6 +176,22 @@ def chosen(
     )
     if fitting is not None:
         return fitting, True
+    if claimed.kind == "date" and precision(claimed) != "year":
+        # "Sinds oktober 2016 ... in TecWijzer" where the passage says "In oktober 2016 is
+        # TecWijzer gelanceerd" a sentence before the one the ranker chose: the claim's month
+        # stands in the passage of the evidence.
+        placed = next(
+            (
+                e
+                for e in evidence
+                if e.hit.chunk.id == top.hit.chunk.id
+                and e.number != own.number
+                and supports(claimed, e.stated)
+            ),
+            None,
+        )
+        if placed is not None:
+            return placed, True
     return own, False
 
 
