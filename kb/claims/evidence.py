@@ -176,23 +176,29 @@ def chosen(
     )
     if fitting is not None:
         return fitting, True
-    if claimed.kind == "date" and precision(claimed) != "year":
-        # "Sinds oktober 2016 ... in TecWijzer" where the passage says "In oktober 2016 is
-        # TecWijzer gelanceerd" a sentence before the one the ranker chose: the claim's month
-        # stands in the passage of the evidence.
-        placed = next(
-            (
-                e
-                for e in evidence
-                if e.hit.chunk.id == top.hit.chunk.id
-                and e.number != own.number
-                and supports(claimed, e.stated)
-            ),
-            None,
-        )
-        if placed is not None:
-            return placed, True
+    placed = _in_passage(claimed, evidence, own)
+    if placed is not None:
+        return placed, True
     return own, False
+
+
+def _in_passage(claimed: Quantity, evidence: list[Evidence], own: Evidence) -> Evidence | None:
+    """The claim's month, stated in the passage of the evidence in a sentence other than the
+    one compared: "Sinds oktober 2016 ... in TecWijzer" where the passage says "In oktober 2016
+    is TecWijzer gelanceerd" a sentence before the one the ranker chose."""
+    if claimed.kind != "date" or precision(claimed) == "year":
+        return None
+    top = evidence[0]
+    return next(
+        (
+            e
+            for e in evidence
+            if e.hit.chunk.id == top.hit.chunk.id
+            and e.number != own.number
+            and supports(claimed, e.stated)
+        ),
+        None,
+    )
 
 
 def supports(claimed: Quantity, stated: Quantity) -> bool:
