@@ -107,18 +107,27 @@ def _other_school(claim: str, sentence: str, quote: Quote | None) -> list[Findin
     return [Finding("label", "contradicted", ours[others[0]], first, quote)]
 
 
+Pairs = list[tuple[re.Pattern[str], re.Pattern[str]]]
+
+
 def contrasts(claim: str, quote: Quote) -> list[Finding]:
     """A word of the claim whose opposite the sentence says instead ("volledige" claimed,
     "beperkte" stated): "klopt niet", each side in its own words."""
+    return opposed(claim, quote, _PAIRS, "contrast")
+
+
+def opposed(claim: str, quote: Quote, pairs: Pairs, aspect: str) -> list[Finding]:
+    """The first of `pairs` (either side may be the claim's) whose one side the claim says and
+    whose other the sentence says instead, as a contradicted finding of `aspect`."""
     ours, theirs = fold(claim), fold(quote.text)
-    for one, other in _PAIRS:
+    for one, other in pairs:
         for a, b in ((one, other), (other, one)):
             said, stated = a.search(ours), b.search(theirs)
             if said and stated and not a.search(theirs) and not b.search(ours):
                 # The sentence's side as it writes it ("Alle"), where folding kept the length.
                 words = quote.text if len(theirs) == len(quote.text) else theirs
                 shown = words[stated.start() : stated.end()]
-                return [Finding("contrast", "contradicted", said.group(0), shown, quote)]
+                return [Finding(aspect, "contradicted", said.group(0), shown, quote)]
     return []
 
 

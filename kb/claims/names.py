@@ -82,7 +82,7 @@ def names(
     place = any(n in places for n in missing)
     other = _other_names(gazetteer, claim, best.sentence.text, place, person)
     if (
-        not any(n in places for n in missing)
+        not place
         and values
         and all(f.status == "supported" for f in values)
         and not (share >= NAME_SUPPORT and listed)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from kb.analyser import analyse, fold
 from kb.answers.answer import source_of
 from kb.claims.claim import Claim, direction_of, direction_words, negated, negation_words
+from kb.claims.contrast import Pairs, opposed
 from kb.claims.findings import Finding, Quote, Status
 from kb.embed import Embedder
 from kb.index import Hit
@@ -41,7 +42,7 @@ class Scored:
     score: float
 
 
-_OPPOSITES = tuple(
+_OPPOSITES: Pairs = [
     (re.compile(rf"\b(?:{a})\b"), re.compile(rf"\b(?:{b})\b"))
     for a, b in (
         (r"verleng\w*", r"ingekort|inkort\w*|verkort\w*"),
@@ -51,7 +52,7 @@ _OPPOSITES = tuple(
         ),
         (r"uitgebreid|uitbreid\w*", r"ingeperkt|inperk\w*|afgebouwd"),
     )
-)
+]
 """Changes that are each other's opposite outside "meer" and "minder": a programme lengthened
 or shortened, a step made easier or harder, a scheme widened or narrowed."""
 
@@ -59,8 +60,8 @@ or shortened, a step made easier or harder, a scheme widened or narrowed."""
 def direction(claim: Claim, quote: Quote) -> list[Finding]:
     """The opposite direction ("gedaald" claimed, "gestegen" stated; "ingekort" claimed,
     "verlengd" stated): "klopt niet"."""
-    if changed := _opposite_change(claim.statement, quote):
-        return [changed]
+    if changed := opposed(claim.statement, quote, _OPPOSITES, "direction"):
+        return changed
     stated = direction_of(quote.text)
     if claim.direction and stated and stated != claim.direction:
         if _denied(claim.statement):
@@ -68,18 +69,6 @@ def direction(claim: Claim, quote: Quote) -> list[Finding]:
             return []
         return [opposite(claim, quote)]
     return []
-
-
-def _opposite_change(statement: str, quote: Quote) -> Finding | None:
-    claimed, stated = fold(statement), fold(quote.text)
-    for one, other in _OPPOSITES:
-        for mine, theirs in ((one, other), (other, one)):
-            said, found = mine.search(claimed), theirs.search(stated)
-            if said and found and not theirs.search(claimed) and not mine.search(stated):
-                words = quote.text if len(stated) == len(quote.text) else stated
-                report = words[found.start() : found.end()]
-                return Finding("direction", "contradicted", said.group(0), report, quote)
-    return None
 
 
 def _denied(statement: str) -> bool:
