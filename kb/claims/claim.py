@@ -17,6 +17,8 @@ from kb.claims.quantities import Quantity, quantities
 _ASKS = re.compile(
     r"^\s*(?:(?:maar\s|en\s)?(?:klopt\s(?:het|dit)|is\s(?:het\s)?(?:waar|juist|correct)"
     r"|het\srapport\s(?:zegt|stelt|meldt|schrijft)|volgens\shet\srapport\s(?:is|zijn|heeft|hebben)?"
+    r"|(?:(?:zegt|stelt|meldt|schrijft|vermeldt)\shet|staat\s(?:er\s)?in\shet)"
+    r"\s(?:rapport|voorwoord)(?=\sdat\s)"
     r"|check|controleer|waar\sof\sniet)[,:]?\s(?:dat\s|of\s)?)",
     re.IGNORECASE,
 )

@@ -41,6 +41,11 @@ _CONTRASTS: tuple[tuple[str, str], ...] = (
     (r"tekort", r"overschot"),
     (r"alle", r"(?:slechts\s|maar\s)?een\sdeel|sommige|enkele|een\spaar"),
     (r"hele?|heel\w*", r"half|halve"),
+    (
+        r"goedgekeurd|toegekend|gehonoreerd|aangenomen|geslaagde?",
+        r"afgewezen|afgekeurd|verworpen|mislukte?|niet\sgehonoreerd",
+    ),
+    (r"positieve?|positief", r"negatieve?|negatief|afwijzend|afwijzende"),
 )
 """Pairs of words that say the opposite of each other of the same thing (either side may be
 the claim's)."""

@@ -312,11 +312,20 @@ def _named(gazetteer: Gazetteer, claim: Claim) -> tuple[list[str], list[str]]:
     )
     # Names are read in the claim as typed, so that a name right after "Klopt het dat" counts.
     others = [
-        n
-        for n in _names_in(claim.text)
-        if n in claim.statement and not (_ADJECTIVE.fullmatch(n) and gazetteer.tag(f"{n}e").regions)
+        n for n in _names_in(claim.text) if n in claim.statement and not _place_word(gazetteer, n)
     ]
     return places, [*places, *others]
+
+
+def _place_word(gazetteer: Gazetteer, name: str) -> bool:
+    """Whether a capitalised word is a place or its adjective ("Brabantse", "Amsterdams"): read
+    as the place, never as a name of its own."""
+    if " " in name:
+        return False
+    return bool(
+        gazetteer.tag(name).regions
+        or (_ADJECTIVE.fullmatch(name) and gazetteer.tag(f"{name}e").regions)
+    )
 
 
 def _missing(

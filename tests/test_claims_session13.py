@@ -1,0 +1,90 @@
+"""How a claim is read (issue 14, session 13): "Zegt het rapport dat ..." asks to check what
+follows, an application approved or turned down are each other's opposite, and a place's
+adjective ("Brabantse") is the place, not a name of its own. Expected values are read from the
+report (corpus/techniekpact-voortgangsrapportage-2017.txt).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.claims.claim import is_claim, parse_claim
+from kb.claims.contrast import contrasts
+from kb.claims.findings import Quote
+from kb.claims.verdict import check
+from kb.index import Index
+from tests.support.claim_checks import assert_stands_against
+
+
+def _quote(text: str) -> Quote:
+    return Quote(text=text, start=0, end=len(text), hit_id="", source=None)  # type: ignore[arg-type]
+
+
+def test_zegt_het_rapport_dat_asks_to_check_what_follows() -> None:
+    claim = parse_claim("Zegt het rapport dat er op dit moment 575 keuzedelen beschikbaar zijn?")
+    assert claim.statement == "er op dit moment 575 keuzedelen beschikbaar zijn"
+    assert is_claim("Staat er in het rapport dat 38 trainees zijn gestart?")
+    assert parse_claim("Meldt het voorwoord dat het pact vier jaar loopt?").statement == (
+        "het pact vier jaar loopt"
+    )
+    # A question about what the report says, with no claim in it, stays a question.
+    assert not is_claim("Zegt het rapport iets over Codepact?")
+    assert not is_claim("Staat in het rapport hoeveel trainees er zijn gestart?")
+
+
+def test_an_application_turned_down_is_the_opposite_of_one_approved() -> None:
+    # Goal 11: "In juni 2017 is de gezamenlijke DWSRA-aanvraag van OTIB en OOM goedgekeurd ..."
+    quote = _quote("In juni 2017 is de gezamenlijke DWSRA-aanvraag van OTIB en OOM goedgekeurd.")
+    (found,) = contrasts("de DWSRA-aanvraag van OTIB en OOM is in juni 2017 afgewezen", quote)
+    assert (found.status, found.claim_value, found.report_value) == (
+        "contradicted",
+        "afgewezen",
+        "goedgekeurd",
+    )
+    assert not contrasts("de DWSRA-aanvraag is in juni 2017 goedgekeurd", quote)
+    # Goal 8: "de projecten worden door de samenwerkingspartners als (zeer) positief gewaardeerd".
+    rated = _quote(
+        "De projecten worden door de samenwerkingspartners als (zeer) positief gewaardeerd."
+    )
+    (negative,) = contrasts("de partners oordeelden overwegend negatief over de projecten", rated)
+    assert negative.report_value == "positief"
+
+
+@pytest.mark.slow
+def test_claims_asked_as_zegt_het_rapport_and_turned_down_are_checked(report_index: Index) -> None:
+    # Goal 9: "In totaal zijn er momenteel 757 keuzedelen beschikbaar ..."
+    assert_stands_against(
+        report_index,
+        "Zegt het rapport dat er op dit moment 575 keuzedelen beschikbaar zijn?",
+        "757",
+    )
+    assert_stands_against(
+        report_index,
+        "Klopt het dat de gezamenlijke DWSRA-aanvraag van OTIB en OOM in juni 2017 is afgewezen?",
+        "goedgekeurd",
+    )
+
+
+@pytest.mark.slow
+def test_a_places_adjective_is_the_place(report_index: Index) -> None:
+    # Goal 7, example: "In de zomer 2016 is de regio Brabant gestart met een pilot Circulaire
+    # Carrières" ... "De pilot bestaat uit drie fieldlabs"; no Philips anywhere in the report.
+    assert_stands_against(
+        report_index,
+        "De Brabantse pilot Circulaire Carrières van Fieldlab Fontys bestaat uit vijf fieldlabs.",
+        "drie",
+    )
+    result = check(
+        report_index, "De Brabantse pilot Circulaire Carrières bestaat uit drie fieldlabs."
+    )
+    assert result.verdict == "klopt"
+    assert (
+        check(
+            report_index,
+            "Klopt het dat Philips meedoet aan de Brabantse pilot Circulaire Carrières?",
+        ).verdict
+        == "niet_in_rapport"
+    )
+    # Another province's adjective stands against the report's place.
+    limburg = check(report_index, "De Limburgse pilot Circulaire Carrières telt drie fieldlabs.")
+    assert limburg.verdict == "klopt_niet"
