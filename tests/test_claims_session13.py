@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.claims.claim import is_claim, parse_claim
+from kb.claims.claim import clauses, is_claim, parse_claim
 from kb.claims.contrast import contrasts
 from kb.claims.findings import Quote
 from kb.claims.verdict import check
@@ -88,3 +88,27 @@ def test_a_places_adjective_is_the_place(report_index: Index) -> None:
     # Another province's adjective stands against the report's place.
     limburg = check(report_index, "De Limburgse pilot Circulaire Carrières telt drie fieldlabs.")
     assert limburg.verdict == "klopt_niet"
+
+
+def test_two_adjectives_of_one_noun_are_not_two_claims() -> None:
+    # Goal 5: "... en de gemengde en theoretische leerweg van het vmbo bij elkaar voegen".
+    statement = "OCW wil de gemengde en de theoretische leerweg van het vmbo uit elkaar trekken"
+    assert clauses(statement) == [statement]
+    # Two statements joined by "en" are still split.
+    assert (
+        len(clauses("VHTO gaf in 2016 trainingen op acht pabo's en de evaluatie verscheen in 2017"))
+        == 2
+    )
+
+
+@pytest.mark.slow
+def test_the_techniekpact_itself_is_no_other_body(report_index: Index) -> None:
+    # Goal 4: "Voor havo en vwo geldt de ambitie van het aandeel van 55 procent van de
+    # leerlingen in havo en vwo dat kiest voor de profielen Natuur en Gezondheid en/of Natuur en
+    # Techniek (N-profielen)": the pact's ambition, though the sentence does not name it.
+    assert_stands_against(
+        report_index,
+        "Het Techniekpact streeft ernaar dat 50 procent van de havo- en vwo-leerlingen een"
+        " N-profiel kiest.",
+        "55 procent",
+    )

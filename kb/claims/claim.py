@@ -216,12 +216,18 @@ _PHRASE = re.compile(
 """Pairs that are one thing in the report ("wetenschap en technologie"), not two claims."""
 
 
+_ADJECTIVE_END = re.compile(r"\b(?:de|het|een)\s+\w+e$")
+_ADJECTIVE_START = re.compile(r"(?:de|het|een)\s+\w+e\s")
+"""Two adjectives of one noun ("de gemengde en de theoretische leerweg"): not two claims."""
+
+
 def _joins_claims(left: str, right: str) -> bool:
     """Whether a plain "en" joins two claims rather than two names or a range: not in "tussen
     2014 en mei 2017", "2016 en begin 2017", "tot en met", "basis- en kaderberoepsgerichte",
-    "Food en Proces Campus", "OCW en EZ", two infinitives ("te werven en te behouden"), the
-    end of a list ("informatica, elektrotechniek en werktuigbouwkunde") or two that act on each
-    other ("onderwijs en arbeidsmarkt beter op elkaar laten aansluiten")."""
+    "Food en Proces Campus", "OCW en EZ", "de gemengde en de theoretische", two infinitives
+    ("te werven en te behouden"), the end of a list ("informatica, elektrotechniek en
+    werktuigbouwkunde") or two that act on each other ("onderwijs en arbeidsmarkt beter op
+    elkaar laten aansluiten")."""
     before, after = left.split()[-1], right.split()[0]
     return (
         (before[:1].islower() or after[:1].isdigit() or before[:1].isdigit())
@@ -235,6 +241,7 @@ def _joins_claims(left: str, right: str) -> bool:
         and not _alike_words(before, after)
         and fold(after) != "te"
         and not re.match(r"(?:\S+\s+){0,4}(?:op|met|aan|bij)\s+elkaar\b", fold(right))
+        and not (_ADJECTIVE_END.search(fold(left)) and _ADJECTIVE_START.match(fold(right)))
     )
 
 

@@ -408,8 +408,9 @@ def _names_held(named: list[str], words: Set[str]) -> int:
     return sum(1 for n in named if (terms := set(analyse(n.replace("-", " ")))) and terms <= words)
 
 
-_GENERIC = frozenset(["Rijk"])
-"""Capitalised words that name no one body: "het Rijk" is whichever ministry pays."""
+_GENERIC = frozenset(["Rijk", "Techniekpact"])
+"""Capitalised words that name no one body: "het Rijk" is whichever ministry pays, "het
+Techniekpact" is what the whole report is about (its goals are everyone's who signed it)."""
 
 
 def _names_in(text: str) -> list[str]:
