@@ -92,7 +92,10 @@ def test_a_places_adjective_is_the_place(report_index: Index) -> None:
 
 def test_two_adjectives_of_one_noun_are_not_two_claims() -> None:
     # Goal 5: "... en de gemengde en theoretische leerweg van het vmbo bij elkaar voegen".
-    statement = "OCW wil de gemengde en de theoretische leerweg van het vmbo uit elkaar trekken"
+    statement = (
+        "De minister en staatssecretaris van OCW willen de gemengde en de theoretische leerweg"
+        " van het vmbo verder uit elkaar trekken"
+    )
     assert clauses(statement) == [statement]
     # Two statements joined by "en" are still split.
     assert (
