@@ -11,6 +11,7 @@ import pytest
 from kb.claims.claim import clauses, is_claim, parse_claim
 from kb.claims.contrast import contrasts
 from kb.claims.findings import Quote
+from kb.claims.quantities import consistent, quantities
 from kb.claims.verdict import check
 from kb.index import Index
 from tests.support.claim_checks import assert_stands_against
@@ -115,3 +116,31 @@ def test_the_techniekpact_itself_is_no_other_body(report_index: Index) -> None:
         " N-profiel kiest.",
         "55 procent",
     )
+
+
+def test_a_quarter_of_a_billion_is_an_amount() -> None:
+    # Goal 8: "in totaal circa 272 miljoen euro geïnvesteerd".
+    (quarter,) = quantities("ruim een kwart miljard euro")
+    assert (quarter.kind, quarter.number) == ("amount", 250_000_000)
+    (report,) = quantities("circa 272 miljoen euro")
+    assert consistent(quarter, report)
+    (three_quarters,) = quantities("driekwart miljard euro")
+    assert not consistent(three_quarters, report)
+
+
+def test_a_part_of_a_month_or_year_holds_the_day_or_middle_in_it() -> None:
+    # Goal 10: "FME en 4TU hebben op 6 februari een pact gesloten"; goal 9: "Medio 2020 wordt
+    # het experiment geëvalueerd."
+    (day,) = quantities("op 6 februari")
+    (start,) = quantities("begin februari")
+    (end,) = quantities("eind februari")
+    (month,) = quantities("in februari")
+    (march,) = quantities("begin maart")
+    assert consistent(start, day) and consistent(month, day)
+    assert not consistent(end, day) and not consistent(march, day)
+    (middle,) = quantities("Medio 2020")
+    (halfway,) = quantities("halverwege 2020")
+    (early,) = quantities("begin 2020")
+    assert halfway.text == "halverwege 2020"
+    assert consistent(halfway, middle)
+    assert not consistent(halfway, early)

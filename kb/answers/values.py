@@ -60,10 +60,10 @@ _COUNT = re.compile(
 "16" of "16-jarige", "10" of "10-punten plan", "tweede" (not of "Tweede Kamer")."""
 _SEASONS = r"zomer|winter|lente|herfst"
 _DATE = re.compile(
-    rf"(?:(?:[Bb]egin|[Ee]ind|[Mm]edio|[Hh]alf)\s)?(?:\d{{1,2}}\s)?"
+    rf"(?:(?:[Bb]egin|[Ee]ind|[Mm]edio|[Hh]alf|[Hh]alverwege)\s)?(?:\d{{1,2}}\s)?"
     rf"(?i:{_MONTHS})\b(?:\s{_YEAR}\b)?"
     rf"|(?:(?:[Vv]oorjaar|[Nn]ajaar|[Zz]omer)(?:\svan)?\s){_YEAR}\b"
-    rf"|(?:(?:[Bb]egin|[Ee]ind|[Mm]edio)\s)?(?<![\d-]){_YEAR}(?:\s?[-–/]\s?(?:{_YEAR}|\d{{2}}))?(?![\d-])"
+    rf"|(?:(?:[Bb]egin|[Ee]ind|[Mm]edio|[Hh]alverwege)\s)?(?<![\d-]){_YEAR}(?:\s?[-–/]\s?(?:{_YEAR}|\d{{2}}))?(?![\d-])"
     rf"|\b(?:[Dd]it|[Vv]orig|[Vv]olgend|[Kk]omend|[Aa]fgelopen)\sjaar\b"
     rf"|\b(?:[Dd]eze|[Vv]orige|[Vv]olgende|[Kk]omende|[Aa]fgelopen)\s(?:{_SEASONS})\b"
     rf"|(?<=\bde\s)(?:{_SEASONS})\b"

@@ -140,7 +140,11 @@ _ORDINAL = re.compile(
     re.IGNORECASE,
 )
 _SCALE_AFTER = re.compile(r"\s(duizend|miljoen|miljard)\b")
-_SEASON = re.compile(r"\b(voorjaar|najaar|zomer|winter|begin|eind|medio|half)\b")
+_SEASON = re.compile(r"\b(voorjaar|najaar|zomer|winter|begin|eind|medio|halverwege|half)\b")
+_MIDDLE = {"half": "medio", "halverwege": "medio"}
+"""Words for the middle of a year or month that mean "medio"."""
+_PART_DAYS = {"begin": range(1, 11), "medio": range(10, 21), "eind": range(20, 32)}
+"""The days of a month that "begin", "medio" and "eind" (of a month) cover."""
 
 
 def quantities(text: str) -> list[Quantity]:
@@ -247,8 +251,12 @@ def _compounds(text: str) -> list[Quantity]:
     return found
 
 
-_HALF = re.compile(r"\b(?:een\s+)?(ander)?half\s+(duizend|miljoen|miljard)\b", re.IGNORECASE)
-"""Half a scale in words: "een half miljoen" 500,000, "anderhalf miljard" 1.5 billion."""
+_HALF = re.compile(
+    r"\b(?:een\s+)?(anderhalf|half|driekwart|kwart)\s+(duizend|miljoen|miljard)\b", re.IGNORECASE
+)
+"""Part of a scale in words: "een half miljoen" 500,000, "anderhalf miljard" 1.5 billion, "een
+kwart miljard" 250 million."""
+_PARTS = {"anderhalf": 1.5, "half": 0.5, "driekwart": 0.75, "kwart": 0.25}
 
 
 def _in_words(text: str) -> list[Quantity]:
@@ -257,12 +265,12 @@ def _in_words(text: str) -> list[Quantity]:
     found: list[Quantity] = _compounds(text)
     for words in _FRACTION.finditer(text):
         share = _fraction(words.group(0))
-        if share is not None:
+        if share is not None and not _SCALE_AFTER.match(text, words.end()):
             bound = _bound(text, words.start())
             span = (words.group(0), words.start(), words.end())
             found.append(Quantity("percent", *span, share, frozenset(), None, bound))
     for words in _HALF.finditer(text):
-        value = (1.5 if words.group(1) else 0.5) * _SCALES[words.group(2).lower()]
+        value = _PARTS[words.group(1).lower()] * _SCALES[words.group(2).lower()]
         euro = _EURO_AFTER.match(text, words.end())
         end = euro.end() if euro else words.end()
         span = (text[words.start() : end], words.start(), end)
@@ -334,8 +342,8 @@ def consistent(claimed: Quantity, stated: Quantity) -> bool:
 
 
 def _same_date(claimed: Quantity, stated: Quantity) -> bool:
-    seasons = _SEASON.search(fold(claimed.text)), _SEASON.search(fold(stated.text))
-    if seasons[0] and seasons[1] and seasons[0].group(0) != seasons[1].group(0):
+    seasons = [_season(claimed), _season(stated)]
+    if seasons[0] and seasons[1] and seasons[0] != seasons[1]:
         return False
     if claimed.years and stated.years and not claimed.years <= stated.years:
         return False
@@ -345,7 +353,19 @@ def _same_date(claimed: Quantity, stated: Quantity) -> bool:
             return False
     if not claimed.years and not claimed.day_month:
         return fold(claimed.text) in fold(stated.text)
+    if claimed.day_month and stated.day_month and not claimed.day_month[0]:
+        # "begin februari" for "6 februari": the month, and the part of it the claim names.
+        day = stated.day_month[0]
+        return claimed.day_month[1] == stated.day_month[1] and (
+            not day or day in _PART_DAYS.get(seasons[0] or "", range(1, 32))
+        )
     return bool(claimed.years & stated.years) or claimed.day_month == stated.day_month
+
+
+def _season(date: Quantity) -> str | None:
+    """The part of a year or month a date names ("voorjaar", "begin", "medio" for "half")."""
+    match = _SEASON.search(fold(date.text))
+    return _MIDDLE.get(match.group(0), match.group(0)) if match else None
 
 
 def _fits(
