@@ -144,3 +144,23 @@ def test_a_part_of_a_month_or_year_holds_the_day_or_middle_in_it() -> None:
     assert halfway.text == "halverwege 2020"
     assert consistent(halfway, middle)
     assert not consistent(halfway, early)
+
+
+@pytest.mark.slow
+def test_another_name_in_the_place_of_the_reports_is_caught(report_index: Index) -> None:
+    # Goal 7: "... in samenwerking met mbo-instellingen en de lerarenopleiding van Windesheim een
+    # pilot gestart"; the short part "de lerarenopleiding van Saxion" is read in the whole claim.
+    assert_stands_against(
+        report_index,
+        "Voor de lerarenpool uit het bedrijfsleven werkt OTIB samen met mbo-instellingen en de"
+        " lerarenopleiding van Saxion.",
+        "Windesheim",
+    )
+    # Goal 10: "De bewindslieden van OCW en EZ hebben in samenwerking met de 4TU een analyse van
+    # knelpunten in de bekostiging van het hoger onderwijs opgeleverd."
+    assert_stands_against(
+        report_index,
+        "De analyse van knelpunten in de bekostiging van het hoger onderwijs maakten OCW en EZ"
+        " samen met de Vereniging Hogescholen.",
+        "4TU",
+    )

@@ -139,7 +139,7 @@ def _share_without(store: SentenceStore, query: str, missing: list[str], number:
 
 _SLOT_WORDS = frozenset(["van", "bij", "door", "met", "uit", "voor", "aan", "naar", "namens"])
 """The one word before a name that places it ("minister van", "opgezet door")."""
-_SLOT_NAME = r"[A-Z][\w&-]*(?:\s(?:(?:van|voor|en|de|der)\s)?[A-Z][\w&-]*)*"
+_SLOT_NAME = r"\d?[A-Z][\w&-]*(?:\s(?:(?:van|voor|en|de|der)\s)?[A-Z][\w&-]*)*"
 
 
 def _slot_finding(
@@ -167,8 +167,11 @@ def _in_slot(statement: str, missing: list[str], sentence: str, share: float) ->
         lacking = [w for w in name.split() if w not in sentence]
         if not lacking:
             continue
-        # The claim's words before the first word the sentence lacks ("Masterplan Techniek").
-        before = (statement[:at] + name[: name.find(lacking[0])]).split()[-2:]
+        # The claim's words before the first word the sentence lacks ("Masterplan Techniek"),
+        # an article aside ("samen met de Vereniging Hogescholen": "met").
+        before = (statement[:at] + name[: name.find(lacking[0])]).split()
+        article = bool(before) and fold(before[-1]) in ("de", "het")
+        before = before[:-1][-2:] if article else before[-2:]
         for size in (2, 1) if share >= MIN_SLOT else (2,):
             if len(before) < size or (
                 all(fold(w) in DUTCH_STOP_WORDS for w in before)
@@ -179,6 +182,7 @@ def _in_slot(statement: str, missing: list[str], sentence: str, share: float) ->
                 # ("brief OCW" is the same letter as "brief Sterk Beroepsonderwijs").
                 continue
             context = r"\s+".join(re.escape(w) for w in before[-size:])
+            context += r"(?:\s+(?:de|het))?" if article else ""
             for found in re.finditer(rf"(?<!\w)(?i:{context})\s+({_SLOT_NAME})", sentence):
                 if found.group(1) not in statement:
                     return found.group(1)

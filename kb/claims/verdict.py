@@ -34,7 +34,7 @@ from kb.answers.answer import gazetteer_of, sentence_store
 from kb.answers.model import AnswerModel
 from kb.answers.model import load_model as load_answer_model
 from kb.claims.another import about_another
-from kb.claims.claim import Claim, clauses, negation_words, parse_claim
+from kb.claims.claim import MIN_SAID_WORDS, Claim, clauses, negation_words, parse_claim
 from kb.claims.contrast import (
     contrasts,
     hedged,
@@ -158,8 +158,7 @@ def check(
     )
     rule, findings, quote = whole.verdict, whole.findings, whole.quote
     comparisons = whole.comparisons
-    found = [part.verdict != "niet_in_rapport" for part in parts]
-    if len(parts) > 1 and (all(found) or any(part.verdict == "klopt" for part in parts)):
+    if len(parts) > 1 and _by_parts(split, whole, parts):
         # A compound claim, each part found in the report: checked part by part, so that one
         # part's value is never compared with the sentence of the other. One part that holds
         # beside one the report does not state is "deels", never "klopt".
@@ -183,6 +182,19 @@ def check(
         features=tuple(float(v) for v in row),
         choices=whole.choices + tuple(c for p in parts if p is not whole for c in p.choices),
     )
+
+
+def _by_parts(split: list[str], whole: Reading, parts: list[Reading]) -> bool:
+    """Whether a compound claim is decided part by part: each part found in the report, or one
+    that holds. Not when a short part (a name with its noun: "... samen met mbo-instellingen en
+    de lerarenopleiding van Saxion") is not found alone and the whole claim's sentence has
+    another name in its place: then the claim is read whole."""
+    found = [part.verdict != "niet_in_rapport" for part in parts]
+    whole_otherwise = any(
+        not held and len(text.split()) < MIN_SAID_WORDS
+        for held, text in zip(found, split, strict=True)
+    ) and any(f.aspect == "name" and f.status == "contradicted" for f in whole.findings)
+    return not whole_otherwise and (all(found) or any(part.verdict == "klopt" for part in parts))
 
 
 _BACK = re.compile(r"(?:dit|deze|daardoor|hierdoor|daarmee|hiermee|waardoor|waarmee)\b", re.I)
