@@ -164,3 +164,27 @@ def test_another_name_in_the_place_of_the_reports_is_caught(report_index: Index)
         " samen met de Vereniging Hogescholen.",
         "4TU",
     )
+
+
+def test_a_motion_named_after_zoals_is_part_of_the_claim() -> None:
+    # "zoals de minister zei" says who claims it; "zoals een motie van ... vraagt" is checked.
+    said = parse_claim("OCW werkt aan landelijke normen voor LOB, zoals de minister zei.")
+    assert said.statement == "OCW werkt aan landelijke normen voor LOB"
+    motion = parse_claim("OCW werkt aan normen voor LOB, zoals een motie van Kamerlid Rog vraagt.")
+    assert motion.statement.endswith("zoals een motie van Kamerlid Rog vraagt")
+
+
+@pytest.mark.slow
+def test_another_member_of_parliament_is_caught(report_index: Index) -> None:
+    # Goal 4: "... om tot landelijke normen voor LOB te komen, zoals de motie van de heer
+    # Duisenberg c.s. dit verzoekt."
+    for other in ("Rog", "Van Meenen"):
+        assert_stands_against(
+            report_index,
+            f"OCW werkt aan normen voor LOB, zoals een motie van Kamerlid {other} vraagt.",
+            "Duisenberg",
+        )
+    held = (
+        "OCW werkt aan landelijke normen voor LOB, zoals een motie van Kamerlid Duisenberg vraagt."
+    )
+    assert check(report_index, held).verdict == "klopt"

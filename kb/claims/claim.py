@@ -23,7 +23,8 @@ _ASKS = re.compile(
     re.IGNORECASE,
 )
 _TAIL = re.compile(
-    r"\s*(?:,\s*(?:zoals|volgens)\b[^,?]*|[,—–-]?\s*(?:klopt\s(?:dat|dit|het)|toch|waar|of\sniet))\s*[?.!]*\s*$",
+    r"\s*(?:,\s*(?:zoals|volgens)\b(?![^,?]*(?:[Mm]otie|Kamerlid))[^,?]*"
+    r"|[,—–-]?\s*(?:klopt\s(?:dat|dit|het)|toch|waar|of\sniet))\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
 _SOURCE = re.compile(

@@ -208,7 +208,8 @@ def _elsewhere(
 
 _TITLE = re.compile(
     r"\b\w*(?:minister|staatssecretaris|ambassadeur|hoogleraar|lector|gedeputeerde|wethouder"
-    r"|burgemeester|directeur|voorzitter|kamerlid|commissaris|astronaut|techgirl)\s+$",
+    r"|burgemeester|directeur|voorzitter|kamerlid|commissaris|astronaut|techgirl|heer|mevrouw)"
+    r"\s+$",
     re.IGNORECASE,
 )
 
@@ -417,9 +418,18 @@ _GENERIC = frozenset(["Rijk", "Techniekpact"])
 Techniekpact" is what the whole report is about (its goals are everyone's who signed it)."""
 
 
+_MEMBER = re.compile(r"^(?:Kamerlid|Kamerleden)(?:\s+|$)")
+"""A member of parliament's title before the name ("Kamerlid Duisenberg"): the report writes
+"de heer Duisenberg"."""
+
+
 def _names_in(text: str) -> list[str]:
     """Names inside a text (not its first word), and acronyms anywhere ("FME", "VNO-NCW")."""
-    found = [n for n in (*_NAME.findall(text), *_ACRONYM.findall(text)) if n not in _GENERIC]
+    found = [
+        _MEMBER.sub("", n)
+        for n in (*_NAME.findall(text), *_ACRONYM.findall(text))
+        if _MEMBER.sub("", n) and n not in _GENERIC
+    ]
     return [n for n in dict.fromkeys(found) if not any(n != m and n in m for m in found)]
 
 
