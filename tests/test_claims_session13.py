@@ -28,6 +28,8 @@ def test_zegt_het_rapport_dat_asks_to_check_what_follows() -> None:
     assert parse_claim("Meldt het voorwoord dat het pact vier jaar loopt?").statement == (
         "het pact vier jaar loopt"
     )
+    tail = parse_claim("Vijftigplussers raken vaker hun baan kwijt, zo staat in het rapport.")
+    assert tail.statement == "vijftigplussers raken vaker hun baan kwijt"
     # A question about what the report says, with no claim in it, stays a question.
     assert not is_claim("Zegt het rapport iets over Codepact?")
     assert not is_claim("Staat in het rapport hoeveel trainees er zijn gestart?")

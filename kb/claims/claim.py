@@ -30,7 +30,8 @@ _TAIL = re.compile(
 _SOURCE = re.compile(
     r"^(?:volgens\s(?:het\s)?(?:rapport|voorwoord|de\srapportage),?\s"
     r"|(?:het|in\shet)\s(?:rapport|voorwoord)\s(?:staat|zegt|meldt|stelt|schrijft|noemt)\s(?:dat\s)?)"
-    r"|,?\s(?:volgens|aldus)\s(?:het\s)?(?:rapport|voorwoord)\b,?",
+    r"|,?\s(?:volgens|aldus)\s(?:het\s)?(?:rapport|voorwoord)\b,?"
+    r"|,?\s*zo\s(?:staat|meldt|stelt|schrijft)\s(?:het|in\shet)\s(?:rapport|voorwoord)$",
     re.IGNORECASE,
 )
 """Who says it, inside a statement ("volgens het voorwoord", "het voorwoord meldt dat"): not
