@@ -190,3 +190,23 @@ def test_another_member_of_parliament_is_caught(report_index: Index) -> None:
         "OCW werkt aan landelijke normen voor LOB, zoals een motie van Kamerlid Duisenberg vraagt."
     )
     assert check(report_index, held).verdict == "klopt"
+
+
+@pytest.mark.slow
+def test_a_contradicted_claim_is_shown_the_reports_value_of_the_same_thing(
+    report_index: Index,
+) -> None:
+    # Goal 8: "De tussenevaluatie in februari 2017 liet zien ..." (the ranker's best sentence
+    # names "mei 2017"); "Het ministerie van OCW stelt hiervoor sinds 2014 jaarlijks €25
+    # miljoen beschikbaar" (not the "€125 miljoen" in total of the next passage).
+    assert_stands_against(
+        report_index,
+        "De tussenevaluatie van het Regionaal investeringsfonds mbo verscheen in februari 2016.",
+        "februari 2017",
+    )
+    assert_stands_against(
+        report_index,
+        "Het ministerie van OCW trekt sinds 2014 elk jaar 50 miljoen euro uit voor het Regionaal"
+        " investeringsfonds mbo.",
+        "€25 miljoen",
+    )

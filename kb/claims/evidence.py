@@ -54,6 +54,11 @@ its best value of the kind: two values the ranker can hardly tell apart ("21%" a
 the vmbo-gl and the vmbo-tl) are both what the report says of the subject."""
 PASSAGES = 5
 """Passages the answer step reads for a claim without values."""
+CLOSER_MARGIN = 1.0
+"""How far below the ranker's best sentence another may score and still give the value a
+contradicted claim is shown against (`_closer`)."""
+CLOSER_GAIN = 0.3
+"""How much more of the claim's clause (`clause` in `compared_with`) that other value must have."""
 MIN_SCORE = -2.5
 """Below this ranker score the best value does not answer the claim's question: the report
 does not give the value, and another value there does not contradict the claim."""
@@ -179,7 +184,22 @@ def chosen(
     placed = _in_passage(claimed, evidence, own)
     if placed is not None:
         return placed, True
-    return own, False
+    return _closer(evidence, top, own, clause), False
+
+
+def _closer(
+    evidence: list[Evidence], top: Evidence, own: Evidence, clause: Callable[[Evidence], float]
+) -> Evidence:
+    """The report value a contradicted claim is shown against: `own` (of the ranker's best
+    sentence), unless a sentence the ranker scores within `CLOSER_MARGIN` of it has a value
+    whose clause is clearly more the claim's (`CLOSER_GAIN`: a date as precise, a count of the
+    same thing): "juni 2017" of "Hiervoor komt OCW in juni 2017 met de kaderregeling" rather
+    than the best sentence's "2017-2020" against "in september 2017 publiceert"."""
+    near = [e for e in evidence if e.number != top.number and top.score - e.score <= CLOSER_MARGIN]
+    if not near:
+        return own
+    other = max(near, key=lambda e: (clause(e), e.score))
+    return other if clause(other) >= clause(own) + CLOSER_GAIN else own
 
 
 def _in_passage(claimed: Quantity, evidence: list[Evidence], own: Evidence) -> Evidence | None:
