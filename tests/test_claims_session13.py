@@ -210,3 +210,26 @@ def test_a_contradicted_claim_is_shown_the_reports_value_of_the_same_thing(
         " investeringsfonds mbo.",
         "€25 miljoen",
     )
+
+
+def test_ruim_is_a_little_more_not_any_amount_more() -> None:
+    # Goal 9: "In mei 2017 waren totaal ruim 35.000 leerbanen ...", "... voor Techniek en
+    # gebouwde omgeving is ruim 12.000."
+    (claimed,) = quantities("ruim 20.000 leerbanen")
+    (total,) = quantities("totaal ruim 35.000 leerbanen")
+    (near,) = quantities("21.500 leerbanen")
+    assert not consistent(claimed, total)
+    assert consistent(claimed, near)
+    (talents,) = quantities("meer dan 150 talenten")
+    assert consistent(talents, talents)
+
+
+@pytest.mark.slow
+def test_the_yearly_amount_a_sentence_below_the_total_holds(report_index: Index) -> None:
+    # Goal 8: "Het ministerie van OCW stelt hiervoor sinds 2014 jaarlijks €25 miljoen
+    # beschikbaar" (the ranker puts "nogmaals €25 miljoen ... (in totaal €125 miljoen)" first).
+    claim = (
+        "Het ministerie van OCW trekt sinds 2014 elk jaar 25 miljoen euro uit voor het Regionaal"
+        " investeringsfonds mbo."
+    )
+    assert check(report_index, claim).verdict == "klopt"

@@ -184,17 +184,20 @@ def chosen(
     placed = _in_passage(claimed, evidence, own)
     if placed is not None:
         return placed, True
-    return _closer(evidence, top, own, clause), False
+    closer = _closer(evidence, top, own, clause)
+    # A value of the claim's own clause that fits it states it ("jaarlijks €25 miljoen" a
+    # sentence below "nogmaals €25 miljoen ... (in totaal €125 miljoen)").
+    return closer, closer is not own and supports(claimed, closer.stated)
 
 
 def _closer(
     evidence: list[Evidence], top: Evidence, own: Evidence, clause: Callable[[Evidence], float]
 ) -> Evidence:
-    """The report value a contradicted claim is shown against: `own` (of the ranker's best
-    sentence), unless a sentence the ranker scores within `CLOSER_MARGIN` of it has a value
-    whose clause is clearly more the claim's (`CLOSER_GAIN`: a date as precise, a count of the
-    same thing): "juni 2017" of "Hiervoor komt OCW in juni 2017 met de kaderregeling" rather
-    than the best sentence's "2017-2020" against "in september 2017 publiceert"."""
+    """The report value a claim is compared with when its best sentence's does not fit: `own`
+    (of the ranker's best sentence), unless a sentence the ranker scores within `CLOSER_MARGIN`
+    of it has a value whose clause is clearly more the claim's (`CLOSER_GAIN`: a date as
+    precise, a count of the same thing): "februari 2017" of "De tussenevaluatie in februari
+    2017 ..." rather than the best sentence's "mei 2017" against "verscheen in februari 2016"."""
     near = [e for e in evidence if e.number != top.number and top.score - e.score <= CLOSER_MARGIN]
     if not near:
         return own

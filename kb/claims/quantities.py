@@ -52,6 +52,8 @@ _MONTHS = [
     "juli", "augustus", "september", "oktober", "november", "december",
 ]  # fmt: skip
 _DAY_MONTH = re.compile(rf"(?:(\d{{1,2}})\s)?({'|'.join(_MONTHS)})")
+MORE_AT_MOST = 1.5
+"""A claimed "ruim"/"meer dan" figure holds the report's up to this many times it."""
 _BOUNDS: tuple[tuple[Bound, re.Pattern[str]], ...] = (
     ("cap", re.compile(r"(?:maximaal|hooguit|ten hoogste)\s$")),
     ("floor", re.compile(r"(?:minimaal|minimum van)\s$")),
@@ -387,7 +389,9 @@ def _fits(
     if "about" in (claim_bound, report_bound):
         return near
     if claim_bound == "more":
-        return report > claim or (report_bound == "more" and report >= claim)
+        # "ruim 20.000" says a little more than 20.000: not the report's 35.000.
+        above = report > claim or (report_bound == "more" and report >= claim)
+        return above and report <= claim * MORE_AT_MOST
     if claim_bound == "less":
         return report < claim or (report_bound == "less" and report <= claim)
     if report_bound == "more":
