@@ -142,6 +142,18 @@ _SLOT_WORDS = frozenset(["van", "bij", "door", "met", "uit", "voor", "aan", "naa
 _SLOT_NAME = r"\d?[A-Z][\w&-]*(?:\s(?:(?:van|voor|en|de|der)\s)?[A-Z][\w&-]*)*"
 
 
+def _after_article(before: list[str], statement: str, sentence: str) -> str | None:
+    """The sentence's name after the claim's two words before an article, the first read as a
+    stem of `MIN_PREFIX` letters and the second a word like "met" (`_SLOT_WORDS`)."""
+    if len(before) < 2 or fold(before[-1]) not in _SLOT_WORDS or len(before[-2]) < MIN_PREFIX:
+        return None
+    context = rf"{re.escape(before[-2][:MIN_PREFIX])}\w*\s+{re.escape(before[-1])}\s+(?:de|het)"
+    for found in re.finditer(rf"(?<!\w)(?i:{context})\s+({_SLOT_NAME})", sentence):
+        if found.group(1) not in statement:
+            return found.group(1)
+    return None
+
+
 def _slot_finding(
     gazetteer: Gazetteer, claim: Claim, missing: list[str], best: Scored, share: float
 ) -> list[Finding]:
@@ -167,11 +179,15 @@ def _in_slot(statement: str, missing: list[str], sentence: str, share: float) ->
         lacking = [w for w in name.split() if w not in sentence]
         if not lacking:
             continue
-        # The claim's words before the first word the sentence lacks ("Masterplan Techniek"),
-        # an article aside ("samen met de Vereniging Hogescholen": "met").
+        # The claim's words before the first word the sentence lacks ("Masterplan Techniek").
         before = (statement[:at] + name[: name.find(lacking[0])]).split()
-        article = bool(before) and fold(before[-1]) in ("de", "het")
-        before = before[:-1][-2:] if article else before[-2:]
+        if before and fold(before[-1]) in ("de", "het"):
+            # After an article, the two words before it, the first as a stem: "samen met de
+            # Vereniging Hogescholen" against "in samenwerking met de 4TU".
+            other = _after_article(before[:-1], statement, sentence)
+            if other is not None:
+                return other
+        before = before[-2:]
         for size in (2, 1) if share >= MIN_SLOT else (2,):
             if len(before) < size or (
                 all(fold(w) in DUTCH_STOP_WORDS for w in before)
@@ -182,7 +198,6 @@ def _in_slot(statement: str, missing: list[str], sentence: str, share: float) ->
                 # ("brief OCW" is the same letter as "brief Sterk Beroepsonderwijs").
                 continue
             context = r"\s+".join(re.escape(w) for w in before[-size:])
-            context += r"(?:\s+(?:de|het))?" if article else ""
             for found in re.finditer(rf"(?<!\w)(?i:{context})\s+({_SLOT_NAME})", sentence):
                 if found.group(1) not in statement:
                     return found.group(1)
