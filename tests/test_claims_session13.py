@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from kb.claims.claim import clauses, is_claim, parse_claim
-from kb.claims.contrast import contrasts
+from kb.claims.contrast import contrasts, school_types
 from kb.claims.findings import Quote
 from kb.claims.quantities import consistent, quantities
 from kb.claims.verdict import check
@@ -233,3 +233,22 @@ def test_the_yearly_amount_a_sentence_below_the_total_holds(report_index: Index)
         " investeringsfonds mbo."
     )
     assert check(report_index, claim).verdict == "klopt"
+
+
+def test_a_hogeschool_and_a_universiteit_are_school_types() -> None:
+    assert "hbo" in school_types("een eerste of tweedejaars student aan een hogeschool")
+    assert "wo" in school_types("een masterstudent van de universiteit")
+
+
+@pytest.mark.slow
+def test_a_university_student_where_the_report_has_a_hogeschool_is_not_so(
+    report_index: Index,
+) -> None:
+    # Goal 6, example: "Iedere school is gekoppeld aan een ‘eigen’ bedrijf en iedere docent
+    # beschikt over een Persoonlijk Assistent Leraar (PAL): een eerste of tweedejaars student aan
+    # een hogeschool."
+    claim = (
+        "Bij de BedrijfsDOT Arduino is elke school gekoppeld aan een eigen bedrijf en krijgt"
+        " iedere docent een masterstudent van de universiteit als persoonlijk assistent."
+    )
+    assert check(report_index, claim).verdict == "deels"

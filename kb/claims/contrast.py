@@ -85,8 +85,8 @@ _SCHOOL_TYPES: tuple[tuple[str, str], ...] = (
     ("havo", r"havo\w*"),
     ("vwo", r"vwo\w*|atheneum|gymnasium"),
     ("mbo", r"mbo\w*"),
-    ("hbo", r"hbo\w*"),
-    ("wo", r"wo|universiteiten|universitaire?"),
+    ("hbo", r"hbo\w*|hogeschool|hogescholen"),
+    ("wo", r"wo|universiteit|universiteiten|universitaire?"),
 )
 """School types and the vmbo's learning paths, each found by its words; a path also names the
 vmbo, so that a claim about "het vmbo" holds for a sentence about its kaderberoepsgerichte
