@@ -16,8 +16,9 @@ from ingest.regions import load_gazetteer
 from kb.claims.claim import clauses, parse_claim
 from kb.claims.contrast import contrasts
 from kb.claims.findings import Finding, Quote, verdict_of
-from kb.claims.names import _in_slot, _person
+from kb.claims.names import _person
 from kb.claims.quantities import consistent, quantities
+from kb.claims.slots import in_slot
 from kb.claims.subject import attached
 from kb.index import Index
 from tests.support.claim_checks import assert_stands_against
@@ -106,23 +107,23 @@ def test_another_name_in_the_same_place_is_found() -> None:
         " Masterplan Techniek Amsterdam."
     )
     statement = "het project hoort bij het Masterplan Techniek Utrecht"
-    assert _in_slot(statement, ["Masterplan Techniek Utrecht"], sentence, 0.2) == "Amsterdam"
+    assert in_slot(statement, ["Masterplan Techniek Utrecht"], sentence, 0.2) == "Amsterdam"
     # Preface: "In opdracht van de staatssecretaris van Onderwijs ben ik ... in gesprek".
     preface = "In opdracht van de staatssecretaris van Onderwijs ben ik met partijen in gesprek"
     asked = "in opdracht van de minister van Economische Zaken in gesprek"
-    assert _in_slot(asked, ["Economische Zaken"], preface, 0.6) == "Onderwijs"
+    assert in_slot(asked, ["Economische Zaken"], preface, 0.6) == "Onderwijs"
     # One word like "van" only when the sentence holds the rest of the claim.
-    assert _in_slot(asked, ["Economische Zaken"], preface, 0.1) is None
+    assert in_slot(asked, ["Economische Zaken"], preface, 0.1) is None
 
 
 def test_a_name_after_words_of_no_meaning_or_a_noun_is_not_in_its_place() -> None:
     # Goal 8: "De ProMotor Award 2017 is gewonnen door de Food en Proces Campus uit Zaanstad."
     award = "De ProMotor Award 2017 is gewonnen door de Food en Proces Campus uit Zaanstad."
-    assert _in_slot("uitgeroepen door de Keuzegids mbo", ["Keuzegids"], award, 0.6) is None
+    assert in_slot("uitgeroepen door de Keuzegids mbo", ["Keuzegids"], award, 0.6) is None
     # Footnote: "Kamerstuk 31524-311, brief OCW, 20 februari 2017" is that letter.
     footnote = "Kamerstuk 31524-311, brief OCW, 20 februari 2017"
     statement = "de brief Sterk Beroepsonderwijs is van februari 2017"
-    assert _in_slot(statement, ["Sterk Beroepsonderwijs"], footnote, 0.6) is None
+    assert in_slot(statement, ["Sterk Beroepsonderwijs"], footnote, 0.6) is None
 
 
 def test_a_name_joined_to_another_in_brackets_is_swapped() -> None:

@@ -14,11 +14,12 @@ from itertools import pairwise
 
 from ingest.model import Chunk
 from ingest.regions import Gazetteer
-from kb.analyser import DUTCH_STOP_WORDS, analyse, fold
+from kb.analyser import analyse
 from kb.answers.answer import gazetteer_of
 from kb.claims.claim import Claim
 from kb.claims.contrast import ministries
 from kb.claims.findings import FIGURES, Finding
+from kb.claims.slots import first_in_slot, slot_finding
 from kb.claims.subject import in_order, within
 from kb.claims.wording import Scored, quote_of
 from kb.index import Index
@@ -38,9 +39,6 @@ this share of the claim's other words (the same statement, with another name).""
 MIN_PREFIX = 5
 """A name is held by a word the passage starts with it ("Kamer" by "Kamerstuk") from this many
 letters on."""
-MIN_SLOT = 0.3
-"""Another name after the same one word ("van Onderwijs" for "van Economische Zaken") stands
-against the claim's when the sentence holds this share of the claim's other words."""
 
 
 def names(
@@ -59,14 +57,14 @@ def names(
     gazetteer = gazetteer_of(index.settings)
     places, named = _named(gazetteer, claim)
     best = _naming_sentence(store, named, best, others, findings)
-    if ministry := _other_ministry(claim, best) or _first_in_slot(store, claim, best):
+    if ministry := _other_ministry(claim, best) or first_in_slot(store, claim, best):
         return ministry
     missing = _missing(gazetteer, store, places, named, best)
     if not missing:
         return []
     share = _share_without(store, query, missing, best.number)
     also = _also(claim.statement)
-    slot = [] if also else _slot_finding(gazetteer, claim, missing, best, share)
+    slot = [] if also else slot_finding(gazetteer, claim, missing, best, share)
     if slot:
         return slot
     if also or (share < NAME_SUPPORT and not any(f.status == "supported" for f in findings)):
@@ -135,73 +133,6 @@ def _share_without(store: SentenceStore, query: str, missing: list[str], number:
     sentence `number` holds."""
     terms = set(analyse(query)) - {t for n in missing for t in name_terms(n)}
     return store.share(terms, store.terms(number))
-
-
-_SLOT_WORDS = frozenset(["van", "bij", "door", "met", "uit", "voor", "aan", "naar", "namens"])
-"""The one word before a name that places it ("minister van", "opgezet door")."""
-_SLOT_NAME = r"\d?[A-Z][\w&-]*(?:\s(?:(?:van|voor|en|de|der)\s)?[A-Z][\w&-]*)*"
-
-
-def _after_article(before: list[str], statement: str, sentence: str) -> str | None:
-    """The sentence's name after the claim's two words before an article, the first read as a
-    stem of `MIN_PREFIX` letters and the second a word like "met" (`_SLOT_WORDS`)."""
-    if len(before) < 2 or fold(before[-1]) not in _SLOT_WORDS or len(before[-2]) < MIN_PREFIX:
-        return None
-    context = rf"{re.escape(before[-2][:MIN_PREFIX])}\w*\s+{re.escape(before[-1])}\s+(?:de|het)"
-    for found in re.finditer(rf"(?<!\w)(?i:{context})\s+({_SLOT_NAME})", sentence):
-        if found.group(1) not in statement:
-            return found.group(1)
-    return None
-
-
-def _slot_finding(
-    gazetteer: Gazetteer, claim: Claim, missing: list[str], best: Scored, share: float
-) -> list[Finding]:
-    """ "de lerarenopleiding van Saxion" where the best sentence has "de lerarenopleiding van
-    Windesheim": another name in the same place of the same statement ("klopt niet"; a place
-    named whole: "Landsdeel Zuidoost", not "Zuidoost")."""
-    slot = _in_slot(claim.statement, missing, best.sentence.text, share)
-    if slot is None:
-        return []
-    slot = next((n for n in gazetteer.names(best.sentence.text) if slot in n), slot)
-    return [Finding("name", "contradicted", ", ".join(missing), slot, quote_of(best))]
-
-
-def _in_slot(statement: str, missing: list[str], sentence: str, share: float) -> str | None:
-    """The sentence's name in the place of a name the claim states and the sentence lacks: the
-    words before it are the same ("Masterplan Techniek Rotterdam" against "Masterplan Techniek
-    Amsterdam"); one word before it ("van") only when the sentence holds `MIN_SLOT` of the
-    claim's other words. None when no name stands there."""
-    for name in missing:
-        at = statement.find(name)
-        if at < 0:
-            continue
-        lacking = [w for w in name.split() if w not in sentence]
-        if not lacking:
-            continue
-        # The claim's words before the first word the sentence lacks ("Masterplan Techniek").
-        before = (statement[:at] + name[: name.find(lacking[0])]).split()
-        if before and fold(before[-1]) in ("de", "het"):
-            # After an article, the two words before it, the first as a stem: "samen met de
-            # Vereniging Hogescholen" against "in samenwerking met de 4TU".
-            other = _after_article(before[:-1], statement, sentence)
-            if other is not None:
-                return other
-        before = before[-2:]
-        for size in (2, 1) if share >= MIN_SLOT else (2,):
-            if len(before) < size or (
-                all(fold(w) in DUTCH_STOP_WORDS for w in before)
-                if size == 2
-                else fold(before[-1]) not in _SLOT_WORDS
-            ):
-                # "door de" holds no word of the claim's own; one word is a word like "van"
-                # ("brief OCW" is the same letter as "brief Sterk Beroepsonderwijs").
-                continue
-            context = r"\s+".join(re.escape(w) for w in before[-size:])
-            for found in re.finditer(rf"(?<!\w)(?i:{context})\s+({_SLOT_NAME})", sentence):
-                if found.group(1) not in statement:
-                    return found.group(1)
-    return None
 
 
 def _elsewhere(
@@ -364,26 +295,6 @@ def _missing(
         and not (n not in places and _abbreviated(n, best.hit.chunk.text, held))
         and not (n not in places and _acronym_of(n, best.hit.chunk.text))
     ]
-
-
-def _first_in_slot(store: SentenceStore, claim: Claim, best: Scored) -> list[Finding]:
-    """A claim that starts with a name the report never writes, where the sentence has another
-    name before the claim's next words: "Cito heeft samen met een groep scholen ..." against
-    "SLO heeft samen met een groep scholen ..." ("klopt niet")."""
-    words = claim.text.split()
-    if len(words) < 3 or not re.fullmatch(r"[A-Z][\w&-]+", words[0]) or words[1][0].isupper():
-        # "Volgens Platform Onderwijs2032 ...": the name follows.
-        return []
-    if fold(claim.statement.split(" ", 1)[0]) != fold(words[0]):
-        # "Klopt het dat ...": the claim does not start the text.
-        return []
-    if fold(words[0]) in store.words:
-        return []
-    after = r"\s+".join(re.escape(w) for w in words[1:3])
-    found = re.search(rf"({_SLOT_NAME})\s+(?i:{after})\b", best.sentence.text)
-    if found is None or found.group(1) == words[0]:
-        return []
-    return [Finding("name", "contradicted", words[0], found.group(1), quote_of(best))]
 
 
 def _other_ministry(claim: Claim, best: Scored) -> list[Finding]:
