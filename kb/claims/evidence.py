@@ -55,8 +55,8 @@ the vmbo-gl and the vmbo-tl) are both what the report says of the subject."""
 PASSAGES = 5
 """Passages the answer step reads for a claim without values."""
 CLOSER_MARGIN = 1.0
-"""How far below the ranker's best sentence another may score and still give the value a
-contradicted claim is shown against (`_closer`)."""
+"""How far below the ranker's best sentence another may score and still give the value a claim
+is compared with when the best sentence's does not fit it (`_closer`)."""
 CLOSER_GAIN = 0.3
 """How much more of the claim's clause (`clause` in `compared_with`) that other value must have."""
 MIN_SCORE = -2.5

@@ -53,7 +53,8 @@ _MONTHS = [
 ]  # fmt: skip
 _DAY_MONTH = re.compile(rf"(?:(\d{{1,2}})\s)?({'|'.join(_MONTHS)})")
 MORE_AT_MOST = 1.5
-"""A claimed "ruim"/"meer dan" figure holds the report's up to this many times it."""
+"""A claimed figure with "ruim", "meer dan" or "minstens" is held by a report figure above it of
+at most this many times it: "ruim 20.000" is not the report's "ruim 35.000"."""
 _BOUNDS: tuple[tuple[Bound, re.Pattern[str]], ...] = (
     ("cap", re.compile(r"(?:maximaal|hooguit|ten hoogste)\s$")),
     ("floor", re.compile(r"(?:minimaal|minimum van)\s$")),
