@@ -351,11 +351,8 @@ _MEMBER = re.compile(r"^(?:Kamerlid|Kamerleden)(?:\s+|$)")
 
 def _names_in(text: str) -> list[str]:
     """Names inside a text (not its first word), and acronyms anywhere ("FME", "VNO-NCW")."""
-    found = [
-        _MEMBER.sub("", n)
-        for n in (*_NAME.findall(text), *_ACRONYM.findall(text))
-        if _MEMBER.sub("", n) and n not in _GENERIC
-    ]
+    read = [_MEMBER.sub("", n) for n in (*_NAME.findall(text), *_ACRONYM.findall(text))]
+    found = [n for n in read if n and n not in _GENERIC]
     return [n for n in dict.fromkeys(found) if not any(n != m and n in m for m in found)]
 
 

@@ -33,6 +33,12 @@ def _after_article(before: list[str], statement: str, sentence: str) -> str | No
     if len(before) < 2 or fold(before[-1]) not in _SLOT_WORDS or len(before[-2]) < MIN_STEM:
         return None
     context = rf"{re.escape(before[-2][:MIN_STEM])}\w*\s+{re.escape(before[-1])}\s+(?:de|het)"
+    return _name_after(context, statement, sentence)
+
+
+def _name_after(context: str, statement: str, sentence: str) -> str | None:
+    """The first name in `sentence` right after the words `context` (a pattern) that the claim's
+    `statement` does not state itself."""
     for found in re.finditer(rf"(?<!\w)(?i:{context})\s+({_SLOT_NAME})", sentence):
         if found.group(1) not in statement:
             return found.group(1)
@@ -83,9 +89,8 @@ def in_slot(statement: str, missing: list[str], sentence: str, share: float) -> 
                 # ("brief OCW" is the same letter as "brief Sterk Beroepsonderwijs").
                 continue
             context = r"\s+".join(re.escape(w) for w in before[-size:])
-            for found in re.finditer(rf"(?<!\w)(?i:{context})\s+({_SLOT_NAME})", sentence):
-                if found.group(1) not in statement:
-                    return found.group(1)
+            if (found := _name_after(context, statement, sentence)) is not None:
+                return found
     return None
 
 
