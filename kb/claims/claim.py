@@ -219,8 +219,8 @@ _PHRASE = re.compile(
 
 
 _ADJECTIVE_END = re.compile(r"\b(?:de|het|een)\s+\w+e$")
-_ADJECTIVE_START = re.compile(r"(?:de|het|een)\s+\w+e\s")
-"""Two adjectives of one noun ("de gemengde en de theoretische leerweg"): not two claims."""
+_ADJECTIVE_START = re.compile(r"(?:(?:de|het|een)\s+)?(?!deze\s|die\s|welke\s)\w{4,}e\s")
+"""Two adjectives of one noun ("de gemengde en (de) theoretische leerweg"): not two claims."""
 
 
 def _joins_claims(left: str, right: str) -> bool:

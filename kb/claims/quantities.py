@@ -148,6 +148,16 @@ _MIDDLE = {"half": "medio", "halverwege": "medio"}
 """Words for the middle of a year or month that mean "medio"."""
 _PART_DAYS = {"begin": range(1, 11), "medio": range(10, 21), "eind": range(20, 32)}
 """The days of a month that "begin", "medio" and "eind" (of a month) cover."""
+_SEASON_MONTHS = {
+    "begin": range(1, 5),
+    "voorjaar": range(3, 7),
+    "medio": range(5, 9),
+    "zomer": range(6, 10),
+    "najaar": range(9, 13),
+    "eind": range(9, 13),
+    "winter": (12, 1, 2, 3),
+}
+"""The months that a part of a year covers ("eind 2017" is not "februari 2017")."""
 
 
 def quantities(text: str) -> list[Quantity]:
@@ -356,6 +366,11 @@ def _same_date(claimed: Quantity, stated: Quantity) -> bool:
             return False
     if not claimed.years and not claimed.day_month:
         return fold(claimed.text) in fold(stated.text)
+    both_months = bool(claimed.day_month and stated.day_month)
+    for season, other in ((seasons[0], stated), (seasons[1], claimed)):
+        month = other.day_month[1] if other.day_month and not both_months else None
+        if season and month and month not in _SEASON_MONTHS.get(season, range(1, 13)):
+            return False
     if claimed.day_month and stated.day_month and not claimed.day_month[0]:
         # "begin februari" for "6 februari": the month, and the part of it the claim names.
         day = stated.day_month[0]
