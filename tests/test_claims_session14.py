@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from kb.claims.claim import clauses
+from kb.claims.claim import clauses, negated
 from kb.claims.quantities import consistent, quantities
 from kb.claims.subject import other_thing, schools
 from kb.claims.verdict import check
+from kb.claims.wording import negates_too
 from kb.index import Index
 
 # Goal 4: "Op de havo is het aandeel in 2016-2017 43%, het aandeel op het vwo ligt op 62%."
@@ -94,3 +95,43 @@ def test_claims_about_one_school_type_or_a_part_of_a_year(report_index: Index) -
         "resultaten worden al eind 2017 verwacht.",
     )
     assert vouchers.verdict != "klopt"
+
+
+def test_net_geen_with_a_number_is_almost_not_a_negation() -> None:
+    # Goal 9: "een subsidie van bijna 2 miljoen euro".
+    assert not negated("het Alfa-college kreeg net geen twee miljoen euro")
+    assert not negated("er zijn nog geen 40 trainees gestart")
+    (almost,) = quantities("net geen 2 miljoen euro")
+    assert almost.bound == "less"
+    assert negated("er is nog geen besluit genomen")
+    assert negated("het Alfa-college kreeg geen twee miljoen euro")
+
+
+def test_the_passage_negates_the_same_word_in_another_form() -> None:
+    # Goal 1: "Ondanks dit aanbod presteerden de leerlingen op deze scholen niet beter."
+    passage = (
+        "Aan dit onderzoek deden ook twintig voorhoedescholen mee. Ondanks dit aanbod "
+        "presteerden de leerlingen op deze scholen niet beter."
+    )
+    assert negates_too("de voorhoedescholen lieten geen betere prestaties zien", passage)
+    assert not negates_too("de voorhoedescholen lieten geen grotere groei zien", passage)
+
+
+@pytest.mark.slow
+def test_a_place_adjective_in_a_name_is_the_place(report_index: Index) -> None:
+    # Goal 1: "De Rotterdamse Maakotheek maakt het scholen gemakkelijk om kwalitatief goede
+    # lessen W&T te geven." ... "De kern van het aanbod is een abonnement op kennis, materiaal
+    # en onderhoud."
+    result = check(
+        report_index,
+        "De Utrechtse Maakotheek biedt basisscholen een abonnement op kennis, materiaal en "
+        "onderhoud voor hun W&T-lessen.",
+    )
+    assert result.verdict == "klopt_niet"
+    assert any(f.report_value == "Rotterdamse" for f in result.findings)
+    alfa = check(
+        report_index,
+        "Onderwijsminister Bussemaker kende het Alfa-college net geen twee miljoen euro toe uit "
+        "het Rif.",
+    )
+    assert alfa.verdict == "klopt"

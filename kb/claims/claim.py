@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from kb.analyser import fold
+from kb.answers.question import DUTCH_NUMBERS
 from kb.claims.contrast import school_types
 from kb.claims.quantities import Quantity, quantities
 
@@ -38,6 +39,10 @@ _SOURCE = re.compile(
 part of what is checked (the claim check reads "voorwoord" from the claim as typed)."""
 _NEGATION = re.compile(r"\b(?:niet|geen|nooit|nergens|niemand)\b(?!-)")
 """A negation; "niet-bekostigd" is one word, not a negation."""
+_ALMOST = re.compile(
+    rf"\b(?:net|nog)\s+geen\s+(?=[\d€]|(?:{'|'.join(DUTCH_NUMBERS.values())})\b)", re.IGNORECASE
+)
+""""net geen twee miljoen" and "nog geen 40" say "bijna": an approximation, not a negation."""
 _UP = (
     r"meer|hoger|groter|gestegen|stijgt|stijgen|toegenomen|neemt\stoe|groei\w*|beter|sterker"
     r"|vaker|ruimer|positie\w*|toename|toenemend\w*|neemt\stoe|oplopend\w*|op\ste\slopen|loopt\sop"
@@ -121,7 +126,7 @@ def parse_claim(text: str) -> Claim:
 
 def negated(text: str) -> bool:
     """Whether a text says "niet", "geen", "nooit" (an odd number of times)."""
-    return len(_NEGATION.findall(fold(text))) % 2 == 1
+    return len(_NEGATION.findall(_ALMOST.sub("bijna ", fold(text)))) % 2 == 1
 
 
 def direction_of(text: str) -> str | None:
@@ -161,6 +166,7 @@ def direction_words(text: str, about: str = "") -> str | None:
 
 def negation_words(text: str) -> str | None:
     """The negation in `text` with the word after it ("niet vaker", "geen tekort")."""
+    text = _ALMOST.sub(lambda m: " " * len(m.group(0)), text)
     match = re.search(r"\b(?:niet|geen|nooit|nergens|niemand)\b(?:\s+[\w-]+)?", text, re.IGNORECASE)
     return match.group(0) if match else None
 

@@ -263,9 +263,18 @@ def _named(gazetteer: Gazetteer, claim: Claim) -> tuple[list[str], list[str]]:
     )
     # Names are read in the claim as typed, so that a name right after "Klopt het dat" counts.
     others = [
-        n for n in _names_in(claim.text) if n in claim.statement and not _place_word(gazetteer, n)
+        _without_place(gazetteer, n)
+        for n in _names_in(claim.text)
+        if n in claim.statement and not _place_word(gazetteer, n)
     ]
-    return places, [*places, *others]
+    return places, list(dict.fromkeys([*places, *others]))
+
+
+def _without_place(gazetteer: Gazetteer, name: str) -> str:
+    """A name without the place's adjective it starts with ("Maakotheek" of "Utrechtse
+    Maakotheek"): the place is read as a place."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and _place_word(gazetteer, first) else name
 
 
 def _place_word(gazetteer: Gazetteer, name: str) -> bool:

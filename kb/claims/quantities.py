@@ -58,7 +58,7 @@ at most this many times it: "ruim 20.000" is not the report's "ruim 35.000"."""
 _BOUNDS: tuple[tuple[Bound, re.Pattern[str]], ...] = (
     ("cap", re.compile(r"(?:maximaal|hooguit|ten hoogste)\s$")),
     ("floor", re.compile(r"(?:minimaal|minimum van)\s$")),
-    ("less", re.compile(r"(?:bijna|nagenoeg|minder dan|ruim onder|nog geen)\s$")),
+    ("less", re.compile(r"(?:bijna|nagenoeg|minder dan|ruim onder|nog geen|net geen)\s$")),
     (
         "more",
         re.compile(

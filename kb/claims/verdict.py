@@ -29,12 +29,12 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ingest.regions import Gazetteer
-from kb.analyser import analyse, fold
+from kb.analyser import analyse
 from kb.answers.answer import gazetteer_of, sentence_store
 from kb.answers.model import AnswerModel
 from kb.answers.model import load_model as load_answer_model
 from kb.claims.another import about_another
-from kb.claims.claim import MIN_SAID_WORDS, Claim, clauses, negation_words, parse_claim
+from kb.claims.claim import MIN_SAID_WORDS, Claim, clauses, parse_claim
 from kb.claims.contrast import (
     contrasts,
     hedged,
@@ -75,6 +75,7 @@ from kb.claims.wording import (
     Scored,
     directed,
     direction,
+    negates_too,
     negations,
     quote_of,
     word_share,
@@ -301,8 +302,7 @@ def _said_otherwise(
     # that may still deny what it says.
     holds = all(f.status == "supported" for f in findings)
     found = negations(claim, quote) if holds else []
-    own = negation_words(claim.statement) if claim.negated else None
-    if own and re.search(rf"\b{re.escape(fold(own))}\b", fold(passage)):
+    if claim.negated and negates_too(claim.statement, passage):
         # The passage says the claim's own negation in a sentence beside the one quoted
         # ("presteerden ... niet beter" after "twintig voorhoedescholen").
         found = []

@@ -106,6 +106,17 @@ def negations(claim: Claim, quote: Quote) -> list[Finding]:
     return [Finding("negation", "contradicted", ours, stated, quote)]
 
 
+def negates_too(claim: str, passage: str) -> bool:
+    """Whether the passage negates what the claim negates: "geen betere" and "niet beter" (the
+    word after the negation, stemmed)."""
+    own = negation_words(claim)
+    if own is None:
+        return False
+    words = set(analyse(own.split()[-1]))
+    stated = re.finditer(r"\b(?:niet|geen|nooit)\s+([\w-]+)", fold(passage))
+    return bool(words) and any(words & set(analyse(m.group(1))) for m in stated)
+
+
 def directed(store: SentenceStore, claim: Claim, query: str, ranked: list[Scored]) -> Scored:
     """The sentence a claim without values is read against: for a claim of a direction
     ("neemt af"), the sentence among the best three that states a direction and holds most of
