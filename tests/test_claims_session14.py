@@ -135,3 +135,48 @@ def test_a_place_adjective_in_a_name_is_the_place(report_index: Index) -> None:
         "het Rif.",
     )
     assert alfa.verdict == "klopt"
+
+
+def test_a_plain_en_joins_two_claims_only_before_a_verb() -> None:
+    # Two subjects or two objects of one claim: not two claims.
+    assert len(clauses(
+        "in september 2015 presenteerden de staatssecretaris en de minister van OCW hun plannen "
+        "om de loopbaanoriëntatie te verbeteren"
+    )) == 1  # fmt: skip
+    assert len(clauses(
+        "PBT hield op 7 maart een OnderwijsRebels-middag voor vo-docenten en schoolleiders, "
+        "samen met Microsoft en Professional Rebel"
+    )) == 1  # fmt: skip
+    # A second statement with its own verb stays a part of its own.
+    assert clauses(
+        "Ans Hekkenberg is in 2016 ambassadeur geworden en richt zich vooral op meisjes in havo"
+    ) == ["Ans Hekkenberg is in 2016 ambassadeur geworden", "richt zich vooral op meisjes in havo"]
+    assert len(clauses(
+        "de Food en Proces Campus won de ProMotor Award 2017 en samen met het ROC van Amsterdam "
+        "leidt de campus procesoperators op"
+    )) == 2  # fmt: skip
+
+
+def test_maar_before_a_number_means_only() -> None:
+    text = "naast 22 BedrijfsDOTs worden er dit schooljaar maar 12 cursussen Bètaberoepen gegeven"
+    assert clauses(text) == [text]
+    assert len(clauses("er zijn 38 trainees gestart maar de helft is gestopt met het traject")) == 2
+
+
+@pytest.mark.slow
+def test_the_same_number_of_another_thing_is_not_the_claims(report_index: Index) -> None:
+    # Goal 6: "... organiseren samen met het bedrijfsleven 22 BedrijfsDOTs en 22 Cursussen
+    # Bètaberoepen in de les voor VO-bètadocenten".
+    result = check(
+        report_index,
+        "Naast 22 BedrijfsDOTs worden er dit schooljaar maar 12 cursussen Bètaberoepen in de les "
+        "georganiseerd voor bètadocenten in het vo.",
+    )
+    assert result.verdict == "klopt_niet"
+    (wrong,) = [f for f in result.findings if f.status == "contradicted"]
+    assert (wrong.claim_value, wrong.report_value) == ("12", "22")
+    # Goal 3: "Momenteel werken 100 grote bedrijven en 3.300 mkb-ers samen met ...": each
+    # claimed count stands against its own.
+    both = check(report_index, "Zo'n 3.300 mkb-bedrijven en honderd grote bedrijven werken in de "
+                 "netwerken samen met scholen.")  # fmt: skip
+    assert both.verdict == "klopt"

@@ -172,7 +172,8 @@ def negation_words(text: str) -> str | None:
 
 
 _JOINS = re.compile(
-    r"\s*;\s*|,?\s+(?:terwijl|maar|en\s+dat|en\s+daarnaast|waaronder)\s+"
+    r"\s*;\s*|,?\s+(?:terwijl|maar(?!\s+(?:\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien"
+    r"|elf|twaalf|[a-z]+(?:tig|tien|honderd|duizend))\b)|en\s+dat|en\s+daarnaast|waaronder)\s+"
     r"|,\s+(?:waarin|waarbij|waarna|waarmee|en)\s+|\s+(en)\s+"
 )
 MIN_CLAUSE_WORDS = 4
@@ -229,6 +230,25 @@ _ADJECTIVE_START = re.compile(r"(?:(?:de|het|een)\s+)?(?!deze\s|die\s|welke\s)\w
 """Two adjectives of one noun ("de gemengde en (de) theoretische leerweg"): not two claims."""
 
 
+_VERB = re.compile(
+    r"\b(?:is|zijn|was|waren|wordt|worden|werd|werden|heeft|hebben|had|hadden|kan|kunnen|kon"
+    r"|konden|zal|zullen|zou|zouden|moet|moeten|mag|mogen|gaat|gaan|ging|gingen|komt|komen|kwam"
+    r"|kwamen|krijgt|krijgen|kreeg|kregen|blijft|blijven|bleef|bleven|staat|staan|stond|stonden"
+    r"|ligt|liggen|lag|lagen|neemt|nemen|nam|namen|biedt|bieden|bood|boden|geeft|geven|gaf|gaven"
+    r"|doet|doen|deed|deden|telt|tellen|loopt|lopen|liep|liepen|steeg|stegen|stijgt|stijgen"
+    r"|daalt|dalen|groeit|groeien|kiest|kiezen|koos|kozen|begint|beginnen|begon|begonnen"
+    r"|trekt|trekken|zoekt|zoeken|vindt|vinden|vond|vonden|heet|heten|houdt|houden|hield|hielden"
+    r"|zet|zetten|zit|zitten|zat|zaten|brengt|brengen|bracht|brachten|laat|laten|liet|lieten"
+    r"|verscheen|verschenen|verschijnt|verschijnen|schreef|schreven|sprak|spraken|won|wonnen|wint"
+    r"|winnen|zag|zagen|ziet|zien|bleek|bleken|blijkt|viel|vielen|valt|vallen|sloot|sloten|sluit"
+    r"|sluiten|droeg|droegen|draagt|dragen|hielp|hielpen|helpt|helpen|trok|trokken|riep|riepen)\b"
+    r"|(?<!\bte\s)(?:\bge\w{3,}(?:d|t|en)\b|\b\w{3,}(?:de|te|den|ten|dt)\b|\b\w{4,}(?:eert|eren)\b)"
+    r"|\b(?:aan|op|af|uit|in|mee|toe|door|voor|over|terug|bij)\w{3,}t\b|^\s*\w{3,}t\s"
+)
+"""A verb, loosely: a part joined by a plain "en" states something of its own only with one
+("de staatssecretaris en de minister van OCW" joins two subjects of one claim)."""
+
+
 def _joins_claims(left: str, right: str) -> bool:
     """Whether a plain "en" joins two claims rather than two names or a range: not in "tussen
     2014 en mei 2017", "2016 en begin 2017", "tot en met", "basis- en kaderberoepsgerichte",
@@ -250,6 +270,7 @@ def _joins_claims(left: str, right: str) -> bool:
         and fold(after) != "te"
         and not re.match(r"(?:\S+\s+){0,4}(?:op|met|aan|bij)\s+elkaar\b", fold(right))
         and not (_ADJECTIVE_END.search(fold(left)) and _ADJECTIVE_START.match(fold(right)))
+        and bool(_VERB.search(fold(right)))
     )
 
 

@@ -84,8 +84,13 @@ def question(claim: Claim, claimed: Quantity) -> str:
     """The question a claimed value asks: the statement without that value, after the kind's
     question word ("Hoeveel de tweede ScienceMakers aan talenten een podium gaf?")."""
     text = claim.statement
-    rest = " ".join((text[: claimed.start] + text[claimed.end :]).split())
-    return f"{ASKS[claimed.kind]} {rest}?"
+    # The claim's other figures of the kind are left out too: the answer step never offers a
+    # value the question names, and the report may give the same number of another thing
+    # ("22 BedrijfsDOTs en 22 Cursussen" for "22 BedrijfsDOTs ... maar 12 cursussen").
+    cut = [q for q in claim.quantities if q is claimed or q.kind == claimed.kind != "date"]
+    for q in sorted(cut, key=lambda q: -q.start):
+        text = text[: q.start] + text[q.end :]
+    return f"{ASKS[claimed.kind]} {' '.join(text.split())}?"
 
 
 def ranked(
@@ -142,6 +147,7 @@ def chosen(
     others: Sequence[Quantity] = (),
     clause: Callable[[Evidence], float] = lambda e: 0.0,
     best: float | None = None,
+    unit: Callable[[Evidence, Quantity], bool] = lambda e, q: False,
 ) -> tuple[Evidence | None, bool]:
     """The report value a claimed value is compared with, and whether it fits. The ranker's
     best sentence is the evidence; of its values, the one whose clause is most the claim's
@@ -154,14 +160,20 @@ def chosen(
     give it). A value that is one of the claim's `others` (its other values, bare years aside:
     they place the claim) and not this one is theirs: "in twee jaar ... meer dan 1.300
     leerkrachten" compares "twee" with "twee", not with "1354". `best`: the best score before
-    values of other things were left out (whether the report answers the question at all)."""
+    values of other things were left out (whether the report answers the question at all);
+    `unit`: whether a value counts what a claimed one counts (a value that counts what the
+    claimed one counts and not what the other does is the claim's: "22 Cursussen" beside "22
+    BedrijfsDOTs" for "22 BedrijfsDOTs ... maar 12 cursussen")."""
+
+    def theirs(e: Evidence, other: Quantity) -> bool:
+        mine = unit(e, claimed) and not unit(e, other)
+        return consistent(other, e.stated) and not mine
+
     evidence = [
         e
         for e in evidence
         if consistent(claimed, e.stated)
-        or not any(
-            consistent(o, e.stated) for o in others if o.kind == claimed.kind and by_ranker(o)
-        )
+        or not any(theirs(e, o) for o in others if o.kind == claimed.kind and by_ranker(o))
     ]
     if not evidence or (evidence[0].score if best is None else best) < MIN_SCORE:
         return None, False
@@ -275,7 +287,11 @@ def compared_with(
         if consistent(claimed, e.stated)
         or not other_unit(claim.statement, claimed, store.sentences[e.number].text, e.stated)
     ]
-    pick, fits = chosen(claimed, evidence, others, clause, best)
+
+    def unit(e: Evidence, counted: Quantity) -> bool:
+        return same_unit(claim.statement, counted, store.sentences[e.number].text, e.stated)
+
+    pick, fits = chosen(claimed, evidence, others, clause, best, unit)
     if pick is None:
         return Finding(claimed.kind, "absent", claimed.text, None, None), None
     sentence = store.sentences[pick.number]

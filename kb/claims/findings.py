@@ -123,7 +123,10 @@ def verdict_of(findings: list[Finding], statement: str = "") -> Verdict:
     return "niet_in_rapport"
 
 
-_COORDINATOR = re.compile(r"\b(?:en|maar|terwijl|daarnaast|plus)\b")
+_COORDINATOR = re.compile(
+    r"\b(?:en|maar(?!\s+(?:\d+|[a-z]+(?:tig|tien|honderd|duizend)\b|een|twee|drie|vier|vijf|zes|zeven|acht|negen|elf|twaalf)\b)|terwijl|daarnaast|plus)\b"
+)
+""""maar 12 cursussen" says "only 12": no second statement."""
 
 
 def _coordinated(statement: str, findings: list[Finding]) -> bool:
@@ -138,7 +141,8 @@ def _coordinated(statement: str, findings: list[Finding]) -> bool:
         ]
 
     held, wrong = [i for i in at("supported") if i >= 0], [i for i in at("contradicted") if i >= 0]
-    return any(_COORDINATOR.search(statement[min(a, b) : max(a, b)]) for a in held for b in wrong)
+    joins = [m.start() for m in _COORDINATOR.finditer(statement)]
+    return any(min(a, b) < j < max(a, b) for a in held for b in wrong for j in joins)
 
 
 def _same_day(finding: Finding) -> bool:
