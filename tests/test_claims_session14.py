@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.claims.claim import clauses, negated
+from kb.claims.claim import clauses, direction_of, negated
 from kb.claims.quantities import consistent, quantities
 from kb.claims.subject import other_thing, schools
 from kb.claims.verdict import check
@@ -180,3 +180,43 @@ def test_the_same_number_of_another_thing_is_not_the_claims(report_index: Index)
     both = check(report_index, "Zo'n 3.300 mkb-bedrijven en honderd grote bedrijven werken in de "
                  "netwerken samen met scholen.")  # fmt: skip
     assert both.verdict == "klopt"
+
+
+def test_meer_dan_before_a_number_word_is_an_approximation() -> None:
+    assert direction_of("op de havo kiest iets meer dan vier op de tien leerlingen") is None
+    assert direction_of("meer dan de helft van de scholen doet mee") is None
+    assert direction_of("er kiezen meer leerlingen voor techniek") == "up"
+
+
+@pytest.mark.slow
+def test_a_sentence_beside_the_quote_says_otherwise(report_index: Index) -> None:
+    # Goal 1: "Aan dit onderzoek deden ook twintig voorhoedescholen mee, ... Ondanks dit aanbod
+    # presteerden de leerlingen op deze scholen niet beter."
+    better = check(
+        report_index,
+        "Is het waar dat leerlingen op de twintig voorhoedescholen dankzij hun rijkere aanbod "
+        "beter presteerden bij Natuur en Techniek?",
+    )
+    assert better.verdict == "klopt_niet"
+    assert any("niet beter" in (f.report_value or "") for f in better.findings)
+    # Goal 6: "... Deze lichtingen zijn de laatste die gestart zijn in de huidige vorm."
+    first = check(
+        report_index,
+        "Klopt het dat de trainees die in augustus 2016 begonnen, de eerste lichting vormen in "
+        "de huidige opzet van de programma's?",
+    )
+    assert first.verdict == "klopt_niet"
+    assert any(f.report_value == "laatste" for f in first.findings)
+    # Goal 4: the N-profile share "is stabiel gebleven"; 43% on the havo holds.
+    rose = check(
+        report_index,
+        "Klopt het dat op de havo 43 procent van de leerlingen een N-profiel kiest en dat dit "
+        "aandeel in 2016-2017 is gestegen?",
+    )
+    assert rose.verdict == "deels"
+    # The passage's own sentence beside it does not turn a true claim.
+    havo = check(
+        report_index,
+        "Op de havo kiest iets meer dan vier op de tien leerlingen voor een N-profiel.",
+    )
+    assert havo.verdict == "klopt"

@@ -61,7 +61,8 @@ _FLAT = re.compile(
     r"\b(?:stabiel|gelijk\sgebleven|constant|onveranderd|(?:ongeveer|vrijwel|nagenoeg)\sgelijk)\b"
 )
 _COMPARED = re.compile(
-    r"\b(?:meer|minder)\s(?:dan|als)\s(?=[\d€]|[a-z]+(?:tig|tien|honderd|duizend)\b)"
+    r"\b(?:meer|minder)\s(?:dan|als)\s(?=[\d€]|[a-z]+(?:tig|tien|honderd|duizend)\b"
+    r"|(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|elf|twaalf|de\shelft)\b)"
     r"|\bonder\smeer\b"
     r"|\bafnemende\s(?:sector|partij|bedrij|instelling|veld|werkveld|branche)\w*"
     r"|\b(?:om|voor)\s(?:onder\smeer\s)?(?:nog\s)?(?:meer|minder)\b"

@@ -35,14 +35,7 @@ from kb.answers.model import AnswerModel
 from kb.answers.model import load_model as load_answer_model
 from kb.claims.another import about_another
 from kb.claims.claim import MIN_SAID_WORDS, Claim, clauses, parse_claim
-from kb.claims.contrast import (
-    contrasts,
-    hedged,
-    labelled,
-    planned,
-    school_types,
-    without_ministries,
-)
+from kb.claims.contrast import school_types, without_ministries
 from kb.claims.coverage import passage_share
 from kb.claims.evidence import Evidence, by_ranker, compared_with, stating
 from kb.claims.evidence import ranked as ranked_evidence
@@ -59,7 +52,8 @@ from kb.claims.findings import (
     verdict_of,
 )
 from kb.claims.model import ClaimModel, ValueChooser, load_model
-from kb.claims.names import NAME_SUPPORT, names
+from kb.claims.names import names
+from kb.claims.otherwise import said_otherwise
 from kb.claims.quantities import Quantity, consistent, quantities
 from kb.claims.subject import (
     UNIT_ALIKE,
@@ -75,8 +69,6 @@ from kb.claims.wording import (
     Scored,
     directed,
     direction,
-    negates_too,
-    negations,
     quote_of,
     word_share,
     wording,
@@ -277,8 +269,9 @@ def _check_statement(
         findings += _wording(index, store, parsed, query, ranked, answers, gazetteer)
     quote = next((f.quote for f in findings if f.quote), None) or quote_of(ranked[0])
     share = word_share(store, query, _anchor(ranked, findings).number)
-    passage = _anchor(ranked, findings).hit.chunk.text
-    findings += _said_otherwise(parsed, findings, quote, share, passage)
+    findings += said_otherwise(
+        store, parsed, query, findings, quote, share, _anchor(ranked, findings).hit
+    )
     comparisons = tuple(c for _, c, _ in compared if c is not None)
     choices = tuple(choice for _, _, choice in compared)
     verdict = verdict_of(findings, parsed.statement)
@@ -286,34 +279,6 @@ def _check_statement(
         verdict, findings, quote, coverage, ranked[0].score, share, comparisons, choices
     )
     return reading, shown
-
-
-def _said_otherwise(
-    claim: Claim, findings: list[Finding], quote: Quote, share: float, passage: str = ""
-) -> list[Finding]:
-    """What the sentence that holds the claim (`share`: the share of its words that sentence
-    holds) says otherwise: a negation on one side, another school level or ministry (read
-    also when a name is missing from it, if it holds the rest of the claim), an opposite
-    word, or "weinig" of what it simply gives."""
-    held = any(f.status == "supported" for f in findings)
-    if any(f.status == "contradicted" for f in findings) or not (held or share >= NAME_SUPPORT):
-        return []
-    # Every finding holds: the claim's values (or words) are the report's, in a sentence
-    # that may still deny what it says.
-    holds = all(f.status == "supported" for f in findings)
-    found = negations(claim, quote) if holds else []
-    if claim.negated and negates_too(claim.statement, passage):
-        # The passage says the claim's own negation in a sentence beside the one quoted
-        # ("presteerden ... niet beter" after "twintig voorhoedescholen").
-        found = []
-    found = found or labelled(claim.statement, quote.text, quote)
-    if not found and holds:
-        found = (
-            contrasts(claim.statement, quote)
-            or hedged(claim.statement, quote)
-            or planned(claim.statement, quote)
-        )
-    return found
 
 
 def _wording(
