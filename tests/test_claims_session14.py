@@ -220,3 +220,23 @@ def test_a_sentence_beside_the_quote_says_otherwise(report_index: Index) -> None
         "Op de havo kiest iets meer dan vier op de tien leerlingen voor een N-profiel.",
     )
     assert havo.verdict == "klopt"
+
+
+@pytest.mark.slow
+def test_a_sentence_close_in_meaning_states_a_reworded_claim(report_index: Index) -> None:
+    # Goal 4: "Het bovensectoraal expertisepunt LOB gaat deze zomer van start en zal scholen
+    # faciliteren ..." (few of the claim's words, the same meaning).
+    reworded = check(
+        report_index,
+        "Is het waar dat deze zomer een sectoroverstijgend expertisepunt voor "
+        "loopbaanoriëntatie en -begeleiding begint dat scholen daarbij moet ondersteunen?",
+    )
+    assert reworded.verdict == "klopt"
+    assert reworded.quote is not None and "bovensectoraal expertisepunt" in reworded.quote.text
+    # Nothing in the report says the unions left the centres of expertise.
+    unions = check(
+        report_index,
+        "Klopt het dat vakbonden zich volgens het rapport hebben teruggetrokken uit de Centres "
+        "of expertise?",
+    )
+    assert unions.verdict == "niet_in_rapport"

@@ -25,6 +25,11 @@ MIN_OWN_SUPPORT = 0.2
 """A sentence holding less of a claim's words than `MIN_SUPPORT` (but this much) states it with
 the sentence before it, when the two hold `MIN_SUPPORT` + `PREVIOUS_MARGIN` of them."""
 PREVIOUS_MARGIN = 0.14
+MIN_MEANING = 0.92
+"""Cosine (the claim as a question against the sentence, in its passage or alone) from which a
+sentence holding fewer of the claim's words than `MIN_SUPPORT` (but `MIN_MEANING_SHARE`) states
+it in other words."""
+MIN_MEANING_SHARE = 0.15
 MIN_KEY_LETTERS = 10
 """A word of the claim this long that the report never writes, nor the parts it is compounded
 of, is what the claim is about ("belastingvoordeel", "stagediscriminatie"): mostly a compound
@@ -160,12 +165,24 @@ def wording(
         share = max(share, _with_previous(store, query, best) - PREVIOUS_MARGIN)
     # A claimed direction ("de laagste", "neemt af") is stated only by a sentence that states
     # one: the same words without it do not say that it went that way.
-    held = share >= MIN_SUPPORT and (claim.direction is None or direction_of(sentence) is not None)
+    said = share >= MIN_SUPPORT or (
+        share >= MIN_MEANING_SHARE
+        and embedder is not None
+        and _meaning(store, embedder, claim.statement, best.number) >= MIN_MEANING
+    )
+    held = said and (claim.direction is None or direction_of(sentence) is not None)
     if held and embedder is not None and unsaid(store, embedder, claim.statement, sentence):
         # The sentence holds the claim's other words but not what it is about.
         held = False
     status: Status = "supported" if held else "absent"
     return [Finding("statement", status, None, None, quote_of(best) if held else None)]
+
+
+def _meaning(store: SentenceStore, embedder: Embedder, statement: str, number: int) -> float:
+    """How close the claim is in meaning to sentence `number`: the cosine of the claim as a
+    question against the sentence, in its passage or alone, whichever is closer."""
+    vector = embedder.embed_queries([statement])[0]
+    return float(max(store.vectors[number] @ vector, store.alone[number] @ vector))
 
 
 def _with_previous(store: SentenceStore, query: str, best: Scored) -> float:
