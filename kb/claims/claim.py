@@ -11,9 +11,8 @@ import re
 from dataclasses import dataclass
 
 from kb.analyser import fold
-from kb.answers.question import DUTCH_NUMBERS
 from kb.claims.contrast import school_types
-from kb.claims.quantities import Quantity, quantities
+from kb.claims.quantities import NUMBER, Quantity, quantities
 
 _ASKS = re.compile(
     r"^\s*(?:(?:maar\s|en\s)?(?:klopt\s(?:het|dit)|is\s(?:het\s)?(?:waar|juist|correct)"
@@ -39,9 +38,7 @@ _SOURCE = re.compile(
 part of what is checked (the claim check reads "voorwoord" from the claim as typed)."""
 _NEGATION = re.compile(r"\b(?:niet|geen|nooit|nergens|niemand)\b(?!-)")
 """A negation; "niet-bekostigd" is one word, not a negation."""
-_ALMOST = re.compile(
-    rf"\b(?:net|nog)\s+geen\s+(?=[\d€]|(?:{'|'.join(DUTCH_NUMBERS.values())})\b)", re.IGNORECASE
-)
+_ALMOST = re.compile(rf"\b(?:net|nog)\s+geen\s+(?=€|{NUMBER})", re.IGNORECASE)
 """"net geen twee miljoen" and "nog geen 40" say "bijna": an approximation, not a negation."""
 _UP = (
     r"meer|hoger|groter|gestegen|stijgt|stijgen|toegenomen|neemt\stoe|groei\w*|beter|sterker"
@@ -61,8 +58,7 @@ _FLAT = re.compile(
     r"\b(?:stabiel|gelijk\sgebleven|constant|onveranderd|(?:ongeveer|vrijwel|nagenoeg)\sgelijk)\b"
 )
 _COMPARED = re.compile(
-    r"\b(?:meer|minder)\s(?:dan|als)\s(?=[\d€]|[a-z]+(?:tig|tien|honderd|duizend)\b"
-    r"|(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|elf|twaalf|de\shelft)\b)"
+    rf"\b(?:meer|minder)\s(?:dan|als)\s(?=€|{NUMBER}|de\shelft\b)"
     r"|\bonder\smeer\b"
     r"|\bafnemende\s(?:sector|partij|bedrij|instelling|veld|werkveld|branche)\w*"
     r"|\b(?:om|voor)\s(?:onder\smeer\s)?(?:nog\s)?(?:meer|minder)\b"
@@ -173,8 +169,7 @@ def negation_words(text: str) -> str | None:
 
 
 _JOINS = re.compile(
-    r"\s*;\s*|,?\s+(?:terwijl|maar(?!\s+(?:\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien"
-    r"|elf|twaalf|[a-z]+(?:tig|tien|honderd|duizend))\b)|en\s+dat|en\s+daarnaast|waaronder)\s+"
+    rf"\s*;\s*|,?\s+(?:terwijl|maar(?!\s+{NUMBER})|en\s+dat|en\s+daarnaast|waaronder)\s+"
     r"|,\s+(?:waarin|waarbij|waarna|waarmee|en)\s+|\s+(en)\s+"
 )
 MIN_CLAUSE_WORDS = 4

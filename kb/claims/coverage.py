@@ -9,7 +9,7 @@ from kb.analyser import analyse, fold
 from kb.index import Hit
 from kb.sentence_store import SentenceStore
 
-_SHORT_FORMS = (
+SHORT_FORMS = (
     ("wo", "wetenschappelijk onderwijs"),
     ("hbo", "hoger beroepsonderwijs"),
     ("mbo", "middelbaar beroepsonderwijs"),
@@ -30,7 +30,7 @@ def passage_share(store: SentenceStore, query: str, hit: Hit) -> float:
     ("wo"), and the other way round."""
     held = store.passage_terms(hit.chunk.id) | set(analyse(hit.chunk.cited_in or ""))
     folded = fold(query)
-    for short, long in _SHORT_FORMS:
+    for short, long in SHORT_FORMS:
         short_terms, long_terms = set(analyse(short)), set(analyse(long))
         if short_terms <= held and re.search(rf"\b{re.escape(fold(long))}", folded):
             held = held | long_terms

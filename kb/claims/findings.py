@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from kb.answers.answer import Source
-from kb.claims.quantities import quantities
+from kb.claims.quantities import NUMBER, quantities
 
 Verdict = Literal["klopt", "klopt_niet", "deels", "niet_in_rapport"]
 VERDICTS: tuple[Verdict, ...] = ("klopt", "klopt_niet", "deels", "niet_in_rapport")
@@ -123,9 +123,7 @@ def verdict_of(findings: list[Finding], statement: str = "") -> Verdict:
     return "niet_in_rapport"
 
 
-_COORDINATOR = re.compile(
-    r"\b(?:en|maar(?!\s+(?:\d+|[a-z]+(?:tig|tien|honderd|duizend)\b|een|twee|drie|vier|vijf|zes|zeven|acht|negen|elf|twaalf)\b)|terwijl|daarnaast|plus)\b"
-)
+_COORDINATOR = re.compile(rf"\b(?:en|maar(?!\s+{NUMBER})|terwijl|daarnaast|plus)\b")
 """"maar 12 cursussen" says "only 12": no second statement."""
 
 

@@ -52,6 +52,9 @@ _MONTHS = [
     "juli", "augustus", "september", "oktober", "november", "december",
 ]  # fmt: skip
 _DAY_MONTH = re.compile(rf"(?:(\d{{1,2}})\s)?({'|'.join(_MONTHS)})")
+NUMBER = rf"(?:\d+|{'|'.join(DUTCH_NUMBERS.values())}|[a-z]+(?:tig|tien|honderd|duizend))\b"
+"""A number in digits or Dutch words ("12", "twaalf", "vijfentwintig"), as a pattern to read
+ahead: "maar 12" and "net geen twee miljoen" say how many, not "but" or "not"."""
 MORE_AT_MOST = 1.5
 """A claimed figure with "ruim", "meer dan" or "minstens" is held by a report figure above it of
 at most this many times it: "ruim 20.000" is not the report's "ruim 35.000"."""

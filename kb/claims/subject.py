@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from kb.analyser import analyse, fold
+from kb.claims.coverage import SHORT_FORMS
 from kb.claims.quantities import Quantity, precision
 from kb.sentence_store import SentenceStore
 
@@ -32,16 +33,12 @@ _SCHOOLS = frozenset(
 )
 
 _WRITTEN_OUT = [
-    (short, re.compile(rf"\b{words}\b"))
-    for short, words in (
-        ("vo", "voortgezet onderwijs"),
-        ("po", "primair onderwijs|basisonderwijs"),
-        ("mbo", "middelbaar beroepsonderwijs"),
-        ("hbo", "hoger beroepsonderwijs"),
-        ("wo", "wetenschappelijk onderwijs"),
-    )
+    (short, re.compile(rf"\b{re.escape(fold(words))}\b"))
+    for short, words in (*SHORT_FORMS, ("po", "basisonderwijs"))
+    if short in _SCHOOLS
 ]
-"""The school sectors written out ("in het voortgezet onderwijs": "vo")."""
+"""The school sectors written out ("in het voortgezet onderwijs": "vo"), as the coverage reads
+them, and "basisonderwijs"."""
 _LEERWEG_TYPES = frozenset(["bb", "kb", "gl", "tl"])
 _UMBRELLAS = {"vmbo": _LEERWEG_TYPES, "vo": _LEERWEG_TYPES | {"vmbo", "havo", "vwo"}}
 """School types that hold others ("vmbo" holds "bb", "kb", "gl", "tl"); "vo" does not hold the
@@ -97,8 +94,8 @@ def other_thing(claim: str, sentence: str, stated: Quantity) -> bool:
     claimed = schools(claim)
     # A figure's school type is its own clause's ("Op de havo is het aandeel 43%, het aandeel op
     # het vwo ligt op 62%"), else that of the words around it, as for a date.
-    wide = schools(sentence[max(0, stated.start - 120) : stated.end + 60])
-    around = (stated.kind != "date" and schools(clause)) or wide
+    own = schools(clause) if stated.kind != "date" else frozenset()
+    around = own or schools(sentence[max(0, stated.start - 120) : stated.end + 60])
     return bool(claimed and around and not claimed & around)
 
 

@@ -268,10 +268,9 @@ def _check_statement(
         # sentence that states it.
         findings += _wording(index, store, parsed, query, ranked, answers, gazetteer)
     quote = next((f.quote for f in findings if f.quote), None) or quote_of(ranked[0])
-    share = word_share(store, query, _anchor(ranked, findings).number)
-    findings += said_otherwise(
-        store, parsed, query, findings, quote, share, _anchor(ranked, findings).hit
-    )
+    anchor = _anchor(ranked, findings)
+    share = word_share(store, query, anchor.number)
+    findings += said_otherwise(store, parsed, query, findings, quote, share, anchor.hit)
     comparisons = tuple(c for _, c, _ in compared if c is not None)
     choices = tuple(choice for _, _, choice in compared)
     verdict = verdict_of(findings, parsed.statement)
