@@ -111,16 +111,17 @@ if (!window.vbDutch) {
 
 _LAND = """
 if (!window.vbLand) {
-  // The passage appears before the page around it has settled: for a few seconds after it
-  // appears, every change of the page scrolls the quoted sentence (or, without one, the
-  // marked passage) back into the middle of the view, until the reader scrolls or types.
+  // The passage appears before the page around it has settled: for ten seconds after it
+  // appears (a slow machine draws the page around it for longer than three), every change
+  // of the page or of its size scrolls the quoted sentence (or, without one, the marked
+  // passage) back into the middle of the view, until the reader scrolls, clicks or types.
   let since = 0;
   let reader = false;
   const land = () => {
     const box = document.querySelector(".st-key-MARKED");
     if (!box) { since = 0; reader = false; return; }
     since = since || Date.now();
-    if (!reader && Date.now() - since < 3000) {
+    if (!reader && Date.now() - since < 10000) {
       // The whole passage where it fits in the view, else the sentence in the middle.
       const sentence = box.querySelector(".st-key-QUOTED strong");
       const high = window.innerHeight || document.documentElement.clientHeight;
@@ -141,7 +142,10 @@ if (!window.vbLand) {
   }
   window.vbLand = new MutationObserver(land);
   window.vbLand.observe(document.body, {subtree: true, childList: true,
-    attributes: true, attributeFilter: ["class"]});
+    attributes: true, attributeFilter: ["class", "style"]});
+  // A change of size moves the passage without a change of the page's elements (a font or
+  // an image that loads, a block above that grows).
+  new ResizeObserver(land).observe(document.body);
   land();
 }
 """.replace("MARKED", MARKED).replace("QUOTED", QUOTED)

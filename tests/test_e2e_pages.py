@@ -225,6 +225,44 @@ def test_a_followup_is_rewritten_survives_a_reload_and_related_passages_link_to_
     page.close()
 
 
+_SCROLL_AWAY = """() => {
+    // The passage's scrolling ancestor moved far down, as a block drawn late above it would.
+    let box = document.querySelector('.st-key-citaat');
+    const scrolls = (e) => ['auto', 'scroll'].includes(getComputedStyle(e).overflowY);
+    while (box && !scrolls(box)) { box = box.parentElement; }
+    (box || document.scrollingElement).scrollTop += 5000;
+}"""
+_PAGE_CHANGES = "() => document.body.classList.toggle('vb-test-change')"
+
+
+def test_the_quote_comes_back_into_view_while_the_page_settles_but_not_against_the_reader(
+    report_url: str, browser: Any
+) -> None:
+    """For ten seconds after the passage appears (a slow machine draws the page around it for
+    longer than three), a change of the page brings the quoted sentence back into view; once
+    the reader scrolls, the page stays where they put it."""
+    from playwright.sync_api import expect
+
+    page = _page(browser)
+    _lezen(page, report_url)
+    sentence = page.locator(".st-key-citaat strong", has_text="waarvan er vier raken aan de")
+    expect(sentence).to_be_in_viewport(ratio=1, timeout=15_000)
+
+    page.wait_for_timeout(4_000)
+    page.evaluate(_SCROLL_AWAY)
+    expect(sentence).not_to_be_in_viewport(timeout=5_000)
+    page.evaluate(_PAGE_CHANGES)
+    expect(sentence).to_be_in_viewport(ratio=1, timeout=3_000)
+
+    page.mouse.move(900, 450)  # over the report, not the sidebar
+    page.mouse.wheel(0, 100_000)
+    expect(sentence).not_to_be_in_viewport(timeout=5_000)
+    page.evaluate(_PAGE_CHANGES)
+    page.wait_for_timeout(1_000)
+    expect(sentence).not_to_be_in_viewport(timeout=1)
+    page.close()
+
+
 def _goal_shown(page: Any, goal: int) -> None:
     """The reading page shows goal `goal`: its heading and the choice in the select box."""
     from playwright.sync_api import expect
