@@ -52,7 +52,7 @@ _DOWN = (
     r"|minder\svaak|gezakt|negatie\w*|afname|afnemend\w*|afneemt|afnemen|neemt\saf|teruglopend\w*"
     r"|loopt\sterug|laagste|beperkte?|daalde|daalden|kromp|nam\w*\s(?:\S+\s){0,14}af"
     r"|neemt\s(?:\S+\s){0,8}af|af\ste\snemen|terugloopt|teruglopen|terugloop|teruggelopen"
-    r"|liep\w*\sterug|loopt\s(?:\S+\s){0,8}terug|daling\w*|dalend\w*|gekrompen"
+    r"|liep\w*\sterug|loopt\s(?:\S+\s){0,8}terug|daling\w*|dalend\w*|gekrompen|terugliep(?:en)?"
 )
 _FLAT = re.compile(
     r"\b(?:stabiel|gelijk\sgebleven|constant|onveranderd|(?:ongeveer|vrijwel|nagenoeg)\sgelijk)\b"
@@ -203,6 +203,10 @@ def _said_apart(join: re.Match[str], right: str) -> bool:
     words = len(right.split())
     if joined.endswith("en dat"):
         return words >= MIN_CLAUSE_WORDS
+    if joined.strip(", ") in ("terwijl", "maar"):
+        # "..., maar de school staat afwijzend tegenover ...": a contrast in a clause of its
+        # own, with a verb, says a second thing.
+        return words >= MIN_SAID_WORDS and bool(_VERB.search(fold(right)))
     return joined == ", en" and words >= MIN_SAID_WORDS
 
 

@@ -20,7 +20,7 @@ from kb.claims.quantities import number_of
 _CONTRASTS: tuple[tuple[str, str], ...] = (
     (r"volledige?|gehele?", r"beperkte?|gedeeltelijke?"),
     (r"verplichte?", r"vrijwillige?|facultatieve?"),
-    (r"landelijke?|nationale?", r"regionale?|lokale?"),
+    (r"landelijke?|nationale?|nationaal", r"regionaal|regionale|lokaal|lokale"),
     (r"jongens", r"meisjes"),
     (r"mannen|mannelijke?", r"vrouwen|vrouwelijke?"),
     (
@@ -217,3 +217,57 @@ def labelled(claim: str, sentence: str, quote: Quote | None = None) -> list[Find
         found.append(Finding("label", "contradicted", ours[0], theirs[0], quote))
     # "de basisberoepsgerichte leerweg" where the sentence names the theoretische.
     return found + _other_school(claim, sentence, quote)
+
+
+_ONLY = re.compile(
+    r"\b(?:alleen|uitsluitend|enkel|slechts|exclusief)\s+((?:[\w/-]+\s+){0,7}[\w/-]+)"
+)
+"""A claim that something holds only for one thing: "alleen in voltijd", "uitsluitend voor
+docenten uit het hoger onderwijs"; the words after it, up to eight."""
+_ONE = re.compile(r"^(?:(?:op|in|bij|voor|aan)\s+)?(?:een|één|1)\s+([\w-]{4,})")
+_MANY = r"\b(?:meerdere|verschillende|diverse|alle|allerlei)\s+"
+_BOTH = re.compile(
+    r"\b([\w-]{3,})(?:,\s+(?:de\s+|het\s+)?[\w-]{3,})*\s+(?:en|als\s+ook|of)\s+(?:de\s+|het\s+|een\s+)?([\w-]{3,})"
+)
+_NEGATED = re.compile(r"\b(?:niet|geen)\s+(?:\S+\s+){0,2}\S+")
+
+
+def _stem(word: str, words: set[str]) -> bool:
+    """Whether `word` is one of `words`, or one holds the other's first five letters or more
+    ("voltijd" and "voltijdonderwijs")."""
+    return any(
+        word == w or (min(len(word), len(w)) >= 5 and (word.startswith(w) or w.startswith(word)))
+        for w in words
+    )
+
+
+def exclusive(claim: str, quote: Quote) -> list[Finding]:
+    """ "alleen" or "uitsluitend" one thing claimed where the sentence names it together with
+    another ("alleen in voltijd" against "voor het deeltijdonderwijs en het voltijdonderwijs",
+    "slechts één mbo-instelling" against "meerdere mbo-instellingen"): "klopt niet"."""
+    ours, theirs = fold(claim), fold(quote.text)
+    match = _ONLY.search(ours)
+    if match is None or re.match(r"\d", match.group(1)):
+        return []
+    words = quote.text if len(theirs) == len(quote.text) else theirs
+    one = _ONE.match(match.group(1))
+    if one:
+        many = re.search(_MANY + re.escape(one.group(1)[:5]) + r"[\w-]*", theirs)
+        if many:
+            shown = words[many.start() : many.end()]
+            return [Finding("contrast", "contradicted", match.group(0), shown, quote)]
+        return []
+    only = set(re.findall(r"[\w-]{3,}", match.group(1)))
+    # What the claim says besides the one thing, unless it denies it ("en niet voor deeltijd").
+    said = set(re.findall(r"[\w-]{3,}", _NEGATED.sub(" ", ours)))
+    for both in _BOTH.finditer(theirs):
+        members = [m for m in re.findall(r"[\w-]{3,}", both.group(0)) if m not in _GLUE]
+        held = [m for m in members if _stem(m, only)]
+        others = [m for m in members if not _stem(m, said)]
+        if held and others:
+            shown = words[both.start() : both.end()]
+            return [Finding("contrast", "contradicted", match.group(0), shown, quote)]
+    return []
+
+
+_GLUE = {"het", "een", "als", "ook", "of", "voor", "van"}

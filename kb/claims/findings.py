@@ -64,6 +64,13 @@ STATEMENT_ASPECTS = ("direction", "negation", "label", "contrast")
 """What a statement says of its values: the opposite makes the whole claim "klopt niet"."""
 
 
+def held_in(findings: list[Finding], quote: Quote) -> str | None:
+    """The report's value of the first finding that holds in `quote`, as the report writes it."""
+    return next(
+        (f.report_value for f in findings if f.quote is quote and f.status == "supported"), None
+    )
+
+
 def verdict_of(findings: list[Finding], statement: str = "") -> Verdict:
     """The verdict the findings of one statement (`statement`, if given) add up to (the
     classes: kb.claims.verdict)."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kb.claims.claim import Claim
-from kb.claims.contrast import contrasts, hedged, labelled, planned
+from kb.claims.contrast import contrasts, exclusive, hedged, labelled, planned
 from kb.claims.findings import Finding, Quote
 from kb.claims.names import NAME_SUPPORT
 from kb.claims.wording import Scored, direction, negates_too, negations, quote_of, word_share
@@ -49,6 +49,7 @@ def said_otherwise(
     if not found and holds:
         found = (
             contrasts(claim.statement, quote)
+            or exclusive(claim.statement, quote)
             or hedged(claim.statement, quote)
             or planned(claim.statement, quote)
             or beside(store, claim, query, quote, hit)
@@ -77,6 +78,7 @@ def beside(store: SentenceStore, claim: Claim, query: str, quote: Quote, hit: Hi
     readings: list[Callable[[Quote], list[Finding]]] = [
         lambda q: [f for f in negations(claim, q) if f.report_value and _own(claim, f)],
         lambda q: contrasts(claim.statement, q),
+        lambda q: exclusive(claim.statement, q),
         lambda q: direction(claim, q),
     ]
     for said in readings:

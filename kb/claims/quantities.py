@@ -205,6 +205,14 @@ _TENS = {w: n for n, w in DUTCH_NUMBERS.items() if 20 <= n < 100}
 _WORD = re.compile(r"\b[a-zA-Zë]{6,}\b")
 _PROCENT = re.compile(r"\s+procent\b")
 _MILESTONE = re.compile(r"(?:e|ste|de)\b")
+_NAMED_YEAR = re.compile(r"\bTechniekpact\s+$", re.IGNORECASE)
+"""The name a year belongs to: "(Nationaal) Techniekpact 2020", the pact itself."""
+
+
+def named_year(text: str, value: Quantity) -> bool:
+    """Whether a date of `text` is the year in a name ("het Nationaal Techniekpact 2020"): it
+    compares only with the year of that name, never with when something happened."""
+    return value.kind == "date" and bool(_NAMED_YEAR.search(text, 0, value.start))
 _AGE = re.compile(r"-jarig|\s+jaar\s+(?:en|of)\s+(?:ouder|jonger)\b")
 _EURO_AFTER = re.compile(r"\s+euro\b")
 

@@ -34,8 +34,8 @@ from kb.answers.answer import gazetteer_of, sentence_store
 from kb.answers.model import AnswerModel
 from kb.answers.model import load_model as load_answer_model
 from kb.claims.another import about_another
-from kb.claims.claim import MIN_SAID_WORDS, Claim, clauses, parse_claim
-from kb.claims.contrast import school_types, without_ministries
+from kb.claims.claim import Claim, clauses, parse_claim
+from kb.claims.contrast import without_ministries
 from kb.claims.coverage import passage_share
 from kb.claims.evidence import Evidence, by_ranker, compared_with, stating
 from kb.claims.evidence import ranked as ranked_evidence
@@ -49,12 +49,14 @@ from kb.claims.findings import (
     Status,
     Verdict,
     combined,
+    held_in,
     verdict_of,
 )
 from kb.claims.model import ClaimModel, ValueChooser, load_model
 from kb.claims.names import names
 from kb.claims.otherwise import said_otherwise
-from kb.claims.quantities import Quantity, consistent, quantities
+from kb.claims.parts import by_parts, read_back, subject_of
+from kb.claims.quantities import Quantity, consistent, named_year, quantities
 from kb.claims.subject import (
     UNIT_ALIKE,
     alike,
@@ -66,6 +68,7 @@ from kb.claims.subject import (
     swapped,
 )
 from kb.claims.wording import (
+    MIN_MEANING,
     Scored,
     directed,
     direction,
@@ -141,21 +144,20 @@ def check(
     model = model or load_model()
     whole, shown = _check_statement(index, parsed, filters, top_k, model)
     split = clauses(parsed.statement)
-    parts = (
-        [whole]
-        if len(split) == 1
-        else [
-            _check_statement(index, parse_claim(p), filters, top_k, model, _subject(p, split[0]))[0]
-            for p in split
-        ]
-    )
+    parts = [whole]
+    if len(split) > 1:
+        parts = []
+        for text in split:
+            about = subject_of(text, split[0])
+            part, _ = _check_statement(index, parse_claim(text), filters, top_k, model, about)
+            parts.append(part)
     rule, findings, quote = whole.verdict, whole.findings, whole.quote
     comparisons = whole.comparisons
-    if len(parts) > 1 and _by_parts(split, whole, parts):
+    if len(parts) > 1 and by_parts(split, whole, parts):
         # A compound claim, each part found in the report: checked part by part, so that one
         # part's value is never compared with the sentence of the other. One part that holds
         # beside one the report does not state is "deels", never "klopt".
-        rule = combined(_read_back(split, [part.verdict for part in parts]))
+        rule = combined(read_back(split, [part.verdict for part in parts]))
         findings = [f for part in parts for f in part.findings]
         comparisons = tuple(c for part in parts for c in part.comparisons)
         quote = parts[0].quote
@@ -177,50 +179,6 @@ def check(
     )
 
 
-def _by_parts(split: list[str], whole: Reading, parts: list[Reading]) -> bool:
-    """Whether a compound claim is decided part by part: each part found in the report, or one
-    that holds. Not when a short part (a name with its noun: "... samen met mbo-instellingen en
-    de lerarenopleiding van Saxion") is not found alone and the whole claim's sentence has
-    another name in its place: then the claim is read whole."""
-    found = [part.verdict != "niet_in_rapport" for part in parts]
-    whole_otherwise = any(
-        not held and len(text.split()) < MIN_SAID_WORDS
-        for held, text in zip(found, split, strict=True)
-    ) and any(f.aspect == "name" and f.status == "contradicted" for f in whole.findings)
-    return not whole_otherwise and (all(found) or any(part.verdict == "klopt" for part in parts))
-
-
-_BACK = re.compile(r"(?:dit|deze|daardoor|hierdoor|daarmee|hiermee|waardoor|waarmee)\b", re.I)
-
-
-def _read_back(split: list[str], verdicts: list[Verdict]) -> list[Verdict]:
-    """The parts' verdicts, with a part that starts by referring back ("... is teruggelopen |
-    dit levert nieuwe uitdagingen op") not so when what it refers to is not so: it says
-    something of that."""
-    read = list(verdicts)
-    for i in range(1, len(read)):
-        if _BACK.match(split[i]) and read[i - 1] == "klopt_niet" and read[i] == "klopt":
-            read[i] = "klopt_niet"
-    return read
-
-
-def _subject(part: str, first: str) -> str:
-    """What a later part of a compound claim is about when it names nothing itself: the names
-    and school types of the first part ("Ans Hekkenberg ... en richt zich op meisjes in havo en
-    vwo", "In het hbo begonnen 23.368 studenten, waarmee het aandeel ..."), or the whole first
-    part when the later one refers back to it ("dit", "deze", "hun", "daarmee")."""
-    if part == first:
-        return ""
-    if re.search(r"\b(?:dit|deze|hun|hiermee|daarmee|hierbij|daarbij)\b", part, re.IGNORECASE):
-        # "het streven is dat dit in 2020 de helft is": what "dit" stands for is the first part.
-        return first
-    if re.search(r"\b[A-Z][\w&-]+", part[1:]):
-        return ""
-    names = re.findall(r"\b[A-Z][\w&-]+", first)
-    schools = [] if school_types(part) else list(dict.fromkeys(school_types(first).values()))
-    return " ".join([*names, *schools])
-
-
 def _check_statement(
     index: Index,
     parsed: Claim,
@@ -238,7 +196,8 @@ def _check_statement(
     ranked = _rank(store, hits[:PASSAGES], vector, query)
     shown = hits[:top_k]
     coverage = passage_share(store, without_ministries(query), ranked[0].hit) if ranked else 0.0
-    if not ranked or coverage < MIN_COVERAGE:
+    if not ranked or (coverage < MIN_COVERAGE and _meant(store, vector, ranked) < MIN_MEANING):
+        # Too few of the claim's words in the passage, and no sentence close in meaning.
         top = ranked[0].score if ranked else 0.0
         return Reading("niet_in_rapport", [], None, coverage, top, 0.0, (), ()), shown
     window = [(scored, quantities(scored.sentence.text)) for scored in ranked[:WINDOW]]
@@ -258,7 +217,7 @@ def _check_statement(
     findings += _swapped(parsed, _anchor(ranked, findings), findings)
     findings = about_another(store, findings)
     quoted = next((f.quote for f in findings if f.quote), None) or quote_of(ranked[0])
-    findings += direction(parsed, quoted)
+    findings += direction(parsed, quoted, held_in(findings, quoted))
     dated = all(f.aspect == "date" and f.status == "supported" for f in findings)
     if not findings or (
         dated and passage_share(store, query, _anchor(ranked, findings).hit) < DATED
@@ -278,6 +237,17 @@ def _check_statement(
         verdict, findings, quote, coverage, ranked[0].score, share, comparisons, choices
     )
     return reading, shown
+
+
+def _meant(store: SentenceStore, vector: np.ndarray, ranked: list[Scored]) -> float:
+    """How close in meaning the claim (`vector`, as a question) is to the best of its
+    sentences, in their passage or alone: a claim in other words than the report's is about
+    its subject when a sentence says the same ("te weinig vakleraren" / "een tekort aan
+    vakdocenten")."""
+    numbers = [scored.number for scored in ranked[:WINDOW]]
+    return float(
+        max((store.vectors[numbers] @ vector[0]).max(), (store.alone[numbers] @ vector[0]).max())
+    )
 
 
 def _wording(
@@ -334,8 +304,10 @@ def _compare(
     candidates: list[tuple[Quantity, Scored, tuple[float, ...]]] = []
     for position, (scored, values) in enumerate(window):
         for stated in values:
-            if stated.kind != claimed.kind or other_thing(
-                claim.statement, scored.sentence.text, stated
+            if (
+                stated.kind != claimed.kind
+                or other_thing(claim.statement, scored.sentence.text, stated)
+                or named_year(scored.sentence.text, stated) != named_year(claim.statement, claimed)
             ):
                 continue
             row: tuple[float, ...] = (

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from kb.analyser import analyse, fold
 from kb.answers.answer import source_of
 from kb.claims.claim import Claim, direction_of, direction_words, negated, negation_words
-from kb.claims.contrast import Pairs, opposed
+from kb.claims.contrast import Pairs, labels, opposed
 from kb.claims.findings import Finding, Quote, Status
 from kb.embed import Embedder
 from kb.index import Hit
@@ -62,18 +62,48 @@ _OPPOSITES: Pairs = [
 or shortened, a step made easier or harder, a scheme widened or narrowed."""
 
 
-def direction(claim: Claim, quote: Quote) -> list[Finding]:
+def direction(claim: Claim, quote: Quote, value: str | None = None) -> list[Finding]:
     """The opposite direction ("gedaald" claimed, "gestegen" stated; "ingekort" claimed,
-    "verlengd" stated): "klopt niet"."""
+    "verlengd" stated): "klopt niet". With the report's `value` that holds the claim's, the
+    direction of that value's own clause counts first ("de grootste stijging vond plaats op
+    niveau 3 ... en op niveau 4 is het aandeel stabiel gebleven op 32%": 32% is stable)."""
     if changed := opposed(claim.statement, quote, _OPPOSITES, "direction"):
         return changed
-    stated = direction_of(quote.text)
+    clause = _clause(quote.text, value or _label_in(claim.statement, quote.text))
+    within = clause if direction_of(clause) else quote.text
+    stated = direction_of(within)
     if claim.direction and stated and stated != claim.direction:
         if _denied(claim.statement):
             # "scoorden niet hoger" where the report has "ongeveer gelijk": not up, as stated.
             return []
-        return [opposite(claim, quote)]
+        return [opposite(claim, quote, within)]
     return []
+
+
+_CLAUSE_MARK = re.compile(r"[,;:]|\s(?:en|maar|terwijl)\s")
+
+
+def _label_in(claim: str, sentence: str) -> str | None:
+    """The level the claim names ("niveau 4") as the sentence writes it, if it does: the
+    clause about that level holds the claim's direction ("... en op niveau 4 is het aandeel
+    stabiel gebleven")."""
+    folded = sentence.lower()
+    for text, _ in labels(claim).values():
+        if (at := folded.find(text.lower())) >= 0:
+            return sentence[at : at + len(text)]
+    return None
+
+
+def _clause(text: str, value: str | None) -> str:
+    """The clause of `text` that holds `value` (between commas, semicolons, "en", "maar"),
+    or "" without one."""
+    at = text.find(value) if value else -1
+    if at < 0 or not value:
+        return ""
+    marks = list(_CLAUSE_MARK.finditer(text))
+    start = max((m.end() for m in marks if m.end() <= at), default=0)
+    end = min((m.start() for m in marks if m.start() >= at + len(value)), default=len(text))
+    return text[start:end]
 
 
 def _denied(statement: str) -> bool:
@@ -85,14 +115,15 @@ def _denied(statement: str) -> bool:
     return any(w in ("niet", "geen", "nooit") for w in before)
 
 
-def opposite(claim: Claim, quote: Quote) -> Finding:
+def opposite(claim: Claim, quote: Quote, within: str = "") -> Finding:
     """The claim's direction against the report's, each in its own words ("afneemt" against
-    "toename")."""
+    "toename"); the report's read in `within` (a clause of the quote) if given."""
+    stated = within or quote.text
     return Finding(
         "direction",
         "contradicted",
         direction_words(claim.statement) or claim.direction,
-        direction_words(quote.text, claim.statement) or direction_of(quote.text),
+        direction_words(stated, claim.statement) or direction_of(stated),
         quote,
     )
 
