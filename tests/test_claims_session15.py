@@ -93,6 +93,12 @@ def test_a_contrast_in_a_clause_of_its_own_is_a_part() -> None:
         "tegenover docenten uit het bedrijfsleven"
     )
     assert len(clauses(claim)) == 2
+    # Before "en dat" too, a clause with a verb states something without a value or name.
+    two = (
+        "de instroom in de lerarenopleidingen is groot genoeg voor de vraag van de scholen, en "
+        "dat bedrijven en scholen fieldlabs beginnen"
+    )
+    assert len(clauses(two)) == 2
     # Too short to state a second thing: one claim.
     assert len(clauses("ROC Mondriaan werkt aan een opleiding, maar dat kost tijd")) == 1
 

@@ -185,7 +185,9 @@ def clauses(statement: str) -> list[str]:
         left, right = statement[: join.start()], statement[join.end() :]
         if join.group(1) and not _joins_claims(left, right):
             continue
-        if _checkable_part(left) and (_checkable_part(right) or _said_apart(join, right)):
+        if (_checkable_part(left) or _stated_before(join, left)) and (
+            _checkable_part(right) or _said_apart(join, right)
+        ):
             return [left.strip(), *clauses(right.strip())]
     return [statement]
 
@@ -193,6 +195,18 @@ def clauses(statement: str) -> list[str]:
 MIN_SAID_WORDS = 6
 """Words a part after ", en" must have to be a statement of its own without a value or name
 (", en is daarin zelfs hekkensluiter" adds to the first part; it does not state apart)."""
+
+
+def _stated_before(join: re.Match[str], left: str) -> bool:
+    """Whether the part before "en dat", "terwijl" or "maar" states something of its own in
+    a clause with a verb, even without a value or name ("de huidige instroom ... genoeg is om
+    aan de vraag te voldoen, en dat ...")."""
+    joined = " ".join(join.group(0).split()).lower().strip(", ")
+    return (
+        joined in ("en dat", "terwijl", "maar")
+        and len(left.split()) >= MIN_SAID_WORDS
+        and bool(_VERB.search(fold(left)))
+    )
 
 
 def _said_apart(join: re.Match[str], right: str) -> bool:
