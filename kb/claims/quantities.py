@@ -213,6 +213,8 @@ def named_year(text: str, value: Quantity) -> bool:
     """Whether a date of `text` is the year in a name ("het Nationaal Techniekpact 2020"): it
     compares only with the year of that name, never with when something happened."""
     return value.kind == "date" and bool(_NAMED_YEAR.search(text, 0, value.start))
+
+
 _AGE = re.compile(r"-jarig|\s+jaar\s+(?:en|of)\s+(?:ouder|jonger)\b")
 _EURO_AFTER = re.compile(r"\s+euro\b")
 
