@@ -197,13 +197,17 @@ MIN_SAID_WORDS = 6
 (", en is daarin zelfs hekkensluiter" adds to the first part; it does not state apart)."""
 
 
+def _joined(join: re.Match[str]) -> str:
+    """The words that join two parts, lowercased, in single spaces (", maar", "en dat")."""
+    return " ".join(join.group(0).split()).lower()
+
+
 def _stated_before(join: re.Match[str], left: str) -> bool:
     """Whether the part before "en dat", "terwijl" or "maar" states something of its own in
     a clause with a verb, even without a value or name ("de huidige instroom ... genoeg is om
     aan de vraag te voldoen, en dat ...")."""
-    joined = " ".join(join.group(0).split()).lower().strip(", ")
     return (
-        joined in ("en dat", "terwijl", "maar")
+        _joined(join).strip(", ") in ("en dat", "terwijl", "maar")
         and len(left.split()) >= MIN_SAID_WORDS
         and bool(_VERB.search(fold(left)))
     )
@@ -213,7 +217,7 @@ def _said_apart(join: re.Match[str], right: str) -> bool:
     """Whether a part the claim joins with "en dat", or with ", en" and a clause of its own,
     is a second statement even without a value, name or direction ("... plaatsvond en dat het
     toen om de eerste editie ging"): what it says in words is checked on its own."""
-    joined = " ".join(join.group(0).split()).lower()
+    joined = _joined(join)
     words = len(right.split())
     if joined.endswith("en dat"):
         return words >= MIN_CLAUSE_WORDS

@@ -230,6 +230,8 @@ _BOTH = re.compile(
     r"\b([\w-]{3,})(?:,\s+(?:de\s+|het\s+)?[\w-]{3,})*\s+(?:en|als\s+ook|of)\s+(?:de\s+|het\s+|een\s+)?([\w-]{3,})"
 )
 _NEGATED = re.compile(r"\b(?:niet|geen)\s+(?:\S+\s+){0,2}\S+")
+_GLUE = {"het", "een", "als", "ook", "of", "voor", "van"}
+"""Words of a list that name none of its members ("het voortgezet en het hoger")."""
 
 
 def _stem(word: str, words: set[str]) -> bool:
@@ -268,6 +270,3 @@ def exclusive(claim: str, quote: Quote) -> list[Finding]:
             shown = words[both.start() : both.end()]
             return [Finding("contrast", "contradicted", match.group(0), shown, quote)]
     return []
-
-
-_GLUE = {"het", "een", "als", "ook", "of", "voor", "van"}

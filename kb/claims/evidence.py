@@ -26,7 +26,7 @@ from kb.answers.question import QUESTION_TYPES, QuestionType, analyse_question
 from kb.claims.claim import Claim
 from kb.claims.features import Comparison, gap
 from kb.claims.findings import Finding, Status
-from kb.claims.quantities import Quantity, consistent, named_year, precision, quantities
+from kb.claims.quantities import Quantity, consistent, precision, quantities
 from kb.claims.subject import (
     UNIT_ALIKE,
     alike,
@@ -134,13 +134,9 @@ def ranked(
             ),
             None,
         )
-        if (
-            stated is not None
-            and not other_thing(claim.statement, sentence, stated)
-            and named_year(sentence, stated) == named_year(claim.statement, claimed)
-        ):
-            # A 2020 ambition for a claim about today, or another school type's figure, is
-            # about something else (kb.claims.subject); the year of the pact's name is no date.
+        if stated is not None and not other_thing(claim.statement, sentence, stated, claimed):
+            # A 2020 ambition for a claim about today, another school type's figure or the
+            # year of the pact's name is about something else (kb.claims.subject).
             found.append(Evidence(float(score), stated, candidate.number, candidate.hit))
     return sorted(found, key=lambda e: -e.score)
 

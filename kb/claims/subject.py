@@ -13,7 +13,7 @@ import re
 
 from kb.analyser import analyse, fold
 from kb.claims.coverage import SHORT_FORMS
-from kb.claims.quantities import Quantity, precision
+from kb.claims.quantities import Quantity, named_year, precision
 from kb.sentence_store import SentenceStore
 
 DATE_ALIKE = 0.6
@@ -83,9 +83,17 @@ def _unit(text: str, quantity: Quantity) -> list[str]:
     return [t for t in analyse(after.group(0)) if len(t) >= 4] if after else []
 
 
-def other_thing(claim: str, sentence: str, stated: Quantity) -> bool:
+def other_thing(
+    claim: str, sentence: str, stated: Quantity, claimed_value: Quantity | None = None
+) -> bool:
     """A value that is about something else than the claim: a 2020 ambition for a claim about
-    today, or a figure for another school type ("hbo" claimed, "wo" stated)."""
+    today, a figure for another school type ("hbo" claimed, "wo" stated), or the year of the
+    pact's name ("Nationaal Techniekpact 2020") for a date the claim gives (`claimed_value`),
+    or the other way round."""
+    if claimed_value is not None and named_year(sentence, stated) != named_year(
+        claim, claimed_value
+    ):
+        return True
     left = max(sentence.rfind(mark, 0, stated.start) for mark in (",", ";", ":", "(", ")"))
     rights = [i for mark in (",", ";", ":", ")") if (i := sentence.find(mark, stated.end)) >= 0]
     clause = sentence[left + 1 : min(rights, default=len(sentence))]

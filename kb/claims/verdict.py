@@ -56,7 +56,7 @@ from kb.claims.model import ClaimModel, ValueChooser, load_model
 from kb.claims.names import names
 from kb.claims.otherwise import said_otherwise
 from kb.claims.parts import by_parts, read_back, subject_of
-from kb.claims.quantities import Quantity, consistent, named_year, quantities
+from kb.claims.quantities import Quantity, consistent, quantities
 from kb.claims.subject import (
     UNIT_ALIKE,
     alike,
@@ -70,6 +70,7 @@ from kb.claims.subject import (
 from kb.claims.wording import (
     MIN_MEANING,
     Scored,
+    closeness,
     directed,
     direction,
     quote_of,
@@ -196,8 +197,10 @@ def _check_statement(
     ranked = _rank(store, hits[:PASSAGES], vector, query)
     shown = hits[:top_k]
     coverage = passage_share(store, without_ministries(query), ranked[0].hit) if ranked else 0.0
-    if not ranked or (coverage < MIN_COVERAGE and _meant(store, vector, ranked) < MIN_MEANING):
-        # Too few of the claim's words in the passage, and no sentence close in meaning.
+    near = [scored.number for scored in ranked[:WINDOW]]
+    if not ranked or (coverage < MIN_COVERAGE and closeness(store, vector[0], near) < MIN_MEANING):
+        # Too few of the claim's words in the passage, and none of its best sentences close in
+        # meaning ("te weinig vakleraren" / "een tekort aan vakdocenten").
         top = ranked[0].score if ranked else 0.0
         return Reading("niet_in_rapport", [], None, coverage, top, 0.0, (), ()), shown
     window = [(scored, quantities(scored.sentence.text)) for scored in ranked[:WINDOW]]
@@ -237,17 +240,6 @@ def _check_statement(
         verdict, findings, quote, coverage, ranked[0].score, share, comparisons, choices
     )
     return reading, shown
-
-
-def _meant(store: SentenceStore, vector: np.ndarray, ranked: list[Scored]) -> float:
-    """How close in meaning the claim (`vector`, as a question) is to the best of its
-    sentences, in their passage or alone: a claim in other words than the report's is about
-    its subject when a sentence says the same ("te weinig vakleraren" / "een tekort aan
-    vakdocenten")."""
-    numbers = [scored.number for scored in ranked[:WINDOW]]
-    return float(
-        max((store.vectors[numbers] @ vector[0]).max(), (store.alone[numbers] @ vector[0]).max())
-    )
 
 
 def _wording(
@@ -304,10 +296,8 @@ def _compare(
     candidates: list[tuple[Quantity, Scored, tuple[float, ...]]] = []
     for position, (scored, values) in enumerate(window):
         for stated in values:
-            if (
-                stated.kind != claimed.kind
-                or other_thing(claim.statement, scored.sentence.text, stated)
-                or named_year(scored.sentence.text, stated) != named_year(claim.statement, claimed)
+            if stated.kind != claimed.kind or other_thing(
+                claim.statement, scored.sentence.text, stated, claimed
             ):
                 continue
             row: tuple[float, ...] = (

@@ -15,7 +15,7 @@ from kb.answers.answer import source_of
 from kb.claims.claim import Claim, direction_of, direction_words, negated, negation_words
 from kb.claims.contrast import Pairs, labels, opposed
 from kb.claims.findings import Finding, Quote, Status
-from kb.embed import Embedder
+from kb.embed import Embedder, Vectors
 from kb.index import Hit
 from kb.sentence_store import Sentence, SentenceStore
 
@@ -210,10 +210,15 @@ def wording(
 
 
 def _meaning(store: SentenceStore, embedder: Embedder, statement: str, number: int) -> float:
-    """How close the claim is in meaning to sentence `number`: the cosine of the claim as a
-    question against the sentence, in its passage or alone, whichever is closer."""
-    vector = embedder.embed_queries([statement])[0]
-    return float(max(store.vectors[number] @ vector, store.alone[number] @ vector))
+    """How close the claim is in meaning to sentence `number` (`closeness`)."""
+    return closeness(store, embedder.embed_queries([statement])[0], [number])
+
+
+def closeness(store: SentenceStore, vector: Vectors, numbers: list[int]) -> float:
+    """The highest cosine of `vector` (a claim as a question) against sentences `numbers`, each
+    read in its passage or alone, whichever is closer."""
+    in_passage, alone = store.vectors[numbers] @ vector, store.alone[numbers] @ vector
+    return float(max(in_passage.max(), alone.max()))
 
 
 def _with_previous(store: SentenceStore, query: str, best: Scored) -> float:
