@@ -45,7 +45,7 @@ _UP = (
     r"|vaker|ruimer|positie\w*|toename|toenemend\w*|neemt\stoe|oplopend\w*|op\ste\slopen|loopt\sop"
     r"|hoogste|steeds\sgroter|brede?|steeg|stegen|groeide|groeiden|nam\w*\s(?:\S+\s){0,14}toe|neemt\s(?:\S+\s){0,8}toe"
     r"|toeneemt|toenemen|toe\ste\snemen|oplopen|oploopt|opgelopen|liep\w*\sop|stijging\w*|stijgend\w*"
-    r"|gegroeid"
+    r"|gegroeid|toenam(?:en)?|opliep(?:en)?"
 )
 _DOWN = (
     r"minder|lager|kleiner|gedaald|daalt|dalen|afgenomen|neemt\saf|krimp\w*|slechter|zwakker"
@@ -53,6 +53,7 @@ _DOWN = (
     r"|loopt\sterug|laagste|beperkte?|daalde|daalden|kromp|nam\w*\s(?:\S+\s){0,14}af"
     r"|neemt\s(?:\S+\s){0,8}af|af\ste\snemen|terugloopt|teruglopen|terugloop|teruggelopen"
     r"|liep\w*\sterug|loopt\s(?:\S+\s){0,8}terug|daling\w*|dalend\w*|gekrompen|terugliep(?:en)?"
+    r"|afnam(?:en)?"
 )
 _FLAT = re.compile(
     r"\b(?:stabiel|gelijk\sgebleven|constant|onveranderd|(?:ongeveer|vrijwel|nagenoeg)\sgelijk)\b"
@@ -171,6 +172,7 @@ def negation_words(text: str) -> str | None:
 _JOINS = re.compile(
     rf"\s*;\s*|,?\s+(?:terwijl|maar(?!\s+{NUMBER})|en\s+dat|en\s+daarnaast|waaronder)\s+"
     r"|,\s+(?:waarin|waarbij|waarna|waarmee|en)\s+|\s+(en)\s+"
+    r"|,\s+(?:al|hoewel|ofschoon)\s+(?=(?:is|zijn|was|waren|heeft|hebben|wordt|worden|er)\b)"
 )
 MIN_CLAUSE_WORDS = 4
 """Words each part of a compound claim must have ("havo en vwo" joins words, not claims)."""
@@ -197,6 +199,10 @@ MIN_SAID_WORDS = 6
 (", en is daarin zelfs hekkensluiter" adds to the first part; it does not state apart)."""
 
 
+_CONCEDING = ("terwijl", "maar", "al", "hoewel", "ofschoon")
+"""Words that join a contrast or a concession ("..., al is er nauwelijks vraag naar ...")."""
+
+
 def _joined(join: re.Match[str]) -> str:
     """The words that join two parts, lowercased, in single spaces (", maar", "en dat")."""
     return " ".join(join.group(0).split()).lower()
@@ -207,7 +213,7 @@ def _stated_before(join: re.Match[str], left: str) -> bool:
     a clause with a verb, even without a value or name ("de huidige instroom ... genoeg is om
     aan de vraag te voldoen, en dat ...")."""
     return (
-        _joined(join).strip(", ") in ("en dat", "terwijl", "maar")
+        _joined(join).strip(", ") in ("en dat", *_CONCEDING)
         and len(left.split()) >= MIN_SAID_WORDS
         and bool(_VERB.search(fold(left)))
     )
@@ -221,7 +227,7 @@ def _said_apart(join: re.Match[str], right: str) -> bool:
     words = len(right.split())
     if joined.endswith("en dat"):
         return words >= MIN_CLAUSE_WORDS
-    if joined.strip(", ") in ("terwijl", "maar"):
+    if joined.strip(", ") in _CONCEDING:
         # "..., maar de school staat afwijzend tegenover ...": a contrast in a clause of its
         # own, with a verb, says a second thing.
         return words >= MIN_SAID_WORDS and bool(_VERB.search(fold(right)))

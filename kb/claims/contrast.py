@@ -121,6 +121,19 @@ def contrasts(claim: str, quote: Quote) -> list[Finding]:
     return opposed(claim, quote, _PAIRS, "contrast")
 
 
+def opposite_words(claim: str, passage: str) -> list[str]:
+    """The claim's words whose opposite (`_CONTRASTS`) the passage says and they do not:
+    "negatief" where the passage has "positief"."""
+    ours, theirs = fold(claim), fold(passage)
+    return [
+        said.group(0)
+        for one, other in _PAIRS
+        for a, b in ((one, other), (other, one))
+        if b.search(theirs) and not a.search(theirs)
+        for said in a.finditer(ours)
+    ]
+
+
 def opposed(claim: str, quote: Quote, pairs: Pairs, aspect: str) -> list[Finding]:
     """The first of `pairs` (either side may be the claim's) whose one side the claim says and
     whose other the sentence says instead, as a contradicted finding of `aspect`."""
@@ -137,7 +150,10 @@ def opposed(claim: str, quote: Quote, pairs: Pairs, aspect: str) -> list[Finding
 
 
 _HEDGE = re.compile(r"\b(?:weinig|nauwelijks|amper|zelden)\s+(\w{4,})")
-_LOW = re.compile(r"\b(?:weinig|nauwelijks|amper|zelden|laag|lage|gering\w*|klein\w*|beperkt\w*)\b")
+_LOW = re.compile(
+    r"\b(?:weinig|nauwelijks|amper|zelden|laag|lage|gering\w*|klein\w*|beperkt\w*|tekort\w*|gebrek\w*"
+    r"|onvoldoende|schaars\w*)\b"
+)
 
 
 def hedged(claim: str, quote: Quote) -> list[Finding]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 from kb.analyser import analyse, fold
+from kb.claims.claim import direction_of, direction_words
+from kb.claims.contrast import opposite_words
 from kb.index import Hit
 from kb.sentence_store import SentenceStore
 
@@ -27,7 +29,7 @@ SHORT_FORMS = (
 def passage_share(store: SentenceStore, query: str, hit: Hit) -> float:
     """The IDF-weighted share of the query's words that the passage holds; the words of a
     school sector written out ("wetenschappelijk onderwijs") are held by its short form
-    ("wo"), and the other way round."""
+    ("wo"), and the other way round; a word is held by its opposite (`_opposites`)."""
     held = store.passage_terms(hit.chunk.id) | set(analyse(hit.chunk.cited_in or ""))
     folded = fold(query)
     for short, long in SHORT_FORMS:
@@ -36,4 +38,15 @@ def passage_share(store: SentenceStore, query: str, hit: Hit) -> float:
             held = held | long_terms
         elif long_terms <= held and re.search(rf"\b{re.escape(short)}\b", folded):
             held = held | short_terms
-    return store.share(set(analyse(query)), held)
+    return store.share(set(analyse(query)), held | _opposites(query, hit.chunk.text))
+
+
+def _opposites(query: str, passage: str) -> set[str]:
+    """The query's words that say the opposite of the passage's ("negatief" of "positief",
+    "afname" of "toename"): about the same subject, which is what coverage measures; whether
+    the claim holds is read after."""
+    said = opposite_words(query, passage)
+    ours, theirs = direction_of(query), direction_of(passage)
+    if {ours, theirs} == {"up", "down"}:
+        said.append(direction_words(query) or "")
+    return {term for words in said for term in analyse(words)}

@@ -26,7 +26,7 @@ from kb.answers.question import QUESTION_TYPES, QuestionType, analyse_question
 from kb.claims.claim import Claim
 from kb.claims.features import Comparison, gap
 from kb.claims.findings import Finding, Status
-from kb.claims.quantities import Quantity, consistent, precision, quantities
+from kb.claims.quantities import Quantity, bound_of, consistent, precision, quantities
 from kb.claims.subject import (
     UNIT_ALIKE,
     alike,
@@ -248,6 +248,17 @@ def supports(claimed: Quantity, stated: Quantity) -> bool:
     return consistent(claimed, stated)
 
 
+def shown(
+    claim: str, claimed: Quantity, sentence: str, stated: Quantity, fits: bool
+) -> tuple[str, str]:
+    """The claimed value and the report's, as a verdict shows them: with the approximation or
+    limit before each when they differ only there ("hoogstens 640" against "minimaal 640")."""
+    if fits or claimed.number is None or claimed.number != stated.number:
+        return claimed.text, stated.text
+    ours, theirs = bound_of(claim, claimed.start)[1], bound_of(sentence, stated.start)[1]
+    return claim[ours : claimed.end], sentence[theirs : stated.end]
+
+
 def by_ranker(claimed: Quantity) -> bool:
     """Whether the answer ranker chooses the report value for `claimed`: every value but a
     bare year ("in 2016", "sinds 2014", "2016-2017"), which mostly places the statement in time
@@ -305,7 +316,8 @@ def compared_with(
         min(gap(claimed, pick.stated), 3.0),
     )
     status: Status = "supported" if fits else "contradicted"
-    return Finding(claimed.kind, status, claimed.text, pick.stated.text, quote_of(scored)), compared
+    ours, theirs = shown(claim.statement, claimed, sentence.text, pick.stated, fits)
+    return Finding(claimed.kind, status, ours, theirs, quote_of(scored)), compared
 
 
 def stating(

@@ -17,11 +17,11 @@ from ingest.regions import Gazetteer
 from kb.analyser import analyse
 from kb.answers.answer import gazetteer_of
 from kb.claims.claim import Claim
-from kb.claims.contrast import ministries
+from kb.claims.contrast import ministries, without_ministries
 from kb.claims.findings import FIGURES, Finding
 from kb.claims.slots import first_in_slot, slot_finding
 from kb.claims.subject import in_order, within
-from kb.claims.wording import Scored, quote_of
+from kb.claims.wording import PREVIOUS_MARGIN, Scored, quote_of
 from kb.index import Index
 from kb.sentence_store import SentenceStore
 
@@ -57,22 +57,23 @@ def names(
     gazetteer = gazetteer_of(index.settings)
     places, named = _named(gazetteer, claim)
     best = _naming_sentence(store, named, best, others, findings)
-    if ministry := _other_ministry(claim, best) or first_in_slot(store, claim, best):
+    if ministry := _other_ministry(store, claim, best) or first_in_slot(store, claim, best):
         return ministry
+    named = _besides_ministries(claim, best, named)
     missing = _missing(gazetteer, store, places, named, best)
     if not missing:
         return []
-    share = _share_without(store, query, missing, best.number)
-    also = _also(claim.statement)
-    slot = [] if also else slot_finding(gazetteer, claim, missing, best, share)
+    share = _share_without(store, query, missing, best)
+    # "ook in Maastricht": another instance; a heading states nothing of a name never written.
+    unsaid = _also(claim.statement) or (_heading(best) and not _named_elsewhere(index, missing))
+    slot = [] if unsaid else slot_finding(gazetteer, claim, missing, best, share)
     if slot:
         return slot
-    if also or (share < NAME_SUPPORT and not any(f.status == "supported" for f in findings)):
-        if not also and _placed_in_passage(store, query, missing, places, best):
+    if unsaid or (share < NAME_SUPPORT and not any(f.status == "supported" for f in findings)):
+        if not unsaid and _placed_in_passage(store, query, missing, places, best):
             # "ROC Mondriaan in Rotterdam wil ... hybride ... laten lesgeven" where the example
             # says so of "ROC Mondriaan in Den Haag" a sentence before.
             return _elsewhere(gazetteer, store, claim, best, ", ".join(missing))
-        # "ook in Maastricht": another instance, which the report does not mention.
         return [Finding("name", "absent", ", ".join(missing), None, None)]
     values = [f for f in findings if f.aspect in (*FIGURES, "date")]
     person = _person(claim.statement, missing)
@@ -128,11 +129,27 @@ def _placed_in_passage(
     return store.share(terms, _held(store, best.hit.chunk)) >= NAME_SUPPORT
 
 
-def _share_without(store: SentenceStore, query: str, missing: list[str], number: int) -> float:
+_BACK = re.compile(
+    r"(?:hiervoor|daarvoor|hierbij|daarbij|hiermee|daarmee|hierdoor|daardoor|dit|deze)\b",
+    re.IGNORECASE,
+)
+"""A sentence that starts by referring back to the one before it ("Hiervoor heeft de VSNU ...")."""
+
+
+def _share_without(store: SentenceStore, query: str, missing: list[str], best: Scored) -> float:
     """The IDF-weighted share of the query's words, less those of the missing names, that
-    sentence `number` holds."""
+    the best sentence holds, or, when it refers back (`_BACK`), with the sentence before it in
+    its passage less `PREVIOUS_MARGIN` ("Hiervoor heeft de VSNU ... opgesteld" after what it
+    is for)."""
     terms = set(analyse(query)) - {t for n in missing for t in name_terms(n)}
-    return store.share(terms, store.terms(number))
+    own = store.terms(best.number)
+    alone = store.share(terms, own)
+    if not _BACK.match(best.sentence.text) or best.number - 1 not in store.of_chunk(
+        best.hit.chunk.id
+    ):
+        return alone
+    together = store.share(terms, own | store.terms(best.number - 1)) - PREVIOUS_MARGIN
+    return max(alone, together)
 
 
 def _elsewhere(
@@ -306,13 +323,38 @@ def _missing(
     ]
 
 
-def _other_ministry(claim: Claim, best: Scored) -> list[Finding]:
+def _other_ministry(store: SentenceStore, claim: Claim, best: Scored) -> list[Finding]:
     """Another ministry in the sentence than the claim's: "de bewindslieden van OCW en SZW"
-    where the sentence names "OCW en EZ" ("klopt niet")."""
-    ours, theirs = ministries(claim.statement), ministries(best.sentence.text)
-    if ours and theirs and not ours[1] <= theirs[1]:
-        return [Finding("label", "contradicted", ours[0], theirs[0], quote_of(best))]
+    where the sentence names "OCW en EZ" ("klopt niet"). When the best sentence names none, the
+    sentence of its passage that names one and a name of the claim's ("De staatssecretaris van
+    OCW subsidieert het project Boris" for a claim about Boris and Sociale Zaken)."""
+    ours = ministries(claim.statement)
+    if not ours:
+        return []
+    read = [best]
+    if not ministries(best.sentence.text):
+        own = {t for n in _names_in(without_ministries(claim.statement)) for t in name_terms(n)}
+        read = [
+            Scored(number, store.sentences[number], best.hit, best.score)
+            for number in store.of_chunk(best.hit.chunk.id)
+            if own & name_terms(store.sentences[number].text)
+        ]
+    for scored in read:
+        theirs = ministries(scored.sentence.text)
+        if theirs and not ours[1] <= theirs[1]:
+            return [Finding("label", "contradicted", ours[0], theirs[0], quote_of(scored))]
     return []
+
+
+def _besides_ministries(claim: Claim, best: Scored, named: list[str]) -> list[str]:
+    """The names of `named` that are not a ministry's, when the passage names ministries too:
+    the same in its own way ("Sociale Zaken en Werkgelegenheid" where the passage writes
+    "SZW"), or another, which the ministries' comparison reads ("ministerie van OCW" where it
+    has Economische Zaken), never as a name against every name of the sentence."""
+    if not (ministries(claim.statement) and ministries(best.hit.chunk.text)):
+        return named
+    besides = without_ministries(claim.statement)
+    return [n for n in named if n in besides]
 
 
 def _naming_sentence(
@@ -340,7 +382,12 @@ def _naming_sentence(
 
 def _says_nothing(scored: Scored) -> bool:
     """Whether a sentence only names something: a heading or a footnote's reference."""
-    return scored.hit.chunk.kind == "voetnoot" or not re.search(r"[a-z]", scored.sentence.text)
+    return scored.hit.chunk.kind == "voetnoot" or _heading(scored)
+
+
+def _heading(scored: Scored) -> bool:
+    """Whether a sentence is a heading: capitals only ("DOEL 1 ALLE BASISSCHOLEN ...")."""
+    return not re.search(r"[a-z]", scored.sentence.text)
 
 
 def _names_held(named: list[str], words: Set[str]) -> int:

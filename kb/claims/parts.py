@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kb.claims.claim import MIN_SAID_WORDS
-from kb.claims.contrast import school_types
+from kb.claims.contrast import school_types, without_ministries
 from kb.claims.features import Reading
 from kb.claims.findings import Verdict
 
@@ -48,7 +48,9 @@ def subject_of(part: str, first: str) -> str:
     if re.search(r"\b(?:dit|deze|hun|hiermee|daarmee|hierbij|daarbij)\b", part, re.IGNORECASE):
         # "het streven is dat dit in 2020 de helft is": what "dit" stands for is the first part.
         return first
-    if re.search(r"\b[A-Z][\w&-]+", part[1:]):
+    if re.search(r"\b[A-Z][\w&-]+", without_ministries(part)[1:]):
+        # A name of its own; a ministry is what the part says of its subject, not the subject
+        # ("... en wordt mede mogelijk gemaakt door het ministerie van OCW").
         return ""
     names = re.findall(r"\b[A-Z][\w&-]+", first)
     schools = [] if school_types(part) else list(dict.fromkeys(school_types(first).values()))

@@ -59,7 +59,7 @@ MORE_AT_MOST = 1.5
 """A claimed figure with "ruim", "meer dan" or "minstens" is held by a report figure above it of
 at most this many times it: "ruim 20.000" is not the report's "ruim 35.000"."""
 _BOUNDS: tuple[tuple[Bound, re.Pattern[str]], ...] = (
-    ("cap", re.compile(r"(?:maximaal|hooguit|ten hoogste)\s$")),
+    ("cap", re.compile(r"(?:maximaal|hooguit|hoogstens|ten hoogste|op zijn hoogst)\s$")),
     ("floor", re.compile(r"(?:minimaal|minimum van)\s$")),
     ("less", re.compile(r"(?:bijna|nagenoeg|minder dan|ruim onder|nog geen|net geen)\s$")),
     (
@@ -109,11 +109,18 @@ def _years(text: str) -> frozenset[int]:
 
 
 def _bound(text: str, start: int) -> Bound | None:
-    before = fold(text[max(0, start - 24) : start])
+    return bound_of(text, start)[0]
+
+
+def bound_of(text: str, start: int) -> tuple[Bound | None, int]:
+    """The approximation or limit written before the value at `start` ("ruim", "minimaal"),
+    and where it begins in `text` (`start` when there is none)."""
+    begin = max(0, start - 24)
+    before = fold(text[begin:start])
     for bound, pattern in _BOUNDS:
-        if pattern.search(before):
-            return bound
-    return None
+        if match := pattern.search(before):
+            return bound, begin + match.start() if len(before) == start - begin else start
+    return None, start
 
 
 _FRACTIONS = {"helft": 50.0, "derde": 100 / 3, "kwart": 25.0, "vijfde": 20.0, "tiende": 10.0}
@@ -283,6 +290,8 @@ _HALF = re.compile(
 """Part of a scale in words: "een half miljoen" 500,000, "anderhalf miljard" 1.5 billion, "een
 kwart miljard" 250 million."""
 _PARTS = {"anderhalf": 1.5, "half": 0.5, "driekwart": 0.75, "kwart": 0.25}
+_DOZEN = re.compile(r"\b(?:een\s+)?(half\s+)?dozijn\b", re.IGNORECASE)
+"""A dozen, or half of one: "een half dozijn" 6, "een dozijn" 12."""
 
 
 def _in_words(text: str) -> list[Quantity]:
@@ -303,6 +312,12 @@ def _in_words(text: str) -> list[Quantity]:
         bound = _bound(text, words.start())
         kind: Kind = "amount" if euro else "count"
         found.append(Quantity(kind, *span, value, frozenset(), None, bound))
+    for words in _DOZEN.finditer(text):
+        span = (words.group(0), words.start(), words.end())
+        dozen = 6.0 if words.group(1) else 12.0
+        found.append(
+            Quantity("count", *span, dozen, frozenset(), None, _bound(text, words.start()))
+        )
     for words in _TAL.finditer(text):
         span = (words.group(0), words.start(), words.end())
         number = number_of(words.group(1))
@@ -404,7 +419,9 @@ def _fits(
 ) -> bool:
     """A claimed number (with its approximation) against the report's (with its own)."""
     if claim == report:
-        return True
+        # "hoogstens 640 uur" is not the report's "minimaal 640 uur": a limit the other way.
+        bounds = {claim_bound, report_bound}
+        return not (bounds & {"cap", "less"} and bounds & {"floor", "more"})
     near = abs(claim - report) <= 0.1 * abs(report)
     if "cap" in (claim_bound, report_bound):
         # A limit is itself the figure: "maximaal tien" is not the report's "maximaal zeven";

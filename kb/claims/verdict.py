@@ -37,7 +37,7 @@ from kb.claims.another import about_another
 from kb.claims.claim import Claim, clauses, parse_claim
 from kb.claims.contrast import without_ministries
 from kb.claims.coverage import passage_share
-from kb.claims.evidence import Evidence, by_ranker, compared_with, stating
+from kb.claims.evidence import Evidence, by_ranker, compared_with, shown, stating
 from kb.claims.evidence import ranked as ranked_evidence
 from kb.claims.features import Choice, Comparison, Reading, allowed, feature_row, gap
 from kb.claims.findings import (
@@ -196,7 +196,8 @@ def _check_statement(
     hits = index.search(query, filters, max(top_k, PASSAGES), vector=vector)
     ranked = _rank(store, hits[:PASSAGES], vector, query)
     shown = hits[:top_k]
-    coverage = passage_share(store, without_ministries(query), ranked[0].hit) if ranked else 0.0
+    gazetteer = gazetteer_of(index.settings)
+    coverage = _coverage(store, gazetteer, query, ranked)
     near = [scored.number for scored in ranked[:WINDOW]]
     if not ranked or (coverage < MIN_COVERAGE and closeness(store, vector[0], near) < MIN_MEANING):
         # Too few of the claim's words in the passage, and none of its best sentences close in
@@ -206,7 +207,6 @@ def _check_statement(
     window = [(scored, quantities(scored.sentence.text)) for scored in ranked[:WINDOW]]
     chooser = model.values if model and model.values and model.values.decides else None
     answers = load_answer_model()
-    gazetteer = gazetteer_of(index.settings)
 
     def evidence(q: Quantity) -> list[Evidence] | None:
         if answers is None or not by_ranker(q):
@@ -325,8 +325,36 @@ def _compare(
     if status == "contradicted" and keys[best] < (chooser.threshold if chooser else MIN_CONTEXT):
         # Another value in a sentence about something else: the report does not say.
         return Finding(claimed.kind, "absent", claimed.text, None, None), compared, choice
-    found = Finding(claimed.kind, status, claimed.text, stated.text, quote_of(scored))
+    ours, theirs = shown(claim.statement, claimed, scored.sentence.text, stated, compared.fits)
+    found = Finding(claimed.kind, status, ours, theirs, quote_of(scored))
     return found, compared, choice
+
+
+def _coverage(
+    store: SentenceStore, gazetteer: Gazetteer, about: str, ranked: list[Scored]
+) -> float:
+    """How much of the claim (`about`) the passage of its best sentence holds. Which ministry
+    is a value of the claim, checked apart, not what it is about; so is a place, unless the
+    passage names the claim's and no other ("Zeeland, Rotterdam en Utrecht"), not where it
+    names another ("Friese" for "Groningse") or none."""
+    if not ranked:
+        return 0.0
+    about, hit = without_ministries(about), ranked[0].hit
+    if not _same_places(gazetteer, about, hit.chunk.text):
+        about = _without_places(gazetteer, about)
+    return passage_share(store, about, hit)
+
+
+def _same_places(gazetteer: Gazetteer, claim: str, passage: str) -> bool:
+    """Whether the passage names the places the claim names, and no other."""
+    return set(gazetteer.tag(claim).regions) == set(gazetteer.tag(passage).regions)
+
+
+def _without_places(gazetteer: Gazetteer, text: str) -> str:
+    """`text` without the places it names ("alle Groningse basisscholen")."""
+    for name in gazetteer.names(text):
+        text = re.sub(rf"\b{re.escape(name)}\b", " ", text)
+    return " ".join(text.split())
 
 
 def hand_key(row: tuple[float, ...]) -> float:
@@ -342,7 +370,9 @@ def _swapped(claim: Claim, anchor: Scored, findings: list[Finding]) -> list[Find
     """Another organisation or school type in the sentence that holds the claim's values (or,
     for a claim without values, in the best sentence): the same statement about another."""
     values = [f for f in findings if f.aspect in (*FIGURES, "date")]
-    if any(f.status != "supported" for f in values) or any(f.aspect == "name" for f in findings):
+    if any(f.status != "supported" for f in values) or any(
+        f.aspect in ("name", "label") for f in findings
+    ):
         return []
     pair = swapped(claim.statement, anchor.sentence.text) or attached(
         claim.statement, anchor.sentence.text

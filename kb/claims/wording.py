@@ -131,7 +131,7 @@ def opposite(claim: Claim, quote: Quote, within: str = "") -> Finding:
 def negations(claim: Claim, quote: Quote) -> list[Finding]:
     """A negation on one side only ("niet langer" claimed, "uitgebreid" stated; "vaker"
     claimed, "niet vaker" stated): "klopt niet"."""
-    if claim.negated == negated(quote.text):
+    if claim.negated == negated(quote.text) or said_negatively(claim.statement, quote.text):
         return []
     stated = negation_words(quote.text)
     # Without a negation of its own, the claim's side is the word the report negates
@@ -140,6 +140,30 @@ def negations(claim: Claim, quote: Quote) -> list[Finding]:
     plain = negated_word if re.search(rf"\b{re.escape(negated_word)}\b", claim.statement) else ""
     ours = negation_words(claim.statement) or plain or claim.statement
     return [Finding("negation", "contradicted", ours, stated, quote)]
+
+
+_NEGATIVE = re.compile(
+    r"\b(?:te\s+weinig|onvoldoende|tekort\w*|stabiel\w*|onveranderd|gelijk\s+gebleven)\b"
+)
+"""Words that say a negation without "niet" or "geen": "te weinig instroom" for "kunnen we niet
+voorzien in de vraag", "stabiel gebleven" for "niet veranderd"."""
+_NEGATED_WORDS = re.compile(r"\b(?:niet|geen|nooit)((?:\s+[\w-]+){1,3})")
+
+
+def said_negatively(claim: str, sentence: str) -> bool:
+    """Whether the side without a negation says it in other words: a word that negates by
+    itself (`_NEGATIVE`), or "zonder" before a word the other side negates ("jongeren zonder
+    diploma" for "geen formeel diploma")."""
+    plain, negating = (sentence, claim) if negated(claim) else (claim, sentence)
+    plain, negating = fold(plain), fold(negating)
+    if _NEGATIVE.search(plain):
+        return True
+    after = {w for m in _NEGATED_WORDS.finditer(negating) for w in m.group(1).split()}
+    return any(
+        w in after
+        for m in re.finditer(r"\bzonder((?:\s+[\w-]+){1,2})", plain)
+        for w in m.group(1).split()
+    )
 
 
 def negates_too(claim: str, passage: str) -> bool:
