@@ -196,3 +196,22 @@ def test_a_rise_or_fall_in_a_subordinate_clause_and_a_concession_as_a_part(
     )
     assert result.verdict == "deels"
     assert any(f.report_value == "afgenomen" for f in result.findings)
+
+
+def test_a_compound_claim_is_split_at_its_strongest_join_first() -> None:
+    # Goal 8: the Rif's partners work on "het curriculum, stages, ..."; the fund "met een jaar
+    # wordt verlengd tot en met 2018". The plain "en" between two subjects joins no claims.
+    claim = (
+        "Via het Rif werken bedrijven en scholen samen aan het curriculum en stages; het fonds "
+        "is inmiddels verlengd tot en met 2020"
+    )
+    assert clauses(claim) == [
+        "Via het Rif werken bedrijven en scholen samen aan het curriculum en stages",
+        "het fonds is inmiddels verlengd tot en met 2020",
+    ]
+    # Both sides of ";" are split further where they join claims themselves.
+    three = (
+        "VHTO gaf in 2016 trainingen op acht pabo's en de evaluatie verscheen in juli 2016; ook "
+        "zijn er 20 netwerken"
+    )
+    assert len(clauses(three)) == 3

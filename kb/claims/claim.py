@@ -183,14 +183,16 @@ def clauses(statement: str) -> list[str]:
     statement split at ";", "terwijl", "maar", ", en", "en dat" and "en" where both sides have
     at least four words and a value, a name or a direction ("VHTO gaf in 2016 trainingen | de
     procesevaluatie verscheen in juli 2016"); the statement itself when it is one claim."""
-    for join in _JOINS.finditer(statement):
+    # A plain "en" last: "Via het Rif werken bedrijven en scholen ...; het fonds is verlengd"
+    # is split at ";", not between the two subjects.
+    for join in sorted(_JOINS.finditer(statement), key=lambda j: bool(j.group(1))):
         left, right = statement[: join.start()], statement[join.end() :]
         if join.group(1) and not _joins_claims(left, right):
             continue
         if (_checkable_part(left) or _stated_before(join, left)) and (
             _checkable_part(right) or _said_apart(join, right)
         ):
-            return [left.strip(), *clauses(right.strip())]
+            return [*clauses(left.strip()), *clauses(right.strip())]
     return [statement]
 
 
