@@ -21,7 +21,7 @@ from kb.claims.contrast import ministries, without_ministries
 from kb.claims.findings import FIGURES, Finding
 from kb.claims.slots import first_in_slot, slot_finding
 from kb.claims.subject import in_order, within
-from kb.claims.wording import PREVIOUS_MARGIN, Scored, quote_of
+from kb.claims.wording import PREVIOUS_MARGIN, Scored, quote_of, with_previous
 from kb.index import Index
 from kb.sentence_store import SentenceStore
 
@@ -142,14 +142,10 @@ def _share_without(store: SentenceStore, query: str, missing: list[str], best: S
     its passage less `PREVIOUS_MARGIN` ("Hiervoor heeft de VSNU ... opgesteld" after what it
     is for)."""
     terms = set(analyse(query)) - {t for n in missing for t in name_terms(n)}
-    own = store.terms(best.number)
-    alone = store.share(terms, own)
-    if not _BACK.match(best.sentence.text) or best.number - 1 not in store.of_chunk(
-        best.hit.chunk.id
-    ):
+    alone = store.share(terms, store.terms(best.number))
+    if not _BACK.match(best.sentence.text):
         return alone
-    together = store.share(terms, own | store.terms(best.number - 1)) - PREVIOUS_MARGIN
-    return max(alone, together)
+    return max(alone, with_previous(store, terms, best) - PREVIOUS_MARGIN)
 
 
 def _elsewhere(

@@ -217,7 +217,7 @@ def wording(
     if MIN_OWN_SUPPORT <= share < MIN_SUPPORT:
         # "De kern van het aanbod is een abonnement ..." after "De Rotterdamse Maakotheek ...":
         # the sentence before names what the sentence is about.
-        share = max(share, _with_previous(store, query, best) - PREVIOUS_MARGIN)
+        share = max(share, with_previous(store, set(analyse(query)), best) - PREVIOUS_MARGIN)
     # A claimed direction ("de laagste", "neemt af") is stated only by a sentence that states
     # one: the same words without it do not say that it went that way.
     said = share >= MIN_SUPPORT or (
@@ -245,12 +245,12 @@ def closeness(store: SentenceStore, vector: Vectors, numbers: list[int]) -> floa
     return float(max(in_passage.max(), alone.max()))
 
 
-def _with_previous(store: SentenceStore, query: str, best: Scored) -> float:
-    """The IDF-weighted share of the query's words that the sentence and the one before it in
-    its passage hold together."""
+def with_previous(store: SentenceStore, terms: set[str], best: Scored) -> float:
+    """The IDF-weighted share of `terms` (a claim's analysed words) that the sentence and the
+    one before it in its passage hold together."""
     before = [n for n in store.of_chunk(best.hit.chunk.id) if n < best.number]
     held = set(store.terms(best.number)) | (set(store.terms(before[-1])) if before else set())
-    return store.share(set(analyse(query)), held)
+    return store.share(terms, held)
 
 
 def _written(word: str, vocabulary: frozenset[str], depth: int = 0) -> bool:
