@@ -58,6 +58,10 @@ class Gazetteer:
         )
         self._pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
+    def extended(self, entries: list[GazetteerEntry]) -> Gazetteer:
+        """This gazetteer with more `entries` (an entry of the same name replaces its own)."""
+        return Gazetteer([*self._entries.values(), *entries])
+
     @property
     def provinces(self) -> tuple[str, ...]:
         return tuple(sorted({e.province for e in self._entries.values() if e.province}))

@@ -35,7 +35,7 @@ _CONTRASTS: tuple[tuple[str, str], ...] = (
     (r"lichtere?|zwaardere?|strengere?|soepelere?|lagere|hogere|andere", r"dezelfde|gelijke"),
     (r"theoretischer", r"praktischer"),
     (r"strikter|strenger|strakker", r"loslaten|losgelaten|vrijer|flexibeler"),
-    (r"eenvoudig|makkelijk|gemakkelijk", r"geen\ssinecure|lastig|moeilijk"),
+    (r"eenvoudig|makkelijk|gemakkelijk|geen\sprobleem", r"geen\ssinecure|lastig|moeilijk"),
     (r"publieke?|openbare?", r"private?|particuliere?"),
     (r"weinig", r"veel|grote?"),
     (r"tekort", r"overschot"),
@@ -45,7 +45,7 @@ _CONTRASTS: tuple[tuple[str, str], ...] = (
         r"goedgekeurd|toegekend|gehonoreerd|aangenomen|geslaagde?",
         r"afgewezen|afgekeurd|verworpen|mislukte?|niet\sgehonoreerd",
     ),
-    (r"positieve?|positief", r"negatieve?|negatief|afwijzend|afwijzende"),
+    (r"positieve?|positief", r"negatieve?|negatief|afwijzend|afwijzende|verslechter\w*"),
 )
 """Pairs of words that say the opposite of each other of the same thing (either side may be
 the claim's)."""

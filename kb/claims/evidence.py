@@ -290,12 +290,14 @@ def compared_with(
         return shared + UNIT_ALIKE * unit + alike(claimed, e.stated) + SAME_VALUE * same
 
     # A count of another thing is not what the claim counts: it can neither contradict it
-    # nor be the report's value for it (it may still state the claimed number).
+    # nor be the report's value for it (it may still state the claimed number, "ruim 19.600
+    # leerlingen" of "19.635 geslaagden", but it holds no limit: "nog drie jaar" is not
+    # "maximaal tien extra netwerken").
     best = evidence[0].score if evidence else None
     evidence = [
         e
         for e in evidence
-        if consistent(claimed, e.stated)
+        if (consistent(claimed, e.stated) and claimed.bound not in ("cap", "floor"))
         or not other_unit(claim.statement, claimed, store.sentences[e.number].text, e.stated)
     ]
 

@@ -15,10 +15,10 @@ from itertools import pairwise
 from ingest.model import Chunk
 from ingest.regions import Gazetteer
 from kb.analyser import analyse
-from kb.answers.answer import gazetteer_of
 from kb.claims.claim import Claim
 from kb.claims.contrast import ministries, without_ministries
 from kb.claims.findings import FIGURES, Finding
+from kb.claims.places import ABROAD, places_of
 from kb.claims.slots import first_in_slot, slot_finding
 from kb.claims.subject import in_order, within
 from kb.claims.wording import PREVIOUS_MARGIN, Scored, quote_of, with_previous
@@ -54,7 +54,7 @@ def names(
     the rest of the claim (or its values), it is the same statement with another name:
     "klopt niet", with the sentence's own names beside; else the report does not say it.
     `others`: the sentences to read instead of a heading or footnote (_naming_sentence)."""
-    gazetteer = gazetteer_of(index.settings)
+    gazetteer = places_of(index.settings)
     places, named = _named(gazetteer, claim)
     best = _naming_sentence(store, named, best, others, findings)
     if ministry := _other_ministry(store, claim, best) or first_in_slot(store, claim, best):
@@ -154,7 +154,12 @@ def _elsewhere(
     """A place the best sentence does not name, where another sentence of its passage names
     another ("in de regio Amersfoort" two sentences on): the same thing, elsewhere ("klopt
     niet"); else the report does not state it of that place."""
-    for number in store.of_chunk(best.hit.chunk.id):
+    abroad = all(name in ABROAD for name in missing.split(", "))
+    for number in sorted(
+        store.of_chunk(best.hit.chunk.id),
+        # A place abroad stands against a place abroad first ("Vlaanderen" for "Wallonië").
+        key=lambda n: abroad and not any(p in store.sentences[n].text for p in ABROAD),
+    ):
         sentence = store.sentences[number]
         other = _other_names(gazetteer, claim, sentence.text, True)
         if other:

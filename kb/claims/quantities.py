@@ -290,8 +290,8 @@ _HALF = re.compile(
 """Part of a scale in words: "een half miljoen" 500,000, "anderhalf miljard" 1.5 billion, "een
 kwart miljard" 250 million."""
 _PARTS = {"anderhalf": 1.5, "half": 0.5, "driekwart": 0.75, "kwart": 0.25}
-_DOZEN = re.compile(r"\b(?:een\s+)?(half\s+)?dozijn\b", re.IGNORECASE)
-"""A dozen, or half of one: "een half dozijn" 6, "een dozijn" 12."""
+_DOZEN = re.compile(rf"\b(?:een\s+|({NUMBER})\s+)?(half\s+)?dozijn\b", re.IGNORECASE)
+"""A dozen, half of one or several: "een half dozijn" 6, "een dozijn" 12, "twee dozijn" 24."""
 
 
 def _in_words(text: str) -> list[Quantity]:
@@ -314,7 +314,8 @@ def _in_words(text: str) -> list[Quantity]:
         found.append(Quantity(kind, *span, value, frozenset(), None, bound))
     for words in _DOZEN.finditer(text):
         span = (words.group(0), words.start(), words.end())
-        dozen = 6.0 if words.group(1) else 12.0
+        times = number_of(words.group(1)) if words.group(1) else 1.0
+        dozen = (6.0 if words.group(2) else 12.0) * (times or 1.0)
         found.append(
             Quantity("count", *span, dozen, frozenset(), None, _bound(text, words.start()))
         )

@@ -80,7 +80,14 @@ def _unit(text: str, quantity: Quantity) -> list[str]:
     """The stemmed words right after a count, up to three and up to a comma ("38 trainees",
     "13 onbekostigde centres")."""
     after = re.match(r"(?:\s+[^\W\d][\w'’-]*){1,3}", text[quantity.end :])
-    return [t for t in analyse(after.group(0)) if len(t) >= 4] if after else []
+    words = after.group(0) if after else ""
+    if times := _TIMES.match(quantity.text):
+        # "4x per jaar" counts times, as "twee keer per jaar" does.
+        words = f"keer {times.group(1)} {words}"
+    return [t for t in analyse(words) if len(t) >= 4]
+
+
+_TIMES = re.compile(r"\d+\s*x\b(.*)")
 
 
 def other_thing(

@@ -1,0 +1,37 @@
+"""Places a claim may name: the gazetteer's, and countries and regions abroad.
+
+Ingest tags passages with Dutch places only (ingest/data/gazetteer.json). A claim that moves a
+fact abroad ("Wallonië" where the report says "Vlaanderen", "Duitsland" for "België") names a
+place as well: the claim check reads these as places, so that the place the report names
+stands against the claim's.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from ingest.regions import Gazetteer, GazetteerEntry
+from kb.answers.answer import gazetteer_of
+from kb.settings import Settings
+
+ABROAD = (
+    "België", "Vlaanderen", "Wallonië", "Brussel", "Duitsland", "Nordrhein-Westfalen",
+    "Frankrijk", "Luxemburg", "Verenigd Koninkrijk", "Verenigde Koninkrijk", "Engeland",
+    "Ierland", "Spanje", "Portugal", "Italië", "Griekenland", "Oostenrijk", "Zwitserland",
+    "Denemarken", "Zweden", "Noorwegen", "Finland", "Estland", "Letland", "Litouwen", "Polen",
+    "Tsjechië", "Slowakije", "Hongarije", "Slovenië", "Kroatië", "Roemenië", "Bulgarije",
+    "Verenigde Staten", "Amerika", "Canada", "China", "Japan", "India",
+)  # fmt: skip
+"""Countries and regions abroad, as Dutch writes them."""
+
+
+def places_of(settings: Settings) -> Gazetteer:
+    """The gazetteer of `settings` with the places abroad (`ABROAD`), each a region of its own."""
+    return _with_abroad(gazetteer_of(settings))
+
+
+@functools.lru_cache(maxsize=4)
+def _with_abroad(gazetteer: Gazetteer) -> Gazetteer:
+    return gazetteer.extended(
+        [GazetteerEntry(name=name, region=name, province=None) for name in ABROAD]
+    )

@@ -1,0 +1,131 @@
+"""How a claim is read (issue 14, session 17): dozens counted ("twee dozijn"), a limit never
+held by a count of something else, "4x per jaar" counted as times, a place abroad against the
+place abroad the report names, and two more pairs of opposite words. Expected values are read
+from the report (corpus/techniekpact-voortgangsrapportage-2017.txt).
+"""
+
+from __future__ import annotations
+
+from kb.claims.contrast import opposite_words
+from kb.claims.quantities import quantities
+from kb.claims.subject import same_unit
+from kb.claims.verdict import check
+from kb.index import Index
+
+
+def _contradicted(result: object) -> list[tuple[str | None, str | None]]:
+    return [
+        (f.claim_value, f.report_value)
+        for f in result.findings  # type: ignore[attr-defined]
+        if f.status == "contradicted"
+    ]
+
+
+def test_several_dozens() -> None:
+    assert [(q.text, q.number) for q in quantities("Twee dozijn scholen")] == [
+        ("Twee dozijn", 24.0)
+    ]
+    assert [q.number for q in quantities("drie dozijn en een half dozijn")] == [36.0, 6.0]
+
+
+def test_two_dozen_schools_is_the_reports_24(report_index: Index) -> None:
+    # Goal 5: "... conceptschoolexamenprogramma, waar 24 scholen nu ervaring mee opdoen."
+    result = check(
+        report_index,
+        "Twee dozijn scholen doen ervaring op met het conceptexamenprogramma "
+        "'Technologie en Toepassing' voor vmbo-g/tl.",
+    )
+    assert result.verdict == "klopt"
+
+
+def test_a_limit_is_not_held_by_a_count_of_something_else(report_index: Index) -> None:
+    # Goal 5: "21 regionale Toptechniek in Bedrijf-netwerken zijn actief ..." and "Binnen deze
+    # regeling is daarnaast ruimte voor nog maximaal zeven nieuwe Toptechniek in
+    # Bedrijf-netwerken." The "nog drie jaar" of the sentence between them counts years: it
+    # does not hold "maximaal tien extra netwerken".
+    result = check(
+        report_index,
+        "Klopt het dat er 21 regionale Toptechniek in Bedrijf-netwerken actief zijn en dat de "
+        "nieuwe subsidieregeling ruimte biedt voor maximaal tien extra netwerken?",
+    )
+    assert result.verdict == "deels"
+    assert not any(f.claim_value == "tien" and f.status == "supported" for f in result.findings)
+
+
+def test_times_a_year_count_times() -> None:
+    # Goal 9: "SBB adviseert de minister van OCW zo gewenst 4x per jaar over welke keuzedelen
+    # ..."
+    report = "SBB adviseert de minister van OCW zo gewenst 4x per jaar over welke keuzedelen"
+    claim = "SBB adviseert de minister hooguit twee keer per jaar"
+    [stated], [claimed] = quantities(report), quantities(claim)
+    assert same_unit(claim, claimed, report, stated)
+
+
+def test_times_a_year_against_the_reports(report_index: Index) -> None:
+    result = check(
+        report_index,
+        "Klopt het dat volgens het rapport SBB de minister hooguit twee keer per jaar adviseert "
+        "over welke keuzedelen vastgesteld moeten worden?",
+    )
+    assert result.verdict == "klopt_niet"
+    assert ("twee", "4x per jaar") in _contradicted(result)
+
+
+def test_a_place_abroad_against_the_reports(report_index: Index) -> None:
+    # Goal 11: "Met dit project wordt de grensoverschrijdende mobiliteit van de
+    # beroepsbevolking in Zuid-Nederland en Vlaanderen bevorderd ..."
+    result = check(
+        report_index,
+        "Het Interreg-project Werkinzicht moet de arbeidsmobiliteit over de grens tussen "
+        "Zuid-Nederland en Duitsland bevorderen.",
+    )
+    assert result.verdict == "klopt_niet"
+    assert ("Duitsland", "Vlaanderen") in _contradicted(result)
+
+
+def test_countries_abroad_in_a_compound_claim(report_index: Index) -> None:
+    # Goal 12: "Landen met een vrouwelijke participatie boven 30%: Estland en Roemenië" and
+    # "... tussen 10 en 20%: Het Verenigde Koninkrijk, Portugal en Finland."
+    result = check(
+        report_index,
+        "Klopt het dat volgens het rapport Estland en Roemenië in GirlsTech boven de 30% "
+        "vrouwelijke participatie zitten, terwijl het Verenigd Koninkrijk net als Nederland "
+        "onder de 10% blijft?",
+    )
+    assert result.verdict == "deels"
+
+
+def test_more_opposite_words() -> None:
+    assert opposite_words("het is geen probleem om docenten te vinden", "is geen sinecure") == [
+        "geen probleem"
+    ]
+    assert opposite_words("de houding verslechtert", "in positieve zin aan het veranderen") == [
+        "verslechtert"
+    ]
+
+
+def test_no_problem_against_no_sinecure(report_index: Index) -> None:
+    # Goal 7, example: "Het verkrijgen van docenten voor deze opleiding met de juiste skills is
+    # geen sinecure."
+    result = check(
+        report_index,
+        "Voor ROC Mondriaan is het geen probleem om docenten met de juiste skills voor de "
+        "cybersecurityopleiding te vinden.",
+    )
+    assert result.verdict == "klopt_niet"
+    assert ("geen probleem", "geen sinecure") in _contradicted(result)
+
+
+def test_places_abroad_are_places_for_claims_only() -> None:
+    from ingest.regions import load_gazetteer
+    from kb.claims.places import ABROAD, _with_abroad
+
+    dutch = load_gazetteer()
+    both = _with_abroad(dutch)
+    text = "de mobiliteit in Zuid-Nederland en Vlaanderen"
+    assert "Vlaanderen" not in dutch.tag(text).regions
+    assert "Vlaanderen" in both.tag(text).regions
+    assert both.names(text) == ("Zuid-Nederland", "Vlaanderen")
+    # The provinces of a Dutch place are kept; a place abroad lies in none.
+    assert both.tag("Leeuwarden en Wallonië").provinces == dutch.tag("Leeuwarden").provinces
+    assert "Wallonië" in ABROAD
