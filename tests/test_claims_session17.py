@@ -1,12 +1,15 @@
 """How a claim is read (issue 14, session 17): dozens counted ("twee dozijn"), a limit never
 held by a count of something else, "4x per jaar" counted as times, a place abroad against the
-place abroad the report names, and two more pairs of opposite words. Expected values are read
-from the report (corpus/techniekpact-voortgangsrapportage-2017.txt).
+place abroad the report names, two more pairs of opposite words, an age that is no count, a
+length of time read from a range of dates, and a clause with a verb before ", en" read as a part.
+Expected values are read from the report (corpus/techniekpact-voortgangsrapportage-2017.txt).
 """
 
 from __future__ import annotations
 
+from kb.claims.claim import clauses, parse_claim
 from kb.claims.contrast import opposite_words
+from kb.claims.durations import years_between
 from kb.claims.quantities import quantities
 from kb.claims.subject import same_unit
 from kb.claims.verdict import check
@@ -129,3 +132,62 @@ def test_places_abroad_are_places_for_claims_only() -> None:
     # The provinces of a Dutch place are kept; a place abroad lies in none.
     assert both.tag("Leeuwarden en Wallonië").provinces == dutch.tag("Leeuwarden").provinces
     assert "Wallonië" in ABROAD
+
+
+def test_an_age_is_not_a_count() -> None:
+    # Goal 11: "... maar als mensen boven de 50 jaar hun baan verliezen ..."
+    assert quantities("als mensen boven de 50 jaar hun baan verliezen") == []
+    assert quantities("ouder dan 18 jaar") == []
+    assert [q.number for q in quantities("meer dan 50 jaar ervaring")] == [50.0]
+    assert [q.kind for q in quantities("boven de 50 procent")] == ["percent"]
+
+
+def test_years_between_the_dates_of_a_range() -> None:
+    # Goal 7: "Het experiment loopt van 1 juli 2016 tot en met 30 juni 2019."
+    assert years_between("Het experiment loopt van 1 juli 2016 tot en met 30 juni 2019.") == (
+        3.0,
+        "van 1 juli 2016 tot en met 30 juni 2019",
+    )
+    assert years_between("van 2016 tot 2019") == (3.0, "van 2016 tot 2019")
+    assert years_between("van 2016 tot en met 2019")[0] == 4.0  # type: ignore[index]
+    assert years_between("Het experiment loopt tot en met 30 juni 2019.") is None
+
+
+def test_a_length_of_time_against_the_reports_dates(report_index: Index) -> None:
+    # Goal 7: "Het experiment loopt van 1 juli 2016 tot en met 30 juni 2019."
+    three = check(
+        report_index, "Het experiment met de educatieve minor loopt drie jaar, tot eind juni 2019."
+    )
+    assert three.verdict == "klopt"
+    four = check(
+        report_index, "Het experiment met de educatieve minor loopt vier jaar, tot eind juni 2019."
+    )
+    assert four.verdict == "klopt_niet"
+    assert ("vier", "van 1 juli 2016 tot en met 30 juni 2019") in _contradicted(four)
+
+
+def test_a_clause_with_a_verb_before_en_is_a_part() -> None:
+    statement = parse_claim(
+        "Onderwijs, bedrijfsleven en overheden werken dagelijks samen in regionale verbanden, en "
+        "recente signalen wijzen op een afnemend tekort aan vakmensen uit het mbo."
+    ).statement
+    assert len(clauses(statement)) == 2
+    # ", en wel ..." says more of the first part.
+    said = parse_claim(
+        "Volgens het voorwoord verandert de houding tegenover techniek en technologie wezenlijk, "
+        "en wel in positieve zin."
+    ).statement
+    assert clauses(said) == [said]
+
+
+def test_half_true_with_a_direction_the_other_way(report_index: Index) -> None:
+    # Preface: "Dagelijks zetten onderwijs, bedrijfsleven en overheden zich in regionale
+    # samenwerkingsverbanden hiervoor in." and "... de recente signalen over het oplopende
+    # tekort aan vakmensen in het mbo."
+    result = check(
+        report_index,
+        "Onderwijs, bedrijfsleven en overheden werken dagelijks samen in regionale verbanden, en "
+        "recente signalen wijzen op een afnemend tekort aan vakmensen uit het mbo.",
+    )
+    assert result.verdict == "deels"
+    assert ("afnemend", "oplopende") in _contradicted(result)

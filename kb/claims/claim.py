@@ -189,12 +189,14 @@ def clauses(statement: str) -> list[str]:
         left, right = statement[: join.start()], statement[join.end() :]
         if join.group(1) and not _joins_claims(left, right):
             continue
-        if (_checkable_part(left) or _stated_before(join, left)) and (
+        if (_checkable_part(left) or _stated_before(join, left, right)) and (
             _checkable_part(right) or _said_apart(join, right)
         ):
             return [*clauses(left.strip()), *clauses(right.strip())]
     return [statement]
 
+
+_WEL = re.compile(r"wel\b")
 
 MIN_SAID_WORDS = 6
 """Words a part after ", en" must have to be a statement of its own without a value or name
@@ -210,12 +212,17 @@ def _joined(join: re.Match[str]) -> str:
     return " ".join(join.group(0).split()).lower()
 
 
-def _stated_before(join: re.Match[str], left: str) -> bool:
-    """Whether the part before "en dat", "terwijl" or "maar" states something of its own in
-    a clause with a verb, even without a value or name ("de huidige instroom ... genoeg is om
-    aan de vraag te voldoen, en dat ...")."""
+def _stated_before(join: re.Match[str], left: str, right: str) -> bool:
+    """Whether the part before "en dat", "terwijl", "maar" or ", en" states something of its
+    own in a clause with a verb, even without a value or name ("de huidige instroom ... genoeg
+    is om aan de vraag te voldoen, en dat ...", "Onderwijs, bedrijfsleven en overheden werken
+    dagelijks samen in regionale verbanden, en ..."); ", en wel ..." says more of it."""
+    joined = _joined(join)
     return (
-        _joined(join).strip(", ") in ("en dat", *_CONCEDING)
+        (
+            joined.strip(", ") in ("en dat", *_CONCEDING)
+            or (joined == ", en" and not _WEL.match(right))
+        )
         and len(left.split()) >= MIN_SAID_WORDS
         and bool(_VERB.search(fold(left)))
     )

@@ -24,9 +24,10 @@ from kb.answers.decide import decide
 from kb.answers.model import AnswerModel
 from kb.answers.question import QUESTION_TYPES, QuestionType, analyse_question
 from kb.claims.claim import Claim
+from kb.claims.dates import precision
 from kb.claims.features import Comparison, gap
 from kb.claims.findings import Finding, Status
-from kb.claims.quantities import Quantity, bound_of, consistent, precision, quantities
+from kb.claims.quantities import Quantity, bound_of, consistent, quantities
 from kb.claims.subject import (
     UNIT_ALIKE,
     alike,

@@ -20,6 +20,7 @@ from typing import Literal
 from kb.analyser import fold
 from kb.answers.question import DUTCH_NUMBERS
 from kb.answers.values import Value, find_values
+from kb.claims.dates import same_date
 
 Kind = Literal["percent", "amount", "count", "date"]
 KINDS: tuple[Kind, ...] = ("percent", "amount", "count", "date")
@@ -153,21 +154,6 @@ _ORDINAL = re.compile(
     re.IGNORECASE,
 )
 _SCALE_AFTER = re.compile(r"\s(duizend|miljoen|miljard)\b")
-_SEASON = re.compile(r"\b(voorjaar|najaar|zomer|winter|begin|eind|medio|halverwege|half)\b")
-_MIDDLE = {"half": "medio", "halverwege": "medio"}
-"""Words for the middle of a year or month that mean "medio"."""
-_PART_DAYS = {"begin": range(1, 11), "medio": range(10, 21), "eind": range(20, 32)}
-"""The days of a month that "begin", "medio" and "eind" (of a month) cover."""
-_SEASON_MONTHS = {
-    "begin": range(1, 5),
-    "voorjaar": range(3, 7),
-    "medio": range(5, 9),
-    "zomer": range(6, 10),
-    "najaar": range(9, 13),
-    "eind": range(9, 13),
-    "winter": (12, 1, 2, 3),
-}
-"""The months that a part of a year covers ("eind 2017" is not "februari 2017")."""
 
 
 def quantities(text: str) -> list[Quantity]:
@@ -188,8 +174,9 @@ def quantities(text: str) -> list[Quantity]:
             if kind == "count" and _ORDINAL.fullmatch(value.text):
                 # "de tweede ScienceMakers" names which one; it states no number.
                 continue
-            if kind == "count" and _AGE.match(text, value.end):
-                # "16-jarige leerlingen", "van 18 jaar en ouder": an age, not how many.
+            if kind == "count" and _aged(text, value):
+                # "16-jarige leerlingen", "van 18 jaar en ouder", "mensen boven de 50 jaar": an
+                # age, not how many.
                 continue
             scale = _SCALE_AFTER.match(text, value.end) if kind == "count" else None
             if scale and not _SCALE_AFTER.search(value.text):
@@ -223,6 +210,16 @@ def named_year(text: str, value: Quantity) -> bool:
 
 
 _AGE = re.compile(r"-jarig|\s+jaar\s+(?:en|of)\s+(?:ouder|jonger)\b")
+_AGE_BEFORE = re.compile(r"(?:(?:boven|onder)\s+de|(?:ouder|jonger)\s+dan)\s+$", re.IGNORECASE)
+_YEARS_AFTER = re.compile(r"\s+jaar\b")
+
+
+def _aged(text: str, value: Value) -> bool:
+    """Whether a count is an age: "16-jarige", "18 jaar en ouder", "boven de 50 jaar"."""
+    before = _YEARS_AFTER.match(text, value.end) and _AGE_BEFORE.search(text[: value.start])
+    return bool(_AGE.match(text, value.end) or before)
+
+
 _EURO_AFTER = re.compile(r"\s+euro\b")
 
 
@@ -359,14 +356,6 @@ def _range_start(text: str, value: Value) -> frozenset[int]:
     return frozenset(range(first, last + 1)) if first < last <= first + 20 else frozenset()
 
 
-def precision(quantity: Quantity) -> str:
-    """How precisely a date names its time: "day" ("16 november 2016"), "month" ("juli 2016"),
-    "season" ("het voorjaar van 2017", "begin 2017") or "year" ("2016", "2015-2016")."""
-    if quantity.day_month:
-        return "day" if quantity.day_month[0] else "month"
-    return "season" if _SEASON.search(fold(quantity.text)) else "year"
-
-
 def consistent(claimed: Quantity, stated: Quantity) -> bool:
     """Whether the claimed value can be the stated one, with both texts' approximations.
 
@@ -377,42 +366,10 @@ def consistent(claimed: Quantity, stated: Quantity) -> bool:
     if claimed.kind != stated.kind:
         return False
     if claimed.kind == "date":
-        return _same_date(claimed, stated)
+        return same_date(claimed, stated)
     if claimed.number is None or stated.number is None:
         return fold(claimed.text) == fold(stated.text)
     return _fits(claimed.number, claimed.bound, stated.number, stated.bound)
-
-
-def _same_date(claimed: Quantity, stated: Quantity) -> bool:
-    seasons = [_season(claimed), _season(stated)]
-    if seasons[0] and seasons[1] and seasons[0] != seasons[1]:
-        return False
-    if claimed.years and stated.years and not claimed.years <= stated.years:
-        return False
-    if claimed.day_month and stated.day_month:
-        (claim_day, claim_month), (stated_day, stated_month) = claimed.day_month, stated.day_month
-        if claim_month != stated_month or (claim_day and stated_day and claim_day != stated_day):
-            return False
-    if not claimed.years and not claimed.day_month:
-        return fold(claimed.text) in fold(stated.text)
-    both_months = bool(claimed.day_month and stated.day_month)
-    for season, other in ((seasons[0], stated), (seasons[1], claimed)):
-        month = other.day_month[1] if other.day_month and not both_months else None
-        if season and month and month not in _SEASON_MONTHS.get(season, range(1, 13)):
-            return False
-    if claimed.day_month and stated.day_month and not claimed.day_month[0]:
-        # "begin februari" for "6 februari": the month, and the part of it the claim names.
-        day = stated.day_month[0]
-        return claimed.day_month[1] == stated.day_month[1] and (
-            not day or day in _PART_DAYS.get(seasons[0] or "", range(1, 32))
-        )
-    return bool(claimed.years & stated.years) or claimed.day_month == stated.day_month
-
-
-def _season(date: Quantity) -> str | None:
-    """The part of a year or month a date names ("voorjaar", "begin", "medio" for "half")."""
-    match = _SEASON.search(fold(date.text))
-    return _MIDDLE.get(match.group(0), match.group(0)) if match else None
 
 
 def _fits(

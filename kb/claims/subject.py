@@ -13,7 +13,8 @@ import re
 
 from kb.analyser import analyse, fold
 from kb.claims.coverage import SHORT_FORMS
-from kb.claims.quantities import Quantity, named_year, precision
+from kb.claims.dates import precision
+from kb.claims.quantities import Quantity, named_year
 from kb.sentence_store import SentenceStore
 
 DATE_ALIKE = 0.6

@@ -37,6 +37,7 @@ from kb.claims.another import about_another
 from kb.claims.claim import Claim, clauses, parse_claim
 from kb.claims.contrast import without_ministries
 from kb.claims.coverage import passage_share
+from kb.claims.durations import lasting
 from kb.claims.evidence import Evidence, by_ranker, compared_with, shown, stating
 from kb.claims.evidence import ranked as ranked_evidence
 from kb.claims.features import Choice, Comparison, Reading, allowed, feature_row, gap
@@ -214,7 +215,7 @@ def _check_statement(
         return ranked_evidence(store, answers, hits[:PASSAGES], vector, parsed, q, gazetteer)
 
     compared = [_compare(store, q, parsed, window, chooser, evidence(q)) for q in parsed.quantities]
-    findings = [finding for finding, _, _ in compared]
+    findings = lasting(parsed.statement, parsed.quantities, [f for f, _, _ in compared])
     anchor = _anchor(ranked, findings)
     findings += names(index, store, parsed, query, anchor, findings, [anchor, *ranked[:WINDOW]])
     findings += _swapped(parsed, _anchor(ranked, findings), findings)
