@@ -1,7 +1,9 @@
 """How a claim is read (issue 14, session 17): dozens counted ("twee dozijn"), a limit never
 held by a count of something else, "4x per jaar" counted as times, a place abroad against the
 place abroad the report names, two more pairs of opposite words, an age that is no count, a
-length of time read from a range of dates, and a clause with a verb before ", en" read as a part.
+length of time read from a range of dates, a clause with a verb before ", en" read as a part, a
+footnote read only for the source it names, who says it left out of what is checked, and a term
+the report never writes.
 Expected values are read from the report (corpus/techniekpact-voortgangsrapportage-2017.txt).
 """
 
@@ -191,3 +193,125 @@ def test_half_true_with_a_direction_the_other_way(report_index: Index) -> None:
     )
     assert result.verdict == "deels"
     assert ("afnemend", "oplopende") in _contradicted(result)
+
+
+def test_a_footnote_is_not_read_for_what_its_sentence_says(report_index: Index) -> None:
+    # Goal 8: "De tussenevaluatie in februari 2017 liet zien dat er brede waardering is voor de
+    # pps-en die van de grond komen: de projecten worden door de samenwerkingspartners in
+    # overgrote meerderheid (zeer) positief beoordeeld." Its footnote, "Kamerstuk 31524-310,
+    # brief OCW, 10 februari 2017.", says nothing of how the projects are judged.
+    result = check(
+        report_index,
+        "Het rapport zegt dat de samenwerkingspartners de Rif-projecten in de tussenevaluatie "
+        "overwegend negatief beoordelen?",
+    )
+    assert result.verdict == "klopt_niet"
+    assert result.quote is not None and "Kamerstuk" not in result.quote.text
+
+
+def test_a_footnote_is_read_for_the_source_it_names(report_index: Index) -> None:
+    # Goal 1, footnote: "Inspectie van het Onderwijs, 2017. Peil Natuur en Techniek, 2015 –
+    # 2016."
+    result = check(
+        report_index,
+        "De peiling Natuur en Techniek over 2015-2016 is een publicatie van de onderwijsinspectie "
+        "uit 2017.",
+    )
+    assert result.verdict == "klopt"
+
+
+def test_an_opposite_word_in_a_claim_the_answer_step_does_not_find(report_index: Index) -> None:
+    # Goal 5: "In de brief Sterk Beroepsonderwijs zijn verschillende maatregelen aangekondigd
+    # voor het verbeteren van de aansluiting van het vmbo op het mbo en het praktischer maken
+    # van het vmbo."
+    result = check(
+        report_index,
+        "Doel 5: door de plannen uit de brief Sterk Beroepsonderwijs wordt het vmbo theoretischer.",
+    )
+    assert result.verdict == "klopt_niet"
+    assert ("theoretischer", "praktischer") in _contradicted(result)
+
+
+def test_who_says_it_is_not_what_is_checked() -> None:
+    for claim, statement in (
+        (
+            "Het rapport erkent dat er nog steeds te weinig vakdocenten techniek zijn.",
+            "er nog steeds te weinig vakdocenten techniek zijn",
+        ),
+        (
+            "Er zijn nog steeds te weinig vakleraren techniek, schrijft het voorwoord van de "
+            "rapportage.",
+            "er zijn nog steeds te weinig vakleraren techniek",
+        ),
+        (
+            "Het voorwoord constateert dat er te weinig vakdocenten zijn.",
+            "er te weinig vakdocenten zijn",
+        ),
+    ):
+        assert parse_claim(claim).statement == statement
+
+
+def test_too_few_teachers_said_in_other_words(report_index: Index) -> None:
+    # Preface: "Er is nog altijd een tekort aan vakdocenten techniek."
+    result = check(
+        report_index, "Het rapport erkent dat er nog steeds te weinig vakdocenten techniek zijn."
+    )
+    assert result.verdict == "klopt"
+
+
+def test_a_term_the_report_never_writes_is_not_in_it(report_index: Index) -> None:
+    # Goal 10 speaks of "de druk op de technische universiteiten" and of talks "tussen FME en
+    # opleidingen informatica, elektrotechniek en werktuigbouwkunde in Delft, Eindhoven en
+    # Twente"; it never writes "numerus fixus".
+    result = check(
+        report_index,
+        "Zegt het rapport dat de TU Delft vanwege de drukte een numerus fixus invoert voor "
+        "werktuigbouwkunde?",
+    )
+    assert result.verdict == "niet_in_rapport"
+    # A name swapped is still a name swapped: "Kamerlid Jansen" for goal 4's "de motie van de
+    # heer Duisenberg" is no term.
+    swapped = check(
+        report_index,
+        "OCW werkt aan landelijke LOB-normen, zoals de Tweede Kamer vroeg in een motie van "
+        "Kamerlid Jansen.",
+    )
+    assert swapped.verdict == "klopt_niet"
+    assert ("Jansen", "Duisenberg") in _contradicted(swapped)
+
+
+def test_a_share_in_words(report_index: Index) -> None:
+    # Goal 8: "Van de 63 aanvragen voor het Regionaal investeringsfonds mbo die zijn
+    # geëvalueerd in de tussenevaluatie zijn ruim de helft actief in de sector techniek &
+    # procesindustrie (34) ..."
+    more = check(
+        report_index,
+        "Van de 63 Rif-aanvragen uit de tussenevaluatie is meer dan de helft actief in de sector "
+        "techniek en procesindustrie.",
+    )
+    assert more.verdict == "klopt"
+    quarter = check(
+        report_index,
+        "Van de 63 Rif-aanvragen uit de tussenevaluatie is een kwart actief in de sector "
+        "techniek en procesindustrie.",
+    )
+    assert quarter.verdict == "klopt_niet"
+    assert ("een kwart", "de helft") in _contradicted(quarter)
+
+
+def test_a_share_of_a_count_before_it(report_index: Index) -> None:
+    # Goal 9: "... zijn er momenteel acht cross-over kwalificaties goedgekeurd, waarvan er vier
+    # raken aan de techniek."
+    half = check(
+        report_index,
+        "Zegt het rapport dat de helft van de goedgekeurde cross-over kwalificaties raakt aan "
+        "techniek?",
+    )
+    assert half.verdict == "klopt"
+    quarter = check(
+        report_index,
+        "Zegt het rapport dat een kwart van de goedgekeurde cross-over kwalificaties raakt aan "
+        "techniek?",
+    )
+    assert quarter.verdict == "klopt_niet"
+    assert ("een kwart", "vier van de acht") in _contradicted(quarter)

@@ -1,12 +1,15 @@
-"""A claim about a subject the report never gives a figure for: a figure of a passage that
-does not name the claim's subject speaks of something else (kb.claims.verdict)."""
+"""A claim about a subject the report never gives a figure for, or never names: a figure of a
+passage that does not name the claim's subject speaks of something else, and a name never
+contradicts a claim about a term the report never writes (kb.claims.verdict)."""
 
 from __future__ import annotations
 
 from collections.abc import Set
 
+from kb.claims.claim import Claim
 from kb.claims.findings import FIGURES, Finding
 from kb.claims.names import MIN_PREFIX, name_terms
+from kb.claims.wording import unwritten_term
 from kb.sentence_store import SentenceStore
 
 
@@ -34,6 +37,22 @@ def about_another(store: SentenceStore, findings: list[Finding]) -> list[Finding
 
     return [
         Finding(f.aspect, "absent", f.claim_value, None, None) if elsewhere(f) else f
+        for f in findings
+    ]
+
+
+def about_unwritten(store: SentenceStore, claim: Claim, findings: list[Finding]) -> list[Finding]:
+    """The findings, with no name contradicting a claim about a term the report never writes
+    ("een numerus fixus" at the TU Delft, against "FME" in the sentence): the report does not
+    speak of it."""
+    if not any(f.aspect == "name" and f.status == "contradicted" for f in findings):
+        return findings
+    if unwritten_term(store, claim.statement) is None:
+        return findings
+    return [
+        Finding(f.aspect, "absent", f.claim_value, None, None)
+        if f.aspect == "name" and f.status == "contradicted"
+        else f
         for f in findings
     ]
 

@@ -27,11 +27,13 @@ _TAIL = re.compile(
     r"|[,—–-]?\s*(?:klopt\s(?:dat|dit|het)|toch|waar|of\sniet))\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
+_SAYS = r"(?:staat|zegt|meldt|stelt|schrijft|noemt|erkent|constateert|signaleert|concludeert)"
+_REPORT = r"(?:het|in\shet|de|in\sde)\s(?:rapport|voorwoord|rapportage)"
 _SOURCE = re.compile(
     r"^(?:volgens\s(?:het\s)?(?:rapport|voorwoord|de\srapportage),?\s"
-    r"|(?:het|in\shet)\s(?:rapport|voorwoord)\s(?:staat|zegt|meldt|stelt|schrijft|noemt)\s(?:dat\s)?)"
+    rf"|{_REPORT}\s{_SAYS}\s(?:dat\s)?)"
     r"|,?\s(?:volgens|aldus)\s(?:het\s)?(?:rapport|voorwoord)\b,?"
-    r"|,?\s*zo\s(?:staat|meldt|stelt|schrijft)\s(?:het|in\shet)\s(?:rapport|voorwoord)$",
+    rf"|,?\s*(?:zo\s)?{_SAYS}\s{_REPORT}(?:\svan\sde\s(?:voortgangs)?rapportage)?$",
     re.IGNORECASE,
 )
 """Who says it, inside a statement ("volgens het voorwoord", "het voorwoord meldt dat"): not

@@ -29,7 +29,7 @@ SHORT_FORMS = (
 def passage_share(store: SentenceStore, query: str, hit: Hit) -> float:
     """The IDF-weighted share of the query's words that the passage holds; the words of a
     school sector written out ("wetenschappelijk onderwijs") are held by its short form
-    ("wo"), and the other way round; a word is held by its opposite (`_opposites`)."""
+    ("wo"), and the other way round; a word is held by its opposite (`opposites`)."""
     held = store.passage_terms(hit.chunk.id) | set(analyse(hit.chunk.cited_in or ""))
     folded = fold(query)
     for short, long in SHORT_FORMS:
@@ -38,10 +38,10 @@ def passage_share(store: SentenceStore, query: str, hit: Hit) -> float:
             held = held | long_terms
         elif long_terms <= held and re.search(rf"\b{re.escape(short)}\b", folded):
             held = held | short_terms
-    return store.share(set(analyse(query)), held | _opposites(query, hit.chunk.text))
+    return store.share(set(analyse(query)), held | opposites(query, hit.chunk.text))
 
 
-def _opposites(query: str, passage: str) -> set[str]:
+def opposites(query: str, passage: str) -> set[str]:
     """The query's words that say the opposite of the passage's ("negatief" of "positief",
     "afname" of "toename"): about the same subject, which is what coverage measures; whether
     the claim holds is read after."""

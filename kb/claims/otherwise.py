@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kb.analyser import analyse
 from kb.claims.claim import Claim
 from kb.claims.contrast import contrasts, exclusive, hedged, labelled, planned
+from kb.claims.coverage import opposites
 from kb.claims.findings import Finding, Quote
 from kb.claims.names import NAME_SUPPORT
 from kb.claims.wording import Scored, direction, negates_too, negations, quote_of, word_share
@@ -30,11 +32,15 @@ def said_otherwise(
     hit: Hit,
 ) -> list[Finding]:
     """What the sentence that holds the claim (`share`: the share of its words that sentence
-    holds) says otherwise: a negation on one side, another school level or ministry (read
-    also when a name is missing from it, if it holds the rest of the claim), an opposite
-    word, or "weinig" of what it simply gives; else a sentence beside it in the passage of
-    `hit` (`beside`)."""
+    holds, a word held also by its opposite) says otherwise: a negation on one side, another
+    school level or ministry (read also when a name is missing from it, if it holds the rest
+    of the claim), an opposite word, or "weinig" of what it simply gives; else a sentence
+    beside it in the passage of `hit` (`beside`)."""
     held = any(f.status == "supported" for f in findings)
+    # A word whose opposite the sentence says is held, as in the coverage bar: "theoretischer"
+    # where the sentence says "praktischer" is about the same thing, the other way.
+    turned = set(analyse(quote.text)) | opposites(query, quote.text)
+    share = max(share, store.share(set(analyse(query)), turned))
     if any(f.status == "contradicted" for f in findings) or not (held or share >= NAME_SUPPORT):
         return []
     # Every finding holds: the claim's values (or words) are the report's, in a sentence
@@ -46,6 +52,10 @@ def said_otherwise(
         # ("presteerden ... niet beter" after "twintig voorhoedescholen").
         found = []
     found = found or labelled(claim.statement, quote.text, quote)
+    if not found and all(f.aspect == "statement" and f.status == "absent" for f in findings):
+        # A claim in words that the answer step does not find stated, whose sentence holds
+        # its words but one opposite ("het vmbo theoretischer" / "praktischer").
+        found = contrasts(claim.statement, quote)
     if not found and holds:
         found = (
             contrasts(claim.statement, quote)

@@ -29,16 +29,17 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ingest.regions import Gazetteer
-from kb.analyser import analyse
+from kb.analyser import analyse, fold
 from kb.answers.answer import gazetteer_of, sentence_store
 from kb.answers.model import AnswerModel
 from kb.answers.model import load_model as load_answer_model
-from kb.claims.another import about_another
+from kb.answers.question import CITATION
+from kb.claims.another import about_another, about_unwritten
 from kb.claims.claim import Claim, clauses, parse_claim
 from kb.claims.contrast import without_ministries
 from kb.claims.coverage import passage_share
 from kb.claims.durations import lasting
-from kb.claims.evidence import Evidence, by_ranker, compared_with, shown, stating
+from kb.claims.evidence import Evidence, by_ranker, compared_with, in_words, shown, stating
 from kb.claims.evidence import ranked as ranked_evidence
 from kb.claims.features import Choice, Comparison, Reading, allowed, feature_row, gap
 from kb.claims.findings import (
@@ -86,6 +87,9 @@ PASSAGES = 5
 MIN_COVERAGE = 0.3
 """Share (IDF-weighted) of the claim's words that the best passage must hold for the report
 to speak of the claim's subject at all."""
+NOTE_SHARE = 0.2
+"""The IDF-weighted share of a claim's words a footnote must write itself (not its citing
+sentence) for the claim to be read against it."""
 WINDOW = 6
 """The best sentences read for a value of the claim's kind (lower ones weigh less)."""
 DATED = 0.5
@@ -219,7 +223,7 @@ def _check_statement(
     anchor = _anchor(ranked, findings)
     findings += names(index, store, parsed, query, anchor, findings, [anchor, *ranked[:WINDOW]])
     findings += _swapped(parsed, _anchor(ranked, findings), findings)
-    findings = about_another(store, findings)
+    findings = about_unwritten(store, parsed, about_another(store, findings))
     quoted = next((f.quote for f in findings if f.quote), None) or quote_of(ranked[0])
     findings += direction(parsed, quoted, held_in(findings, quoted))
     dated = all(f.aspect == "date" and f.status == "supported" for f in findings)
@@ -265,7 +269,19 @@ def _wording(
 
 def _rank(store: SentenceStore, hits: list[Hit], vector: np.ndarray, query: str) -> list[Scored]:
     """The sentences of `hits` by meaning (cosine) and words (BM25, scaled to the best)."""
-    pairs = [(n, hit) for hit in hits for n in store.of_chunk(hit.chunk.id)]
+    # A footnote is scored with the sentence that cites it: it names a source, and holds
+    # nothing of what the claim says unless the claim asks for the source ("Kamerstuk") or
+    # names it ("de peiling Natuur en Techniek van de Inspectie").
+    terms = set(analyse(query))
+    notes = bool(CITATION.search(fold(query)))
+    pairs = [
+        (n, hit)
+        for hit in hits
+        if notes
+        or hit.chunk.kind != "voetnoot"
+        or store.share(terms, set(analyse(hit.chunk.text))) >= NOTE_SHARE
+        for n in store.of_chunk(hit.chunk.id)
+    ]
     if not pairs:
         return []
     numbers = [n for n, _ in pairs]
@@ -313,7 +329,9 @@ def _compare(
             candidates.append((stated, scored, row))
     choice = Choice(claimed.text, tuple((q.text, s.sentence.text, r) for q, s, r in candidates))
     if evidence is not None:
-        return (*compared_with(store, claim, claimed, around, evidence), choice)
+        found, compared = compared_with(store, claim, claimed, around, evidence)
+        held = in_words(claimed, window) if found.status == "absent" else None
+        return held or found, compared, choice
     if not candidates:
         return Finding(claimed.kind, "absent", claimed.text, None, None), None, choice
     keys = [chooser.key(r) if chooser else hand_key(r) for _, _, r in candidates]

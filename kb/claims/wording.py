@@ -30,6 +30,8 @@ MIN_MEANING = 0.92
 sentence holding fewer of the claim's words than `MIN_SUPPORT` (but `MIN_MEANING_SHARE`) states
 it in other words."""
 MIN_MEANING_SHARE = 0.15
+MIN_TERM_LETTERS = 4
+"""Letters each word of an unwritten term must have (`unwritten_term`)."""
 MIN_KEY_LETTERS = 10
 """A word of the claim this long that the report never writes, nor the parts it is compounded
 of, is what the claim is about ("belastingvoordeel", "stagediscriminatie"): mostly a compound
@@ -266,6 +268,21 @@ def _written(word: str, vocabulary: frozenset[str], depth: int = 0) -> bool:
         if any(h in vocabulary for h in heads) and _written(tail, vocabulary, depth + 1):
             return True
     return False
+
+
+def unwritten_term(store: SentenceStore, statement: str) -> str | None:
+    """Two words in a row of the claim, in lower case and of `MIN_TERM_LETTERS` or more each,
+    that the report never writes ("numerus fixus"): a term for something the report does not
+    speak of; None when there is none. Names are left out: a name may be swapped."""
+    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", statement)
+    unwritten = [
+        len(w) >= MIN_TERM_LETTERS
+        and w == w.lower()
+        and not all(_written(part, store.words) for part in fold(w).split("-") if part)
+        for w in words
+    ]
+    pair = next((i for i in range(len(words) - 1) if unwritten[i] and unwritten[i + 1]), None)
+    return None if pair is None else f"{words[pair]} {words[pair + 1]}"
 
 
 def unsaid(store: SentenceStore, embedder: Embedder, statement: str, sentence: str) -> list[str]:
