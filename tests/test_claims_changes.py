@@ -9,18 +9,14 @@ from __future__ import annotations
 import pytest
 
 from kb.claims.claim import parse_claim
-from kb.claims.findings import Finding, Quote
+from kb.claims.findings import Finding
 from kb.claims.names import _names_in
 from kb.claims.quantities import consistent, quantities
 from kb.claims.subject import other_thing, schools
 from kb.claims.verdict import check
 from kb.claims.wording import direction
 from kb.index import Index
-from tests.support.claim_checks import assert_stands_against
-
-
-def _quote(text: str) -> Quote:
-    return Quote(text=text, start=0, end=len(text), hit_id="", source=None)  # type: ignore[arg-type]
+from tests.support.claim_checks import assert_stands_against, sentence_quote
 
 
 @pytest.mark.slow
@@ -97,7 +93,7 @@ def test_a_shorter_stage_than_the_report_s_is_caught(report_index: Index) -> Non
 def test_opposite_changes_outside_more_and_less(
     claim: str, sentence: str, claimed: str, stated: str
 ) -> None:
-    found = direction(parse_claim(claim), _quote(sentence))
+    found = direction(parse_claim(claim), sentence_quote(sentence))
     assert [(f.aspect, f.status, f.claim_value, f.report_value) for f in found] == [
         ("direction", "contradicted", claimed, stated)
     ]
@@ -106,7 +102,7 @@ def test_opposite_changes_outside_more_and_less(
 def test_the_same_change_is_no_contradiction() -> None:
     sentence = "Het programma “Kiezen voor Technologie” is met een half jaar verlengd tot 2017."
     found: list[Finding] = direction(
-        parse_claim("het programma is verlengd tot 2017"), _quote(sentence)
+        parse_claim("het programma is verlengd tot 2017"), sentence_quote(sentence)
     )
     assert found == []
 

@@ -10,15 +10,10 @@ import pytest
 
 from kb.claims.claim import clauses, is_claim, parse_claim
 from kb.claims.contrast import contrasts, school_types
-from kb.claims.findings import Quote
 from kb.claims.quantities import consistent, quantities
 from kb.claims.verdict import check
 from kb.index import Index
-from tests.support.claim_checks import assert_stands_against
-
-
-def _quote(text: str) -> Quote:
-    return Quote(text=text, start=0, end=len(text), hit_id="", source=None)  # type: ignore[arg-type]
+from tests.support.claim_checks import assert_stands_against, sentence_quote
 
 
 def test_zegt_het_rapport_dat_asks_to_check_what_follows() -> None:
@@ -37,7 +32,9 @@ def test_zegt_het_rapport_dat_asks_to_check_what_follows() -> None:
 
 def test_an_application_turned_down_is_the_opposite_of_one_approved() -> None:
     # Goal 11: "In juni 2017 is de gezamenlijke DWSRA-aanvraag van OTIB en OOM goedgekeurd ..."
-    quote = _quote("In juni 2017 is de gezamenlijke DWSRA-aanvraag van OTIB en OOM goedgekeurd.")
+    quote = sentence_quote(
+        "In juni 2017 is de gezamenlijke DWSRA-aanvraag van OTIB en OOM goedgekeurd."
+    )
     (found,) = contrasts("de DWSRA-aanvraag van OTIB en OOM is in juni 2017 afgewezen", quote)
     assert (found.status, found.claim_value, found.report_value) == (
         "contradicted",
@@ -46,7 +43,7 @@ def test_an_application_turned_down_is_the_opposite_of_one_approved() -> None:
     )
     assert not contrasts("de DWSRA-aanvraag is in juni 2017 goedgekeurd", quote)
     # Goal 8: "de projecten worden door de samenwerkingspartners als (zeer) positief gewaardeerd".
-    rated = _quote(
+    rated = sentence_quote(
         "De projecten worden door de samenwerkingspartners als (zeer) positief gewaardeerd."
     )
     (negative,) = contrasts("de partners oordeelden overwegend negatief over de projecten", rated)

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from kb.claims.claim import clauses, direction_of, parse_claim
 from kb.claims.contrast import exclusive
-from kb.claims.findings import Quote
 from kb.claims.quantities import named_year, quantities
 from kb.claims.verdict import check
 from kb.claims.wording import direction
 from kb.index import Index
+from tests.support.claim_checks import sentence_quote
 
 # Goal 7: "Dit geldt voor het deeltijdonderwijs en het voltijdonderwijs."
 _BOTH_FORMS = "Dit geldt voor het deeltijdonderwijs en het voltijdonderwijs."
@@ -24,43 +24,41 @@ _LEVELS = (
 )
 
 
-def _quote(text: str) -> Quote:
-    return Quote(text, 0, len(text), "", None)  # type: ignore[arg-type]
-
-
 def test_only_one_thing_against_a_sentence_that_names_two() -> None:
-    found = exclusive("de educatieve minor kan alleen in voltijd", _quote(_BOTH_FORMS))
+    found = exclusive("de educatieve minor kan alleen in voltijd", sentence_quote(_BOTH_FORMS))
     assert [f.report_value for f in found] == ["deeltijdonderwijs en het voltijdonderwijs"]
     assert found[0].status == "contradicted"
     # Saying the other is not so is still "only one".
-    assert exclusive("alleen voor voltijd en niet voor deeltijd", _quote(_BOTH_FORMS))
+    assert exclusive("alleen voor voltijd en niet voor deeltijd", sentence_quote(_BOTH_FORMS))
     # Both claimed: nothing stands against it; "alleen" before a number is a count.
-    assert not exclusive("alleen in voltijd en in deeltijd", _quote(_BOTH_FORMS))
-    assert not exclusive("slechts 12 scholen", _quote("12 scholen en 4 bedrijven doen mee."))
+    assert not exclusive("alleen in voltijd en in deeltijd", sentence_quote(_BOTH_FORMS))
+    assert not exclusive(
+        "slechts 12 scholen", sentence_quote("12 scholen en 4 bedrijven doen mee.")
+    )
     # Goal 7: "Vanuit deze pool worden zij ingezet op meerdere mbo-instellingen".
     pool = "Vanuit deze pool worden zij ingezet op meerdere mbo-instellingen."
-    found = exclusive("zij werken op slechts één mbo-instelling", _quote(pool))
+    found = exclusive("zij werken op slechts één mbo-instelling", sentence_quote(pool))
     assert [f.report_value for f in found] == ["meerdere mbo-instellingen"]
 
 
 def test_the_direction_of_a_value_is_that_of_its_own_clause() -> None:
     up = parse_claim("Op mbo-niveau 4 is het aandeel techniekkiezers gestegen naar 32 procent.")
     # The sentence's "de grootste stijging" is niveau 3's; 32% stayed the same.
-    found = direction(up, _quote(_LEVELS), "32%")
+    found = direction(up, sentence_quote(_LEVELS), "32%")
     assert [(f.status, f.report_value) for f in found] == [("contradicted", "stabiel")]
     flat = parse_claim(
         "Op mbo-niveau 4 is het aandeel techniekkiezers gelijk gebleven: 32 procent."
     )
-    assert direction(flat, _quote(_LEVELS), "32%") == []
+    assert direction(flat, sentence_quote(_LEVELS), "32%") == []
 
 
 def test_the_direction_of_a_level_is_that_of_its_own_clause() -> None:
     fell = parse_claim("Op mbo-niveau 4 is het aandeel dat bètatechniek kiest gedaald.")
-    found = direction(fell, _quote(_LEVELS))
+    found = direction(fell, sentence_quote(_LEVELS))
     assert [(f.status, f.report_value) for f in found] == [("contradicted", "stabiel")]
     # Niveau 3's clause has the rise, niveau 2's none: then the sentence's own ("stijging").
     rose = parse_claim("Op niveau 3 is het aandeel gestegen.")
-    assert direction(rose, _quote(_LEVELS)) == []
+    assert direction(rose, sentence_quote(_LEVELS)) == []
 
 
 def test_the_year_in_the_pacts_name_is_no_date() -> None:

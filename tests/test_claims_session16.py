@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from kb.claims.claim import clauses, direction_of, parse_claim
 from kb.claims.contrast import opposite_words
-from kb.claims.findings import Quote
 from kb.claims.parts import subject_of
 from kb.claims.quantities import quantities
 from kb.claims.verdict import check
 from kb.claims.wording import negations, said_negatively
 from kb.index import Index
+from tests.support.claim_checks import contradicted, sentence_quote
 
 # The preface: "Er is nog altijd een tekort aan vakdocenten techniek. Met de huidige
 # instroomcijfers in de lerarenopleidingen kunnen we niet voorzien in de vraag van
@@ -23,18 +23,6 @@ _INFLOW = (
     "Met de huidige instroomcijfers in de lerarenopleidingen kunnen we niet voorzien in de vraag "
     "van onderwijsinstellingen."
 )
-
-
-def _quote(text: str) -> Quote:
-    return Quote(text, 0, len(text), "", None)  # type: ignore[arg-type]
-
-
-def _contradicted(result: object) -> list[tuple[str | None, str | None]]:
-    return [
-        (f.claim_value, f.report_value)
-        for f in result.findings  # type: ignore[attr-defined]
-        if f.status == "contradicted"
-    ]
 
 
 def test_a_limit_the_other_way_is_another_figure(report_index: Index) -> None:
@@ -47,7 +35,7 @@ def test_a_limit_the_other_way_is_another_figure(report_index: Index) -> None:
         "De subsidieregeling praktijkleren is voor leerbedrijven met stages van hoogstens 640 uur.",
     )
     assert most.verdict == "klopt_niet"
-    assert ("hoogstens 640", "minimaal 640") in _contradicted(most)
+    assert ("hoogstens 640", "minimaal 640") in contradicted(most)
     least = check(
         report_index,
         "De subsidieregeling praktijkleren is voor leerbedrijven met stages van minstens 640 uur.",
@@ -85,7 +73,7 @@ def test_a_ministry_by_its_letters_and_in_another_sentence(report_index: Index) 
         "helpt, wordt gesubsidieerd door de minister van Sociale Zaken.",
     )
     assert boris.verdict == "klopt_niet"
-    assert ("minister van Sociale Zaken", "staatssecretaris van OCW") in _contradicted(boris)
+    assert ("minister van Sociale Zaken", "staatssecretaris van OCW") in contradicted(boris)
 
 
 def test_a_negation_said_in_other_words() -> None:
@@ -95,9 +83,9 @@ def test_a_negation_said_in_other_words() -> None:
     # Said plainly, the negation stands against it.
     enough = parse_claim("De instroom is voldoende om in de vraag te voorzien.")
     assert not said_negatively(enough.statement, _INFLOW)
-    assert [f.status for f in negations(enough, _quote(_INFLOW))] == ["contradicted"]
+    assert [f.status for f in negations(enough, sentence_quote(_INFLOW))] == ["contradicted"]
     few = parse_claim("Er is te weinig instroom in de lerarenopleidingen voor de vraag.")
-    assert negations(few, _quote(_INFLOW)) == []
+    assert negations(few, sentence_quote(_INFLOW)) == []
 
 
 def test_too_few_is_a_shortage(report_index: Index) -> None:
@@ -131,7 +119,7 @@ def test_a_name_is_read_with_the_sentence_before_it(report_index: Index) -> None
         "Actieplan Lerarenagenda opgesteld.",
     )
     assert result.verdict == "klopt_niet"
-    assert any("VSNU" in (value or "") for _, value in _contradicted(result))
+    assert any("VSNU" in (value or "") for _, value in contradicted(result))
 
 
 def test_a_later_part_that_names_only_a_ministry_is_about_the_first_parts_subject(
@@ -147,7 +135,7 @@ def test_a_later_part_that_names_only_a_ministry_is_about_the_first_parts_subjec
         "mede mogelijk gemaakt door het ministerie van OCW.",
     )
     assert result.verdict == "deels"
-    assert ("ministerie van OCW", "ministerie van Economische Zaken") in _contradicted(result)
+    assert ("ministerie van OCW", "ministerie van Economische Zaken") in contradicted(result)
     # The ministry is read as a ministry, not as a name against every name of the sentence.
     assert not [f for f in result.findings if f.aspect == "name"]
 

@@ -16,14 +16,7 @@ from kb.claims.quantities import quantities
 from kb.claims.subject import same_unit
 from kb.claims.verdict import check
 from kb.index import Index
-
-
-def _contradicted(result: object) -> list[tuple[str | None, str | None]]:
-    return [
-        (f.claim_value, f.report_value)
-        for f in result.findings  # type: ignore[attr-defined]
-        if f.status == "contradicted"
-    ]
+from tests.support.claim_checks import contradicted
 
 
 def test_several_dozens() -> None:
@@ -73,7 +66,7 @@ def test_times_a_year_against_the_reports(report_index: Index) -> None:
         "over welke keuzedelen vastgesteld moeten worden?",
     )
     assert result.verdict == "klopt_niet"
-    assert ("twee", "4x per jaar") in _contradicted(result)
+    assert ("twee", "4x per jaar") in contradicted(result)
 
 
 def test_a_place_abroad_against_the_reports(report_index: Index) -> None:
@@ -85,7 +78,7 @@ def test_a_place_abroad_against_the_reports(report_index: Index) -> None:
         "Zuid-Nederland en Duitsland bevorderen.",
     )
     assert result.verdict == "klopt_niet"
-    assert ("Duitsland", "Vlaanderen") in _contradicted(result)
+    assert ("Duitsland", "Vlaanderen") in contradicted(result)
 
 
 def test_countries_abroad_in_a_compound_claim(report_index: Index) -> None:
@@ -118,7 +111,7 @@ def test_no_problem_against_no_sinecure(report_index: Index) -> None:
         "cybersecurityopleiding te vinden.",
     )
     assert result.verdict == "klopt_niet"
-    assert ("geen probleem", "geen sinecure") in _contradicted(result)
+    assert ("geen probleem", "geen sinecure") in contradicted(result)
 
 
 def test_places_abroad_are_places_for_claims_only() -> None:
@@ -165,7 +158,7 @@ def test_a_length_of_time_against_the_reports_dates(report_index: Index) -> None
         report_index, "Het experiment met de educatieve minor loopt vier jaar, tot eind juni 2019."
     )
     assert four.verdict == "klopt_niet"
-    assert ("vier", "van 1 juli 2016 tot en met 30 juni 2019") in _contradicted(four)
+    assert ("vier", "van 1 juli 2016 tot en met 30 juni 2019") in contradicted(four)
 
 
 def test_a_clause_with_a_verb_before_en_is_a_part() -> None:
@@ -192,7 +185,7 @@ def test_half_true_with_a_direction_the_other_way(report_index: Index) -> None:
         "recente signalen wijzen op een afnemend tekort aan vakmensen uit het mbo.",
     )
     assert result.verdict == "deels"
-    assert ("afnemend", "oplopende") in _contradicted(result)
+    assert ("afnemend", "oplopende") in contradicted(result)
 
 
 def test_a_footnote_is_not_read_for_what_its_sentence_says(report_index: Index) -> None:
@@ -229,7 +222,7 @@ def test_an_opposite_word_in_a_claim_the_answer_step_does_not_find(report_index:
         "Doel 5: door de plannen uit de brief Sterk Beroepsonderwijs wordt het vmbo theoretischer.",
     )
     assert result.verdict == "klopt_niet"
-    assert ("theoretischer", "praktischer") in _contradicted(result)
+    assert ("theoretischer", "praktischer") in contradicted(result)
 
 
 def test_who_says_it_is_not_what_is_checked() -> None:
@@ -277,7 +270,7 @@ def test_a_term_the_report_never_writes_is_not_in_it(report_index: Index) -> Non
         "Kamerlid Jansen.",
     )
     assert swapped.verdict == "klopt_niet"
-    assert ("Jansen", "Duisenberg") in _contradicted(swapped)
+    assert ("Jansen", "Duisenberg") in contradicted(swapped)
 
 
 def test_a_share_in_words(report_index: Index) -> None:
@@ -296,7 +289,7 @@ def test_a_share_in_words(report_index: Index) -> None:
         "techniek en procesindustrie.",
     )
     assert quarter.verdict == "klopt_niet"
-    assert ("een kwart", "de helft") in _contradicted(quarter)
+    assert ("een kwart", "de helft") in contradicted(quarter)
 
 
 def test_a_share_of_a_count_before_it(report_index: Index) -> None:
@@ -314,4 +307,4 @@ def test_a_share_of_a_count_before_it(report_index: Index) -> None:
         "techniek?",
     )
     assert quarter.verdict == "klopt_niet"
-    assert ("een kwart", "vier van de acht") in _contradicted(quarter)
+    assert ("een kwart", "vier van de acht") in contradicted(quarter)

@@ -61,10 +61,7 @@ def lasting(statement: str, claimed: Sequence[Quantity], findings: list[Finding]
     dates the report gives instead, in the sentence that holds the claim's other values: held
     when the range is that long, else contradicted when nothing else was compared with it."""
     quotes = [f.quote for f in findings if f.quote is not None and f.status == "supported"]
-    read: list[Finding] = []
-    for finding in findings:
-        read.append(_held(statement, claimed, finding, quotes) or finding)
-    return read
+    return [_held(statement, claimed, finding, quotes) or finding for finding in findings]
 
 
 def _held(

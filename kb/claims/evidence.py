@@ -367,10 +367,6 @@ def _of_which(sentence: str) -> list[Quantity]:
         whole, part = number_of(match.group(1)), number_of(match.group(2))
         if whole and part is not None and part < whole:
             text = f"{match.group(2)} van de {match.group(1)}"
-            share = 100.0 * part / whole
-            found.append(
-                Quantity(
-                    "percent", text, match.start(2), match.end(2), share, frozenset(), None, None
-                )
-            )
+            span = (text, match.start(2), match.end(2))
+            found.append(Quantity("percent", *span, 100.0 * part / whole, frozenset(), None, None))
     return found

@@ -270,15 +270,19 @@ def _written(word: str, vocabulary: frozenset[str], depth: int = 0) -> bool:
     return False
 
 
+def _never_written(word: str, vocabulary: frozenset[str]) -> bool:
+    """Whether a (folded) word, hyphenated parts each read apart, is not written in the report
+    (`_written`)."""
+    return not all(_written(part, vocabulary) for part in word.split("-") if part)
+
+
 def unwritten_term(store: SentenceStore, statement: str) -> str | None:
     """Two words in a row of the claim, in lower case and of `MIN_TERM_LETTERS` or more each,
     that the report never writes ("numerus fixus"): a term for something the report does not
     speak of; None when there is none. Names are left out: a name may be swapped."""
     words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", statement)
     unwritten = [
-        len(w) >= MIN_TERM_LETTERS
-        and w == w.lower()
-        and not all(_written(part, store.words) for part in fold(w).split("-") if part)
+        len(w) >= MIN_TERM_LETTERS and w == w.lower() and _never_written(fold(w), store.words)
         for w in words
     ]
     pair = next((i for i in range(len(words) - 1) if unwritten[i] and unwritten[i + 1]), None)
@@ -293,8 +297,7 @@ def unsaid(store: SentenceStore, embedder: Embedder, statement: str, sentence: s
     keys = [
         word
         for word in dict.fromkeys(re.findall(r"[a-z][a-z-]*", fold(statement)))
-        if len(word.replace("-", "")) >= MIN_KEY_LETTERS
-        and not all(_written(part, vocabulary) for part in word.split("-") if part)
+        if len(word.replace("-", "")) >= MIN_KEY_LETTERS and _never_written(word, vocabulary)
     ]
     words = list(dict.fromkeys(w for w in re.findall(r"[a-z][a-z-]+", fold(sentence))))
     if not keys or not words:

@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
-from kb.claims.verdict import check
+from kb.claims.findings import Quote
+from kb.claims.verdict import Check, check
 from kb.index import Index
+
+
+def sentence_quote(text: str) -> Quote:
+    """A report sentence as a quote, without a passage or source (for the readings that look
+    only at its words)."""
+    return Quote(text, 0, len(text), "", None)  # type: ignore[arg-type]
+
+
+def contradicted(result: Check) -> list[tuple[str | None, str | None]]:
+    """The claim's value and the report's of each contradicted finding of a check."""
+    return [(f.claim_value, f.report_value) for f in result.findings if f.status == "contradicted"]
 
 
 def assert_stands_against(index: Index, claim: str, shown: str) -> None:
