@@ -10,7 +10,7 @@ Layout under `settings.build_dir`:
         dense.faiss              FAISS index (flat inner product by default)
         bm25/...                 bm25s files (JSON and .npy) and lexical.json
         sentences.jsonl          the sentences of every chunk (row + span), for answers
-        sentences.npy            their embeddings (float32, L2-normalised)
+        sentences.npy            each read after the one before it (float32, L2-normalised)
         sentences-alone.npy      each sentence embedded alone (the same rows)
 
 `kb.build` writes a build (to `builds/.tmp-<id>`, fsynced, renamed, and only then named in

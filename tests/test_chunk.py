@@ -5,12 +5,13 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 
+import numpy as np
 import pytest
 
 from ingest.chunk import DutchSentenceSplitter, chunk_document
 from ingest.model import Chunk, Document
 from ingest.regions import load_gazetteer
-from kb.sentence_store import embedded_texts, sentence_rows
+from kb.sentence_store import in_passage, scored_text, sentence_rows
 
 
 @pytest.fixture(scope="module")
@@ -140,19 +141,28 @@ def test_splitter_respects_abbreviations() -> None:
     assert "".join(parts) == text
 
 
-def test_sentences_are_embedded_after_the_sentence_before_them(chunks: list[Chunk]) -> None:
-    """An anaphoric sentence carries its subject into the embedding; a footnote is one
-    sentence, matched with the sentence that cites it; the quoted span stays the sentence."""
+def test_sentences_are_read_after_the_sentence_before_them(chunks: list[Chunk]) -> None:
+    """An anaphoric sentence carries its subject into its vector in the passage; a footnote
+    is one sentence, matched with the sentence that cites it; the quoted span stays the
+    sentence. Each sentence alone gets its own axis here, so that what `in_passage` mixes in
+    can be read off the result."""
     rows = sentence_rows(chunks)
-    texts = embedded_texts(chunks, rows)
     spans = [chunks[r.chunk].text[r.start : r.end] for r in rows]
+    texts = [scored_text(chunks[r.chunk], r.start, r.end) for r in rows]
+    read = in_passage(np.eye(len(rows), dtype=np.float32), rows, [len(t) for t in texts])
     share = spans.index("Hiermee komt het aandeel op 24%.")
-    assert texts[share].endswith("\nHiermee komt het aandeel op 24%.")
-    assert texts[share].startswith("Binnen de basisberoepsgerichte leerweg (vmbo-bb)")
+    assert spans[share - 1].startswith("Binnen de basisberoepsgerichte leerweg (vmbo-bb)")
+    assert set(np.flatnonzero(read[share])) == {share - 1, share}
+    # The longer sentence before it weighs more, in proportion to its length.
+    ratio = read[share, share - 1] / read[share, share]
+    assert ratio == pytest.approx(len(spans[share - 1]) / len(spans[share]), rel=1e-5)
+    assert float(np.linalg.norm(read[share])) == pytest.approx(1.0, abs=1e-6)
     four = next(i for i, r in enumerate(rows) if chunks[r.chunk].title == "Voetnoot 4")
     assert spans[four] == "Tweede Kamer, vergaderjaar 2016–2017, 34 550 VIII, nr. 21."
     assert "de motie van de heer Duisenberg" in texts[four]
+    assert set(np.flatnonzero(read[four])) == {four}
     first = next(
         i for i, r in enumerate(rows) if r.start == 0 and chunks[r.chunk].kind == "bereikt"
     )
     assert texts[first] == spans[first]
+    assert set(np.flatnonzero(read[first])) == {first}

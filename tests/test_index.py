@@ -62,7 +62,7 @@ def test_build_made_with_another_sentence_embedding_is_rebuilt(
 ) -> None:
     first = build_index(sample_chunks, settings, fake_embedder)
     manifest = Manifest.model_validate_json((first.folder / "manifest.json").read_bytes())
-    assert manifest.sentence_embedding == "previous+sentence-1,alone-1"
+    assert manifest.sentence_embedding == "alone-1,in-passage-mean-1"
     monkeypatch.setattr(index_module, "SENTENCE_EMBEDDING", "sentence-0")
     assert not build_index(sample_chunks, settings, fake_embedder).skipped
 
@@ -80,8 +80,9 @@ def test_each_sentence_is_also_embedded_alone(
 ) -> None:
     # Three passages of two sentences: six sentences, each with a vector after the sentence
     # before it and one alone; a first sentence has nothing before it, so both are the same.
+    # Each sentence is embedded once: the vector in its passage is made from those.
     chunks = _two_sentence_chunks(3)
-    build_index(chunks, settings, fake_embedder)
+    assert build_index(chunks, settings, fake_embedder).sentences_embedded == 6
     store = load_index(settings, fake_embedder).sentences
     assert store is not None
     assert store.alone.shape == store.vectors.shape == (6, 64)
