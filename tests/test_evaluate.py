@@ -300,3 +300,48 @@ def test_an_outside_run_over_every_exported_query_scores(
     assert any(
         "1 unanswerable" in note and "no passage is relevant" in note for note in report["notes"]
     )
+
+
+def test_cli_list_scores_go_to_the_folder_named_by_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `--out` names the report folder of `--claims`/`--lists` too; it used to write a folder
+    # "checks" beside it, replacing whatever stood there.
+    config = tmp_path / "kb.toml"
+    config.write_text(
+        f'embedder = "fake:64"\ncache_dir = "{tmp_path / "cache"}"\n'
+        f'build_dir = "{tmp_path / "build"}"\n',
+        encoding="utf-8",
+    )
+    common = ["--config", str(config), "--corpus", str(ROOT / "corpus")]
+    assert main(["build", *common]) == 0
+    lists = tmp_path / "lists.jsonl"
+    lists.write_text(
+        json.dumps(
+            {
+                "id": "l001",
+                "question": "Welke voorbeelden zijn er in Limburg?",
+                "kind": "examples_region",
+                "goal": None,
+                # The four examples the report places in Limburg (doel 1, 5, 11 and 12).
+                "items": [
+                    "doel-01/voorbeeld/1",
+                    "doel-05/voorbeeld/2",
+                    "doel-11/voorbeeld/2",
+                    "doel-12/voorbeeld/3",
+                ],
+                "origin": "written",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    beside = tmp_path / "checks"
+    beside.mkdir()
+    (beside / "mine.txt").write_text("keep", encoding="utf-8")
+    out = tmp_path / "lists-report"
+    assert main(["eval", *common, "--lists", str(lists), "--out", str(out)]) == 0
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["lists"]["all"]["f1"] == 1.0
+    assert (beside / "mine.txt").read_text(encoding="utf-8") == "keep"
+    assert f"report: {out / 'report.md'}" in capsys.readouterr().out

@@ -103,7 +103,12 @@ def _sizes(context: click.Context, parameter: click.Parameter, value: str | None
     metavar="FILE",
     help="an outside TREC run to score on the gold set",
 )
-@click.option("--out", type=click.Path(path_type=Path), default=Path("eval/results"))
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    help="report folder, replaced as a whole [default: eval/results; with --claims or --lists: "
+    "eval/checks]",
+)
 @click.option(
     "--chunk-sizes",
     callback=_sizes,
@@ -120,13 +125,13 @@ def _sizes(context: click.Context, parameter: click.Parameter, value: str | None
     "--claims",
     type=click.Path(path_type=Path),
     metavar="PATH",
-    help="score claim checking on a claims folder (eval/claims); writes eval/checks/",
+    help="score claim checking on a claims folder (eval/claims); writes eval/checks/ or --out",
 )
 @click.option(
     "--lists",
     type=click.Path(path_type=Path),
     metavar="FILE",
-    help="score list questions (eval/lists/lists.jsonl); writes eval/checks/",
+    help="score list questions (eval/lists/lists.jsonl); writes eval/checks/ or --out",
 )
 @click.option(
     "--conversations",
@@ -142,7 +147,7 @@ def eval_command(
     queries: Path | None,
     qrels: Path | None,
     outside_run: Path | None,
-    out: Path,
+    out: Path | None,
     chunk_sizes: tuple[int, ...] | None,
     test: str,
     quick: bool,
@@ -158,6 +163,7 @@ def eval_command(
         kb eval --queries Q.jsonl --qrels T.tsv   # an evaluator's own set (BEIR or TREC)
         kb eval --run other.trec                  # score an outside run on the gold set
         kb eval --claims eval/claims --lists eval/lists/lists.jsonl   # claims and lists
+        kb eval --claims eval/claims-fresh12 --out /tmp/fresh12   # another set, elsewhere
         kb eval --conversations eval/conversations.jsonl   # follow-ups, on the built index
     """
     if conversations is not None:
@@ -165,9 +171,10 @@ def eval_command(
         return
     if claims is not None or lists is not None:
         # Beside the benchmark's folder, which `kb eval` replaces as a whole.
-        checks_out = out.with_name("checks")
+        checks_out = out or Path("eval/checks")
         _eval_checks(make_settings(config, corpus, build_dir), claims, lists, checks_out)
         return
+    out = out or Path("eval/results")
     if (queries is None) != (qrels is None):
         raise QuestionFileError("give --queries and --qrels together")
     settings = make_settings(config, corpus, build_dir)
