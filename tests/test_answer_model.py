@@ -75,6 +75,29 @@ def test_sentence_order_keeps_the_best_candidate_of_each_sentence() -> None:
     assert sentence_order(candidates, scores) == [1, 3, 2]  # type: ignore[arg-type]
 
 
+def test_a_sentences_figure_of_today_comes_before_its_ambition() -> None:
+    class C:
+        def __init__(self, number: int, kind: str | None, value: str | None) -> None:
+            self.number, self.kind, self.value = number, kind, value
+
+    # Sentence 1: an ambition (best score) and today's figure; sentence 2: one figure.
+    candidates = [C(1, "percent", "50%"), C(1, "percent", "37%"), C(1, None, None)]
+    candidates.append(C(2, "percent", "24%"))
+    rows = np.zeros((4, len(FEATURES)), dtype=np.float32)
+    rows[0, FEATURES.index("value_ambition")] = 1.0
+    rows[0, FEATURES.index("value_ambition_unasked")] = 1.0
+    scores = np.array([0.9, 0.4, 0.6, 0.5])
+    assert sentence_order(candidates, scores) == [0, 3]  # type: ignore[arg-type]
+    assert sentence_order(candidates, scores, rows) == [1, 3]  # type: ignore[arg-type]
+    # Asked for the ambition ("value_ambition_unasked" 0), the ambition stays.
+    rows[0, FEATURES.index("value_ambition_unasked")] = 0.0
+    assert sentence_order(candidates, scores, rows) == [0, 3]  # type: ignore[arg-type]
+    # A date the sentence sets as a goal is not a figure: it stays.
+    rows[0, FEATURES.index("value_ambition_unasked")] = 1.0
+    candidates[0].kind = candidates[1].kind = "date"
+    assert sentence_order(candidates, scores, rows) == [0, 3]  # type: ignore[arg-type]
+
+
 def test_abstention_row_of_nothing_is_zeros() -> None:
     row = abstention_row(np.zeros((0, len(FEATURES)), dtype=np.float32), np.zeros(0), [], 0.5)
     assert row.shape == (len(ABSTAIN_FEATURES),) and not row.any()
@@ -178,3 +201,21 @@ def test_an_ordinal_the_passage_lacks_is_missing() -> None:
         missing_entities("Wat vroeg de Tweede Kamer over cross-over kwalificaties?", passage, None)
         == ()
     )
+
+
+@pytest.mark.slow
+def test_todays_figure_before_the_ambition_of_the_same_sentence(report_index: Index) -> None:
+    # Goal 6: "De ambitie is om in 2020 50% hbo- en wo-master opgeleide leraren te hebben in het
+    # voortgezet onderwijs, momenteel heeft 37% van de docenten in het voortgezet onderwijs een
+    # masteropleiding." Asked what is so today, the answer is 37%; asked the ambition, 50%.
+    today = answer(
+        report_index,
+        "Hoeveel procent van de leraren in het voortgezet onderwijs heeft een masteropleiding?",
+    )
+    assert not today.abstained and today.value == "37%"
+    assert "momenteel heeft 37% van de docenten" in today.text
+    ambition = answer(
+        report_index,
+        "Wat is de ambitie voor 2020: hoeveel procent van de vo-leraren moet een master hebben?",
+    )
+    assert not ambition.abstained and ambition.value == "50%"

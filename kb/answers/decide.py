@@ -52,8 +52,20 @@ _COLUMN = {name: i for i, name in enumerate(FEATURES)}
 _VALUE_TYPES = ("asks_amount", "asks_percent", "asks_date", "asks_count")
 
 
-def sentence_order(candidates: Sequence[Candidate], scores: npt.NDArray[np.float64]) -> list[int]:
-    """Candidate indexes by score, best first, keeping the best candidate of each sentence."""
+TODAY_OVER_AMBITION = True
+"""Whether `sentence_order` applies `_today_over_ambition` (off only to measure it)."""
+
+_FIGURES = ("percent", "count", "amount")
+
+
+def sentence_order(
+    candidates: Sequence[Candidate],
+    scores: npt.NDArray[np.float64],
+    rows: npt.NDArray[np.float32] | None = None,
+) -> list[int]:
+    """Candidate indexes by score, best first, keeping the best candidate of each sentence;
+    with the candidates' `rows`, a sentence's figure of today before its ambition
+    (`_today_over_ambition`)."""
     order: list[int] = []
     seen: set[int] = set()
     for i in np.argsort(-scores, kind="stable"):
@@ -61,7 +73,34 @@ def sentence_order(candidates: Sequence[Candidate], scores: npt.NDArray[np.float
         if number not in seen:
             seen.add(number)
             order.append(int(i))
+    if rows is not None and TODAY_OVER_AMBITION:
+        order = [_today_over_ambition(i, candidates, scores, rows) for i in order]
     return order
+
+
+def _today_over_ambition(
+    best: int,
+    candidates: Sequence[Candidate],
+    scores: npt.NDArray[np.float64],
+    rows: npt.NDArray[np.float32],
+) -> int:
+    """The one explicit rule on the value a sentence gives: a figure the sentence sets as an
+    ambition ("De ambitie is om in 2020 50% ... te hebben") is not the answer to a question
+    that asks no ambition when the same sentence gives a figure of the same kind that is none
+    ("momenteel heeft 37% ..."): issue 12's "no ambition for 'hoeveel procent heeft nu'".
+    Percentages, counts and amounts only; `kb fit`'s report measures it."""
+    chosen = candidates[best]
+    if chosen.kind not in _FIGURES or rows[best, _COLUMN["value_ambition_unasked"]] <= 0:
+        return best
+    today = [
+        i
+        for i, c in enumerate(candidates)
+        if c.number == chosen.number
+        and c.kind == chosen.kind
+        and c.value is not None
+        and rows[i, _COLUMN["value_ambition"]] <= 0
+    ]
+    return max(today, key=lambda i: scores[i]) if today else best
 
 
 MOST_RUNNERS_UP = 2
@@ -167,10 +206,13 @@ def decide(
         store, hits[: settings.answer_passages], vector, info, types, gazetteer
     )
     scores = model.ranker.scores(rows)
-    order = sentence_order(candidates, scores)
+    order = sentence_order(candidates, scores, rows)
     if settings.answer_rerank and model.passages is not None:
         hits = rerank(hits, candidates, scores, model.passages)
-    probability = model.abstainer.probability(abstention_row(rows, scores, order, types[top]))
+    # Whether the report answers is read off the best sentence as scored, before its figure
+    # of today replaced an ambition: the same sentence, the same evidence.
+    by_score = sentence_order(candidates, scores)
+    probability = model.abstainer.probability(abstention_row(rows, scores, by_score, types[top]))
     abstain = not order or probability < model.abstainer.threshold
     abstain = abstain or year_gate(rows[order[0]])
     return Decision(info, hits, candidates, scores, order, probability, abstain)

@@ -115,6 +115,9 @@ class Ranked:
     """Candidate indexes, best first, one per sentence."""
     scores: npt.NDArray[np.float64]
     type_probability: float
+    by_score: list[int] | None = None
+    """The same by score alone, before a sentence's figure of today replaced its ambition
+    (`kb.answers.decide.sentence_order`): what abstention reads; None when the same."""
 
     @property
     def best(self) -> int | None:
@@ -125,7 +128,8 @@ class Ranked:
         return any(self.example.labels[i] for i in self.order[:k])
 
     def abstain_row(self) -> npt.NDArray[np.float32]:
-        return abstention_row(self.example.rows, self.scores, self.order, self.type_probability)
+        order = self.order if self.by_score is None else self.by_score
+        return abstention_row(self.example.rows, self.scores, order, self.type_probability)
 
 
 def rank_example(example: Example, ranker: TreeRanker, type_probability: float) -> Ranked:
@@ -133,8 +137,9 @@ def rank_example(example: Example, ranker: TreeRanker, type_probability: float) 
     if not example.candidates:
         return Ranked(example, [], np.zeros(0), type_probability)
     scores = ranker.scores(example.rows)
-    order = sentence_order(example.candidates, scores)
-    return Ranked(example, order, scores, type_probability)
+    by_score = sentence_order(example.candidates, scores)
+    order = sentence_order(example.candidates, scores, example.rows)
+    return Ranked(example, order, scores, type_probability, by_score)
 
 
 def model_version(retrieved: Sequence[Retrieved]) -> str:
