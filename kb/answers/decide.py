@@ -50,12 +50,8 @@ ABSTAIN_FEATURES: tuple[str, ...] = (
 
 _COLUMN = {name: i for i, name in enumerate(FEATURES)}
 _VALUE_TYPES = ("asks_amount", "asks_percent", "asks_date", "asks_count")
-
-
-TODAY_OVER_AMBITION = True
-"""Whether `sentence_order` applies `_today_over_ambition` (off only to measure it)."""
-
 _FIGURES = ("percent", "count", "amount")
+"""The kinds of value `_today_over_ambition` reads."""
 
 
 def sentence_order(
@@ -65,7 +61,7 @@ def sentence_order(
 ) -> list[int]:
     """Candidate indexes by score, best first, keeping the best candidate of each sentence;
     with the candidates' `rows`, a sentence's figure of today before its ambition
-    (`_today_over_ambition`)."""
+    (`today_first`)."""
     order: list[int] = []
     seen: set[int] = set()
     for i in np.argsort(-scores, kind="stable"):
@@ -73,9 +69,18 @@ def sentence_order(
         if number not in seen:
             seen.add(number)
             order.append(int(i))
-    if rows is not None and TODAY_OVER_AMBITION:
-        order = [_today_over_ambition(i, candidates, scores, rows) for i in order]
-    return order
+    return order if rows is None else today_first(order, candidates, scores, rows)
+
+
+def today_first(
+    order: Sequence[int],
+    candidates: Sequence[Candidate],
+    scores: npt.NDArray[np.float64],
+    rows: npt.NDArray[np.float32],
+) -> list[int]:
+    """`order` (one candidate per sentence, from `sentence_order`) with each sentence's figure
+    of today in place of its ambition (`_today_over_ambition`)."""
+    return [_today_over_ambition(i, candidates, scores, rows) for i in order]
 
 
 def _today_over_ambition(
@@ -206,12 +211,12 @@ def decide(
         store, hits[: settings.answer_passages], vector, info, types, gazetteer
     )
     scores = model.ranker.scores(rows)
-    order = sentence_order(candidates, scores, rows)
-    if settings.answer_rerank and model.passages is not None:
-        hits = rerank(hits, candidates, scores, model.passages)
     # Whether the report answers is read off the best sentence as scored, before its figure
     # of today replaced an ambition: the same sentence, the same evidence.
     by_score = sentence_order(candidates, scores)
+    order = today_first(by_score, candidates, scores, rows)
+    if settings.answer_rerank and model.passages is not None:
+        hits = rerank(hits, candidates, scores, model.passages)
     probability = model.abstainer.probability(abstention_row(rows, scores, by_score, types[top]))
     abstain = not order or probability < model.abstainer.threshold
     abstain = abstain or year_gate(rows[order[0]])

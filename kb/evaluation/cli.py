@@ -170,7 +170,7 @@ def eval_command(
         _eval_conversations(make_settings(config, corpus, build_dir), conversations)
         return
     if claims is not None or lists is not None:
-        # Beside the benchmark's folder, which `kb eval` replaces as a whole.
+        # A folder of their own: `kb eval` replaces the benchmark's (eval/results) as a whole.
         checks_out = out or Path("eval/checks")
         _eval_checks(make_settings(config, corpus, build_dir), claims, lists, checks_out)
         return
