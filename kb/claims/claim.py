@@ -47,7 +47,7 @@ _UP = (
     r"|vaker|ruimer|positie\w*|toename|toenemend\w*|neemt\stoe|oplopend\w*|op\ste\slopen|loopt\sop"
     r"|hoogste|steeds\sgroter|brede?|steeg|stegen|groeide|groeiden|nam\w*\s(?:\S+\s){0,14}toe|neemt\s(?:\S+\s){0,8}toe"
     r"|toeneemt|toenemen|toe\ste\snemen|oplopen|oploopt|opgelopen|liep\w*\sop|stijging\w*|stijgend\w*"
-    r"|gegroeid|toenam(?:en)?|opliep(?:en)?"
+    r"|gegroeid|toenam(?:en)?|opliep(?:en)?|steeds\s(?:grotere|hogere)"
 )
 _DOWN = (
     r"minder|lager|kleiner|gedaald|daalt|dalen|afgenomen|neemt\saf|krimp\w*|slechter|zwakker"
@@ -55,7 +55,7 @@ _DOWN = (
     r"|loopt\sterug|laagste|beperkte?|daalde|daalden|kromp|nam\w*\s(?:\S+\s){0,14}af"
     r"|neemt\s(?:\S+\s){0,8}af|af\ste\snemen|terugloopt|teruglopen|terugloop|teruggelopen"
     r"|liep\w*\sterug|loopt\s(?:\S+\s){0,8}terug|daling\w*|dalend\w*|gekrompen|terugliep(?:en)?"
-    r"|afnam(?:en)?"
+    r"|afnam(?:en)?|steeds\s(?:kleinere|lagere|minder)"
 )
 _FLAT = re.compile(
     r"\b(?:stabiel|gelijk\sgebleven|constant|onveranderd|(?:ongeveer|vrijwel|nagenoeg)\sgelijk)\b"
@@ -65,10 +65,12 @@ _COMPARED = re.compile(
     r"|\bonder\smeer\b"
     r"|\bafnemende\s(?:sector|partij|bedrij|instelling|veld|werkveld|branche)\w*"
     r"|\b(?:om|voor)\s(?:onder\smeer\s)?(?:nog\s)?(?:meer|minder)\b"
+    r"|\bondanks\s(?:de\s|het\s)?(?:\w+\s)?\w+"
 )
 """"meer dan 150" is an approximation of a number, "onder meer" means "among others" and
 "afnemende sectoren" the sectors that take on the graduates, and "om meer leraren voor de klas
-te krijgen" or "de aanpak voor meer meisjes" a purpose: none is a direction."""
+te krijgen" or "de aanpak voor meer meisjes" a purpose, and "ondanks de demografische krimp"
+what it went against: none is a direction."""
 _UP_RE = re.compile(rf"\b(?:{_UP})\b")
 _DOWN_RE = re.compile(rf"\b(?:{_DOWN})\b")
 

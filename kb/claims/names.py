@@ -26,9 +26,12 @@ from kb.index import Index
 from kb.sentence_store import SentenceStore
 
 _NAME = re.compile(
-    r"(?<=\w )(?:[A-Z][\w&-]*[A-Z][\w&-]*|[A-Z][a-z][\w&-]+)(?:[ -](?:[A-Z][\w&-]+))*"
+    r"(?<=\w )(?:[A-Z][\w&-]*[A-Z][\w&-]*|[A-Z][a-z][\w&]+(?:-[A-Z0-9][\w&]*)*)"
+    r"(?:[ -](?:[A-Z][\w&]+(?:-[A-Z0-9][\w&]*)*))*"
 )
-"""A name inside a statement (not its first word): "Google", "VO-raad", "Ton Heerts"."""
+"""A name inside a statement (not its first word): "Google", "VO-raad", "Ton Heerts"; a word
+after a name's hyphen begins with a capital ("Noord-Brabant"), so that "Techniekpact-ambassadeur
+André Kuipers" names "Techniekpact" and "André Kuipers"."""
 _ADJECTIVE = re.compile(r"\b([A-Z][a-z]+s)\b")
 """A capitalised word ending in "s": perhaps a place's adjective ("Amsterdams", "Haags")."""
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\b")

@@ -38,6 +38,10 @@ def read_back(split: list[str], verdicts: list[Verdict]) -> list[Verdict]:
     return read
 
 
+_ABOUT_IT = re.compile(r"(?:het gaat\b|het betreft\b|dat (?:zijn|waren|is|was)\b)", re.I)
+"""A part that starts by saying what the first part is ("het gaat in totaal om ...")."""
+
+
 def subject_of(part: str, first: str) -> str:
     """What a later part of a compound claim is about when it names nothing itself: the names
     and school types of the first part ("Ans Hekkenberg ... en richt zich op meisjes in havo en
@@ -45,8 +49,11 @@ def subject_of(part: str, first: str) -> str:
     part when the later one refers back to it ("dit", "deze", "hun", "daarmee")."""
     if part == first:
         return ""
-    if re.search(r"\b(?:dit|deze|hun|hiermee|daarmee|hierbij|daarbij)\b", part, re.IGNORECASE):
-        # "het streven is dat dit in 2020 de helft is": what "dit" stands for is the first part.
+    if re.search(r"\b(?:dit|deze|hun|hiermee|daarmee|hierbij|daarbij)\b", part, re.IGNORECASE) or (
+        _ABOUT_IT.match(part)
+    ):
+        # "het streven is dat dit in 2020 de helft is", "het gaat om ruim vierhonderd
+        # exemplaren": what "dit" or "het" stands for is the first part.
         return first
     if re.search(r"\b[A-Z][\w&-]+", without_ministries(part)[1:]):
         # A name of its own; a ministry is what the part says of its subject, not the subject

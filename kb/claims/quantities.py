@@ -24,7 +24,7 @@ from kb.claims.dates import same_date
 
 Kind = Literal["percent", "amount", "count", "date"]
 KINDS: tuple[Kind, ...] = ("percent", "amount", "count", "date")
-Bound = Literal["more", "less", "about", "cap", "floor"]
+Bound = Literal["more", "less", "almost", "about", "cap", "floor"]
 """An approximation before a value; "cap" is a limit ("maximaal", "hooguit")."""
 
 
@@ -59,10 +59,14 @@ ahead: "maar 12" and "net geen twee miljoen" say how many, not "but" or "not".""
 MORE_AT_MOST = 1.5
 """A claimed figure with "ruim", "meer dan" or "minstens" is held by a report figure above it of
 at most this many times it: "ruim 20.000" is not the report's "ruim 35.000"."""
+ALMOST_AT_LEAST = 0.8
+"""A claimed figure with "bijna", "nagenoeg" or "net geen" is held by a report figure below it of
+at least this share of it: "bijna de helft" is not the report's 36%."""
 _BOUNDS: tuple[tuple[Bound, re.Pattern[str]], ...] = (
     ("cap", re.compile(r"(?:maximaal|hooguit|hoogstens|ten hoogste|op zijn hoogst)\s$")),
     ("floor", re.compile(r"(?:minimaal|minimum van)\s$")),
-    ("less", re.compile(r"(?:bijna|nagenoeg|minder dan|ruim onder|nog geen|net geen)\s$")),
+    ("almost", re.compile(r"(?:bijna|nagenoeg|net geen)\s$")),
+    ("less", re.compile(r"(?:minder dan|ruim onder|nog geen)\s$")),
     (
         "more",
         re.compile(
@@ -379,7 +383,7 @@ def _fits(
     if claim == report:
         # "hoogstens 640 uur" is not the report's "minimaal 640 uur": a limit the other way.
         bounds = {claim_bound, report_bound}
-        return not (bounds & {"cap", "less"} and bounds & {"floor", "more"})
+        return not (bounds & {"cap", "less", "almost"} and bounds & {"floor", "more"})
     near = abs(claim - report) <= 0.1 * abs(report)
     if "cap" in (claim_bound, report_bound):
         # A limit is itself the figure: "maximaal tien" is not the report's "maximaal zeven";
@@ -389,17 +393,18 @@ def _fits(
         # A required minimum is itself the figure: "minstens 400 uur" is not "minimaal 640 uur".
         return False
     if claim_bound == "floor":
-        return report_bound != "less" and report >= claim
+        return report_bound not in ("less", "almost") and report >= claim
     if "about" in (claim_bound, report_bound):
         return near
     if claim_bound == "more":
         # "ruim 20.000" says a little more than 20.000: not the report's 35.000.
         above = report > claim or (report_bound == "more" and report >= claim)
         return above and report <= claim * MORE_AT_MOST
-    if claim_bound == "less":
-        return report < claim or (report_bound == "less" and report <= claim)
+    if claim_bound in ("less", "almost"):
+        below = report < claim or (report_bound in ("less", "almost") and report <= claim)
+        return below and (claim_bound == "less" or report >= claim * ALMOST_AT_LEAST)
     if report_bound == "more":
         return report <= claim <= report * 1.15
-    if report_bound == "less":
+    if report_bound in ("less", "almost"):
         return report * 0.85 <= claim <= report
     return False
