@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from kb.answers.answer import answer
 from kb.answers.candidates import FEATURES, candidates_of, likely_types
-from kb.answers.decide import ABSTAIN_FEATURES, abstention_row, sentence_order
+from kb.answers.decide import ABSTAIN_FEATURES, abstention_row, sentence_order, today_first
 from kb.answers.model import MODEL_FILE, load_model, model_id
 from kb.answers.question import analyse_question
 from kb.build import build_index
@@ -88,14 +88,14 @@ def test_a_sentences_figure_of_today_comes_before_its_ambition() -> None:
     rows[0, FEATURES.index("value_ambition_unasked")] = 1.0
     scores = np.array([0.9, 0.4, 0.6, 0.5])
     assert sentence_order(candidates, scores) == [0, 3]  # type: ignore[arg-type]
-    assert sentence_order(candidates, scores, rows) == [1, 3]  # type: ignore[arg-type]
+    assert today_first(sentence_order(candidates, scores), candidates, scores, rows) == [1, 3]  # type: ignore[arg-type]
     # Asked for the ambition ("value_ambition_unasked" 0), the ambition stays.
     rows[0, FEATURES.index("value_ambition_unasked")] = 0.0
-    assert sentence_order(candidates, scores, rows) == [0, 3]  # type: ignore[arg-type]
+    assert today_first(sentence_order(candidates, scores), candidates, scores, rows) == [0, 3]  # type: ignore[arg-type]
     # A date the sentence sets as a goal is not a figure: it stays.
     rows[0, FEATURES.index("value_ambition_unasked")] = 1.0
     candidates[0].kind = candidates[1].kind = "date"
-    assert sentence_order(candidates, scores, rows) == [0, 3]  # type: ignore[arg-type]
+    assert today_first(sentence_order(candidates, scores), candidates, scores, rows) == [0, 3]  # type: ignore[arg-type]
 
 
 def test_abstention_row_of_nothing_is_zeros() -> None:

@@ -54,14 +54,8 @@ _FIGURES = ("percent", "count", "amount")
 """The kinds of value `_today_over_ambition` reads."""
 
 
-def sentence_order(
-    candidates: Sequence[Candidate],
-    scores: npt.NDArray[np.float64],
-    rows: npt.NDArray[np.float32] | None = None,
-) -> list[int]:
-    """Candidate indexes by score, best first, keeping the best candidate of each sentence;
-    with the candidates' `rows`, a sentence's figure of today before its ambition
-    (`today_first`)."""
+def sentence_order(candidates: Sequence[Candidate], scores: npt.NDArray[np.float64]) -> list[int]:
+    """Candidate indexes by score, best first, keeping the best candidate of each sentence."""
     order: list[int] = []
     seen: set[int] = set()
     for i in np.argsort(-scores, kind="stable"):
@@ -69,7 +63,7 @@ def sentence_order(
         if number not in seen:
             seen.add(number)
             order.append(int(i))
-    return order if rows is None else today_first(order, candidates, scores, rows)
+    return order
 
 
 def today_first(

@@ -59,6 +59,8 @@ ahead: "maar 12" and "net geen twee miljoen" say how many, not "but" or "not".""
 MORE_AT_MOST = 1.5
 """A claimed figure with "ruim", "meer dan" or "minstens" is held by a report figure above it of
 at most this many times it: "ruim 20.000" is not the report's "ruim 35.000"."""
+_BELOW: frozenset[Bound | None] = frozenset({"less", "almost"})
+"""The bounds that put the figure below the value written ("minder dan", "bijna")."""
 ALMOST_AT_LEAST = 0.8
 """A claimed figure with "bijna", "nagenoeg" or "net geen" is held by a report figure below it of
 at least this share of it: "bijna de helft" is not the report's 36%."""
@@ -383,7 +385,7 @@ def _fits(
     if claim == report:
         # "hoogstens 640 uur" is not the report's "minimaal 640 uur": a limit the other way.
         bounds = {claim_bound, report_bound}
-        return not (bounds & {"cap", "less", "almost"} and bounds & {"floor", "more"})
+        return not (bounds & (_BELOW | {"cap"}) and bounds & {"floor", "more"})
     near = abs(claim - report) <= 0.1 * abs(report)
     if "cap" in (claim_bound, report_bound):
         # A limit is itself the figure: "maximaal tien" is not the report's "maximaal zeven";
@@ -393,18 +395,18 @@ def _fits(
         # A required minimum is itself the figure: "minstens 400 uur" is not "minimaal 640 uur".
         return False
     if claim_bound == "floor":
-        return report_bound not in ("less", "almost") and report >= claim
+        return report_bound not in _BELOW and report >= claim
     if "about" in (claim_bound, report_bound):
         return near
     if claim_bound == "more":
         # "ruim 20.000" says a little more than 20.000: not the report's 35.000.
         above = report > claim or (report_bound == "more" and report >= claim)
         return above and report <= claim * MORE_AT_MOST
-    if claim_bound in ("less", "almost"):
-        below = report < claim or (report_bound in ("less", "almost") and report <= claim)
+    if claim_bound in _BELOW:
+        below = report < claim or (report_bound in _BELOW and report <= claim)
         return below and (claim_bound == "less" or report >= claim * ALMOST_AT_LEAST)
     if report_bound == "more":
         return report <= claim <= report * 1.15
-    if report_bound in ("less", "almost"):
+    if report_bound in _BELOW:
         return report * 0.85 <= claim <= report
     return False
