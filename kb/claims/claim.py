@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kb.analyser import fold
@@ -107,13 +108,20 @@ def is_claim(text: str) -> bool:
     return bool(_ASKS.match(text)) and len(_ASKS.sub("", text, count=1).split()) >= 3
 
 
-def parse_claim(text: str) -> Claim:
-    """The claim a text states (the whole text when it does not ask "Klopt het dat")."""
+def parse_claim(text: str, places: Callable[[str], bool] = lambda word: False) -> Claim:
+    """The claim a text states (the whole text when it does not ask "Klopt het dat"); `places`
+    says whether a capitalised first word is a place ("Finland ...", "Limburg ..."), which keeps
+    its capital."""
     statement = _ASKS.sub("", text.strip(), count=1)
     statement = _TAIL.sub("", statement).strip().rstrip("?.!").strip()
     statement = " ".join(_SOURCE.sub(" ", statement).split()) or statement
     first = statement.split(" ", 1)[0]
-    if first[:1].isupper() and first[1:].islower() and text.strip().startswith(first):
+    if (
+        first[:1].isupper()
+        and first[1:].islower()
+        and text.strip().startswith(first)
+        and not places(first)
+    ):
         # "Het project ..., klopt dat?" reads as "het project ...", never "TechNet" or
         # "VO-raad"; a capital after "Klopt het dat" is a name's ("Klopt het dat Cito ...").
         statement = statement[0].lower() + statement[1:]
@@ -289,7 +297,8 @@ _VERB = re.compile(
 def _joins_claims(left: str, right: str) -> bool:
     """Whether a plain "en" joins two claims rather than two names or a range: not in "tussen
     2014 en mei 2017", "2016 en begin 2017", "tot en met", "basis- en kaderberoepsgerichte",
-    "Food en Proces Campus", "OCW en EZ", "de gemengde en de theoretische", two infinitives
+    "Food en Proces Campus", "OCW en EZ", "de gemengde en de theoretische", two school types
+    ("de pps-en uit mbo en hbo samenkomen"), two infinitives
     ("te werven en te behouden"), the end of a list ("informatica, elektrotechniek en
     werktuigbouwkunde") or two that act on each other ("onderwijs en arbeidsmarkt beter op
     elkaar laten aansluiten")."""
@@ -304,6 +313,7 @@ def _joins_claims(left: str, right: str) -> bool:
         and not (before[:1].isdigit() and _DATE_START.match(fold(right)))
         and not re.search(r"\btussen\s+(?:\S+\s+)?\S+$", fold(left))
         and not _alike_words(before, after)
+        and not (school_types(before) and school_types(after))
         and fold(after) != "te"
         and not re.match(r"(?:\S+\s+){0,4}(?:op|met|aan|bij)\s+elkaar\b", fold(right))
         and not (_ADJECTIVE_END.search(fold(left)) and _ADJECTIVE_START.match(fold(right)))
@@ -322,4 +332,6 @@ def _checkable_part(text: str) -> bool:
     if len(words) < MIN_CLAUSE_WORDS:
         return False
     names = re.search(r"(?<=\w )[A-Z][\w&-]+", text)
-    return bool(quantities(text) or names or direction_of(text) or school_types(text))
+    # A sector ("het voortgezet onderwijs", "basisscholen") says where, not a claim of its own.
+    types = school_types(text).keys() - {"po", "vo"}
+    return bool(quantities(text) or names or direction_of(text) or types)

@@ -87,6 +87,8 @@ _SCHOOL_TYPES: tuple[tuple[str, str], ...] = (
     ("mbo", r"mbo\w*"),
     ("hbo", r"hbo\w*|hogeschool|hogescholen"),
     ("wo", r"wo|universiteit|universiteiten|universitaire?"),
+    ("po", r"basisschool\w*|basisscholen|basisonderwijs|primair\s+onderwijs"),
+    ("vo", r"middelbare\s+(?:school|scholen)|voortgezet\s+onderwijs"),
 )
 """School types and the vmbo's learning paths, each found by its words; a path also names the
 vmbo, so that a claim about "het vmbo" holds for a sentence about its kaderberoepsgerichte
@@ -101,10 +103,22 @@ def school_types(text: str) -> dict[str, str]:
     return {name: match.group(0) for name, words in _SCHOOL_TYPE if (match := words.search(folded))}
 
 
+_VO = frozenset(["vmbo", "havo", "vwo"])
+"""The school types of the voortgezet onderwijs (the middelbare school)."""
+
+
+def _within_vo(name: str, theirs: dict[str, str]) -> bool:
+    """Whether a school type and the sentence's are the voortgezet onderwijs and one of its
+    own ("het voortgezet onderwijs" for "havo en vwo", or the other way round)."""
+    return (name == "vo" and bool(_VO & theirs.keys())) or (
+        name.split("-")[0] in _VO and "vo" in theirs
+    )
+
+
 def _other_school(claim: str, sentence: str, quote: Quote | None) -> list[Finding]:
     """A school type the claim names where the sentence names only others: "klopt niet"."""
     ours, theirs = school_types(claim), school_types(sentence)
-    others = [name for name in ours if name not in theirs]
+    others = [name for name in ours if name not in theirs and not _within_vo(name, theirs)]
     if not ours or not theirs or not others:
         return []
     folded = fold(sentence)

@@ -130,17 +130,21 @@ def ranked(
         sentence = candidate.sentence.text
         if candidate.number not in read:
             read[candidate.number] = quantities(sentence)
+        # A 2020 ambition for a claim about today, another school type's figure or the year
+        # of the pact's name is about something else (kb.claims.subject); of a value read as
+        # two ("het afgelopen jaar (2016-2017)"), the one about the claim's thing.
         stated = next(
             (
                 q
                 for q in read[candidate.number]
-                if q.kind == kind and q.start < value.end and value.start < q.end
+                if q.kind == kind
+                and q.start < value.end
+                and value.start < q.end
+                and not other_thing(claim.statement, sentence, q, claimed)
             ),
             None,
         )
-        if stated is not None and not other_thing(claim.statement, sentence, stated, claimed):
-            # A 2020 ambition for a claim about today, another school type's figure or the
-            # year of the pact's name is about something else (kb.claims.subject).
+        if stated is not None:
             found.append(Evidence(float(score), stated, candidate.number, candidate.hit))
     return sorted(found, key=lambda e: -e.score)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence, Set
-from itertools import pairwise
 
 from ingest.model import Chunk
 from ingest.regions import Gazetteer
@@ -18,6 +17,7 @@ from kb.analyser import analyse
 from kb.claims.claim import Claim
 from kb.claims.contrast import ministries, without_ministries
 from kb.claims.findings import FIGURES, Finding
+from kb.claims.kin import abroad_instead, as_written, other_of_kind
 from kb.claims.places import ABROAD, places_of
 from kb.claims.slots import first_in_slot, slot_finding
 from kb.claims.subject import in_order, within
@@ -63,9 +63,14 @@ def names(
     if ministry := _other_ministry(store, claim, best) or first_in_slot(store, claim, best):
         return ministry
     named = _besides_ministries(claim, best, named)
+    if abroad := abroad_instead(gazetteer, places, best):
+        return abroad
     missing = _missing(gazetteer, store, places, named, best)
     if not missing:
         return []
+    kin = other_of_kind(missing, best.sentence.text)
+    if kin and not _also(claim.statement):
+        return [Finding("name", "contradicted", ", ".join(missing), kin, quote_of(best))]
     share = _share_without(store, query, missing, best)
     # "ook in Maastricht": another instance; a heading states nothing of a name never written.
     unsaid = _also(claim.statement) or (_heading(best) and not _named_elsewhere(index, missing))
@@ -78,6 +83,26 @@ def names(
             # says so of "ROC Mondriaan in Den Haag" a sentence before.
             return _elsewhere(gazetteer, store, claim, best, ", ".join(missing))
         return [Finding("name", "absent", ", ".join(missing), None, None)]
+    return _said_of_another(
+        index, gazetteer, store, claim, best, findings, (named, places, missing), share
+    )
+
+
+def _said_of_another(
+    index: Index,
+    gazetteer: Gazetteer,
+    store: SentenceStore,
+    claim: Claim,
+    best: Scored,
+    findings: list[Finding],
+    names_read: tuple[list[str], list[str], list[str]],
+    share: float,
+) -> list[Finding]:
+    """A sentence that holds the rest of the claim (`share` of its words, or its values) but
+    not its `missing` names: the claim's own word for the sentence's body, the same statement
+    said of another ("klopt niet", with the sentence's names), or not stated of this name.
+    `names_read`: the claim's names, its places and the names the passage lacks."""
+    named, places, missing = names_read
     values = [f for f in findings if f.aspect in (*FIGURES, "date")]
     person = _person(claim.statement, missing)
     listed = _listed_with(claim.statement, missing, [n for n in named if n not in missing])
@@ -173,18 +198,23 @@ def _elsewhere(
     return [Finding("name", "absent", missing, None, None)]
 
 
-_TITLE = re.compile(
-    r"\b\w*(?:minister|staatssecretaris|ambassadeur|hoogleraar|lector|gedeputeerde|wethouder"
-    r"|burgemeester|directeur|voorzitter|kamerlid|commissaris|astronaut|techgirl|heer|mevrouw)"
-    r"\s+$",
-    re.IGNORECASE,
+_TITLES = (
+    r"minister|staatssecretaris|ambassadeur|hoogleraar|lector|gedeputeerde|wethouder"
+    r"|burgemeester|directeur|voorzitter|kamerlid|commissaris|astronaut|techgirl"
 )
+_TITLE = re.compile(rf"\b\w*(?:{_TITLES}|heer|mevrouw)\W*\s+$", re.IGNORECASE)
+_TITLE_AFTER = re.compile(rf"^(?:,\s*|\s+als\s+)(?:\w+\s+){{0,3}}?\w*(?:{_TITLES})\b", re.I)
+"""A title after the name: "André Kuipers als ambassadeur", "Ank Wijnands, directeur"."""
 
 
 def _person(statement: str, missing: list[str]) -> bool:
     """Whether a missing name is a person's, after a title ("minister Bussemaker"): never the
     claim's own word for a body the sentence names, as "het Rijk" is for "OCW en EZ"."""
-    return any(_TITLE.search(statement[:at]) for n in missing if (at := statement.find(n)) > 0)
+    return any(
+        _TITLE.search(statement[:at]) or _TITLE_AFTER.match(statement[at + len(n) :])
+        for n in missing
+        if (at := statement.find(n)) > 0
+    )
 
 
 def _also(statement: str) -> bool:
@@ -209,19 +239,6 @@ def _other_names(
     if person:
         own = [n for n in own if _person(sentence, [n])]
     return [n for n in dict.fromkeys(own) if not name_terms(n) <= claimed]
-
-
-def as_written(sentence: str, named: list[str]) -> str:
-    """The names as the sentence lists them ("Zeeland, Rotterdam en Utrecht") when they stand
-    together in it, else joined by commas."""
-    spans = sorted(
-        (m.start(), m.end()) for n in named for m in [re.search(re.escape(n), sentence)] if m
-    )
-    if len(spans) == len(named) > 1:
-        between = [sentence[a[1] : b[0]] for a, b in pairwise(spans)]
-        if all(re.fullmatch(r",\s*|\s+(?:en|of)\s+|,?\s+en\s+", gap) for gap in between):
-            return sentence[spans[0][0] : spans[-1][1]]
-    return ", ".join(named)
 
 
 def _abbreviated(name: str, text: str, held: Set[str]) -> bool:
@@ -253,8 +270,8 @@ def _listed_with(statement: str, missing: list[str], held: list[str]) -> bool:
 def _acronym_of(name: str, text: str) -> bool:
     """Whether the passage names `name` by an acronym: the name's capitals spell one of the
     passage's ("Associate Degree" and "AD"), or the name is an acronym inside one of the
-    passage's ("IT" within "ICT")."""
-    acronyms = _ACRONYM.findall(text)
+    passage's ("IT" within "ICT", "TU" within "4TU")."""
+    acronyms = _ACRONYM.findall(text) + re.findall(r"\b\d+([A-Z][A-Z0-9]+)\b", text)
     capitals = "".join(w[0] for w in re.findall(r"\b[A-Z][a-z]+", name))
     if len(capitals) >= 2 and capitals in acronyms:
         return True
@@ -404,9 +421,13 @@ _GENERIC = frozenset(["Rijk", "Techniekpact"])
 Techniekpact" is what the whole report is about (its goals are everyone's who signed it)."""
 
 
-_MEMBER = re.compile(r"^(?:Kamerlid|Kamerleden)(?:\s+|$)")
-"""A member of parliament's title before the name ("Kamerlid Duisenberg"): the report writes
-"de heer Duisenberg"."""
+_MEMBER = re.compile(
+    r"^(?:Kamerlid|Kamerleden|Techgirl|Gedeputeerde|Minister|Staatssecretaris|Wethouder"
+    r"|Burgemeester|Ambassadeur|Astronaut|Hoogleraar|Lector)(?:\s+|$)"
+)
+"""A title before a person's name ("Kamerlid Duisenberg", "Techgirl Ans Hekkenberg"): the
+report writes "de heer Duisenberg" and "‘Techgirl’ Ans Hekkenberg"; the title is no part of
+the name (`_person` reads it before the name)."""
 
 
 def _names_in(text: str) -> list[str]:

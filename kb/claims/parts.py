@@ -9,6 +9,7 @@ from kb.claims.claim import MIN_SAID_WORDS
 from kb.claims.contrast import school_types, without_ministries
 from kb.claims.features import Reading
 from kb.claims.findings import Verdict
+from kb.claims.quantities import quantities
 
 
 def by_parts(split: list[str], whole: Reading, parts: list[Reading]) -> bool:
@@ -42,23 +43,40 @@ _ABOUT_IT = re.compile(r"(?:het gaat\b|het betreft\b|dat (?:zijn|waren|is|was)\b
 """A part that starts by saying what the first part is ("het gaat in totaal om ...")."""
 
 
+_BACK_TO = re.compile(
+    r"\b(?:dit|deze|hun|hiermee|daarmee|hierbij|daarbij)\b"
+    r"|^(?:\S+\s+){1,3}(?:moet|moeten|zal|zullen|is|zijn)\s+dat\b",
+    re.IGNORECASE,
+)
+"""A later part that refers back to the first ("daarmee", "in 2020 moet dat de helft zijn")."""
+_PART_OF = re.compile(r"\b(?:hiervan|daarvan|waarvan)\b", re.IGNORECASE)
+"""A later part that counts a part of the first ("87 daarvan"); with a figure only: "veel
+daarvan zijn bruikbaar" says in words what a sentence of its own may hold."""
+
+
 def subject_of(part: str, first: str) -> str:
     """What a later part of a compound claim is about when it names nothing itself: the names
     and school types of the first part ("Ans Hekkenberg ... en richt zich op meisjes in havo en
     vwo", "In het hbo begonnen 23.368 studenten, waarmee het aandeel ..."), or the whole first
-    part when the later one refers back to it ("dit", "deze", "hun", "daarmee")."""
+    part when the later one refers back to it ("dit", "deze", "hun", "daarmee", "daarvan": "...
+    ruim 200 leerroutes, en daarvan zijn er 87 technisch")."""
     if part == first:
         return ""
-    if re.search(r"\b(?:dit|deze|hun|hiermee|daarmee|hierbij|daarbij)\b", part, re.IGNORECASE) or (
-        _ABOUT_IT.match(part)
+    if (
+        _BACK_TO.search(part)
+        or _ABOUT_IT.match(part)
+        or (_PART_OF.search(part) and quantities(part))
     ):
         # "het streven is dat dit in 2020 de helft is", "het gaat om ruim vierhonderd
-        # exemplaren": what "dit" or "het" stands for is the first part.
+        # exemplaren", "in 2020 moet dat de helft zijn", "87 daarvan zijn technisch": what
+        # "dit", "het" or "dat" stands for is the first part.
         return first
     if re.search(r"\b[A-Z][\w&-]+", without_ministries(part)[1:]):
         # A name of its own; a ministry is what the part says of its subject, not the subject
         # ("... en wordt mede mogelijk gemaakt door het ministerie van OCW").
         return ""
     names = re.findall(r"\b[A-Z][\w&-]+", first)
-    schools = [] if school_types(part) else list(dict.fromkeys(school_types(first).values()))
+    # A sector ("naar middelbare scholen") says where, not whom the part is about.
+    types = {k: v for k, v in school_types(first).items() if k not in ("po", "vo")}
+    schools = [] if school_types(part) else list(dict.fromkeys(types.values()))
     return " ".join([*names, *schools])

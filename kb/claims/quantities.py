@@ -62,12 +62,12 @@ at most this many times it: "ruim 20.000" is not the report's "ruim 35.000"."""
 _BELOW: frozenset[Bound | None] = frozenset({"less", "almost"})
 """The bounds that put the figure below the value written ("minder dan", "bijna")."""
 ALMOST_AT_LEAST = 0.8
-"""A claimed figure with "bijna", "nagenoeg" or "net geen" is held by a report figure below it of
-at least this share of it: "bijna de helft" is not the report's 36%."""
+"""A claimed figure with "bijna", "nagenoeg", "net geen", "een kleine" or "krap" is held by a
+report figure below it of at least this share of it: "bijna de helft" is not the report's 36%."""
 _BOUNDS: tuple[tuple[Bound, re.Pattern[str]], ...] = (
     ("cap", re.compile(r"(?:maximaal|hooguit|hoogstens|ten hoogste|op zijn hoogst)\s$")),
     ("floor", re.compile(r"(?:minimaal|minimum van)\s$")),
-    ("almost", re.compile(r"(?:bijna|nagenoeg|net geen)\s$")),
+    ("almost", re.compile(r"(?:bijna|nagenoeg|net geen|een kleine|krap)\s$")),
     ("less", re.compile(r"(?:minder dan|ruim onder|nog geen)\s$")),
     (
         "more",
@@ -177,6 +177,9 @@ def quantities(text: str) -> list[Quantity]:
             ):
                 # "4TU", "3D": a name, not a count.
                 continue
+            if kind == "count" and _listed_label(text, value):
+                # "mbo niveau 2, 3 en 4": the numbers after a label's first name levels too.
+                continue
             if kind == "count" and _ORDINAL.fullmatch(value.text):
                 # "de tweede ScienceMakers" names which one; it states no number.
                 continue
@@ -197,6 +200,20 @@ def quantities(text: str) -> list[Quantity]:
                 kind_of = kind
             found.append(_quantity(text, kind_of, value))
     return sorted(found, key=lambda q: q.start)
+
+
+_LABEL_LIST = re.compile(
+    r"\b(?:niveau|groep|fase|klas|leerjaar|tranche)\s*\d{1,2}(?:\s*(?:,|en|of|t/m)\s*\d{1,2})*"
+    r"\s*(?:,|en|of|t/m)\s*$",
+    re.IGNORECASE,
+)
+"""A number listed after a labelled one ("niveau 2, 3 en 4", "groep 7 en 8")."""
+
+
+def _listed_label(text: str, value: Value) -> bool:
+    """Whether a count of one or two digits is listed after a labelled number ("niveau 2, 3
+    en 4"): a level, as the first is, not how many."""
+    return len(value.text) <= 2 and bool(_LABEL_LIST.search(text, 0, value.start))
 
 
 _UNITS = {w: n for n, w in DUTCH_NUMBERS.items() if 1 <= n <= 9}
@@ -396,6 +413,9 @@ def _fits(
         return False
     if claim_bound == "floor":
         return report_bound not in _BELOW and report >= claim
+    if claim_bound == "almost" and report_bound == "about":
+        # "een kleine tweehonderd" for the report's "ongeveer 180".
+        return near or claim * ALMOST_AT_LEAST <= report < claim
     if "about" in (claim_bound, report_bound):
         return near
     if claim_bound == "more":

@@ -29,6 +29,9 @@ deelnemers") when choosing the report's value to compare with."""
 _AMBITION = re.compile(
     r"\b(?:ambitie\w*|streven|streef\w*|doel is|in 2020|moet|moeten|zou|zouden)\b"
 )
+_WANTS = re.compile(r"\b(?:wil|willen|wilde|wilden|beoogt|beogen|mikt|mikken)\b")
+"""A claim that says what someone wants ("het Techniekpact wil dat de helft ...") is about an
+ambition too (only the claim's words: "het programma wil kinderen ..." states no ambition)."""
 _SCHOOLS = frozenset(
     ["vmbo", "havo", "vwo", "mbo", "hbo", "wo", "pabo", "po", "vo", "bb", "kb", "gl", "tl", "bol"]
 )
@@ -97,15 +100,21 @@ def other_thing(
     """A value that is about something else than the claim: a 2020 ambition for a claim about
     today, a figure for another school type ("hbo" claimed, "wo" stated), or the year of the
     pact's name ("Nationaal Techniekpact 2020") for a date the claim gives (`claimed_value`),
-    or the other way round."""
+    or the other way round; a claimed date relative to when the claim was written ("dit jaar")
+    against one with a year (which year the claim means, it does not say; the report's "het
+    afgelopen jaar" holds a claimed year, kb.claims.dates.same_date)."""
     if claimed_value is not None and named_year(sentence, stated) != named_year(
         claim, claimed_value
     ):
         return True
+    if claimed_value is not None and relative(claimed_value) and not relative(stated):
+        return True
     left = max(sentence.rfind(mark, 0, stated.start) for mark in (",", ";", ":", "(", ")"))
     rights = [i for mark in (",", ";", ":", ")") if (i := sentence.find(mark, stated.end)) >= 0]
     clause = sentence[left + 1 : min(rights, default=len(sentence))]
-    if _AMBITION.search(fold(clause)) and not _AMBITION.search(fold(claim)):
+    if _AMBITION.search(fold(clause)) and not (
+        _AMBITION.search(fold(claim)) or _WANTS.search(fold(claim))
+    ):
         return True
     claimed = schools(claim)
     # A figure's school type is its own clause's ("Op de havo is het aandeel 43%, het aandeel op
@@ -113,6 +122,11 @@ def other_thing(
     own = schools(clause) if stated.kind != "date" else frozenset()
     around = own or schools(sentence[max(0, stated.start - 120) : stated.end + 60])
     return bool(claimed and around and not claimed & around)
+
+
+def relative(quantity: Quantity) -> bool:
+    """A date named relative to when it is written: "dit jaar", "vorig jaar", "deze zomer"."""
+    return quantity.kind == "date" and not quantity.years and quantity.day_month is None
 
 
 def schools(text: str) -> frozenset[str]:
@@ -155,9 +169,13 @@ def swapped(claim: str, sentence: str) -> tuple[str, str] | None:
     school types ("havo, vwo" against "vmbo, mbo"). Returns (the claim's, the sentence's)."""
     # As named, umbrellas included: "vmbo" is not another school type than "vmbo-kb".
     ours, theirs = _named_schools(claim), _named_schools(sentence)
-    if ours and theirs and not ours & theirs:
+    held = {s for u in ours | theirs for s in _UMBRELLAS.get(u, frozenset())}
+    # "het vwo" is of "het voortgezet onderwijs" (an umbrella holds its own).
+    if ours and theirs and not ours & theirs and not (ours | theirs) & held:
         return ", ".join(sorted(ours)), ", ".join(sorted(theirs))
-    claimed, stated = _acronyms(claim), _acronyms(sentence)
+    # "de TU's" are the sentence's "4TU": an acronym after a number, by its letters.
+    numbered = set(re.findall(r"\b\d+([A-Z][A-Z0-9]+)\b", sentence))
+    claimed, stated = _acronyms(claim) - numbered, _acronyms(sentence)
     # One acronym within the other ("IT" and "ICT") names the same field.
     inside = any(within(a, b) or within(b, a) for a in claimed for b in stated)
     if claimed - stated and stated - claimed and not claimed & stated and not inside:

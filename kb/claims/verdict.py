@@ -24,6 +24,7 @@ without values is read against the answer step's answer to it:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -39,7 +40,14 @@ from kb.claims.claim import Claim, clauses, parse_claim
 from kb.claims.contrast import without_ministries
 from kb.claims.coverage import passage_share
 from kb.claims.durations import lasting
-from kb.claims.evidence import Evidence, by_ranker, compared_with, in_words, shown, stating
+from kb.claims.evidence import (
+    Evidence,
+    by_ranker,
+    compared_with,
+    in_words,
+    shown,
+    stating,
+)
 from kb.claims.evidence import ranked as ranked_evidence
 from kb.claims.features import Choice, Comparison, Reading, allowed, feature_row, gap
 from kb.claims.findings import (
@@ -58,6 +66,7 @@ from kb.claims.model import ClaimModel, ValueChooser, load_model
 from kb.claims.names import names
 from kb.claims.otherwise import said_otherwise
 from kb.claims.parts import by_parts, read_back, subject_of
+from kb.claims.places import places_of
 from kb.claims.quantities import Quantity, consistent, quantities
 from kb.claims.subject import (
     UNIT_ALIKE,
@@ -143,7 +152,8 @@ def check(
         AnswerError: the index was built without sentences.
     """
     cleaned = clean_question(claim, index.settings.max_question_chars)
-    parsed = parse_claim(cleaned.text)
+    place = _place_test(index)
+    parsed = parse_claim(cleaned.text, place)
     if filters is None and _PREFACE.search(cleaned.text):
         # "Volgens het voorwoord ...": the claim is about what the preface says.
         filters = Filters(kinds=("voorwoord",))
@@ -155,7 +165,8 @@ def check(
         parts = []
         for text in split:
             about = subject_of(text, split[0])
-            part, _ = _check_statement(index, parse_claim(text), filters, top_k, model, about)
+            parsed_part = parse_claim(text, place)
+            part, _ = _check_statement(index, parsed_part, filters, top_k, model, about)
             parts.append(part)
     rule, findings, quote = whole.verdict, whole.findings, whole.quote
     comparisons = whole.comparisons
@@ -183,6 +194,13 @@ def check(
         features=tuple(float(v) for v in row),
         choices=whole.choices + tuple(c for p in parts if p is not whole for c in p.choices),
     )
+
+
+def _place_test(index: Index) -> Callable[[str], bool]:
+    """Whether a word is a place (of the gazetteer or abroad): a claim that starts with one
+    ("Finland ...") keeps its capital (`parse_claim`)."""
+    gazetteer = places_of(index.settings)
+    return lambda word: bool(gazetteer.tag(word).regions)
 
 
 def _check_statement(

@@ -303,7 +303,18 @@ def unsaid(store: SentenceStore, embedder: Embedder, statement: str, sentence: s
     if not keys or not words:
         return keys
     similar = embedder.embed_queries(keys) @ embedder.embed_passages(words).T
-    return [key for key, row in zip(keys, similar, strict=True) if row.max() < MIN_SYNONYM]
+    return [
+        key
+        for key, row in zip(keys, similar, strict=True)
+        if max((s for s, w in zip(row, words, strict=True) if not _modifies(w, key)), default=0)
+        < MIN_SYNONYM
+    ]
+
+
+def _modifies(word: str, key: str) -> bool:
+    """Whether `word` only begins the compound `key` ("leraren" of "lerarenbeurs"): close to it
+    in the embedding, but the compound's head, what it is about, is another word."""
+    return key.startswith(word) and len(key) - len(word) >= MIN_TERM_LETTERS
 
 
 def quote_of(scored: Scored) -> Quote:
