@@ -4,7 +4,8 @@ in the sentence that holds the claim's figure; "dit jaar" in a claim is no year 
 "een kleine tweehonderd"; two school types joined by "en" are no two claims; "dat" and "87
 daarvan" refer to the first part; "wil dat" is an ambition; "de TU's" are the "4TU"; "basisscholen"
 against "een middelbare school"; the first word of a compound ("leraren" of "lerarenbeurs") is
-no synonym of it; the numbers listed after a level ("niveau 2, 3 en 4") count nothing.
+no synonym of it; the numbers listed after a level ("niveau 2, 3 en 4") count nothing; parts that
+hold alone in a claim that the sentence it is read in contradicts are "deels".
 Expected values are read from the report (corpus/techniekpact-voortgangsrapportage-2017.txt).
 """
 
@@ -170,3 +171,17 @@ def test_numbers_listed_after_a_level_count_nothing() -> None:
     # Goal 5: "... van vmbo naar mbo niveau 2, 3 en 4."
     assert quantities("van vmbo naar mbo niveau 2, 3 en 4") == []
     assert [q.text for q in quantities("groep 7 en 8 en 120 scholen")] == ["120"]
+
+
+def test_parts_that_hold_alone_in_a_claim_contradicted_whole(report_index: Index) -> None:
+    # Goal 5, "Meer meisjes in de techniek": "24 mbo-scholen gaan de komende twee jaar, samen
+    # met de MBO-Raad en VHTO, diverse activiteiten organiseren ..." The second part alone is
+    # held by goal 7's "Het EcPB werkt daartoe samen met de MBO-Raad, de VO-raad, ...".
+    result = check(
+        report_index,
+        "Klopt het dat het project voor meer meisjes in de mbo-techniek twee jaar loopt en dat de "
+        "mbo-scholen daarin samenwerken met de MBO-Raad en de VO-raad?",
+    )
+    assert result.verdict == "deels"
+    assert ("VO-raad", "VHTO") in contradicted(result)
+    assert result.quote is not None and "VHTO" in result.quote.text

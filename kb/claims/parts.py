@@ -8,7 +8,7 @@ import re
 from kb.claims.claim import MIN_SAID_WORDS
 from kb.claims.contrast import school_types, without_ministries
 from kb.claims.features import Reading
-from kb.claims.findings import Verdict
+from kb.claims.findings import Finding, Verdict, combined
 from kb.claims.quantities import quantities
 
 
@@ -23,6 +23,22 @@ def by_parts(split: list[str], whole: Reading, parts: list[Reading]) -> bool:
         for held, text in zip(found, split, strict=True)
     ) and any(f.aspect == "name" and f.status == "contradicted" for f in whole.findings)
     return not whole_otherwise and (all(found) or any(part.verdict == "klopt" for part in parts))
+
+
+def part_by_part(
+    split: list[str], whole: Reading, parts: list[Reading]
+) -> tuple[Verdict, list[Finding]]:
+    """The verdict of a compound claim decided part by part, with the parts' findings. When
+    each part holds on its own but the whole claim, read in one sentence, is contradicted
+    there ("samen met de MBO-Raad en VHTO" for "... met de MBO-Raad en de VO-raad", a part
+    found held by another sentence that names both), one part is not so: "deels", with the
+    sentence's value shown."""
+    verdict = combined(read_back(split, [part.verdict for part in parts]))
+    findings = [f for part in parts for f in part.findings]
+    wrong = [f for f in whole.findings if f.status == "contradicted"]
+    if verdict == "klopt" and wrong:
+        return "deels", [*wrong, *findings]
+    return verdict, findings
 
 
 _BACK = re.compile(r"(?:dit|deze|daardoor|hierdoor|daarmee|hiermee|waardoor|waarmee)\b", re.I)

@@ -65,7 +65,7 @@ from kb.claims.findings import (
 from kb.claims.model import ClaimModel, ValueChooser, load_model
 from kb.claims.names import names
 from kb.claims.otherwise import said_otherwise
-from kb.claims.parts import by_parts, read_back, subject_of
+from kb.claims.parts import by_parts, part_by_part, subject_of
 from kb.claims.places import places_of
 from kb.claims.quantities import Quantity, consistent, quantities
 from kb.claims.subject import (
@@ -174,8 +174,7 @@ def check(
         # A compound claim, each part found in the report: checked part by part, so that one
         # part's value is never compared with the sentence of the other. One part that holds
         # beside one the report does not state is "deels", never "klopt".
-        rule = combined(read_back(split, [part.verdict for part in parts]))
-        findings = [f for part in parts for f in part.findings]
+        rule, findings = part_by_part(split, whole, parts)
         comparisons = tuple(c for part in parts for c in part.comparisons)
         quote = parts[0].quote
     row = feature_row(parsed, whole, parts, rule, findings, comparisons)
