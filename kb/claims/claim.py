@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kb.analyser import fold
-from kb.claims.contrast import school_types
+from kb.claims.contrast import SECTORS, school_types
 from kb.claims.quantities import NUMBER, Quantity, quantities
 
 _ASKS = re.compile(
@@ -333,5 +333,5 @@ def _checkable_part(text: str) -> bool:
         return False
     names = re.search(r"(?<=\w )[A-Z][\w&-]+", text)
     # A sector ("het voortgezet onderwijs", "basisscholen") says where, not a claim of its own.
-    types = school_types(text).keys() - {"po", "vo"}
+    types = school_types(text).keys() - SECTORS
     return bool(quantities(text) or names or direction_of(text) or types)

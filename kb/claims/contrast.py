@@ -103,6 +103,9 @@ def school_types(text: str) -> dict[str, str]:
     return {name: match.group(0) for name, words in _SCHOOL_TYPE if (match := words.search(folded))}
 
 
+SECTORS = frozenset(["po", "vo"])
+"""School types that name a whole sector ("basisscholen", "het voortgezet onderwijs"): they say
+where, not a claim or a subject of their own (kb.claims.claim, kb.claims.parts)."""
 _VO = frozenset(["vmbo", "havo", "vwo"])
 """The school types of the voortgezet onderwijs (the middelbare school)."""
 

@@ -20,7 +20,7 @@ from kb.claims.findings import FIGURES, Finding
 from kb.claims.kin import abroad_instead, as_written, other_of_kind
 from kb.claims.places import ABROAD, places_of
 from kb.claims.slots import first_in_slot, slot_finding
-from kb.claims.subject import in_order, within
+from kb.claims.subject import in_order, numbered_acronyms, within
 from kb.claims.wording import PREVIOUS_MARGIN, Scored, quote_of, with_previous
 from kb.index import Index
 from kb.sentence_store import SentenceStore
@@ -271,7 +271,7 @@ def _acronym_of(name: str, text: str) -> bool:
     """Whether the passage names `name` by an acronym: the name's capitals spell one of the
     passage's ("Associate Degree" and "AD"), or the name is an acronym inside one of the
     passage's ("IT" within "ICT", "TU" within "4TU")."""
-    acronyms = _ACRONYM.findall(text) + re.findall(r"\b\d+([A-Z][A-Z0-9]+)\b", text)
+    acronyms = [*_ACRONYM.findall(text), *numbered_acronyms(text)]
     capitals = "".join(w[0] for w in re.findall(r"\b[A-Z][a-z]+", name))
     if len(capitals) >= 2 and capitals in acronyms:
         return True

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kb.claims.claim import MIN_SAID_WORDS
-from kb.claims.contrast import school_types, without_ministries
+from kb.claims.contrast import SECTORS, school_types, without_ministries
 from kb.claims.features import Reading
 from kb.claims.findings import Finding, Verdict, combined
 from kb.claims.quantities import quantities
@@ -93,6 +93,6 @@ def subject_of(part: str, first: str) -> str:
         return ""
     names = re.findall(r"\b[A-Z][\w&-]+", first)
     # A sector ("naar middelbare scholen") says where, not whom the part is about.
-    types = {k: v for k, v in school_types(first).items() if k not in ("po", "vo")}
+    types = {k: v for k, v in school_types(first).items() if k not in SECTORS}
     schools = [] if school_types(part) else list(dict.fromkeys(types.values()))
     return " ".join([*names, *schools])

@@ -173,9 +173,8 @@ def swapped(claim: str, sentence: str) -> tuple[str, str] | None:
     # "het vwo" is of "het voortgezet onderwijs" (an umbrella holds its own).
     if ours and theirs and not ours & theirs and not (ours | theirs) & held:
         return ", ".join(sorted(ours)), ", ".join(sorted(theirs))
-    # "de TU's" are the sentence's "4TU": an acronym after a number, by its letters.
-    numbered = set(re.findall(r"\b\d+([A-Z][A-Z0-9]+)\b", sentence))
-    claimed, stated = _acronyms(claim) - numbered, _acronyms(sentence)
+    # "de TU's" are the sentence's "4TU".
+    claimed, stated = _acronyms(claim) - numbered_acronyms(sentence), _acronyms(sentence)
     # One acronym within the other ("IT" and "ICT") names the same field.
     inside = any(within(a, b) or within(b, a) for a in claimed for b in stated)
     if claimed - stated and stated - claimed and not claimed & stated and not inside:
@@ -241,6 +240,12 @@ def _named_schools(text: str) -> frozenset[str]:
     folded = _TRANSITION.sub(" ", fold(text))
     written = {short for short, pattern in _WRITTEN_OUT if pattern.search(folded)}
     return _SCHOOLS & frozenset(re.findall(r"[a-z]+", folded)) | written
+
+
+def numbered_acronyms(text: str) -> set[str]:
+    """The letters of the acronyms after a number ("TU" of "4TU"), which `_ACRONYM` does not
+    read as acronyms."""
+    return set(re.findall(r"\b\d+([A-Z][A-Z0-9]+)\b", text))
 
 
 def _acronyms(text: str) -> set[str]:

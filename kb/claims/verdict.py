@@ -40,14 +40,7 @@ from kb.claims.claim import Claim, clauses, parse_claim
 from kb.claims.contrast import without_ministries
 from kb.claims.coverage import passage_share
 from kb.claims.durations import lasting
-from kb.claims.evidence import (
-    Evidence,
-    by_ranker,
-    compared_with,
-    in_words,
-    shown,
-    stating,
-)
+from kb.claims.evidence import Evidence, by_ranker, compared_with, in_words, shown, stating
 from kb.claims.evidence import ranked as ranked_evidence
 from kb.claims.features import Choice, Comparison, Reading, allowed, feature_row, gap
 from kb.claims.findings import (
