@@ -28,7 +28,10 @@ _TAIL = re.compile(
     r"|[,—–-]?\s*(?:klopt\s(?:dat|dit|het)|toch|waar|of\sniet))\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
-_SAYS = r"(?:staat|zegt|meldt|stelt|schrijft|noemt|erkent|constateert|signaleert|concludeert)"
+_SAYS = (
+    r"(?:staat|zegt|meldt|stelt|schrijft|noemt|erkent|constateert|signaleert|concludeert"
+    r"|waarschuwt|benadrukt|vermeldt|beschrijft)"
+)
 _REPORT = r"(?:het|in\shet|de|in\sde)\s(?:rapport|voorwoord|rapportage)"
 _SOURCE = re.compile(
     r"^(?:volgens\s(?:het\s)?(?:rapport|voorwoord|de\srapportage),?\s"
@@ -49,6 +52,7 @@ _UP = (
     r"|hoogste|steeds\sgroter|brede?|steeg|stegen|groeide|groeiden|nam\w*\s(?:\S+\s){0,14}toe|neemt\s(?:\S+\s){0,8}toe"
     r"|toeneemt|toenemen|toe\ste\snemen|oplopen|oploopt|opgelopen|liep\w*\sop|stijging\w*|stijgend\w*"
     r"|gegroeid|toenam(?:en)?|opliep(?:en)?|steeds\s(?:grotere|hogere)"
+    r"|vooruit\s?(?:gegaan|gaan|gaat|ging|gingen)"
 )
 _DOWN = (
     r"minder|lager|kleiner|gedaald|daalt|dalen|afgenomen|neemt\saf|krimp\w*|slechter|zwakker"
@@ -57,6 +61,7 @@ _DOWN = (
     r"|neemt\s(?:\S+\s){0,8}af|af\ste\snemen|terugloopt|teruglopen|terugloop|teruggelopen"
     r"|liep\w*\sterug|loopt\s(?:\S+\s){0,8}terug|daling\w*|dalend\w*|gekrompen|terugliep(?:en)?"
     r"|afnam(?:en)?|steeds\s(?:kleinere|lagere|minder)"
+    r"|achteruit\s?(?:gegaan|gaan|gaat|ging|gingen)"
 )
 _FLAT = re.compile(
     r"\b(?:stabiel|gelijk\sgebleven|constant|onveranderd|(?:ongeveer|vrijwel|nagenoeg)\sgelijk)\b"

@@ -30,7 +30,7 @@ _CONTRASTS: tuple[tuple[str, str], ...] = (
     (r"uitgebreid|uitbreiden|uitbreiding|verruimd", r"ingeperkt|inperken|inperking|verkleind"),
     (r"verhoogd|verhogen|verhoging", r"verlaagd|verlagen|verlaging"),
     (r"opgeven|opzeggen|stoppen\smet|verlaten", r"blijven|blijft"),
-    (r"eerste", r"laatste|tweede|derde|vierde|vijfde"),
+    (r"(?:aller)?eerste", r"laatste|tweede|derde|vierde|vijfde"),
     (r"tweede", r"derde|vierde|vijfde"),
     (r"lichtere?|zwaardere?|strengere?|soepelere?|lagere|hogere|andere", r"dezelfde|gelijke"),
     (r"theoretischer", r"praktischer"),
@@ -39,6 +39,7 @@ _CONTRASTS: tuple[tuple[str, str], ...] = (
     (r"publieke?|openbare?", r"private?|particuliere?"),
     (r"weinig", r"veel|grote?"),
     (r"tekort", r"overschot"),
+    (r"(?:de\s)?talen|taalvakken|alfavakken", r"(?:de\s)?betavakken"),
     (r"alle", r"(?:slechts\s|maar\s)?een\sdeel|sommige|enkele|een\spaar"),
     (r"hele?|heel\w*", r"half|halve"),
     (

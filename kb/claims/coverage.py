@@ -38,7 +38,30 @@ def passage_share(store: SentenceStore, query: str, hit: Hit) -> float:
             held = held | long_terms
         elif long_terms <= held and re.search(rf"\b{re.escape(short)}\b", folded):
             held = held | short_terms
-    return store.share(set(analyse(query)), held | opposites(query, hit.chunk.text))
+    held = held | opposites(query, hit.chunk.text)
+    terms = set(analyse(query)) - _ROUGHLY
+    return store.share(terms, held | {t for t in terms if compounded(t, held)})
+
+
+_ROUGHLY = frozenset(
+    analyse("ruim bijna ongeveer circa zo'n krap maximaal minimaal minstens ruwweg pakweg liefst")
+)
+"""How roughly a claim gives a value ("ruim 28.000"): part of the value, which the claim check
+compares, not of what the claim is about."""
+
+
+MIN_PART = 4
+"""Letters each part of a compound must have to be read as a word of its own."""
+
+
+def compounded(term: str, held: set[str] | frozenset[str]) -> bool:
+    """Whether a (stemmed) compound is held by its two parts ("betatechniekstudent": the
+    passage holds "betatechniek" and "student"), a linking "s" allowed."""
+    for cut in range(MIN_PART, len(term) - MIN_PART + 1):
+        head, tail = term[:cut], term[cut:]
+        if tail in held and (head in held or (head.endswith("s") and head[:-1] in held)):
+            return True
+    return False
 
 
 def opposites(query: str, passage: str) -> set[str]:

@@ -37,6 +37,7 @@ from kb.claims.subject import (
     other_unit,
     overlap,
     same_unit,
+    whole_not_part,
 )
 from kb.claims.wording import Scored, quote_of
 from kb.embed import Vectors
@@ -141,6 +142,7 @@ def ranked(
                 and q.start < value.end
                 and value.start < q.end
                 and not other_thing(claim.statement, sentence, q, claimed)
+                and not whole_not_part(claim.statement, claimed, sentence, q)
             ),
             None,
         )

@@ -12,6 +12,31 @@ from kb.claims.findings import Finding
 from kb.claims.places import ABROAD
 from kb.claims.wording import Scored, quote_of
 
+TITLES = (
+    r"minister|staatssecretaris|ambassadeur|hoogleraar|lector|gedeputeerde|wethouder"
+    r"|burgemeester|directeur|voorzitter|kamerlid|commissaris|astronaut|techgirl"
+)
+"""Words before or after a person's name that say who the person is."""
+_TITLED = re.compile(
+    rf"\b((?i:{TITLES}))\W*\s+([A-Z][\w'’-]+(?:\s+(?:(?:van|de|der|den|ter|te)\s+)*[A-Z][\w'’-]+)*)"
+)
+"""A title and the name after it: "Gedeputeerde Sander de Rouwe"."""
+
+
+def other_titled(statement: str, best: Scored) -> list[Finding]:
+    """Another person with the claim's title in the sentence that holds the rest of the claim:
+    "gedeputeerde Kor Visscher overhandigde" where it says "Gedeputeerde Sander de Rouwe
+    overhandigde" ("klopt niet", with the sentence's person)."""
+    sentence = best.sentence.text
+    theirs = {m.group(1).lower(): m.group(2) for m in _TITLED.finditer(sentence)}
+    for match in _TITLED.finditer(statement):
+        title, name = match.group(1).lower(), match.group(2)
+        other = theirs.get(title)
+        if other and name[:1].isupper() and name not in sentence and other not in statement:
+            return [Finding("name", "contradicted", name, other, quote_of(best))]
+    return []
+
+
 _KINDS = frozenset(["Hogeschool", "Universiteit", "Provincie", "Gemeente", "Stichting"])
 """The first word of a name that says what kind of body it is ("Hogeschool Utrecht")."""
 

@@ -17,7 +17,7 @@ from kb.analyser import analyse
 from kb.claims.claim import Claim
 from kb.claims.contrast import ministries, without_ministries
 from kb.claims.findings import FIGURES, Finding
-from kb.claims.kin import abroad_instead, as_written, other_of_kind
+from kb.claims.kin import TITLES, abroad_instead, as_written, other_of_kind, other_titled
 from kb.claims.places import ABROAD, places_of
 from kb.claims.slots import first_in_slot, slot_finding
 from kb.claims.subject import in_order, numbered_acronyms, within
@@ -60,7 +60,11 @@ def names(
     gazetteer = places_of(index.settings)
     places, named = _named(gazetteer, claim)
     best = _naming_sentence(store, named, best, others, findings)
-    if ministry := _other_ministry(store, claim, best) or first_in_slot(store, claim, best):
+    if ministry := (
+        _other_ministry(store, claim, best)
+        or first_in_slot(store, claim, best)
+        or other_titled(claim.statement, best)
+    ):
         return ministry
     named = _besides_ministries(claim, best, named)
     if abroad := abroad_instead(gazetteer, places, best):
@@ -198,12 +202,8 @@ def _elsewhere(
     return [Finding("name", "absent", missing, None, None)]
 
 
-_TITLES = (
-    r"minister|staatssecretaris|ambassadeur|hoogleraar|lector|gedeputeerde|wethouder"
-    r"|burgemeester|directeur|voorzitter|kamerlid|commissaris|astronaut|techgirl"
-)
-_TITLE = re.compile(rf"\b\w*(?:{_TITLES}|heer|mevrouw)\W*\s+$", re.IGNORECASE)
-_TITLE_AFTER = re.compile(rf"^(?:,\s*|\s+als\s+)(?:\w+\s+){{0,3}}?\w*(?:{_TITLES})\b", re.I)
+_TITLE = re.compile(rf"\b\w*(?:{TITLES}|heer|mevrouw)\W*\s+$", re.IGNORECASE)
+_TITLE_AFTER = re.compile(rf"^(?:,\s*|\s+als\s+)(?:\w+\s+){{0,3}}?\w*(?:{TITLES})\b", re.I)
 """A title after the name: "André Kuipers als ambassadeur", "Ank Wijnands, directeur"."""
 
 

@@ -196,10 +196,31 @@ def quantities(text: str) -> list[Quantity]:
                 # "dertig procent" is a percentage in words.
                 kind_of: Kind = "percent"
                 value = Value(value.start, procent.end(), text[value.start : procent.end()])
+            elif kind == "count" and _bare_millions(text, value):
+                kind_of = "amount"
             else:
                 kind_of = kind
             found.append(_quantity(text, kind_of, value))
+    for match in _BARE_MILLIONS.finditer(text):
+        value = Value(match.start(), match.end(), match.group(0))
+        if not any(q.start < value.end and value.start < q.end for q in found):
+            found.append(_quantity(text, "amount", value))
     return sorted(found, key=lambda q: q.start)
+
+
+_NOTHING_COUNTED = r"(?=\s*(?:[,.;:?!)]|$|\s(?:en|of|maar|terwijl|beschikbaar|klaar)\b))"
+_BARE_MILLIONS = re.compile(
+    rf"(?<![\w€,.])een\s+(?:miljoen|miljard){_NOTHING_COUNTED}", re.IGNORECASE
+)
+"""Millions with nothing counted after them are money: "in 2019 nog ruim een miljoen", "loopt
+op tot bijna 2 miljoen" (beside "1,5 miljoen euro" for 2017)."""
+
+
+def _bare_millions(text: str, value: Value) -> bool:
+    """Whether a count of millions counts nothing (`_BARE_MILLIONS`): an amount."""
+    return bool(re.search(r"(?:miljoen|miljard)$", value.text)) and bool(
+        re.match(_NOTHING_COUNTED, text[value.end :])
+    )
 
 
 _LABEL_LIST = re.compile(
@@ -234,11 +255,14 @@ def named_year(text: str, value: Quantity) -> bool:
 
 _AGE = re.compile(r"-jarig|\s+jaar\s+(?:en|of)\s+(?:ouder|jonger)\b")
 _AGE_BEFORE = re.compile(r"(?:(?:boven|onder)\s+de|(?:ouder|jonger)\s+dan)\s+$", re.IGNORECASE)
-_YEARS_AFTER = re.compile(r"\s+jaar\b")
+_YEARS_AFTER = re.compile(r"\s+(?:jaar\b|(?:zijn|hun|haar|die|dat|en|of|is)\b)|\s*[,.;]")
+"""After "boven de 50": "jaar", or no noun that says what is counted ("boven de vijftig zijn
+baan kwijt")."""
 
 
 def _aged(text: str, value: Value) -> bool:
-    """Whether a count is an age: "16-jarige", "18 jaar en ouder", "boven de 50 jaar"."""
+    """Whether a count is an age: "16-jarige", "18 jaar en ouder", "boven de 50 jaar", "wie
+    boven de vijftig zijn baan verliest"."""
     before = _YEARS_AFTER.match(text, value.end) and _AGE_BEFORE.search(text[: value.start])
     return bool(_AGE.match(text, value.end) or before)
 

@@ -14,7 +14,7 @@ import re
 from kb.analyser import analyse, fold
 from kb.claims.coverage import SHORT_FORMS
 from kb.claims.dates import precision
-from kb.claims.quantities import Quantity, named_year
+from kb.claims.quantities import NUMBER, Quantity, named_year
 from kb.sentence_store import SentenceStore
 
 DATE_ALIKE = 0.6
@@ -82,8 +82,14 @@ def other_unit(claim: str, claimed: Quantity, sentence: str, stated: Quantity) -
 
 def _unit(text: str, quantity: Quantity) -> list[str]:
     """The stemmed words right after a count, up to three and up to a comma ("38 trainees",
-    "13 onbekostigde centres")."""
-    after = re.match(r"(?:\s+[^\W\d][\w'’-]*){1,3}", text[quantity.end :])
+    "13 onbekostigde centres"). A part counts what its whole counts: "zes van de goedgekeurde
+    kwalificaties" counts "goedgekeurde kwalificaties", the "vier" of "acht cross-over
+    kwalificaties goedgekeurd, waarvan er vier" counts what "acht" counts."""
+    rest = text[quantity.end :]
+    if whole := _WHOLE_BEFORE.match(text[: quantity.start]):
+        rest = text[whole.end(1) :]
+    rest = _PART_OF.sub("", rest, count=1)
+    after = re.match(r"(?:\s+[^\W\d][\w'’-]*){1,3}", rest)
     words = after.group(0) if after else ""
     if times := _TIMES.match(quantity.text):
         # "4x per jaar" counts times, as "twee keer per jaar" does.
@@ -92,6 +98,22 @@ def _unit(text: str, quantity: Quantity) -> list[str]:
 
 
 _TIMES = re.compile(r"\d+\s*x\b(.*)")
+_PART_OF = re.compile(r"^\s+van\s+(?:de|het|die|deze|alle)(?=\s)", re.IGNORECASE)
+"""A part named before its whole: "zes van de goedgekeurde kwalificaties"."""
+_WHOLE_BEFORE = re.compile(
+    rf".*\b({NUMBER})[^,;.]{{3,80}},\s+waarvan\s+(?:er\s+)?$", re.IGNORECASE | re.DOTALL
+)
+"""The whole a part is of, before "waarvan (er)": "acht ... goedgekeurd, waarvan er vier"."""
+_WHOLE_AFTER = re.compile(r"^[^,;.]{3,80},\s+waarvan\s", re.IGNORECASE)
+
+
+def whole_not_part(claim: str, claimed: Quantity, sentence: str, stated: Quantity) -> bool:
+    """Whether the report states the whole where the claim names a part of it: "zes van de
+    goedgekeurde kwalificaties" is no count of all "acht ... goedgekeurd, waarvan er vier"."""
+    if claimed.kind != "count" or stated.kind != "count":
+        return False
+    part = bool(_PART_OF.match(claim[claimed.end :]))
+    return part and bool(_WHOLE_AFTER.match(sentence[stated.end :]))
 
 
 def other_thing(
@@ -239,7 +261,16 @@ _TRANSITION = re.compile(r"\b(?:po|vo|vmbo|mbo|havo|vwo|hbo)-(?:vo|ho|mbo|hbo|wo
 def _named_schools(text: str) -> frozenset[str]:
     folded = _TRANSITION.sub(" ", fold(text))
     written = {short for short, pattern in _WRITTEN_OUT if pattern.search(folded)}
+    if _UNIVERSITY.search(text):
+        written.add("wo")
     return _SCHOOLS & frozenset(re.findall(r"[a-z]+", folded)) | written
+
+
+_UNIVERSITY = re.compile(
+    r"\b(?:[Uu]niversitaire?|[Uu]niversiteiten|[Uu]niversiteit(?!\s+(?:van\s+)?[A-Z]))\b"
+)
+"""The universities as a school type ("universitaire studenten", "aan de universiteit"), not
+one university by its name ("Universiteit Utrecht")."""
 
 
 def numbered_acronyms(text: str) -> set[str]:

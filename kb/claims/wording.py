@@ -8,6 +8,7 @@ claim's direction ("neemt af" against "wordt steeds groter") and negation in the
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from kb.analyser import analyse, fold
@@ -195,8 +196,22 @@ def directed(store: SentenceStore, claim: Claim, query: str, ranked: list[Scored
 
 
 def word_share(store: SentenceStore, query: str, number: int) -> float:
-    """The IDF-weighted share of the query's (stemmed) words that sentence `number` holds."""
-    return store.share(set(analyse(query)), store.terms(number))
+    """The IDF-weighted share of the query's (stemmed) words that sentence `number` holds; a
+    separable verb is held by its verb split off ("oplopen" by "op te lopen", "loopt op")."""
+    held = store.terms(number)
+    terms = {_split_off(t, held) for t in analyse(query)}
+    return store.share(terms, held)
+
+
+_PARTICLE = re.compile(r"^(?:op|af|aan|uit|mee|door|terug|toe|bij|weg|na|om|in|over)(?=\w{3})")
+
+
+def _split_off(term: str, held: Counter[str]) -> str:
+    """A separable verb's term as the sentence holds it, split: "oploop" as "loop"."""
+    if term in held or not (particle := _PARTICLE.match(term)):
+        return term
+    verb = term[particle.end() :]
+    return verb if verb in held else term
 
 
 def wording(
