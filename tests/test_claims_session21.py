@@ -4,7 +4,8 @@ person with the claim's title; "allereerste" against "tweede"; "boven de vijftig
 separable verb split in the sentence ("op te lopen"); "het rapport waarschuwt dat" says who says
 it; two figures joined by a comma are two statements; a compound whose parts the passage holds;
 "universitaire studenten" are the wo's; "achteruitgegaan" is a direction; "ruim een miljoen" is
-money.
+money; "eenjarig"; a school placed elsewhere; "in te perken", another range, a name for
+another thing.
 Expected values are read from the report (corpus/techniekpact-voortgangsrapportage-2017.txt).
 """
 
@@ -165,3 +166,58 @@ def test_millions_that_count_nothing_are_money(report_index: Index) -> None:
     )
     assert result.verdict == "deels"
     assert ("een miljoen", "€ 0,72 miljoen") in contradicted(result)
+
+
+def test_one_year_against_two(report_index: Index) -> None:
+    # Goal 2: "... via het in maart 2017 gelanceerde tweejarig programma DigiLeerkracht".
+    [one] = quantities("DigiLeerkracht is een eenjarig programma")
+    assert (one.kind, one.number) == ("count", 1.0)
+    assert_stands_against(
+        report_index,
+        "Zegt het rapport dat DigiLeerkracht, in maart 2017 gelanceerd, een eenjarig programma is?",
+        "tweejarig",
+    )
+
+
+def test_a_school_the_sentence_places_elsewhere(report_index: Index) -> None:
+    # Goal 6: "... de scholen Oscar Romero, De Dijk uit Medemblik, Montessori College Oost uit
+    # Amsterdam en Helen Parkhurst uit Almere ..."
+    claim = "Klopt het dat De Dijk, een van de scholen in de BedrijfsDOT Arduino, in {} staat?"
+    assert_stands_against(report_index, claim.format("Almere"), "Medemblik")
+    assert check(report_index, claim.format("Medemblik")).verdict == "klopt"
+
+
+def test_opposite_words_and_ranges(report_index: Index) -> None:
+    # Goal 10: "Een van de aanbevelingen ziet toe op uitbreiding van het Zoekjaar
+    # Hoogopgeleiden ..."; goal 7: "... opleidingsportfolio van AD tot Master ..."; the
+    # preface: "... een Nationaal Akkoord voor menselijk kapitaal".
+    assert_stands_against(
+        report_index,
+        "Binnen de City Deal Warm Welkom Talent wordt aanbevolen het Zoekjaar Hoogopgeleiden "
+        "voor buitenlandse afgestudeerden in te perken.",
+        "uitbreiding",
+    )
+    assert_stands_against(
+        report_index,
+        "In het EcPB bundelen de hogescholen hun onderwijs- en onderzoeksinfrastructuur, met als "
+        "doel een landelijk opleidingsportfolio van AD tot promotie.",
+        "van AD tot Master",
+    )
+    akkoord = (
+        "Samen met de Topsectoren en de Bouwagenda hebben de partners van het Techniekpact het "
+        "nieuwe kabinet opgeroepen tot een Nationaal Akkoord voor {}."
+    )
+    assert_stands_against(
+        report_index,
+        akkoord.format("duurzame energie"),
+        "Nationaal Akkoord voor menselijk kapitaal",
+    )
+    assert check(report_index, akkoord.format("menselijk kapitaal")).verdict == "klopt"
+    # Goal 1: 'Het programma "Kiezen voor Technologie" is met een half jaar verlengd tot 2017.'
+    # "voor Technologie" is part of the name, not what it is for.
+    result = check(
+        report_index,
+        "Klopt het dat het programma Kiezen voor Technologie met een half jaar is verlengd en "
+        "daardoor doorloopt tot 2018?",
+    )
+    assert result.verdict == "deels"

@@ -27,7 +27,10 @@ _CONTRASTS: tuple[tuple[str, str], ...] = (
         r"uit\selkaar|gesplitst|splitsen|gescheiden|scheiden",
         r"bij\selkaar|samengevoegd|samenvoegen",
     ),
-    (r"uitgebreid|uitbreiden|uitbreiding|verruimd", r"ingeperkt|inperken|inperking|verkleind"),
+    (
+        r"uitgebreid|uitbreiden|uitbreiding|verruimd",
+        r"ingeperkt|inperken|in\ste\sperken|inperking|verkleind",
+    ),
     (r"verhoogd|verhogen|verhoging", r"verlaagd|verlagen|verlaging"),
     (r"opgeven|opzeggen|stoppen\smet|verlaten", r"blijven|blijft"),
     (r"(?:aller)?eerste", r"laatste|tweede|derde|vierde|vijfde"),
@@ -46,7 +49,10 @@ _CONTRASTS: tuple[tuple[str, str], ...] = (
         r"goedgekeurd|toegekend|gehonoreerd|aangenomen|geslaagde?",
         r"afgewezen|afgekeurd|verworpen|mislukte?|niet\sgehonoreerd",
     ),
-    (r"positieve?|positief", r"negatieve?|negatief|afwijzend|afwijzende|verslechter\w*"),
+    (
+        r"positieve?|positief",
+        r"negatieve?|negatief|afwijzend|afwijzende|verslechter\w*|kritisch|kritische",
+    ),
 )
 """Pairs of words that say the opposite of each other of the same thing (either side may be
 the claim's)."""
@@ -135,8 +141,54 @@ Pairs = list[tuple[re.Pattern[str], re.Pattern[str]]]
 
 def contrasts(claim: str, quote: Quote) -> list[Finding]:
     """A word of the claim whose opposite the sentence says instead ("volledige" claimed,
-    "beperkte" stated): "klopt niet", each side in its own words."""
-    return opposed(claim, quote, _PAIRS, "contrast")
+    "beperkte" stated), or another range ("van AD tot promotie" where it says "van AD tot
+    Master"): "klopt niet", each side in its own words."""
+    return (
+        opposed(claim, quote, _PAIRS, "contrast")
+        or _other_range(claim, quote)
+        or _named_for_another(claim, quote)
+    )
+
+
+_NAMED_FOR = re.compile(r"\b((?:[A-Z][\w-]+\s+){1,3})(?:voor|over)\s+((?:\w+\s+)?\w+)")
+"""A name and what it is for: "Nationaal Akkoord voor menselijk kapitaal"."""
+
+
+def _named_for_another(claim: str, quote: Quote) -> list[Finding]:
+    """The claim's name for another thing than the sentence's ("een Nationaal Akkoord voor
+    duurzame energie" where it calls for one "voor menselijk kapitaal")."""
+    theirs = {fold(m.group(1)): m for m in _NAMED_FOR.finditer(quote.text)}
+    for ours in _NAMED_FOR.finditer(claim):
+        stated = theirs.get(fold(ours.group(1)))
+        if stated is not None and _other_object(ours.group(2), stated.group(2)):
+            said = f"{ours.group(1)}{claim[ours.end(1) : ours.end()]}"
+            return [Finding("contrast", "contradicted", said, stated.group(0), quote)]
+    return []
+
+
+def _other_object(ours: str, theirs: str) -> bool:
+    """Whether two things a name is for are other things: words in lower case ("duurzame
+    energie", "menselijk kapitaal"; not the rest of a name, "Kiezen voor Technologie") with no
+    word of four letters or more in common."""
+    if not (ours[:1].islower() and theirs[:1].islower()):
+        return False
+    words = [{w for w in fold(t).split() if len(w) >= 4} for t in (ours, theirs)]
+    return bool(words[0] and words[1]) and not words[0] & words[1]
+
+
+_RANGE = re.compile(r"\bvan\s+([^\W\d][\w-]*)\s+tot\s+(?:en\s+met\s+)?([^\W\d][\w-]*)")
+"""A range named by its ends in words: "van AD tot Master", "van mbo tot en met wo"."""
+
+
+def _other_range(claim: str, quote: Quote) -> list[Finding]:
+    ours, theirs = _RANGE.search(claim), _RANGE.search(quote.text)
+    if ours is None or theirs is None:
+        return []
+    if fold(ours.group(1)) == fold(theirs.group(1)) and fold(ours.group(2)) == fold(
+        theirs.group(2)
+    ):
+        return []
+    return [Finding("contrast", "contradicted", ours.group(0), theirs.group(0), quote)]
 
 
 def opposite_words(claim: str, passage: str) -> list[str]:

@@ -56,6 +56,27 @@ def other_of_kind(missing: list[str], sentence: str) -> str | None:
     return None
 
 
+def placed_elsewhere(
+    gazetteer: Gazetteer, statement: str, named: list[str], places: list[str], best: Scored
+) -> list[Finding]:
+    """A body the sentence places elsewhere than the claim does: "De Dijk ... in Almere" where
+    it lists "De Dijk uit Medemblik, ... Helen Parkhurst uit Almere" ("klopt niet")."""
+    sentence = best.sentence.text
+    if re.search(r"\b(?:ook|eveneens)\b", statement):
+        return []  # "ook op een locatie in Middelburg": another place besides
+    for name in named:
+        if name in places:
+            continue
+        pattern = rf"{re.escape(name)}\s+(?:uit|in|te)\s+([A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)"
+        match = re.search(pattern, sentence)
+        if match is None or match.group(1) in places:
+            continue
+        theirs = match.group(1)
+        if places and gazetteer.tag(theirs).regions:
+            return [Finding("name", "contradicted", ", ".join(places), theirs, quote_of(best))]
+    return []
+
+
 def abroad_instead(gazetteer: Gazetteer, places: list[str], best: Scored) -> list[Finding]:
     """Countries the sentence names where the claim names another it lists elsewhere in the
     passage ("boven 30%: Estland en Roemenië" for "Finland ... boven de 30%"): "klopt niet"."""

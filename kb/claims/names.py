@@ -17,7 +17,14 @@ from kb.analyser import analyse
 from kb.claims.claim import Claim
 from kb.claims.contrast import ministries, without_ministries
 from kb.claims.findings import FIGURES, Finding
-from kb.claims.kin import TITLES, abroad_instead, as_written, other_of_kind, other_titled
+from kb.claims.kin import (
+    TITLES,
+    abroad_instead,
+    as_written,
+    other_of_kind,
+    other_titled,
+    placed_elsewhere,
+)
 from kb.claims.places import ABROAD, places_of
 from kb.claims.slots import first_in_slot, slot_finding
 from kb.claims.subject import in_order, numbered_acronyms, within
@@ -64,6 +71,7 @@ def names(
         _other_ministry(store, claim, best)
         or first_in_slot(store, claim, best)
         or other_titled(claim.statement, best)
+        or placed_elsewhere(gazetteer, claim.statement, named, places, best)
     ):
         return ministry
     named = _besides_ministries(claim, best, named)

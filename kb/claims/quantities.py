@@ -21,6 +21,7 @@ from kb.analyser import fold
 from kb.answers.question import DUTCH_NUMBERS
 from kb.answers.values import Value, find_values
 from kb.claims.dates import same_date
+from kb.claims.spelling import spelled, spelled_milestone
 
 Kind = Literal["percent", "amount", "count", "date"]
 KINDS: tuple[Kind, ...] = ("percent", "amount", "count", "date")
@@ -205,9 +206,13 @@ def quantities(text: str) -> list[Quantity]:
         value = Value(match.start(), match.end(), match.group(0))
         if not any(q.start < value.end and value.start < q.end for q in found):
             found.append(_quantity(text, "amount", value))
+    for match in _ONE_YEAR.finditer(text):
+        # "een eenjarig programma" against the report's "tweejarig".
+        found.append(Quantity("count", match.group(0), *match.span(), 1.0, frozenset(), None, None))
     return sorted(found, key=lambda q: q.start)
 
 
+_ONE_YEAR = re.compile(r"\beenjarige?\b", re.IGNORECASE)
 _NOTHING_COUNTED = r"(?=\s*(?:[,.;:?!)]|$|\s(?:en|of|maar|terwijl|beschikbaar|klaar)\b))"
 _BARE_MILLIONS = re.compile(
     rf"(?<![\w€,.])een\s+(?:miljoen|miljard){_NOTHING_COUNTED}", re.IGNORECASE
@@ -237,9 +242,6 @@ def _listed_label(text: str, value: Value) -> bool:
     return len(value.text) <= 2 and bool(_LABEL_LIST.search(text, 0, value.start))
 
 
-_UNITS = {w: n for n, w in DUTCH_NUMBERS.items() if 1 <= n <= 9}
-_BELOW_HUNDRED = {w: n for n, w in DUTCH_NUMBERS.items() if n < 100}
-_TENS = {w: n for n, w in DUTCH_NUMBERS.items() if 20 <= n < 100}
 _WORD = re.compile(r"\b[a-zA-Zë]{6,}\b")
 _PROCENT = re.compile(r"\s+procent\b")
 _MILESTONE = re.compile(r"(?:e|ste|de)\b")
@@ -276,43 +278,12 @@ def _milestone(text: str, value: Value) -> bool:
     return bool(_MILESTONE.match(text, value.end)) and (number_of(value.text) or 0) >= 100
 
 
-def spelled(word: str) -> int | None:
-    """A number written as one compound word: "zevenentachtig" 87, "vierhonderd" 400,
-    "honderdduizend" 100000, "tweeëntwintig" 22; None for any other word."""
-    word = word.lower()
-    for scale, size in (("duizend", 1000), ("honderd", 100)):
-        if scale in word:
-            left, _, right = word.partition(scale)
-            times = spelled(left) if left else 1
-            rest = spelled(right) if right else 0
-            if times is None or rest is None or times == 0 or rest >= size:
-                return None
-            return times * size + rest
-    if word in _BELOW_HUNDRED:
-        return _BELOW_HUNDRED[word]
-    word = word.replace("ën", "en")
-    for tens in _TENS:
-        if word.endswith(tens) and word[: -len(tens)].endswith("en"):
-            first = word[: -len(tens) - 2]
-            return _UNITS[first] + _BELOW_HUNDRED[tens] if first in _UNITS else None
-    return None
-
-
-def _spelled_milestone(word: str) -> int | None:
-    """ "de tienduizendste leerling": a how-manieth of a hundred or more, written as a word,
-    is a count (10000), as "de 10.000e" is."""
-    if not word.lower().endswith("ste"):
-        return None
-    number = spelled(word[:-3])
-    return number if number is not None and number >= 100 else None
-
-
 def _compounds(text: str) -> list[Quantity]:
     """Counts (and percentages, before "procent") in compound number words that the answer
     values leave out: "zevenentachtig", "vierhonderd uur", "honderdduizend leerlingen"."""
     found: list[Quantity] = []
     for match in _WORD.finditer(text):
-        number = spelled(match.group(0)) or _spelled_milestone(match.group(0))
+        number = spelled(match.group(0)) or spelled_milestone(match.group(0))
         if number is None or match.group(0).lower() in _WORDS:
             continue
         end, value = match.end(), float(number)
