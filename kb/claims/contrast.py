@@ -184,9 +184,7 @@ def _other_range(claim: str, quote: Quote) -> list[Finding]:
     ours, theirs = _RANGE.search(claim), _RANGE.search(quote.text)
     if ours is None or theirs is None:
         return []
-    if fold(ours.group(1)) == fold(theirs.group(1)) and fold(ours.group(2)) == fold(
-        theirs.group(2)
-    ):
+    if [fold(end) for end in ours.groups()] == [fold(end) for end in theirs.groups()]:
         return []
     return [Finding("contrast", "contradicted", ours.group(0), theirs.group(0), quote)]
 

@@ -208,7 +208,7 @@ def quantities(text: str) -> list[Quantity]:
             found.append(_quantity(text, "amount", value))
     for match in _ONE_YEAR.finditer(text):
         # "een eenjarig programma" against the report's "tweejarig".
-        found.append(Quantity("count", match.group(0), *match.span(), 1.0, frozenset(), None, None))
+        found.append(_quantity(text, "count", Value(*match.span(), match.group(0))))
     return sorted(found, key=lambda q: q.start)
 
 
