@@ -327,6 +327,19 @@ def _stem(word: str, words: set[str]) -> bool:
     )
 
 
+_PREPOSITION = re.compile(r"^(voor|in|op|bij|aan)\s")
+_EVERY = r"\s+(?:elke|iedere?|alle)\s+[\w-]+"
+
+
+def _every(only: str, sentence: str) -> re.Match[str] | None:
+    """ "alleen voor de bovenbouw" where the sentence says "voor elke groep": the claim's
+    preposition before "elke", "iedere" or "alle" in the sentence."""
+    preposition = _PREPOSITION.match(only)
+    if preposition is None:
+        return None
+    return re.search(rf"\b{preposition.group(1)}{_EVERY}", sentence)
+
+
 def exclusive(claim: str, quote: Quote) -> list[Finding]:
     """ "alleen" or "uitsluitend" one thing claimed where the sentence names it together with
     another ("alleen in voltijd" against "voor het deeltijdonderwijs en het voltijdonderwijs",
@@ -343,6 +356,10 @@ def exclusive(claim: str, quote: Quote) -> list[Finding]:
             shown = words[many.start() : many.end()]
             return [Finding("contrast", "contradicted", match.group(0), shown, quote)]
         return []
+    every = _every(match.group(1), theirs)
+    if every:
+        shown = words[every.start() : every.end()]
+        return [Finding("contrast", "contradicted", match.group(0), shown, quote)]
     only = set(re.findall(r"[\w-]{3,}", match.group(1)))
     # What the claim says besides the one thing, unless it denies it ("en niet voor deeltijd").
     said = set(re.findall(r"[\w-]{3,}", _NEGATED.sub(" ", ours)))

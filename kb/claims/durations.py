@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from kb.claims.dates import precision
-from kb.claims.findings import FIGURES, Finding, Quote
+from kb.claims.findings import FIGURES, Finding, Quote, Status
 from kb.claims.quantities import Quantity, quantities
 
 _RANGE = re.compile(
@@ -22,6 +22,10 @@ _RANGE = re.compile(
     r"(?P<end>(?:\d{1,2}\s+)?(?:[a-z]+\s+)?\d{4})",
 )
 _YEARS = re.compile(r"\s+(?:jaar|jaren)\b")
+_MONTHS = re.compile(r"\s+maanden\b")
+_HALF_YEARS = re.compile(r"\b(?:een\s+half|anderhalf)\s+jaar\b", re.IGNORECASE)
+"""Half a year written out ("met een half jaar verlengd", "anderhalf jaar"), which a claim gives
+in months ("zes maanden", "achttien maanden")."""
 MARGIN = 0.1
 """Years a range may differ from the claimed number ("1 juli 2016 tot en met 30 juni 2019" is
 three years)."""
@@ -70,7 +74,11 @@ def _held(
     if finding.aspect not in FIGURES or finding.status == "supported":
         return None
     value = next((q for q in claimed if q.text == finding.claim_value), None)
-    if value is None or value.kind != "count" or not _YEARS.match(statement, value.end):
+    if value is None or value.kind != "count" or value.number is None:
+        return None
+    if _MONTHS.match(statement, value.end):
+        return _in_months(value.number, finding, quotes)
+    if not _YEARS.match(statement, value.end):
         return None
     for quote in quotes:
         span = years_between(quote.text)
@@ -81,4 +89,18 @@ def _held(
         if finding.status == "absent":
             # The sentence that holds the claim's other values gives another length of time.
             return Finding(finding.aspect, "contradicted", finding.claim_value, span[1], quote)
+    return None
+
+
+def _in_months(months: float, finding: Finding, quotes: list[Quote]) -> Finding | None:
+    """A claimed number of months ("met zes maanden verlengd") against the half years the
+    sentence that holds the claim's other values writes out ("met een half jaar verlengd")."""
+    for quote in quotes:
+        said = _HALF_YEARS.search(quote.text)
+        if said is None:
+            continue
+        years = 1.5 if said.group(0).lower().startswith("anderhalf") else 0.5
+        status: Status = "supported" if abs(years * 12 - months) <= MARGIN else "contradicted"
+        if status == "supported" or finding.status == "absent":
+            return Finding(finding.aspect, status, finding.claim_value, said.group(0), quote)
     return None

@@ -21,7 +21,7 @@ from kb.analyser import fold
 from kb.answers.question import DUTCH_NUMBERS
 from kb.answers.values import Value, find_values
 from kb.claims.dates import same_date
-from kb.claims.spelling import spelled, spelled_milestone
+from kb.claims.spelling import spelled, spelled_and_half, spelled_milestone
 
 Kind = Literal["percent", "amount", "count", "date"]
 KINDS: tuple[Kind, ...] = ("percent", "amount", "count", "date")
@@ -280,10 +280,12 @@ def _milestone(text: str, value: Value) -> bool:
 
 def _compounds(text: str) -> list[Quantity]:
     """Counts (and percentages, before "procent") in compound number words that the answer
-    values leave out: "zevenentachtig", "vierhonderd uur", "honderdduizend leerlingen"."""
+    values leave out: "zevenentachtig", "vierhonderd uur", "honderdduizend leerlingen",
+    "zevenendertigenhalf miljoen euro"."""
     found: list[Quantity] = []
     for match in _WORD.finditer(text):
-        number = spelled(match.group(0)) or spelled_milestone(match.group(0))
+        word = match.group(0)
+        number = spelled(word) or spelled_milestone(word) or spelled_and_half(word)
         if number is None or match.group(0).lower() in _WORDS:
             continue
         end, value = match.end(), float(number)

@@ -32,6 +32,16 @@ def spelled(word: str) -> int | None:
     return None
 
 
+def spelled_and_half(word: str) -> float | None:
+    """A number and a half written as one word: "zevenendertigenhalf" 37.5, "tweeënhalf" 2.5;
+    None for any other word."""
+    word = word.lower().replace("ën", "en")
+    if not word.endswith("enhalf"):
+        return None
+    number = spelled(word[: -len("enhalf")])
+    return number + 0.5 if number else None
+
+
 def spelled_milestone(word: str) -> int | None:
     """ "de tienduizendste leerling": a how-manieth of a hundred or more, written as a word,
     is a count (10000), as "de 10.000e" is."""
