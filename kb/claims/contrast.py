@@ -242,13 +242,28 @@ _TENTATIVE = re.compile(
 )
 
 
+_AS_POSSIBLE = re.compile(r"\bzo\s+\w+\s+$")
+"""Before "mogelijk", what makes it "as ... as possible" ("zo vroeg mogelijk"), not "may"."""
+
+
+def _tentative(text: str) -> re.Match[str] | None:
+    return next(
+        (
+            m
+            for m in _TENTATIVE.finditer(text)
+            if not (m.group(0) == "mogelijk" and _AS_POSSIBLE.search(text, 0, m.start()))
+        ),
+        None,
+    )
+
+
 def planned(claim: str, quote: Quote) -> list[Finding]:
     """ "al" or "inmiddels" claimed where the sentence says it is explored or may come ("wordt
     verkend", "leidt in de toekomst mogelijk tot"): what the report holds possible is not
     done yet, "klopt niet"."""
     ours, theirs = fold(claim), fold(quote.text)
-    done, tentative = _DONE.search(ours), _TENTATIVE.search(theirs)
-    if done is None or tentative is None or _TENTATIVE.search(ours) or _DONE.search(theirs):
+    done, tentative = _DONE.search(ours), _tentative(theirs)
+    if done is None or tentative is None or _tentative(ours) or _DONE.search(theirs):
         return []
     words = quote.text if len(theirs) == len(quote.text) else theirs
     shown = words[tentative.start() : tentative.end()]

@@ -146,10 +146,12 @@ def negations(claim: Claim, quote: Quote) -> list[Finding]:
 
 
 _NEGATIVE = re.compile(
-    r"\b(?:te\s+weinig|onvoldoende|tekort\w*|stabiel\w*|onveranderd|gelijk\s+gebleven)\b"
+    r"\b(?:te\s+weinig|onvoldoende|tekort\w*|stabiel\w*|onveranderd|gelijk\s+gebleven"
+    r"|loslaten|laten\s+los)\b"
 )
 """Words that say a negation without "niet" or "geen": "te weinig instroom" for "kunnen we niet
-voorzien in de vraag", "stabiel gebleven" for "niet veranderd"."""
+voorzien in de vraag", "stabiel gebleven" for "niet veranderd", "loslaten" for "niet langer
+houden aan"."""
 _NEGATED_WORDS = re.compile(r"\b(?:niet|geen|nooit)((?:\s+[\w-]+){1,3})")
 
 
@@ -169,13 +171,18 @@ def said_negatively(claim: str, sentence: str) -> bool:
     )
 
 
+_ALIKE = {"hoger": ("beter",), "beter": ("hoger",), "lager": ("slechter",), "slechter": ("lager",)}
+"""Comparatives that say the same of a score: "scoorden niet hoger", "presteerden niet beter"."""
+
+
 def negates_too(claim: str, passage: str) -> bool:
     """Whether the passage negates what the claim negates: "geen betere" and "niet beter" (the
-    word after the negation, stemmed)."""
+    word after the negation, stemmed, or one alike: "niet hoger" and "niet beter")."""
     own = negation_words(claim)
     if own is None:
         return False
-    words = set(analyse(own.split()[-1]))
+    last = own.split()[-1].lower()
+    words = set(analyse(" ".join([last, *_ALIKE.get(last, ())])))
     stated = re.finditer(r"\b(?:niet|geen|nooit)\s+([\w-]+)", fold(passage))
     return bool(words) and any(words & set(analyse(m.group(1))) for m in stated)
 
