@@ -14,7 +14,12 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_every_claims_set_passes_the_checker() -> None:
     files = sorted(str(p) for p in ROOT.glob("eval/claims*/goal-*.jsonl"))
     sets = {Path(f).parent.name for f in files}
-    wanted = {"claims", "claims-fresh12", "claims-fresh13", "claims-fresh14", "claims-fresh15",
+    wanted = {
+        "claims",
+        "claims-fresh12",
+        "claims-fresh13",
+        "claims-fresh14",
+        "claims-fresh15",
         "claims-fresh16",
     }
     assert wanted <= sets
