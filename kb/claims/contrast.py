@@ -29,7 +29,7 @@ _CONTRASTS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"uitgebreid|uitbreiden|uitbreiding|verruimd",
-        r"ingeperkt|inperken|in\ste\sperken|inperking|verkleind",
+        r"ingeperkt|inperken|in\ste\sperken|inperking|verkleind|beperkt|beperken|beperking",
     ),
     (r"verhoogd|verhogen|verhoging", r"verlaagd|verlagen|verlaging"),
     (r"opgeven|opzeggen|stoppen\smet|verlaten", r"blijven|blijft"),
@@ -129,7 +129,9 @@ def _other_school(claim: str, sentence: str, quote: Quote | None) -> list[Findin
     """A school type the claim names where the sentence names only others: "klopt niet"."""
     ours, theirs = school_types(claim), school_types(sentence)
     others = [name for name in ours if name not in theirs and not _within_vo(name, theirs)]
-    if not ours or not theirs or not others:
+    if not ours or not theirs or not others or all(name in ours for name in theirs):
+        # Every type the sentence names, the claim names too ("mavo-leerlingen ... met
+        # mbo-studenten" against "onder begeleiding van mbo-studenten"): no other school.
         return []
     folded = fold(sentence)
     first = min(theirs.values(), key=folded.find)
@@ -147,7 +149,24 @@ def contrasts(claim: str, quote: Quote) -> list[Finding]:
         opposed(claim, quote, _PAIRS, "contrast")
         or _other_range(claim, quote)
         or _named_for_another(claim, quote)
+        or _least(claim, quote)
     )
+
+
+_LEAST = re.compile(r"\bminst(?:e)?\s+([a-z]{4,})")
+
+
+def _least(claim: str, quote: Quote) -> list[Finding]:
+    """ "een van de minst populaire sectoren" where the sentence says "een van de
+    populairste" (or "meest populaire"): the other end of the same scale."""
+    least = _LEAST.search(fold(claim))
+    if least is None:
+        return []
+    stem = least.group(1)[:6]
+    most = re.search(rf"\b(?:{stem}\w*ste|meest(?:e)?\s+{stem}\w*)\b", fold(quote.text))
+    if most is None:
+        return []
+    return [Finding("contrast", "contradicted", least.group(0), most.group(0), quote)]
 
 
 _NAMED_FOR = re.compile(r"\b((?:[A-Z][\w-]+\s+){1,3})(?:voor|over)\s+((?:\w+\s+)?\w+)")
@@ -226,12 +245,27 @@ _LOW = re.compile(
 
 def hedged(claim: str, quote: Quote) -> list[Finding]:
     """ "weinig waarde" claimed where the sentence gives the thing ("waarde") without saying it
-    is little: "klopt niet"."""
+    is little ("nauwelijks doordringt" where it "dringt steeds verder door"): "klopt niet"."""
     match = _HEDGE.search(fold(claim))
     theirs = fold(quote.text)
-    if match is None or _LOW.search(theirs) or not re.search(rf"\b{match.group(1)}\b", theirs):
+    if match is None or _LOW.search(theirs):
         return []
-    return [Finding("contrast", "contradicted", match.group(0), match.group(1), quote)]
+    given = re.search(rf"\b{match.group(1)}\b", theirs) or _split_verb(match.group(1), theirs)
+    if given is None:
+        return []
+    return [Finding("contrast", "contradicted", match.group(0), given.group(0), quote)]
+
+
+_PARTICLE = re.compile(r"^(door|op|af|aan|uit|mee|terug|toe|bij|weg|na|om|over)(\w{4,})$")
+
+
+def _split_verb(word: str, sentence: str) -> re.Match[str] | None:
+    """A separable verb as a sentence splits it: "doordringt" in "dringt steeds verder door"."""
+    parts = _PARTICLE.match(word)
+    if parts is None:
+        return None
+    particle, verb = parts.groups()
+    return re.search(rf"\b{verb}\b(?:\s+\w+){{0,4}}?\s+{particle}\b", sentence)
 
 
 _DONE = re.compile(r"\b(?:inmiddels(?:\s+al)?|al|reeds)\b")

@@ -60,16 +60,20 @@ def _moment(date: Quantity, *, first: bool) -> float | None:
     return year + (month - 1) / 12 if first else year + month / 12
 
 
-def lasting(statement: str, claimed: Sequence[Quantity], findings: list[Finding]) -> list[Finding]:
+def lasting(
+    statement: str, claimed: Sequence[Quantity], findings: list[Finding], best: Quote
+) -> list[Finding]:
     """`findings` with a claimed number of years ("loopt drie jaar") read against the range of
     dates the report gives instead, in the sentence that holds the claim's other values: held
-    when the range is that long, else contradicted when nothing else was compared with it."""
+    when the range is that long, else contradicted when nothing else was compared with it.
+    Half a year written out ("met een half jaar verlengd") is read in that sentence, or else in
+    `best`, the sentence most about the claim."""
     quotes = [f.quote for f in findings if f.quote is not None and f.status == "supported"]
-    return [_held(statement, claimed, finding, quotes) or finding for finding in findings]
+    return [_held(statement, claimed, finding, quotes, best) or finding for finding in findings]
 
 
 def _held(
-    statement: str, claimed: Sequence[Quantity], finding: Finding, quotes: list[Quote]
+    statement: str, claimed: Sequence[Quantity], finding: Finding, quotes: list[Quote], best: Quote
 ) -> Finding | None:
     if finding.aspect not in FIGURES or finding.status == "supported":
         return None
@@ -77,9 +81,11 @@ def _held(
     if value is None or value.kind != "count" or value.number is None:
         return None
     if _MONTHS.match(statement, value.end):
-        return _in_months(value.number, finding, quotes)
+        return _in_months(value.number, finding, quotes or [best])
     if not _YEARS.match(statement, value.end):
         return None
+    if halves := _in_months(value.number * 12, finding, quotes or [best]):
+        return halves
     for quote in quotes:
         span = years_between(quote.text)
         if span is None or value.number is None:
@@ -93,8 +99,9 @@ def _held(
 
 
 def _in_months(months: float, finding: Finding, quotes: list[Quote]) -> Finding | None:
-    """A claimed number of months ("met zes maanden verlengd") against the half years the
-    sentence that holds the claim's other values writes out ("met een half jaar verlengd")."""
+    """A claimed number of months ("met zes maanden verlengd", or "twee jaar" as 24) against the
+    half years the sentence that holds the claim's other values writes out ("met een half jaar
+    verlengd")."""
     for quote in quotes:
         said = _HALF_YEARS.search(quote.text)
         if said is None:

@@ -11,6 +11,7 @@ from ingest.regions import Gazetteer
 from kb.claims.findings import Finding
 from kb.claims.places import ABROAD
 from kb.claims.wording import Scored, quote_of
+from kb.index import Index
 
 TITLES = (
     r"minister|staatssecretaris|ambassadeur|hoogleraar|lector|gedeputeerde|wethouder"
@@ -101,3 +102,10 @@ def as_written(sentence: str, named: list[str]) -> str:
         if all(re.fullmatch(r",\s*|\s+(?:en|of)\s+|,?\s+en\s+", gap) for gap in between):
             return sentence[spans[0][0] : spans[-1][1]]
     return ", ".join(named)
+
+
+def named_elsewhere(index: Index, missing: list[str]) -> bool:
+    """Whether the report names each missing name in another passage: a body of its own ("de
+    Vereniging Hogescholen" where the sentence has "de MBO Raad"), not the claim's own word
+    for the sentence's."""
+    return all(any(name in chunk.text for chunk in index.chunks) for name in missing)

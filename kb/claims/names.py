@@ -21,6 +21,7 @@ from kb.claims.kin import (
     TITLES,
     abroad_instead,
     as_written,
+    named_elsewhere,
     other_of_kind,
     other_titled,
     placed_elsewhere,
@@ -46,6 +47,9 @@ _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\b")
 NAME_SUPPORT = 0.5
 """A name or place the passage lacks makes the claim "klopt niet" when the best sentence holds
 this share of the claim's other words (the same statement, with another name)."""
+OWN_WORD_SUPPORT = 0.25
+"""A name the passage lacks is the claim's own word for the sentence's body only when the
+sentence holds this share of the claim's other words (not "het Cito" for the SLO)."""
 MIN_PREFIX = 5
 """A name is held by a word the passage starts with it ("Kamer" by "Kamerstuk") from this many
 letters on."""
@@ -85,7 +89,7 @@ def names(
         return [Finding("name", "contradicted", ", ".join(missing), kin, quote_of(best))]
     share = _share_without(store, query, missing, best)
     # "ook in Maastricht": another instance; a heading states nothing of a name never written.
-    unsaid = _also(claim.statement) or (_heading(best) and not _named_elsewhere(index, missing))
+    unsaid = _also(claim.statement) or (_heading(best) and not named_elsewhere(index, missing))
     slot = [] if unsaid else slot_finding(gazetteer, claim, missing, best, share)
     if slot:
         return slot
@@ -126,7 +130,8 @@ def _said_of_another(
         and all(f.status == "supported" for f in values)
         and not (share >= NAME_SUPPORT and listed)
         and not person
-        and not (_named_elsewhere(index, missing) and other)
+        and not (named_elsewhere(index, missing) and other)
+        and share >= OWN_WORD_SUPPORT
     ):
         # Every value is the report's, in a sentence that says it with another name: the
         # claim's own word for the same body ("het Rijk" for "OCW en EZ", "Rif" for
@@ -141,13 +146,6 @@ def _said_of_another(
         return _elsewhere(gazetteer, store, claim, best, ", ".join(missing))
     # The passage says the rest, but not of this name: the report does not state it.
     return [Finding("name", "absent", ", ".join(missing), None, None)]
-
-
-def _named_elsewhere(index: Index, missing: list[str]) -> bool:
-    """Whether the report names each missing name in another passage: a body of its own ("de
-    Vereniging Hogescholen" where the sentence has "de MBO Raad"), not the claim's own word
-    for the sentence's."""
-    return all(any(name in chunk.text for chunk in index.chunks) for name in missing)
 
 
 def _held(store: SentenceStore, chunk: Chunk) -> Set[str]:

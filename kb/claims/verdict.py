@@ -229,7 +229,8 @@ def _check_statement(
         return ranked_evidence(store, answers, hits[:PASSAGES], vector, parsed, q, gazetteer)
 
     compared = [_compare(store, q, parsed, window, chooser, evidence(q)) for q in parsed.quantities]
-    findings = lasting(parsed.statement, parsed.quantities, [f for f, _, _ in compared])
+    best = quote_of(ranked[0])
+    findings = lasting(parsed.statement, parsed.quantities, [f for f, _, _ in compared], best)
     anchor = _anchor(ranked, findings)
     findings += names(index, store, parsed, query, anchor, findings, [anchor, *ranked[:WINDOW]])
     findings += _swapped(parsed, _anchor(ranked, findings), findings)
@@ -244,17 +245,15 @@ def _check_statement(
         # little else of it (a date places a claim, it does not say it): read against the
         # sentence that states it.
         findings += _wording(index, store, parsed, query, ranked, answers, gazetteer)
-    quote = next((f.quote for f in findings if f.quote), None) or quote_of(ranked[0])
+    quote = next((f.quote for f in findings if f.quote), None) or best
     anchor = _anchor(ranked, findings)
     share = word_share(store, query, anchor.number)
     findings += said_otherwise(store, parsed, query, findings, quote, share, anchor.hit)
     comparisons = tuple(c for _, c, _ in compared if c is not None)
     choices = tuple(choice for _, _, choice in compared)
     verdict = verdict_of(findings, parsed.statement)
-    reading = Reading(
-        verdict, findings, quote, coverage, ranked[0].score, share, comparisons, choices
-    )
-    return reading, shown
+    top = ranked[0].score
+    return Reading(verdict, findings, quote, coverage, top, share, comparisons, choices), shown
 
 
 def _wording(

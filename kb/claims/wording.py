@@ -141,8 +141,28 @@ def negations(claim: Claim, quote: Quote) -> list[Finding]:
     # ("vaker" against "niet vaker"), or else the statement.
     negated_word = stated.split()[-1] if stated else ""
     plain = negated_word if re.search(rf"\b{re.escape(negated_word)}\b", claim.statement) else ""
+    if not claim.negated and not plain and _other_clause(quote.text, claim.statement):
+        # The sentence negates in a clause the claim does not speak of ("Vijftigplussers worden
+        # niet vaker werkloos, maar ... komen ze minder snel weer aan het werk").
+        return []
     ours = negation_words(claim.statement) or plain or claim.statement
     return [Finding("negation", "contradicted", ours, stated, quote)]
+
+
+_CLAUSES = re.compile(r",\s+(?:maar|terwijl|en|want|dus)\s|;\s")
+
+
+def _other_clause(sentence: str, claim: str) -> bool:
+    """Whether the negation of `sentence` stands in one of its clauses that holds none of the
+    claim's longer words, beside a clause that does."""
+    clauses = _CLAUSES.split(fold(sentence))
+    words = {w for w in re.findall(r"[\w-]{5,}", fold(claim))}
+    shared = [bool(words & set(re.findall(r"[\w-]{5,}", c))) for c in clauses]
+    return (
+        len(clauses) > 1
+        and any(negated(c) and not own for c, own in zip(clauses, shared, strict=True))
+        and any(own and not negated(c) for c, own in zip(clauses, shared, strict=True))
+    )
 
 
 _NEGATIVE = re.compile(
@@ -249,7 +269,12 @@ def wording(
         and embedder is not None
         and _meaning(store, embedder, claim.statement, best.number) >= MIN_MEANING
     )
-    held = said and (claim.direction is None or direction_of(sentence) is not None)
+    held = said and (
+        claim.direction is None
+        or direction_of(sentence) is not None
+        # "niet vaker werkloos" where the sentence says "niet vaker" too: no direction.
+        or (claim.negated and negates_too(claim.statement, sentence))
+    )
     if held and embedder is not None and unsaid(store, embedder, claim.statement, sentence):
         # The sentence holds the claim's other words but not what it is about.
         held = False
