@@ -6,7 +6,7 @@ beter" says; "loslaten" says "niet langer houden aan"; years against a half year
 the claim names too is no other school; "beperkt" against "uitgebreid"; "minst populaire"
 against "populairste"; a negation in a clause the claim does not speak of; "nauwelijks" against
 a separable verb the sentence splits; a body the report never names is not the claim's own
-word for the sentence's.
+word for the sentence's; "Associate degree" spells "AD".
 Expected values are read from the report (corpus/techniekpact-voortgangsrapportage-2017.txt).
 """
 
@@ -16,6 +16,7 @@ from kb.claims.claim import parse_claim
 from kb.claims.contrast import contrasts, exclusive, hedged, labelled, planned
 from kb.claims.quantities import quantities
 from kb.claims.spelling import spelled_and_half
+from kb.claims.subject import acronym_of
 from kb.claims.verdict import check
 from kb.claims.wording import negates_too, negations, said_negatively
 from kb.index import Index
@@ -202,3 +203,12 @@ def test_a_body_the_report_never_names_is_no_other_word(report_index: Index) -> 
         "Toepassing', dat het Cito heeft ontwikkeld?",
     )
     assert result.verdict != "klopt"
+
+
+def test_a_name_with_its_lowercase_word_spells_the_acronym() -> None:
+    # Goal 7: "... een landelijk afgestemd breed, flexibel opleidingsportfolio van AD tot Master
+    # voor de opleiding en professionalisering van ..."
+    passage = "een landelijk afgestemd breed, flexibel opleidingsportfolio van AD tot Master"
+    assert acronym_of("Associate", passage, "een portfolio van Associate degree tot master")
+    assert not acronym_of("Associate", passage, "een portfolio van Associate tot master")
+    assert not acronym_of("Associate", passage, "een portfolio van Associate lectoraat")

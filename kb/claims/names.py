@@ -28,7 +28,7 @@ from kb.claims.kin import (
 )
 from kb.claims.places import ABROAD, places_of
 from kb.claims.slots import first_in_slot, slot_finding
-from kb.claims.subject import in_order, numbered_acronyms, within
+from kb.claims.subject import acronym_of, in_order
 from kb.claims.wording import PREVIOUS_MARGIN, Scored, quote_of, with_previous
 from kb.index import Index
 from kb.sentence_store import SentenceStore
@@ -81,7 +81,7 @@ def names(
     named = _besides_ministries(claim, best, named)
     if abroad := abroad_instead(gazetteer, places, best):
         return abroad
-    missing = _missing(gazetteer, store, places, named, best)
+    missing = _missing(gazetteer, store, claim, (places, named), best)
     if not missing:
         return []
     kin = other_of_kind(missing, best.sentence.text)
@@ -273,17 +273,6 @@ def _listed_with(statement: str, missing: list[str], held: list[str]) -> bool:
     )
 
 
-def _acronym_of(name: str, text: str) -> bool:
-    """Whether the passage names `name` by an acronym: the name's capitals spell one of the
-    passage's ("Associate Degree" and "AD"), or the name is an acronym inside one of the
-    passage's ("IT" within "ICT", "TU" within "4TU")."""
-    acronyms = [*_ACRONYM.findall(text), *numbered_acronyms(text)]
-    capitals = "".join(w[0] for w in re.findall(r"\b[A-Z][a-z]+", name))
-    if len(capitals) >= 2 and capitals in acronyms:
-        return True
-    return bool(_ACRONYM.fullmatch(name)) and any(within(name, a) for a in acronyms)
-
-
 def _spells(short: str, words: list[str], used: int = 0) -> bool:
     """Whether `short` is the initials of two or more first `words`, each word giving its first
     letter and maybe more of its own letters in order ("rif": "regionaal investeringsfonds")."""
@@ -333,11 +322,16 @@ def _place_word(gazetteer: Gazetteer, name: str) -> bool:
 
 
 def _missing(
-    gazetteer: Gazetteer, store: SentenceStore, places: list[str], named: list[str], best: Scored
+    gazetteer: Gazetteer,
+    store: SentenceStore,
+    claim: Claim,
+    names_read: tuple[list[str], list[str]],
+    best: Scored,
 ) -> list[str]:
-    """The names of `named` that the passage of `best` lacks. A name is held when its words are
-    ("STERA-project" in "het STERA project"); a place only as a whole, or as the passage
-    names it ("regio Brabant" for "Brabantse")."""
+    """The names of `named` (`names_read`: the claim's places and names) that the passage of
+    `best` lacks. A name is held when its words are ("STERA-project" in "het STERA project");
+    a place only as a whole, or as the passage names it ("regio Brabant" for "Brabantse")."""
+    places, named = names_read
     held = _held(store, best.hit.chunk)
     passage_places = set(gazetteer.tag(best.hit.chunk.text).regions)
     return [
@@ -346,7 +340,7 @@ def _missing(
         if not (name_terms(n) if n in places else set(analyse(n.replace("-", " ")))) <= held
         and n not in passage_places
         and not (n not in places and _abbreviated(n, best.hit.chunk.text, held))
-        and not (n not in places and _acronym_of(n, best.hit.chunk.text))
+        and not (n not in places and acronym_of(n, best.hit.chunk.text, claim.statement))
     ]
 
 

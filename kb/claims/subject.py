@@ -286,3 +286,16 @@ def _acronyms(text: str) -> set[str]:
         for a in _ACRONYM.findall(text)
         if a.lower() not in _SCHOOLS and not re.fullmatch(r"[IVXLC]+", a)
     }
+
+
+def acronym_of(name: str, text: str, statement: str) -> bool:
+    """Whether the passage names `name` by an acronym: the name's capitals spell one of the
+    passage's ("Associate Degree", or "Associate degree" in the `statement`, and "AD"), or the
+    name is an acronym inside one of the passage's ("IT" within "ICT", "TU" within "4TU")."""
+    acronyms = [*_ACRONYM.findall(text), *numbered_acronyms(text)]
+    capitals = "".join(w[0] for w in re.findall(r"\b[A-Z][a-z]+", name))
+    if after := re.search(rf"\b{re.escape(name)}\s+([a-z])[a-z]{{3,}}\b", statement):
+        capitals += after.group(1).upper()
+    if len(capitals) >= 2 and capitals in acronyms:
+        return True
+    return bool(_ACRONYM.fullmatch(name)) and any(within(name, a) for a in acronyms)
