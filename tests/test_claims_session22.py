@@ -6,7 +6,8 @@ beter" says; "loslaten" says "niet langer houden aan"; years against a half year
 the claim names too is no other school; "beperkt" against "uitgebreid"; "minst populaire"
 against "populairste"; a negation in a clause the claim does not speak of; "nauwelijks" against
 a separable verb the sentence splits; a body the report never names is not the claim's own
-word for the sentence's; "Associate degree" spells "AD".
+word for the sentence's; "Associate degree" spells "AD"; "de Tweede Kamer" where the sentence
+says "het nieuwe kabinet".
 Expected values are read from the report (corpus/techniekpact-voortgangsrapportage-2017.txt).
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from kb.claims.claim import parse_claim
 from kb.claims.contrast import contrasts, exclusive, hedged, labelled, planned
+from kb.claims.kin import other_of_kind
 from kb.claims.quantities import quantities
 from kb.claims.spelling import spelled_and_half
 from kb.claims.subject import acronym_of
@@ -212,3 +214,18 @@ def test_a_name_with_its_lowercase_word_spells_the_acronym() -> None:
     assert acronym_of("Associate", passage, "een portfolio van Associate degree tot master")
     assert not acronym_of("Associate", passage, "een portfolio van Associate tot master")
     assert not acronym_of("Associate", passage, "een portfolio van Associate lectoraat")
+
+
+def test_another_body_of_the_state(report_index: Index) -> None:
+    # Preface: "... de partners van het Techniekpact samen met de Topsectoren en de Bouwagenda
+    # een oproep aan het nieuwe kabinet hebben gedaan voor een Nationaal Akkoord voor menselijk
+    # kapitaal ..."
+    sentence = "een oproep aan het nieuwe kabinet hebben gedaan"
+    assert other_of_kind(["Tweede Kamer"], sentence) == "kabinet"
+    assert other_of_kind(["Kabinet"], sentence) is None
+    assert_stands_against(
+        report_index,
+        "Hebben de Techniekpact-partners samen met de Topsectoren en de Bouwagenda de Tweede "
+        "Kamer opgeroepen tot een Nationaal Akkoord voor menselijk kapitaal?",
+        "kabinet",
+    )

@@ -42,10 +42,19 @@ _KINDS = frozenset(["Hogeschool", "Universiteit", "Provincie", "Gemeente", "Stic
 """The first word of a name that says what kind of body it is ("Hogeschool Utrecht")."""
 
 
+_STATE = r"Tweede\s+Kamer|Eerste\s+Kamer|kabinet|regering|Rijksoverheid"
+"""The bodies of the state a claim may put in each other's place."""
+
+
 def other_of_kind(missing: list[str], sentence: str) -> str | None:
     """Another body of the same kind in the sentence where the claim names its own: "ROC
-    Mondriaan" where the claim says "ROC Albeda", "Provincie Limburg" for "Provincie Drenthe"."""
+    Mondriaan" where the claim says "ROC Albeda", "Provincie Limburg" for "Provincie Drenthe",
+    "het nieuwe kabinet" for "de Tweede Kamer"."""
     for name in missing:
+        if re.fullmatch(_STATE, name, re.IGNORECASE):
+            other = re.search(rf"\b(?:{_STATE})\b", sentence, re.IGNORECASE)
+            if other and other.group(0).lower() != name.lower():
+                return other.group(0)
         kind, _, rest = name.partition(" ")
         if not rest or not (kind in _KINDS or (len(kind) > 1 and kind.isupper())):
             continue
