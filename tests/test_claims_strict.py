@@ -11,9 +11,9 @@ import pytest
 from kb.claims.claim import clauses, direction_of
 from kb.claims.contrast import contrasts, labelled
 from kb.claims.findings import Finding, Quote, verdict_of
-from kb.claims.names import _acronym_of, _also, _listed_with, as_written
+from kb.claims.names import _also, _listed_with, as_written
 from kb.claims.quantities import quantities
-from kb.claims.subject import swapped, within
+from kb.claims.subject import acronym_of, swapped, within
 from kb.claims.verdict import check
 from kb.index import Index
 
@@ -274,8 +274,8 @@ def test_an_acronym_within_another_or_spelled_out_is_the_same_name() -> None:
     assert not within("VO", "VNO-NCW")
     assert swapped("een gastles van Geef IT Door", "een gastles door een ICT-professional") is None
     assert swapped("een advies van VNO-NCW", "een advies van FME") == ("VNO-NCW", "FME")
-    assert _acronym_of("Associate Degree", "een opleidingsportfolio van AD tot Master")
-    assert not _acronym_of("Associate Degree", "een opleidingsportfolio tot Master")
+    assert acronym_of("Associate Degree", "een opleidingsportfolio van AD tot Master", "")
+    assert not acronym_of("Associate Degree", "een opleidingsportfolio tot Master", "")
 
 
 def test_an_age_is_not_a_count() -> None:
