@@ -256,7 +256,9 @@ def hedged(claim: str, quote: Quote) -> list[Finding]:
     return [Finding("contrast", "contradicted", match.group(0), given.group(0), quote)]
 
 
-_PARTICLE = re.compile(r"^(door|op|af|aan|uit|mee|terug|toe|bij|weg|na|om|over)(\w{4,})$")
+PARTICLES = r"op|af|aan|uit|mee|door|terug|toe|bij|weg|na|om|in|over"
+"""The particles a separable verb splits off ("doordringen": "dringt ... door")."""
+_PARTICLE = re.compile(rf"^({PARTICLES})(\w{{4,}})$")
 
 
 def _split_verb(word: str, sentence: str) -> re.Match[str] | None:

@@ -88,7 +88,7 @@ def _held(
         return halves
     for quote in quotes:
         span = years_between(quote.text)
-        if span is None or value.number is None:
+        if span is None:
             continue
         if abs(span[0] - value.number) <= MARGIN:
             return Finding(finding.aspect, "supported", finding.claim_value, span[1], quote)

@@ -286,7 +286,7 @@ def _compounds(text: str) -> list[Quantity]:
     for match in _WORD.finditer(text):
         word = match.group(0)
         number = spelled(word) or spelled_milestone(word) or spelled_and_half(word)
-        if number is None or match.group(0).lower() in _WORDS:
+        if number is None or word.lower() in _WORDS:
             continue
         end, value = match.end(), float(number)
         scale = _SCALE_AFTER.match(text, end)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from kb.analyser import analyse, fold
 from kb.answers.answer import source_of
 from kb.claims.claim import Claim, direction_of, direction_words, negated, negation_words
-from kb.claims.contrast import Pairs, labels, opposed
+from kb.claims.contrast import PARTICLES, Pairs, labels, opposed
 from kb.claims.findings import Finding, Quote, Status
 from kb.embed import Embedder, Vectors
 from kb.index import Hit
@@ -156,7 +156,7 @@ def _other_clause(sentence: str, claim: str) -> bool:
     """Whether the negation of `sentence` stands in one of its clauses that holds none of the
     claim's longer words, beside a clause that does."""
     clauses = _CLAUSES.split(fold(sentence))
-    words = {w for w in re.findall(r"[\w-]{5,}", fold(claim))}
+    words = set(re.findall(r"[\w-]{5,}", fold(claim)))
     shared = [bool(words & set(re.findall(r"[\w-]{5,}", c))) for c in clauses]
     return (
         len(clauses) > 1
@@ -230,7 +230,7 @@ def word_share(store: SentenceStore, query: str, number: int) -> float:
     return store.share(terms, held)
 
 
-_PARTICLE = re.compile(r"^(?:op|af|aan|uit|mee|door|terug|toe|bij|weg|na|om|in|over)(?=\w{3})")
+_PARTICLE = re.compile(rf"^(?:{PARTICLES})(?=\w{{3}})")
 
 
 def _split_off(term: str, held: Counter[str]) -> str:
