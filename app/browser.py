@@ -115,21 +115,34 @@ if (!window.vbLand) {
   // appears (a slow machine draws the page around it for longer than three), every change
   // of the page or of its size scrolls the quoted sentence (or, without one, the marked
   // passage) back into the middle of the view, until the reader scrolls, clicks or types.
+  // A new address (a link, a choice, Back or Forward) is a new page for the reader: the
+  // passage may stay in the page across it, so its clock and the reader's scroll start anew.
   let since = 0;
   let reader = false;
+  let address = location.href;
   const land = () => {
+    if (location.href !== address) { address = location.href; since = 0; reader = false; }
     const box = document.querySelector(".st-key-MARKED");
     if (!box) { since = 0; reader = false; return; }
     since = since || Date.now();
     if (!reader && Date.now() - since < 10000) {
       // The whole passage where it fits in the view, else the sentence in the middle.
       const sentence = box.querySelector(".st-key-QUOTED strong");
-      const high = window.innerHeight || document.documentElement.clientHeight;
+      // What shows of the page: the window, cut by every scrolling block the passage is in.
+      let top = 0;
+      let high = window.innerHeight || document.documentElement.clientHeight;
+      for (let e = box.parentElement; e; e = e.parentElement) {
+        if (["auto", "scroll"].includes(getComputedStyle(e).overflowY)) {
+          const r = e.getBoundingClientRect();
+          top = Math.max(top, r.top);
+          high = Math.min(high, r.bottom);
+        }
+      }
       const outside = (e) => {
         const r = e.getBoundingClientRect();
-        return r.top < 0 || r.bottom > high;
+        return r.top < top || r.bottom > high;
       };
-      const fits = box.getBoundingClientRect().height <= high;
+      const fits = box.getBoundingClientRect().height <= high - top;
       const target = fits || !sentence ? box : sentence;
       if (outside(target) || (sentence && outside(sentence))) {
         target.scrollIntoView({block: "center"});
@@ -141,6 +154,7 @@ if (!window.vbLand) {
     window.addEventListener(kind, stop, {passive: true});
   }
   window.vbLand = new MutationObserver(land);
+  window.addEventListener("popstate", land);
   window.vbLand.observe(document.body, {subtree: true, childList: true,
     attributes: true, attributeFilter: ["class", "style"]});
   // A change of size moves the passage without a change of the page's elements (a font or

@@ -263,6 +263,30 @@ def test_the_quote_comes_back_into_view_while_the_page_settles_but_not_against_t
     page.close()
 
 
+def test_a_new_address_lands_on_the_quote_again_after_the_reader_clicked(
+    report_url: str, browser: Any
+) -> None:
+    """The passage may stay in the page while the address changes (Back from a part chosen
+    in the select box, under load): the reader's click on the old page does not keep the
+    quote of the new one out of view."""
+    from playwright.sync_api import expect
+
+    page = _page(browser)
+    _lezen(page, report_url)
+    sentence = page.locator(".st-key-citaat strong", has_text="waarvan er vier raken aan de")
+    expect(sentence).to_be_in_viewport(ratio=1, timeout=15_000)
+    page.mouse.click(900, 450)  # the reader clicks on the report: the page is theirs
+    page.evaluate(_SCROLL_AWAY)
+    page.evaluate(_PAGE_CHANGES)
+    page.wait_for_timeout(1_000)
+    expect(sentence).not_to_be_in_viewport(timeout=1)
+
+    page.evaluate("() => history.pushState(null, '', location.href + '&stap=2')")
+    page.evaluate(_PAGE_CHANGES)
+    expect(sentence).to_be_in_viewport(ratio=1, timeout=3_000)
+    page.close()
+
+
 def _goal_shown(page: Any, goal: int) -> None:
     """The reading page shows goal `goal`: its heading and the choice in the select box."""
     from playwright.sync_api import expect
