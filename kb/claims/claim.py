@@ -202,7 +202,10 @@ def clauses(statement: str) -> list[str]:
     procesevaluatie verscheen in juli 2016"); the statement itself when it is one claim."""
     # A plain "en" last: "Via het Rif werken bedrijven en scholen ...; het fonds is verlengd"
     # is split at ";", not between the two subjects.
+    values = quantities(statement)
     for join in sorted(_JOINS.finditer(statement), key=lambda j: bool(j.group(1))):
+        if any(q.start < join.start() < q.end for q in values):
+            continue  # "zevenendertig en een half miljoen euro" is one value
         left, right = statement[: join.start()], statement[join.end() :]
         if join.group(1) and not _joins_claims(left, right):
             continue
@@ -299,6 +302,10 @@ _VERB = re.compile(
 ("de staatssecretaris en de minister van OCW" joins two subjects of one claim)."""
 
 
+_SHARED_VERB = re.compile(rf"(?:{_VERB.pattern}|wil\b|wilde\b)")
+"""A verb that begins the part after "en": its subject is the one before ("... en wil ...")."""
+
+
 def _joins_claims(left: str, right: str) -> bool:
     """Whether a plain "en" joins two claims rather than two names or a range: not in "tussen
     2014 en mei 2017", "2016 en begin 2017", "tot en met", "basis- en kaderberoepsgerichte",
@@ -323,6 +330,10 @@ def _joins_claims(left: str, right: str) -> bool:
         and not re.match(r"(?:\S+\s+){0,4}(?:op|met|aan|bij)\s+elkaar\b", fold(right))
         and not (_ADJECTIVE_END.search(fold(left)) and _ADJECTIVE_START.match(fold(right)))
         and bool(_VERB.search(fold(right)))
+        # "OTIB is samen met mbo-instellingen en de lerarenopleiding ... een pilot gestart":
+        # a left side without a verb is one of two subjects, unless the right side begins
+        # with the verb the two sides share ("Geef IT Door! koppelt ... en wordt ...").
+        and bool(_VERB.search(fold(left)) or _SHARED_VERB.match(fold(right)))
     )
 
 

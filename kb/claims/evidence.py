@@ -340,10 +340,23 @@ def stating(
     the report states it)."""
     text = claim.statement[:1].upper() + claim.statement[1:] + "?"
     decision = decide(index, model, text, None, PASSAGES, gazetteer)
-    best = decision.best
-    if decision.abstain or best is None:
+    if decision.abstain:
         return None
-    return Scored(best.number, best.sentence, best.hit, float(decision.scores[decision.order[0]]))
+    # A footnote's bare web address ("www.mboraad.nl/publicaties/tekort-aan-techniekdocenten")
+    # names a source; it states nothing a claim without one could be quoted against.
+    sites = bool(re.search(r"https?://|www\.", claim.statement))
+    stated = [
+        i
+        for i in decision.order
+        if sites or not _WEB_ADDRESS.fullmatch(decision.candidates[i].sentence.text)
+    ]
+    if not stated:
+        return None
+    best = decision.candidates[stated[0]]
+    return Scored(best.number, best.sentence, best.hit, float(decision.scores[stated[0]]))
+
+
+_WEB_ADDRESS = re.compile(r"\s*(?:https?://|www\.)\S+\s*")
 
 
 def in_words(claimed: Quantity, window: Sequence[tuple[Scored, list[Quantity]]]) -> Finding | None:

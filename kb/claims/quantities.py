@@ -270,6 +270,8 @@ def _aged(text: str, value: Value) -> bool:
 
 
 _EURO_AFTER = re.compile(r"\s+euro\b")
+_AND_HALF = re.compile(r"\s+en\s+een\s+half\b")
+"""A half after a number word ("zevenendertig en een half miljoen")."""
 
 
 def _milestone(text: str, value: Value) -> bool:
@@ -289,6 +291,9 @@ def _compounds(text: str) -> list[Quantity]:
         if number is None or word.lower() in _WORDS:
             continue
         end, value = match.end(), float(number)
+        half = _AND_HALF.match(text, end)
+        if half and not word.endswith("half"):
+            end, value = half.end(), value + 0.5
         scale = _SCALE_AFTER.match(text, end)
         if scale:
             end, value = scale.end(), value * _SCALES[scale.group(1)]
@@ -322,6 +327,8 @@ def _in_words(text: str) -> list[Quantity]:
             span = (words.group(0), words.start(), words.end())
             found.append(Quantity("percent", *span, share, frozenset(), None, bound))
     for words in _HALF.finditer(text):
+        if any(q.start < words.start() < q.end for q in found):
+            continue  # "zevenendertig en een half miljoen": the half of a number before it
         value = _PARTS[words.group(1).lower()] * _SCALES[words.group(2).lower()]
         euro = _EURO_AFTER.match(text, words.end())
         end = euro.end() if euro else words.end()

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -71,6 +71,7 @@ from kb.claims.subject import (
     same_unit,
     swapped,
 )
+from kb.claims.synonyms import in_report_words
 from kb.claims.wording import (
     MIN_MEANING,
     Scored,
@@ -145,12 +146,27 @@ def check(
         AnswerError: the index was built without sentences.
     """
     cleaned = clean_question(claim, index.settings.max_question_chars)
+    model = model or load_model()
+    result = _check(index, cleaned.text, filters, top_k, model)
+    # A claim in words the report does not use ("te weinig" for its "tekort aan") is read
+    # once more in the report's words; the claim stays the reader's own.
+    again = in_report_words(cleaned.text)
+    if result.verdict == "niet_in_rapport" and again != cleaned.text:
+        other = _check(index, again, filters, top_k, model)
+        if other.verdict != "niet_in_rapport":
+            result = replace(other, claim=cleaned.text)
+    return replace(result, notice=cleaned.notice)
+
+
+def _check(
+    index: Index, text: str, filters: Filters | None, top_k: int, model: ClaimModel | None
+) -> Check:
+    """The verdict on the cleaned claim `text` (kb.claims.verdict.check)."""
     place = _place_test(index)
-    parsed = parse_claim(cleaned.text, place)
-    if filters is None and _PREFACE.search(cleaned.text):
+    parsed = parse_claim(text, place)
+    if filters is None and _PREFACE.search(text):
         # "Volgens het voorwoord ...": the claim is about what the preface says.
         filters = Filters(kinds=("voorwoord",))
-    model = model or load_model()
     whole, shown = _check_statement(index, parsed, filters, top_k, model)
     split = clauses(parsed.statement)
     parts = [whole]
@@ -175,13 +191,12 @@ def check(
     if verdict != "klopt" or rule != verdict:
         quote = next((f.quote for f in findings if f.status == "contradicted"), None) or quote
     return Check(
-        cleaned.text,
+        text,
         parsed.statement,
         verdict,
         findings,
         quote,
         shown,
-        cleaned.notice,
         rule_verdict=rule,
         features=tuple(float(v) for v in row),
         choices=whole.choices + tuple(c for p in parts if p is not whole for c in p.choices),
