@@ -34,6 +34,7 @@ def test_too_few_teachers_is_the_prefaces_shortage(report_index: Index) -> None:
     result = check(report_index, claim)
     assert result.verdict == "klopt"
     assert result.claim == claim
+    assert result.statement == "er nog steeds te weinig techniekdocenten zijn"
     assert result.quote is not None
     assert "tekort aan vakdocenten techniek" in result.quote.text
 

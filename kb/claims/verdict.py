@@ -154,7 +154,7 @@ def check(
     if result.verdict == "niet_in_rapport" and again != cleaned.text:
         other = _check(index, again, filters, top_k, model)
         if other.verdict != "niet_in_rapport":
-            result = replace(other, claim=cleaned.text)
+            result = replace(other, claim=cleaned.text, statement=result.statement)
     return replace(result, notice=cleaned.notice)
 
 
