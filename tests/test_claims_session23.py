@@ -2,7 +2,8 @@
 weinig" for its "tekort aan", "leraren" for its "docenten", "de vier technische universiteiten"
 for its "4TU") is read once more in the report's words, and stays the reader's own claim; a
 number and a half in words apart ("zevenendertig en een half miljoen euro") is one value, and a
-compound claim is not split inside it.
+compound claim is not split inside it; a claimed month stands against the report's month, not
+against a year in a quoted title or a year of the sentence before.
 Expected values are read from the report (corpus/techniekpact-voortgangsrapportage-2017.txt).
 """
 
@@ -95,3 +96,28 @@ def test_two_subjects_of_one_verb_are_one_claim() -> None:
         "het Techniekpact draait nu vier jaar",
         "telt in totaal twaalf doelen",
     ]
+
+
+def test_a_month_against_the_month_not_the_years_of_a_title(report_index: Index) -> None:
+    # Goals 1 and 5: "... met de kaderregeling ‘Beleidskader subsidie bètatechniek-netwerken
+    # 2017-2020’, dat in juni 2017 gepubliceerd wordt."
+    assert_stands_against(
+        report_index,
+        "Klopt het dat OCW de kaderregeling voor de bètatechniek-netwerken in oktober 2017 "
+        "publiceert?",
+        "juni 2017",
+    )
+
+
+def test_a_season_against_the_season_the_report_names(report_index: Index) -> None:
+    # Goal 9: "De eerste rapportage over het experiment (2015/2016) is in mei 2017
+    # gepubliceerd. Medio 2020 wordt het experiment geëvalueerd."
+    assert_stands_against(
+        report_index,
+        "Het experiment met de gecombineerde leerweg bol-bbl wordt medio 2019 geëvalueerd.",
+        "Medio 2020",
+    )
+    right = check(
+        report_index, "Medio 2020 wordt het experiment met de gecombineerde leerweg geëvalueerd."
+    )
+    assert right.verdict == "klopt"

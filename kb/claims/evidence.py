@@ -206,14 +206,18 @@ def chosen(
     placed = _in_passage(claimed, evidence, own)
     if placed is not None:
         return placed, True
-    closer = _closer(evidence, top, own, clause)
+    closer = _closer(claimed, evidence, top, own, clause)
     # A value of the claim's own clause that fits it states it ("jaarlijks €25 miljoen" a
     # sentence below "nogmaals €25 miljoen ... (in totaal €125 miljoen)").
     return closer, closer is not own and supports(claimed, closer.stated)
 
 
 def _closer(
-    evidence: list[Evidence], top: Evidence, own: Evidence, clause: Callable[[Evidence], float]
+    claimed: Quantity,
+    evidence: list[Evidence],
+    top: Evidence,
+    own: Evidence,
+    clause: Callable[[Evidence], float],
 ) -> Evidence:
     """The report value a claim is compared with when its best sentence's does not fit: `own`
     (of the ranker's best sentence), unless a sentence the ranker scores within `CLOSER_MARGIN`
@@ -223,6 +227,17 @@ def _closer(
     near = [e for e in evidence if e.number != top.number and top.score - e.score <= CLOSER_MARGIN]
     if not near:
         return own
+    if claimed.kind == "date" and precision(own.stated) == "year" != precision(claimed):
+        # "medio 2018" against "Medio 2020 wordt het experiment geëvalueerd", not against the
+        # "2015/2016" of the sentence before it: a date as precise as the claim's, in the
+        # same passage.
+        alike = [
+            e
+            for e in near
+            if precision(e.stated) == precision(claimed) and e.hit.chunk.id == own.hit.chunk.id
+        ]
+        if alike:
+            return max(alike, key=lambda e: e.score)
     other = max(near, key=lambda e: (clause(e), e.score))
     return other if clause(other) >= clause(own) + CLOSER_GAIN else own
 
@@ -311,6 +326,11 @@ def compared_with(
         or not other_unit(claim.statement, claimed, store.sentences[e.number].text, e.stated)
     ]
 
+    if claimed.kind == "date" and precision(claimed) != "year":
+        # A year in a quoted title ("‘Beleidskader subsidie bètatechniek-netwerken 2017-2020’,
+        # dat in juni 2017 ...") names the thing; it is not when the claim's month fell.
+        evidence = [e for e in evidence if not _titled(store.sentences[e.number].text, e.stated)]
+
     def unit(e: Evidence, counted: Quantity) -> bool:
         return same_unit(claim.statement, counted, store.sentences[e.number].text, e.stated)
 
@@ -330,6 +350,17 @@ def compared_with(
     status: Status = "supported" if fits else "contradicted"
     ours, theirs = shown(claim.statement, claimed, sentence.text, pick.stated, fits)
     return Finding(claimed.kind, status, ours, theirs, quote_of(scored)), compared
+
+
+_TITLE = re.compile(r"[‘“][^’”]{3,}[’”]")
+"""A name in quotes: ‘Beleidskader subsidie bètatechniek-netwerken 2017-2020’."""
+
+
+def _titled(sentence: str, stated: Quantity) -> bool:
+    """Whether a year (or a range of years) stands inside a quoted name in the sentence."""
+    return precision(stated) == "year" and any(
+        m.start() < stated.start and stated.end <= m.end() for m in _TITLE.finditer(sentence)
+    )
 
 
 def stating(
