@@ -3,7 +3,9 @@ weinig" for its "tekort aan", "leraren" for its "docenten", "de vier technische 
 for its "4TU") is read once more in the report's words, and stays the reader's own claim; a
 number and a half in words apart ("zevenendertig en een half miljoen euro") is one value, and a
 compound claim is not split inside it; a claimed month stands against the report's month, not
-against a year in a quoted title or a year of the sentence before.
+against a year in a quoted title or a year of the sentence before; "ruim dertig trainees via Eerst
+de Klas" is compared with Eerst de Klas's 28, not met by the 38 of another programme; "vergroot"
+against "verkleint", "vasthouden" against "loslaten".
 Expected values are read from the report (corpus/techniekpact-voortgangsrapportage-2017.txt).
 """
 
@@ -119,5 +121,42 @@ def test_a_season_against_the_season_the_report_names(report_index: Index) -> No
     )
     right = check(
         report_index, "Medio 2020 wordt het experiment met de gecombineerde leerweg geëvalueerd."
+    )
+    assert right.verdict == "klopt"
+
+
+def test_a_bound_names_no_value_of_another_thing(report_index: Index) -> None:
+    # Goal 6: "In augustus 2016 zijn 28 trainees gestart in kader van Eerst de Klas en zijn 38
+    # onderwijstrainees gestart vanuit het OnderwijsTraineeship."
+    assert_stands_against(
+        report_index, "In augustus 2016 begonnen ruim dertig trainees via Eerst de Klas.", "28"
+    )
+    right = check(
+        report_index,
+        "In augustus 2016 begonnen ruim dertig onderwijstrainees via het OnderwijsTraineeship.",
+    )
+    assert right.verdict == "klopt"
+
+
+def test_larger_against_smaller_and_holding_against_letting_go(report_index: Index) -> None:
+    # Goal 5: "Dat draagt bij aan een betere aansluiting en verkleint de kans op uitval en
+    # switch." Goal 10: "Bij de pilots flexibilisering mogen hogescholen hun vaste
+    # onderwijsprogramma's loslaten."
+    assert_stands_against(
+        report_index,
+        "Nauwere samenwerking tussen toeleverend en vervolgonderwijs vergroot volgens het "
+        "rapport de kans op uitval en switch.",
+        "verkleint",
+    )
+    assert_stands_against(
+        report_index,
+        "In de pilots flexibilisering moeten hogescholen hun vaste onderwijsprogramma's "
+        "vasthouden.",
+        "loslaten",
+    )
+    right = check(
+        report_index,
+        "Hogescholen in de pilots flexibilisering hoeven hun vaste onderwijsprogramma niet "
+        "langer vast te houden.",
     )
     assert right.verdict == "klopt"

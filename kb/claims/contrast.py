@@ -37,7 +37,13 @@ _CONTRASTS: tuple[tuple[str, str], ...] = (
     (r"tweede", r"derde|vierde|vijfde"),
     (r"lichtere?|zwaardere?|strengere?|soepelere?|lagere|hogere|andere", r"dezelfde|gelijke"),
     (r"theoretischer", r"praktischer"),
-    (r"strikter|strenger|strakker", r"loslaten|losgelaten|vrijer|flexibeler"),
+    (
+        # "niet langer vast te houden" says "loslaten".
+        r"strikter|strenger|strakker"
+        r"|(?<!niet\s)(?<!langer\s)(?<!meer\s)(?:vasthouden|vastgehouden|vast\s(?:te\s)?houden)",
+        r"loslaten|losgelaten|vrijer|flexibeler",
+    ),
+    (r"vergroot|vergroten|vergrootte|vergroting", r"verkleint|verkleinen|verkleinde|verkleining"),
     (r"eenvoudig|makkelijk|gemakkelijk|geen\sprobleem", r"geen\ssinecure|lastig|moeilijk"),
     (r"publieke?|openbare?", r"private?|particuliere?"),
     (r"weinig", r"veel|grote?"),

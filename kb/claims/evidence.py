@@ -311,7 +311,10 @@ def compared_with(
         # The claim's own value of the same thing, or its month, in the sentence is the one
         # it speaks of: "dertien gemeenten en drie provincies" for "dertien gemeenten", "30
         # juni 2019" for "eind juni 2019" in "van 1 juli 2016 tot en met 30 juni 2019".
-        same = (unit or dated) and supports(claimed, e.stated)
+        # A bound ("ruim dertig") is met by many values; it names none of them ("38
+        # onderwijstrainees" is not the "ruim dertig trainees via Eerst de Klas").
+        named = dated or claimed.bound is None or claimed.number == e.stated.number
+        same = (unit or dated) and named and supports(claimed, e.stated)
         return shared + UNIT_ALIKE * unit + alike(claimed, e.stated) + SAME_VALUE * same
 
     # A count of another thing is not what the claim counts: it can neither contradict it
