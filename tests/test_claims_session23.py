@@ -5,7 +5,8 @@ number and a half in words apart ("zevenendertig en een half miljoen euro") is o
 compound claim is not split inside it; a claimed month stands against the report's month, not
 against a year in a quoted title or a year of the sentence before; "ruim dertig trainees via Eerst
 de Klas" is compared with Eerst de Klas's 28, not met by the 38 of another programme; "vergroot"
-against "verkleint", "vasthouden" against "loslaten".
+against "verkleint", "vasthouden" against "loslaten"; a figure of the pact as a whole ("tien
+doelen") is read in the preface.
 Expected values are read from the report (corpus/techniekpact-voortgangsrapportage-2017.txt).
 """
 
@@ -160,3 +161,13 @@ def test_larger_against_smaller_and_holding_against_letting_go(report_index: Ind
         "langer vast te houden.",
     )
     assert right.verdict == "klopt"
+
+
+def test_the_number_of_goals_is_the_prefaces(report_index: Index) -> None:
+    # Preface: "Voor u ligt de jaarlijkse Voortgangsrapportage van het Nationaal Techniekpact
+    # 2020, die een doorkijk geeft in de uitvoering van de 12 doelen."
+    assert_stands_against(report_index, "Het Techniekpact telt tien doelen.", "12")
+    right = check(report_index, "Klopt het dat het Techniekpact twaalf doelen heeft?")
+    assert right.verdict == "klopt"
+    assert right.quote is not None
+    assert "de uitvoering van de 12 doelen" in right.quote.text

@@ -329,10 +329,7 @@ def compared_with(
         or not other_unit(claim.statement, claimed, store.sentences[e.number].text, e.stated)
     ]
 
-    if claimed.kind == "date" and precision(claimed) != "year":
-        # A year in a quoted title ("‘Beleidskader subsidie bètatechniek-netwerken 2017-2020’,
-        # dat in juni 2017 ...") names the thing; it is not when the claim's month fell.
-        evidence = [e for e in evidence if not _titled(store.sentences[e.number].text, e.stated)]
+    evidence = _untitled(store, claimed, evidence)
 
     def unit(e: Evidence, counted: Quantity) -> bool:
         return same_unit(claim.statement, counted, store.sentences[e.number].text, e.stated)
@@ -357,6 +354,15 @@ def compared_with(
 
 _TITLE = re.compile(r"[‘“][^’”]{3,}[’”]")
 """A name in quotes: ‘Beleidskader subsidie bètatechniek-netwerken 2017-2020’."""
+
+
+def _untitled(store: SentenceStore, claimed: Quantity, evidence: list[Evidence]) -> list[Evidence]:
+    """`evidence` without the years in quoted titles when the claim names a month or season: a
+    year in "‘Beleidskader subsidie bètatechniek-netwerken 2017-2020’, dat in juni 2017 ..."
+    names the thing; it is not when the claim's month fell."""
+    if claimed.kind != "date" or precision(claimed) == "year":
+        return evidence
+    return [e for e in evidence if not _titled(store.sentences[e.number].text, e.stated)]
 
 
 def _titled(sentence: str, stated: Quantity) -> bool:

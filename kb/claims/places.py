@@ -9,6 +9,8 @@ stands against the claim's.
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Callable
 
 from ingest.regions import Gazetteer, GazetteerEntry
 from kb.answers.answer import gazetteer_of
@@ -35,3 +37,22 @@ def _with_abroad(gazetteer: Gazetteer) -> Gazetteer:
     return gazetteer.extended(
         [GazetteerEntry(name=name, region=name, province=None) for name in ABROAD]
     )
+
+
+def place_test(settings: Settings) -> Callable[[str], bool]:
+    """Whether a word is a place (of the gazetteer or abroad): a claim that starts with one
+    ("Finland ...") keeps its capital (kb.claims.claim.parse_claim)."""
+    gazetteer = places_of(settings)
+    return lambda word: bool(gazetteer.tag(word).regions)
+
+
+def same_places(gazetteer: Gazetteer, claim: str, passage: str) -> bool:
+    """Whether the passage names the places the claim names, and no other."""
+    return set(gazetteer.tag(claim).regions) == set(gazetteer.tag(passage).regions)
+
+
+def without_places(gazetteer: Gazetteer, text: str) -> str:
+    """`text` without the places it names ("alle Groningse basisscholen")."""
+    for name in gazetteer.names(text):
+        text = re.sub(rf"\b{re.escape(name)}\b", " ", text)
+    return " ".join(text.split())

@@ -24,7 +24,6 @@ without values is read against the answer step's answer to it:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -59,7 +58,7 @@ from kb.claims.model import ClaimModel, ValueChooser, load_model
 from kb.claims.names import names
 from kb.claims.otherwise import said_otherwise
 from kb.claims.parts import by_parts, part_by_part, subject_of
-from kb.claims.places import places_of
+from kb.claims.places import place_test, same_places, without_places
 from kb.claims.quantities import Quantity, consistent, quantities
 from kb.claims.subject import (
     UNIT_ALIKE,
@@ -155,14 +154,30 @@ def check(
         other = _check(index, again, filters, top_k, model)
         if other.verdict != "niet_in_rapport":
             result = replace(other, claim=cleaned.text, statement=result.statement)
+    if result.verdict == "niet_in_rapport" and filters is None and _of_the_whole(result):
+        # "Het Techniekpact telt tien doelen": a figure of the pact or the report as a whole,
+        # which the preface gives ("de uitvoering van de 12 doelen"), not a goal's passage.
+        preface = _check(index, cleaned.text, Filters(kinds=("voorwoord",)), top_k, model)
+        if preface.verdict != "niet_in_rapport":
+            result = preface
     return replace(result, notice=cleaned.notice)
+
+
+_WHOLE = re.compile(r"\b(?:techniekpact|rapport|rapportage|voortgangsrapportage)\b")
+
+
+def _of_the_whole(result: Check) -> bool:
+    """Whether a claim speaks of the pact or the report as a whole and gives a figure the
+    passages about it do not hold."""
+    missing = any(f.aspect in FIGURES and f.status == "absent" for f in result.findings)
+    return missing and bool(_WHOLE.search(fold(result.statement)))
 
 
 def _check(
     index: Index, text: str, filters: Filters | None, top_k: int, model: ClaimModel | None
 ) -> Check:
     """The verdict on the cleaned claim `text` (kb.claims.verdict.check)."""
-    place = _place_test(index)
+    place = place_test(index.settings)
     parsed = parse_claim(text, place)
     if filters is None and _PREFACE.search(text):
         # "Volgens het voorwoord ...": the claim is about what the preface says.
@@ -201,13 +216,6 @@ def _check(
         features=tuple(float(v) for v in row),
         choices=whole.choices + tuple(c for p in parts if p is not whole for c in p.choices),
     )
-
-
-def _place_test(index: Index) -> Callable[[str], bool]:
-    """Whether a word is a place (of the gazetteer or abroad): a claim that starts with one
-    ("Finland ...") keeps its capital (`parse_claim`)."""
-    gazetteer = places_of(index.settings)
-    return lambda word: bool(gazetteer.tag(word).regions)
 
 
 def _check_statement(
@@ -383,21 +391,9 @@ def _coverage(
     if not ranked:
         return 0.0
     about, hit = without_ministries(about), ranked[0].hit
-    if not _same_places(gazetteer, about, hit.chunk.text):
-        about = _without_places(gazetteer, about)
+    if not same_places(gazetteer, about, hit.chunk.text):
+        about = without_places(gazetteer, about)
     return passage_share(store, about, hit)
-
-
-def _same_places(gazetteer: Gazetteer, claim: str, passage: str) -> bool:
-    """Whether the passage names the places the claim names, and no other."""
-    return set(gazetteer.tag(claim).regions) == set(gazetteer.tag(passage).regions)
-
-
-def _without_places(gazetteer: Gazetteer, text: str) -> str:
-    """`text` without the places it names ("alle Groningse basisscholen")."""
-    for name in gazetteer.names(text):
-        text = re.sub(rf"\b{re.escape(name)}\b", " ", text)
-    return " ".join(text.split())
 
 
 def hand_key(row: tuple[float, ...]) -> float:
