@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ingest.parse import INLINE_URL, URL_LINE
 from ingest.regions import Gazetteer
 from kb.answers.candidates import candidates_of
 from kb.answers.decide import decide
@@ -384,19 +385,19 @@ def stating(
         return None
     # A footnote's bare web address ("www.mboraad.nl/publicaties/tekort-aan-techniekdocenten")
     # names a source; it states nothing a claim without one could be quoted against.
-    sites = bool(re.search(r"https?://|www\.", claim.statement))
-    stated = [
-        i
-        for i in decision.order
-        if sites or not _WEB_ADDRESS.fullmatch(decision.candidates[i].sentence.text)
-    ]
-    if not stated:
+    sites = bool(INLINE_URL.search(claim.statement))
+    first = next(
+        (
+            i
+            for i in decision.order
+            if sites or not URL_LINE.match(decision.candidates[i].sentence.text)
+        ),
+        None,
+    )
+    if first is None:
         return None
-    best = decision.candidates[stated[0]]
-    return Scored(best.number, best.sentence, best.hit, float(decision.scores[stated[0]]))
-
-
-_WEB_ADDRESS = re.compile(r"\s*(?:https?://|www\.)\S+\s*")
+    best = decision.candidates[first]
+    return Scored(best.number, best.sentence, best.hit, float(decision.scores[first]))
 
 
 def in_words(claimed: Quantity, window: Sequence[tuple[Scored, list[Quantity]]]) -> Finding | None:
