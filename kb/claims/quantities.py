@@ -174,7 +174,7 @@ def quantities(text: str) -> list[Quantity]:
             if (
                 kind == "count"
                 and text[value.end : value.end + 1].isalpha()
-                and not _milestone(text, value)
+                and not milestone(text, value)
             ):
                 # "4TU", "3D": a name, not a count.
                 continue
@@ -274,7 +274,7 @@ _AND_HALF = re.compile(r"\s+en\s+een\s+half\b")
 """A half after a number word ("zevenendertig en een half miljoen")."""
 
 
-def _milestone(text: str, value: Value) -> bool:
+def milestone(text: str, value: Value | Quantity) -> bool:
     """ "de 10.000e leerling": the how-manieth of a hundred or more is a count ("de 21e eeuw"
     names a century)."""
     return bool(_MILESTONE.match(text, value.end)) and (number_of(value.text) or 0) >= 100

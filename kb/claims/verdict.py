@@ -39,7 +39,7 @@ from kb.claims.claim import Claim, clauses, parse_claim
 from kb.claims.contrast import without_ministries
 from kb.claims.coverage import passage_share
 from kb.claims.durations import lasting
-from kb.claims.evidence import Evidence, by_ranker, compared_with, in_words, shown, stating
+from kb.claims.evidence import Evidence, by_ranker, compared_with, shown, stating
 from kb.claims.evidence import ranked as ranked_evidence
 from kb.claims.features import Choice, Comparison, Reading, allowed, feature_row, gap
 from kb.claims.findings import (
@@ -60,6 +60,7 @@ from kb.claims.otherwise import said_otherwise
 from kb.claims.parts import by_parts, part_by_part, subject_of
 from kb.claims.places import place_test, same_places, without_places
 from kb.claims.quantities import Quantity, consistent, quantities
+from kb.claims.shares import in_words
 from kb.claims.subject import (
     UNIT_ALIKE,
     alike,

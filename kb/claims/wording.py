@@ -59,10 +59,13 @@ _OPPOSITES: Pairs = [
             r"lastiger|moeilijker|ingewikkelder|ontoegankelijker",
         ),
         (r"uitgebreid|uitbreid\w*", r"ingeperkt|inperk\w*|afgebouwd"),
+        (r"positieve?|positief", r"negatieve?|negatief"),
     )
 ]
 """Changes that are each other's opposite outside "meer" and "minder": a programme lengthened
-or shortened, a step made easier or harder, a scheme widened or narrowed."""
+or shortened, a step made easier or harder, a scheme widened or narrowed, a judgement positive
+or negative (shown as the report's own word: "positief", not the "brede" of "brede waardering"
+in the same sentence)."""
 
 
 def direction(claim: Claim, quote: Quote, value: str | None = None) -> list[Finding]:
@@ -270,11 +273,29 @@ def wording(
         and _meaning(store, embedder, claim.statement, best.number) >= MIN_MEANING
     )
     held = said and (claim.direction is None or direction_of(sentence) is not None)
-    if held and embedder is not None and unsaid(store, embedder, claim.statement, sentence):
+    if held and embedder is not None and _unsaid_here(store, embedder, claim.statement, best):
         # The sentence holds the claim's other words but not what it is about.
         held = False
     status: Status = "supported" if held else "absent"
     return [Finding("statement", status, None, None, quote_of(best) if held else None)]
+
+
+def _unsaid_here(store: SentenceStore, embedder: Embedder, statement: str, best: Scored) -> bool:
+    """Whether the claim's key words (`unsaid`) are missing from the sentence, also when the
+    sentence before it in its passage writes them ("... scholingsvouchers toegekend. De ICT
+    behoort tot één van de populairste sectoren" for "omscholen met een scholingsvoucher")."""
+    keys = unsaid(store, embedder, statement, best.sentence.text)
+    before = [n for n in store.of_chunk(best.hit.chunk.id) if n < best.number][-1:]
+    if not keys or not before:
+        return bool(keys)
+    words = set(re.findall(r"[a-z][a-z-]+", fold(store.sentences[before[0]].text)))
+    return any(not any(_inflected(key, word) for word in words) for key in keys)
+
+
+def _inflected(key: str, word: str) -> bool:
+    """Whether two words are one word in another form ("scholingsvoucher", "scholingsvouchers")."""
+    short, long = sorted((key, word), key=len)
+    return long.startswith(short) and len(long) - len(short) <= 2
 
 
 def _meaning(store: SentenceStore, embedder: Embedder, statement: str, number: int) -> float:
