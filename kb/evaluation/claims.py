@@ -94,8 +94,9 @@ def half_of(goal: int | None, ident: str) -> Half:
 
 
 def shows_value(result: Check, report_value: str | None) -> bool:
-    """Whether a check shows the report's true value: as a contradicting finding's value, or
-    inside the quoted sentence."""
+    """Whether a check shows the report's true value as a contradicting finding's value (one
+    inside the other: "10.000" shows "10.000e"). The quoted sentence does not count: the value
+    must stand beside the claim's."""
     if report_value is None:
         return True
     found = [f.report_value or "" for f in result.findings if f.status == "contradicted"]
