@@ -273,6 +273,20 @@ class SentenceStore:
         """The analysed terms of a chunk's text, example title and footnotes."""
         return self._passage_terms.get(chunk_id, frozenset())
 
+    def part_terms(self, chunk_id: str) -> frozenset[str]:
+        """`passage_terms` of every chunk of the part a chunk belongs to: a part of the report
+        (a bullet, an example) split into chunks ("doel-12/bereikt/07#1", "#2") is one passage
+        for what it names."""
+        part = chunk_id.split("#", 1)[0]
+        return self._part_terms.get(part, self.passage_terms(chunk_id))
+
+    @functools.cached_property
+    def _part_terms(self) -> dict[str, frozenset[str]]:
+        parts: dict[str, set[str]] = {}
+        for chunk_id, terms in self._passage_terms.items():
+            parts.setdefault(chunk_id.split("#", 1)[0], set()).update(terms)
+        return {part: frozenset(terms) for part, terms in parts.items()}
+
     def terms(self, number: int) -> Counter[str]:
         """The analysed (stemmed) terms of sentence `number`."""
         return self._terms[number]

@@ -4,7 +4,9 @@
 month against a month of a sentence the ranker puts lower ("februari 2017" of the tussenevaluatie,
 not "mei 2017" of the Rif's sentence). And a sentence whose subject the sentence before names
 ("... scholingsvouchers toegekend. De ICT behoort tot één van de populairste sectoren ...") states
-a claim that names it; a word the sentence before merely resembles in meaning does not.
+a claim that names it; a word the sentence before merely resembles in meaning does not. A figure
+in the second chunk of a part is about the name in its first ("Tijdelijke subsidieregeling ...",
+"Er zijn in totaal 59 aanvragen ingediend").
 Expected values are read from the report (corpus/techniekpact-voortgangsrapportage-2017.txt).
 """
 
@@ -68,3 +70,27 @@ def test_a_word_like_one_before_in_meaning_is_not_said(report_index: Index) -> N
     # Goal 8 never says that unions left the Centres of expertise.
     claim = "Klopt het dat vakbonden zich hebben teruggetrokken uit de Centres of expertise?"
     assert check(report_index, claim).verdict == "niet_in_rapport"
+
+
+def test_a_part_split_into_chunks_names_what_each_chunk_names(report_index: Index) -> None:
+    store = report_index.sentences
+    assert store is not None
+    chunks = [chunk.id for chunk in report_index.chunks]
+    for chunk_id in chunks:
+        assert store.passage_terms(chunk_id) <= store.part_terms(chunk_id)
+    split = [c for c in chunks if "#2" in c]
+    assert split, "the report has parts long enough to be split into chunks"
+    for chunk_id in split:
+        first = chunk_id.replace("#2", "#1")
+        assert store.passage_terms(first) <= store.part_terms(chunk_id)
+
+
+def test_a_figure_in_the_second_chunk_of_a_part_about_its_first(report_index: Index) -> None:
+    # Goal 12: "Daarom is in het voorjaar van 2017 de ‘Tijdelijke subsidieregeling
+    # experimenten meer werk voor vijftigplussers’ ... ingesteld. ... Er zijn in totaal 59
+    # aanvragen ingediend" (the name and the figure fall in two chunks of one bullet).
+    claim = (
+        "Voor de Tijdelijke subsidieregeling experimenten meer werk voor vijftigplussers kwamen"
+        " tachtig aanvragen binnen."
+    )
+    assert_stands_against(report_index, claim, "59")

@@ -32,7 +32,7 @@ def about_another(store: SentenceStore, findings: list[Finding]) -> list[Finding
             return False
         if finding.aspect not in (*FIGURES, "date"):
             return False
-        held = store.passage_terms(finding.quote.hit_id)
+        held = store.part_terms(finding.quote.hit_id)
         return not any(all(_holds(held, t) for t in name_terms(name)) for name in absent)
 
     return [
