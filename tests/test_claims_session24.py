@@ -6,7 +6,8 @@ not "mei 2017" of the Rif's sentence). And a sentence whose subject the sentence
 ("... scholingsvouchers toegekend. De ICT behoort tot één van de populairste sectoren ...") states
 a claim that names it; a word the sentence before merely resembles in meaning does not. A figure
 in the second chunk of a part is about the name in its first ("Tijdelijke subsidieregeling ...",
-"Er zijn in totaal 59 aanvragen ingediend").
+"Er zijn in totaal 59 aanvragen ingediend"). A negated claim is shown what the sentence says
+instead ("wordt verlengd" for "niet wordt verlengd").
 Expected values are read from the report (corpus/techniekpact-voortgangsrapportage-2017.txt).
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from kb.claims.quantities import milestone, quantities
 from kb.claims.verdict import check
+from kb.claims.wording import affirmed
 from kb.index import Index
 from tests.support.claim_checks import assert_stands_against, contradicted
 
@@ -94,3 +96,19 @@ def test_a_figure_in_the_second_chunk_of_a_part_about_its_first(report_index: In
         " tachtig aanvragen binnen."
     )
     assert_stands_against(report_index, claim, "59")
+
+
+def test_what_the_sentence_says_without_the_claims_negation() -> None:
+    sentence = "Alle DWSRA- projecten hebben een looptijd tot en met december 2018 en worden daarna"
+    assert affirmed("de projecten worden niet geëvalueerd", f"{sentence} geëvalueerd.") == (
+        "daarna geëvalueerd"
+    )
+    # "langer" and "wordt" are not what is negated; a word the sentence lacks gives nothing.
+    assert affirmed("de regeling staat niet langer open", "De regeling is uitgebreid.") is None
+
+
+def test_a_negated_claim_is_shown_the_reports_words(report_index: Index) -> None:
+    # Goal 8: "... dat het regionaal investeringsfonds mbo met een jaar wordt verlengd tot en
+    # met 2018 ..."
+    claim = "Klopt het dat het Regionaal investeringsfonds mbo niet wordt verlengd?"
+    assert_stands_against(report_index, claim, "wordt verlengd")

@@ -149,7 +149,32 @@ def negations(claim: Claim, quote: Quote) -> list[Finding]:
         # niet vaker werkloos, maar ... komen ze minder snel weer aan het werk").
         return []
     ours = negation_words(claim.statement) or plain or claim.statement
-    return [Finding("negation", "contradicted", ours, stated, quote)]
+    shown = stated or (affirmed(claim.statement, quote.text) if claim.negated else None)
+    return [Finding("negation", "contradicted", ours, shown, quote)]
+
+
+_AFTER_NEGATION = re.compile(r"\b(?:niet|geen|nooit)\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+_FILLERS = frozenset(
+    {"langer", "meer", "wordt", "worden", "werd", "werden"}
+    | {"zijn", "is", "was", "waren", "heeft", "hebben"}
+)
+"""Words after a negation that are not what it negates ("niet langer openstaat")."""
+
+
+def affirmed(claim: str, sentence: str) -> str | None:
+    """What the sentence says without the claim's negation: the word the claim negates, as
+    the sentence writes it, with the word before it ("wordt verlengd" for "niet wordt
+    verlengd"); None when the sentence does not write it."""
+    match = _AFTER_NEGATION.search(fold(claim))
+    if match is None:
+        return None
+    negated_words = [w for w in match.group(1).split() if w not in _FILLERS and len(w) >= 5]
+    if not negated_words:
+        return None
+    folded = fold(sentence)
+    source = sentence if len(folded) == len(sentence) else folded
+    found = re.search(rf"(?:[\w-]+\s+)?\b{re.escape(negated_words[0])}\b", folded)
+    return source[found.start() : found.end()] if found else None
 
 
 _CLAUSES = re.compile(r",\s+(?:maar|terwijl|en|want|dus)\s|;\s")
