@@ -111,4 +111,6 @@ def test_a_negated_claim_is_shown_the_reports_words(report_index: Index) -> None
     # Goal 8: "... dat het regionaal investeringsfonds mbo met een jaar wordt verlengd tot en
     # met 2018 ..."
     claim = "Klopt het dat het Regionaal investeringsfonds mbo niet wordt verlengd?"
-    assert_stands_against(report_index, claim, "wordt verlengd")
+    result = check(report_index, claim)
+    assert result.verdict == "klopt_niet"
+    assert contradicted(result) == [("niet wordt verlengd", "wordt verlengd")]

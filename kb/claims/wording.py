@@ -150,6 +150,10 @@ def negations(claim: Claim, quote: Quote) -> list[Finding]:
         return []
     ours = negation_words(claim.statement) or plain or claim.statement
     shown = stated or (affirmed(claim.statement, quote.text) if claim.negated else None)
+    if shown and not stated:
+        # Beside the sentence's words, the claim's as far as the word it negates ("niet wordt
+        # verlengd" against "wordt verlengd").
+        ours = (_negated(claim.statement) or (ours, ""))[0]
     return [Finding("negation", "contradicted", ours, shown, quote)]
 
 
@@ -165,16 +169,28 @@ def affirmed(claim: str, sentence: str) -> str | None:
     """What the sentence says without the claim's negation: the word the claim negates, as
     the sentence writes it, with the word before it ("wordt verlengd" for "niet wordt
     verlengd"); None when the sentence does not write it."""
-    match = _AFTER_NEGATION.search(fold(claim))
-    if match is None:
-        return None
-    negated_words = [w for w in match.group(1).split() if w not in _FILLERS and len(w) >= 5]
-    if not negated_words:
+    negated_here = _negated(claim)
+    if negated_here is None:
         return None
     folded = fold(sentence)
     source = sentence if len(folded) == len(sentence) else folded
-    found = re.search(rf"(?:[\w-]+\s+)?\b{re.escape(negated_words[0])}\b", folded)
+    found = re.search(rf"(?:[\w-]+\s+)?\b{re.escape(negated_here[1])}\b", folded)
     return source[found.start() : found.end()] if found else None
+
+
+def _negated(claim: str) -> tuple[str, str] | None:
+    """The claim's negation through the word it negates, as written ("niet wordt verlengd"),
+    and that word folded ("verlengd"); None without one."""
+    folded = fold(claim)
+    match = _AFTER_NEGATION.search(folded)
+    if match is None:
+        return None
+    for word in re.finditer(r"[\w-]+", match.group(1)):
+        if word.group(0) not in _FILLERS and len(word.group(0)) >= 5:
+            end = match.start(1) + word.end()
+            source = claim if len(folded) == len(claim) else folded
+            return source[match.start() : end], word.group(0)
+    return None
 
 
 _CLAUSES = re.compile(r",\s+(?:maar|terwijl|en|want|dus)\s|;\s")
