@@ -202,6 +202,7 @@ class SentenceStore:
             by_row.setdefault(sentence.row, []).append(number)
         self._by_row = {row: tuple(numbers) for row, numbers in by_row.items()}
         self._rows = {chunk.id: row for row, chunk in enumerate(chunks)}
+        self._unit_of = {chunk.id: chunk.unit_id for chunk in chunks}
         # A footnote's text counts as words of the sentence that cites it, so that "welk
         # Kamerstuk ..." finds the sentence whose footnote names it.
         self._terms = [
@@ -274,18 +275,18 @@ class SentenceStore:
         return self._passage_terms.get(chunk_id, frozenset())
 
     def part_terms(self, chunk_id: str) -> frozenset[str]:
-        """`passage_terms` of every chunk of the part a chunk belongs to: a part of the report
-        (a bullet, an example) split into chunks ("doel-12/bereikt/07#1", "#2") is one passage
-        for what it names."""
-        part = chunk_id.split("#", 1)[0]
-        return self._part_terms.get(part, self.passage_terms(chunk_id))
+        """`passage_terms` of every chunk of the part (`Chunk.unit_id`) a chunk belongs to: a
+        part of the report (a bullet, an example) split into chunks is one passage for what it
+        names."""
+        unit = self._unit_of.get(chunk_id)
+        return self._unit_terms.get(unit, frozenset()) if unit else self.passage_terms(chunk_id)
 
     @functools.cached_property
-    def _part_terms(self) -> dict[str, frozenset[str]]:
-        parts: dict[str, set[str]] = {}
+    def _unit_terms(self) -> dict[str, frozenset[str]]:
+        units: dict[str, set[str]] = {}
         for chunk_id, terms in self._passage_terms.items():
-            parts.setdefault(chunk_id.split("#", 1)[0], set()).update(terms)
-        return {part: frozenset(terms) for part, terms in parts.items()}
+            units.setdefault(self._unit_of[chunk_id], set()).update(terms)
+        return {unit: frozenset(terms) for unit, terms in units.items()}
 
     def terms(self, number: int) -> Counter[str]:
         """The analysed (stemmed) terms of sentence `number`."""

@@ -326,10 +326,10 @@ def _unsaid_here(store: SentenceStore, embedder: Embedder, statement: str, best:
     sentence before it in its passage writes them ("... scholingsvouchers toegekend. De ICT
     behoort tot één van de populairste sectoren" for "omscholen met een scholingsvoucher")."""
     keys = unsaid(store, embedder, statement, best.sentence.text)
-    before = [n for n in store.of_chunk(best.hit.chunk.id) if n < best.number][-1:]
-    if not keys or not before:
+    before = sentence_before(store, best)
+    if not keys or before is None:
         return bool(keys)
-    words = set(re.findall(r"[a-z][a-z-]+", fold(store.sentences[before[0]].text)))
+    words = set(re.findall(r"[a-z][a-z-]+", fold(store.sentences[before].text)))
     return any(not any(_inflected(key, word) for word in words) for key in keys)
 
 
@@ -354,9 +354,15 @@ def closeness(store: SentenceStore, vector: Vectors, numbers: list[int]) -> floa
 def with_previous(store: SentenceStore, terms: set[str], best: Scored) -> float:
     """The IDF-weighted share of `terms` (a claim's analysed words) that the sentence and the
     one before it in its passage hold together."""
-    before = [n for n in store.of_chunk(best.hit.chunk.id) if n < best.number]
-    held = set(store.terms(best.number)) | (set(store.terms(before[-1])) if before else set())
+    held = set(store.terms(best.number))
+    if (before := sentence_before(store, best)) is not None:
+        held |= set(store.terms(before))
     return store.share(terms, held)
+
+
+def sentence_before(store: SentenceStore, best: Scored) -> int | None:
+    """The number of the sentence before `best` in its passage; None for a first sentence."""
+    return max((n for n in store.of_chunk(best.hit.chunk.id) if n < best.number), default=None)
 
 
 def _written(word: str, vocabulary: frozenset[str], depth: int = 0) -> bool:
