@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from kb.answers.answer import answer
+from kb.claims.abbreviations import abbreviated
 from kb.claims.claim import (
     clauses,
     direction_of,
@@ -22,7 +23,6 @@ from kb.claims.claim import (
 from kb.claims.contrast import contrasts, hedged, labelled, ministries
 from kb.claims.draft import check_draft
 from kb.claims.evidence import supports
-from kb.claims.names import _abbreviated
 from kb.claims.quantities import consistent, quantities
 from kb.claims.subject import other_unit, swapped
 from kb.claims.verdict import Finding, Quote, check, combined, verdict_of
@@ -579,11 +579,11 @@ def test_a_name_that_abbreviates_the_passages_words_is_held() -> None:
     # Goal 8: "Van de 63 aanvragen voor het Regionaal investeringsfonds mbo"; goal 2: "Het
     # Kenniscentrum Wetenschap & Technologie Oost".
     passage = "Van de 63 aanvragen voor het Regionaal investeringsfonds mbo die zijn geëvalueerd"
-    assert _abbreviated("Rif-aanvragen", passage, {"aanvraag"})
-    assert _abbreviated("KWTO", "Het Kenniscentrum Wetenschap & Technologie Oost", set())
-    assert not _abbreviated("PBT", passage, set())
+    assert abbreviated("Rif-aanvragen", passage, {"aanvraag"})
+    assert abbreviated("KWTO", "Het Kenniscentrum Wetenschap & Technologie Oost", set())
+    assert not abbreviated("PBT", passage, set())
     # Each letter starts a word in turn: "fonds" inside "het" does not spell "Rif".
-    assert not _abbreviated("Rif", "Regelingen in het fonds", set())
+    assert not abbreviated("Rif", "Regelingen in het fonds", set())
 
 
 def test_a_season_is_not_stated_by_a_bare_school_year() -> None:

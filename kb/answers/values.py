@@ -52,12 +52,13 @@ _AGE = r"jarige?\b"
 _COUNT = re.compile(
     rf"(?<![\w,.€/-])(?:{_NUMBER})(?:x(?: per jaar)?)?(?:\s{_SCALE}\b)?"
     rf"(?!\d|,\d|\.\d|-(?!{_AGE}|punten\b)\w|/\d)"
-    rf"|\b(?:{'|'.join(_NUMBER_WORDS)})(?:tal|{_AGE})?\b"
+    rf"|\b(?:{'|'.join(_NUMBER_WORDS)})(?:tal|{_AGE}|punten(?:plan)?)?\b"
     rf"|\b(?:{_ORDINALS})\b(?!\sKamer)",
     re.IGNORECASE,
 )
 """A count: "6.513" (also before a comma), "4x per jaar", "acht", "zestal", "driejarig",
-"16" of "16-jarige", "10" of "10-punten plan", "tweede" (not of "Tweede Kamer")."""
+"vijfpuntenplan", "16" of "16-jarige", "10" of "10-punten plan", "tweede" (not of "Tweede
+Kamer")."""
 _SEASONS = r"zomer|winter|lente|herfst"
 _DATE = re.compile(
     rf"(?:(?:[Bb]egin|[Ee]ind|[Mm]edio|[Hh]alf|[Hh]alverwege)\s)?(?:\d{{1,2}}\s)?"

@@ -46,6 +46,8 @@ _NEGATION = re.compile(r"\b(?:niet|geen|nooit|nergens|niemand)\b(?!-)")
 """A negation; "niet-bekostigd" is one word, not a negation."""
 _ALMOST = re.compile(rf"\b(?:net|nog)\s+geen\s+(?=€|{NUMBER})", re.IGNORECASE)
 """"net geen twee miljoen" and "nog geen 40" say "bijna": an approximation, not a negation."""
+_EITHER = re.compile(r"\bniet\s+of\s+(?=niet\b)|\b(?:al\s+dan|wel\s+of)\s+niet\b", re.IGNORECASE)
+""""niet of niet meer" negates once ("niet (meer)"); "al dan niet" and "wel of niet" not at all."""
 _UP = (
     r"meer|hoger|groter|gestegen|stijgt|stijgen|toegenomen|neemt\stoe|groei\w*|beter|sterker"
     r"|vaker|ruimer|positie\w*|toename|toenemend\w*|neemt\stoe|oplopend\w*|op\ste\slopen|loopt\sop"
@@ -141,7 +143,8 @@ def parse_claim(text: str, places: Callable[[str], bool] = lambda word: False) -
 
 def negated(text: str) -> bool:
     """Whether a text says "niet", "geen", "nooit" (an odd number of times)."""
-    return len(_NEGATION.findall(_ALMOST.sub("bijna ", fold(text)))) % 2 == 1
+    said = _EITHER.sub("", _ALMOST.sub("bijna ", fold(text)))
+    return len(_NEGATION.findall(said)) % 2 == 1
 
 
 def direction_of(text: str) -> str | None:

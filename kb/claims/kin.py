@@ -10,6 +10,7 @@ from itertools import pairwise
 from ingest.regions import Gazetteer
 from kb.claims.findings import Finding
 from kb.claims.places import ABROAD
+from kb.claims.slots import compound_noun
 from kb.claims.wording import Scored, quote_of
 from kb.index import Index
 
@@ -38,8 +39,11 @@ def other_titled(statement: str, best: Scored) -> list[Finding]:
     return []
 
 
-_KINDS = frozenset(["Hogeschool", "Universiteit", "Provincie", "Gemeente", "Stichting"])
-"""The first word of a name that says what kind of body it is ("Hogeschool Utrecht")."""
+_KINDS = frozenset(
+    ["Hogeschool", "Universiteit", "Provincie", "Gemeente", "Stichting", "Commissie"]
+)
+"""The first word of a name that says what kind of body it is ("Hogeschool Utrecht",
+"Commissie-Dijkgraaf")."""
 
 
 _STATE = r"Tweede\s+Kamer|Eerste\s+Kamer|kabinet|regering|Rijksoverheid"
@@ -56,14 +60,64 @@ def other_of_kind(missing: list[str], sentence: str) -> str | None:
             if other and other.group(0).lower() != name.lower():
                 return other.group(0)
         kind, _, rest = name.partition(" ")
+        if kind.partition("-")[0] in _KINDS:
+            kind, _, rest = name.partition("-") if "-" in kind else (kind, "", rest)
         if not rest or not (kind in _KINDS or (len(kind) > 1 and kind.isupper())):
             continue
         for match in re.finditer(
-            rf"\b{re.escape(kind)}\s+[A-Z][\w&-]*(?:\s[A-Z][\w&-]*)*", sentence
+            rf"\b{re.escape(kind)}(?:\s+(?:van|de|der|den))*[\s-]+[A-Z][\w&-]*(?:\s[A-Z][\w&-]*)*",
+            sentence,
         ):
-            if match.group(0) != name:
+            if match.group(0).replace("-", " ") != name.replace("-", " "):
                 return match.group(0)
     return None
+
+
+_PARTNER = r"[A-Z][\w&+-]*(?:\s[A-Z][\w&+-]*)*"
+"""A name listed beside another: "OOM", "FNV Metaal", "A+O Metalektro"."""
+
+
+def other_partner(statement: str, named: list[str], best: Scored) -> list[Finding]:
+    """Another partner beside the one the claim and the sentence share: "de aanvraag van OTIB
+    en FNV Metaal" where the sentence has "van OTIB en OOM" ("klopt niet", with "OOM"), even
+    when the passage names the claim's partner elsewhere."""
+    sentence = best.sentence.text
+    for shared in named:
+        if shared not in sentence:
+            continue
+        ours = re.search(rf"{re.escape(shared)}\s+en\s+({_PARTNER})", statement)
+        if ours is None or ours.group(1) in sentence or compound_noun(ours.group(1)):
+            continue
+        theirs = re.search(rf"{re.escape(shared)}\s+en\s+({_PARTNER})", sentence)
+        if theirs and theirs.group(1) not in statement and not compound_noun(theirs.group(1)):
+            return [Finding("name", "contradicted", ours.group(1), theirs.group(1), quote_of(best))]
+    return []
+
+
+_QUOTED = r"[‘“'\"]([^’”'\"]{3,})[’”'\"]"
+"""A title in quotes: ‘Iedereen in Overijssel doet mee’, "Share my Day in Tech"."""
+_TITLE_KINDS = (
+    r"programma|project|actieplan|rapport|campagne|conferentie|bijeenkomst|academie"
+    r"|kaderregeling|examenprogramma|conceptschoolexamenprogramma|training(?:en)?"
+)
+"""The words before a title that say what it names: "het programma ‘...’"."""
+
+
+def other_title(statement: str, best: Scored) -> list[Finding]:
+    """Another title after the same word in the sentence that holds the claim: "het programma
+    'Overijssel Werkt Samen'" where it has "het programma ‘Iedereen in Overijssel doet mee’"
+    ("klopt niet", with the sentence's title)."""
+    sentence = best.sentence.text
+    for ours in re.finditer(rf"\b(\w*(?:{_TITLE_KINDS}))\s+{_QUOTED}", statement, re.I):
+        if ours.group(2).lower() in sentence.lower():
+            continue
+        kind = re.escape(ours.group(1)[-8:])
+        for theirs in re.finditer(rf"\w*{kind}\s+{_QUOTED}", sentence, re.IGNORECASE):
+            if theirs.group(1).lower() not in statement.lower():
+                return [
+                    Finding("name", "contradicted", ours.group(2), theirs.group(1), quote_of(best))
+                ]
+    return []
 
 
 def placed_elsewhere(

@@ -14,6 +14,7 @@ from collections.abc import Sequence, Set
 from ingest.model import Chunk
 from ingest.regions import Gazetteer
 from kb.analyser import analyse
+from kb.claims.abbreviations import abbreviated
 from kb.claims.claim import Claim
 from kb.claims.contrast import ministries, without_ministries
 from kb.claims.findings import FIGURES, Finding
@@ -23,18 +24,20 @@ from kb.claims.kin import (
     as_written,
     named_elsewhere,
     other_of_kind,
+    other_partner,
+    other_title,
     other_titled,
     placed_elsewhere,
 )
 from kb.claims.places import ABROAD, places_of
 from kb.claims.slots import first_in_slot, slot_finding
-from kb.claims.subject import acronym_of, in_order
+from kb.claims.subject import acronym_of
 from kb.claims.wording import PREVIOUS_MARGIN, Scored, quote_of, with_previous
 from kb.index import Index
 from kb.sentence_store import SentenceStore
 
 _NAME = re.compile(
-    r"(?<=\w )(?:[A-Z][\w&-]*[A-Z][\w&-]*|[A-Z][a-z][\w&]+(?:-[A-Z0-9][\w&]*)*)"
+    r"(?<=[\w,] )(?:[A-Z][\w&-]*[A-Z][\w&-]*|[A-Z][a-z][\w&]+(?:-[A-Z0-9][\w&]*)*)"
     r"(?:[ -](?:[A-Z][\w&]+(?:-[A-Z0-9][\w&]*)*))*"
 )
 """A name inside a statement (not its first word): "Google", "VO-raad", "Ton Heerts"; a word
@@ -75,6 +78,8 @@ def names(
         _other_ministry(store, claim, best)
         or first_in_slot(store, claim, best)
         or other_titled(claim.statement, best)
+        or other_partner(claim.statement, named, best)
+        or other_title(claim.statement, best)
         or placed_elsewhere(gazetteer, claim.statement, named, places, best)
     ):
         return ministry
@@ -247,19 +252,6 @@ def _other_names(
     return [n for n in dict.fromkeys(own) if not name_terms(n) <= claimed]
 
 
-def _abbreviated(name: str, text: str, held: Set[str]) -> bool:
-    """Whether the words of `name` the passage lacks are abbreviations of words it has: "Rif"
-    of "Regionaal investeringsfonds", "KWTO" of "Kenniscentrum Wetenschap & Technologie Oost"."""
-    words = re.findall(r"[^\W\d_]+", text.lower())
-    lacking = [w for w in re.split(r"[\s-]+", name) if not set(analyse(w)) <= held]
-    return bool(lacking) and all(
-        3 <= len(w) <= 6
-        and w[0].isupper()
-        and any(_spells(w.lower(), words[i:]) for i in range(len(words)))
-        for w in lacking
-    )
-
-
 def _listed_with(statement: str, missing: list[str], held: list[str]) -> bool:
     """A missing name listed beside one the passage holds ("met IBM en Google"): another member
     of the list, not the claim's own word for a body the passage names."""
@@ -270,20 +262,6 @@ def _listed_with(statement: str, missing: list[str], held: list[str]) -> bool:
         re.search(rf"(?:{others})\s*(?:,|en|of)\s*{re.escape(n)}", statement)
         or re.search(rf"{re.escape(n)}\s*(?:,|en|of)\s*(?:{others})", statement)
         for n in missing
-    )
-
-
-def _spells(short: str, words: list[str], used: int = 0) -> bool:
-    """Whether `short` is the initials of two or more first `words`, each word giving its first
-    letter and maybe more of its own letters in order ("rif": "regionaal investeringsfonds")."""
-    if not short:
-        return used >= 2
-    if not words or words[0][0] != short[0]:
-        return False
-    return any(
-        in_order(short[1 : 1 + taken], words[0][1:])
-        and _spells(short[1 + taken :], words[1:], used + 1)
-        for taken in range(len(short))
     )
 
 
@@ -339,7 +317,7 @@ def _missing(
         for n in dict.fromkeys(named)
         if not (name_terms(n) if n in places else set(analyse(n.replace("-", " ")))) <= held
         and n not in passage_places
-        and not (n not in places and _abbreviated(n, best.hit.chunk.text, held))
+        and not (n not in places and abbreviated(n, best.hit.chunk.text, held))
         and not (n not in places and acronym_of(n, best.hit.chunk.text, claim.statement))
     ]
 
@@ -391,6 +369,12 @@ def _naming_sentence(
     HET ZELF"), in its passage first."""
     if any(f.quote for f in findings) or not _says_nothing(best):
         return best
+    cited_in = best.hit.chunk.cited_in
+    citing = [s for s in others if cited_in and s.sentence.text in cited_in]
+    if citing:
+        # A footnote's names are those of the sentence that cites it ("www.mboraad.nl/..."
+        # for "het onderzoek van de MBO-Raad"), not of another that names the claim's.
+        return citing[0]
     return max(
         others,
         key=lambda s: (

@@ -81,7 +81,7 @@ _BOUNDS: tuple[tuple[Bound, re.Pattern[str]], ...] = (
 )
 
 
-_SUFFIX = re.compile(r"(?<=[a-z])(?:jarige?|tal)$")
+_SUFFIX = re.compile(r"(?<=[a-z])(?:jarige?|tal|punten(?:plan)?)$")
 
 
 def number_of(text: str) -> float | None:
@@ -92,7 +92,7 @@ def number_of(text: str) -> float | None:
         number = float(match.group(0).replace(".", "").replace(",", "."))
         rest = folded[match.end() :].split()
     else:
-        # "driejarig" is three (years), "zestal" about six.
+        # "driejarig" is three (years), "zestal" about six, "vijfpuntenplan" five.
         words = [_SUFFIX.sub("", w) for w in re.findall(r"[a-z]+", folded)]
         spelled = [w for w in words if w in _WORDS]
         if not spelled:

@@ -91,7 +91,35 @@ def in_slot(statement: str, missing: list[str], sentence: str, share: float) -> 
             context = r"\s+".join(re.escape(w) for w in before[-size:])
             if (found := _name_after(context, statement, sentence)) is not None:
                 return found
+        if (found := _name_before(statement[at + len(name) :], statement, sentence)) is not None:
+            return found
     return None
+
+
+MAX_AFTER = 4
+"""Words after a missing name read to find the sentence's name before them."""
+
+
+def _name_before(rest: str, statement: str, sentence: str) -> str | None:
+    """The sentence's name before the claim's words after a missing name, up to the first word
+    that is no stop word (at most `MAX_AFTER`): "PGGM en een aantal schoolbesturen" against
+    "APG en een aantal schoolbesturen". None when those words are stop words only."""
+    words = re.findall(r"[\w’'-]+", rest)[:MAX_AFTER]
+    content = next((i for i, w in enumerate(words) if fold(w) not in DUTCH_STOP_WORDS), None)
+    if content is None or content == 0:
+        # The next word alone ("PGGM heeft") is too little to place a name.
+        return None
+    context = r"\s+".join(re.escape(w) for w in words[: content + 1])
+    for found in re.finditer(rf"({_SLOT_NAME})\s+(?i:{context})\b", sentence):
+        if found.group(1) not in statement and not compound_noun(found.group(1)):
+            return found.group(1)
+    return None
+
+
+def compound_noun(name: str) -> bool:
+    """Whether a capitalised word is a compound noun, not a name: "BBL-leerbanen",
+    "ICT-professionals" (a name's part after a hyphen starts with a capital: "VO-raad" aside)."""
+    return bool(re.search(r"[A-Z]{2,}-[a-z]{5,}", name))
 
 
 def first_in_slot(store: SentenceStore, claim: Claim, best: Scored) -> list[Finding]:

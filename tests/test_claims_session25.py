@@ -1,0 +1,140 @@
+"""Names in the place of the claim's (issue 14, session 25): a footnote's names are those of the
+sentence that cites it; a committee against a committee ("Commissie-X" / "Commissie van
+Staalduinen"); a partner beside a shared one ("OTIB en CNV" / "OTIB en OOM"); a title in quotes
+after the same word ("het programma ‘...’"); a name before the same words ("Limburg, X en een
+aantal schoolbesturen"), also right after a comma. And "vijfpuntenplan" is a count, "niet of
+niet meer" one negation.
+Expected values are read from the report (corpus/techniekpact-voortgangsrapportage-2017.txt).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.claims.claim import negated
+from kb.claims.kin import other_of_kind
+from kb.claims.quantities import number_of, quantities
+from kb.claims.slots import compound_noun
+from kb.claims.verdict import check
+from kb.index import Index
+from tests.support.claim_checks import contradicted
+
+
+def test_a_footnote_is_read_with_the_sentence_that_cites_it(report_index: Index) -> None:
+    # Goal 7: "In opvolging van het onderzoek van de MBO-Raad naar het tekort aan
+    # techniekdocenten, heeft de MBO-Raad ... interventies voorgesteld ..." (footnote 7 is the
+    # research's web address); the VO-raad is named in another example of the same goal.
+    wrong = (
+        "Volgens het onderzoek van de VO-raad naar "
+        "het tekort aan techniekdocenten zijn interventies voorgesteld."
+    )
+    result = check(report_index, wrong)
+    assert result.verdict == "klopt_niet"
+    assert contradicted(result) == [("VO-raad", "MBO-Raad")]
+    true = (
+        "Na onderzoek van de MBO-Raad naar het "
+        "tekort aan techniekdocenten stelde de MBO-Raad interventies voor."
+    )
+    assert check(report_index, true).verdict == "klopt"
+
+
+def test_a_committee_stands_against_another_committee(report_index: Index) -> None:
+    # Goal 8: "In maart 2017 zijn de twee rapporten van de Reviewcommissie Hoger Onderwijs en
+    # Onderzoek en de Commissie van Staalduinen gepresenteerd ..."
+    claim = (
+        "De Commissie-Rinnooy Kan presenteerde in maart 2017 "
+        "een rapport over de Centres of expertise."
+    )
+    result = check(report_index, claim)
+    assert result.verdict == "klopt_niet"
+    assert ("Commissie-Rinnooy Kan", "Commissie van Staalduinen") in contradicted(result)
+
+
+def test_a_body_of_a_kind_against_its_own_kind_only() -> None:
+    sentence = "Ook de Commissie van Staalduinen bracht een rapport uit."
+    assert other_of_kind(["Commissie-Dijkgraaf"], sentence) == "Commissie van Staalduinen"
+    assert other_of_kind(["Commissie van Staalduinen"], sentence) is None
+    assert (
+        other_of_kind(["Commissie-Dijkgraaf"], "De Reviewcommissie bracht een rapport uit.") is None
+    )
+
+
+def test_a_partner_beside_a_shared_one(report_index: Index) -> None:
+    # Goal 11: "In juni 2017 is de gezamenlijke DWSRA-aanvraag van OTIB en OOM goedgekeurd ..."
+    wrong = "In juni 2017 kregen OTIB en CNV goedkeuring voor hun gezamenlijke DWSRA-aanvraag."
+    result = check(report_index, wrong)
+    assert result.verdict == "klopt_niet"
+    assert ("CNV", "OOM") in contradicted(result)
+    true = "In juni 2017 kregen OTIB en OOM goedkeuring voor hun gezamenlijke DWSRA-aanvraag."
+    assert check(report_index, true).verdict == "klopt"
+
+
+def test_a_title_in_quotes_after_the_same_word(report_index: Index) -> None:
+    # Goal 11: "Meer technici is een van de drie prioriteiten van het programma ‘Iedereen in
+    # Overijssel doet mee’ ..."
+    wrong = (
+        "Het programma ‘Overijssel aan het Werk’ heeft "
+        "meer technici als een van zijn drie prioriteiten."
+    )
+    result = check(report_index, wrong)
+    assert result.verdict == "klopt_niet"
+    assert ("Overijssel aan het Werk", "Iedereen in Overijssel doet mee") in contradicted(result)
+    true = (
+        "Het programma ‘Iedereen in Overijssel doet mee’ heeft "
+        "meer technici als een van zijn drie prioriteiten."
+    )
+    assert check(report_index, true).verdict == "klopt"
+
+
+def test_a_name_before_the_same_words_after_a_comma(report_index: Index) -> None:
+    # Goal 1: "De provincie Limburg, APG en een aantal schoolbesturen bundelen hun krachten voor
+    # toekomstbestendig onderwijs."
+    wrong = (
+        "De provincie Limburg, Rabobank en een "
+        "aantal schoolbesturen werken samen aan toekomstbestendig onderwijs."
+    )
+    result = check(report_index, wrong)
+    assert result.verdict == "klopt_niet"
+    assert contradicted(result) == [("Rabobank", "APG")]
+    true = (
+        "De provincie Limburg, APG en een "
+        "aantal schoolbesturen werken samen aan toekomstbestendig onderwijs."
+    )
+    assert check(report_index, true).verdict == "klopt"
+
+
+def test_a_compound_noun_is_no_name() -> None:
+    assert compound_noun("BBL-leerbanen")
+    assert compound_noun("ICT-professionals")
+    assert not compound_noun("VO-raad")
+    assert not compound_noun("MBO-Raad")
+    assert not compound_noun("A+O Metalektro")
+
+
+def test_a_points_plan_counts_its_points(report_index: Index) -> None:
+    assert number_of("vijfpuntenplan") == 5
+    (found,) = quantities("Elke leerkracht maakt een tienpuntenplan.")
+    assert found.text == "tienpuntenplan" and found.number == 10
+    # Goal 2: "Tijdens het scholingsprogramma maakt elke leerkracht een 10-punten plan om
+    # Computational Thinking een plek te geven binnen de school."
+    claim = (
+        "Bij DigiLeerkracht maakt elke leerkracht een achtpuntenplan om "
+        "Computational Thinking een plek in de school te geven."
+    )
+    result = check(report_index, claim)
+    assert result.verdict == "klopt_niet"
+    assert contradicted(result) == [("achtpuntenplan", "10")]
+
+
+@pytest.mark.parametrize(
+    ("text", "negates"),
+    [
+        ("mensen die niet of niet meer zijn ingeschreven", True),
+        ("mensen die niet (meer) zijn ingeschreven", True),
+        ("scholen die al dan niet meedoen", False),
+        ("of ze wel of niet meedoen", False),
+        ("het is niet zo dat het niet lukt", False),
+    ],
+)
+def test_either_or_negates_once_or_not_at_all(text: str, negates: bool) -> None:
+    assert negated(text) is negates
