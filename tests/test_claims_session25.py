@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.claims.claim import negated
+from kb.claims.claim import direction_of, negated
 from kb.claims.kin import other_of_kind
 from kb.claims.quantities import number_of, quantities
 from kb.claims.slots import compound_noun
@@ -138,3 +138,26 @@ def test_a_points_plan_counts_its_points(report_index: Index) -> None:
 )
 def test_either_or_negates_once_or_not_at_all(text: str, negates: bool) -> None:
     assert negated(text) is negates
+
+
+@pytest.mark.parametrize(
+    ("text", "way"),
+    [
+        ("bij de brede herziening van het curriculum", None),
+        ("er is brede waardering voor de pps-en", "up"),
+        ("om het beroepsonderwijs beter te laten aansluiten op de arbeidsmarkt", None),
+        ("het beroepsonderwijs sluit beter aan op de arbeidsmarkt", "up"),
+    ],
+)
+def test_breadth_and_purpose_state_no_direction(text: str, way: str | None) -> None:
+    assert direction_of(text) == way
+
+
+def test_a_broad_revision_is_no_claimed_rise(report_index: Index) -> None:
+    # Goal 1: "In het kader van de integrale curriculumherziening voor het funderend onderwijs
+    # worden ontwikkelteams voor onder meer techniek en digitale vaardigheden ingericht."
+    claim = (
+        "Voor de brede herziening van het curriculum van het funderend onderwijs komen er "
+        "ontwikkelteams voor onder andere techniek en digitale vaardigheden."
+    )
+    assert check(report_index, claim).verdict == "klopt"

@@ -51,7 +51,8 @@ _EITHER = re.compile(r"\bniet\s+of\s+(?=niet\b)|\b(?:al\s+dan|wel\s+of)\s+niet\b
 _UP = (
     r"meer|hoger|groter|gestegen|stijgt|stijgen|toegenomen|neemt\stoe|groei\w*|beter|sterker"
     r"|vaker|ruimer|positie\w*|toename|toenemend\w*|neemt\stoe|oplopend\w*|op\ste\slopen|loopt\sop"
-    r"|hoogste|steeds\sgroter|brede?|steeg|stegen|groeide|groeiden|nam\w*\s(?:\S+\s){0,14}toe|neemt\s(?:\S+\s){0,8}toe"
+    r"|hoogste|steeds\sgroter|brede?\s(?:waardering|steun|draagvlak|belangstelling|instemming)"
+    r"|steeg|stegen|groeide|groeiden|nam\w*\s(?:\S+\s){0,14}toe|neemt\s(?:\S+\s){0,8}toe"
     r"|toeneemt|toenemen|toe\ste\snemen|oplopen|oploopt|opgelopen|liep\w*\sop|stijging\w*|stijgend\w*"
     r"|gegroeid|toenam(?:en)?|opliep(?:en)?|steeds\s(?:grotere|hogere)"
     r"|vooruit\s?(?:gegaan|gaan|gaat|ging|gingen)"
@@ -73,11 +74,13 @@ _COMPARED = re.compile(
     r"|\bonder\smeer\b"
     r"|\bafnemende\s(?:sector|partij|bedrij|instelling|veld|werkveld|branche)\w*"
     r"|\b(?:om|voor)\s(?:onder\smeer\s)?(?:nog\s)?(?:meer|minder)\b"
+    r"|\bom\s(?:\S+\s){1,4}(?:beter|meer|minder)\ste\b"
     r"|\bondanks\s(?:de\s|het\s)?(?:\w+\s)?\w+"
 )
 """"meer dan 150" is an approximation of a number, "onder meer" means "among others" and
 "afnemende sectoren" the sectors that take on the graduates, and "om meer leraren voor de klas
-te krijgen" or "de aanpak voor meer meisjes" a purpose, and "ondanks de demografische krimp"
+te krijgen", "om het beroepsonderwijs beter te laten aansluiten" or "de aanpak voor meer
+meisjes" a purpose, and "ondanks de demografische krimp"
 what it went against: none is a direction."""
 _UP_RE = re.compile(rf"\b(?:{_UP})\b")
 _DOWN_RE = re.compile(rf"\b(?:{_DOWN})\b")
