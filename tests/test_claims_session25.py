@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.claims.claim import direction_of, negated
+from kb.claims.claim import clauses, direction_of, negated
 from kb.claims.kin import other_of_kind
 from kb.claims.quantities import number_of, quantities
 from kb.claims.slots import compound_noun
@@ -161,3 +161,52 @@ def test_a_broad_revision_is_no_claimed_rise(report_index: Index) -> None:
         "ontwikkelteams voor onder andere techniek en digitale vaardigheden."
     )
     assert check(report_index, claim).verdict == "klopt"
+
+
+def test_a_part_is_read_in_the_passages_of_what_it_is_about(report_index: Index) -> None:
+    # Goal 7, ROC Mondriaan: "... biedt professionals aan die in een hybride vorm gaan
+    # lesgeven. Dus deze professionals blijven ook gewoon werken voor hun bedrijf."
+    claim = (
+        "Bij ROC Mondriaan in Den Haag gaan professionals uit het bedrijfsleven in hybride vorm "
+        "lesgeven, terwijl ze gewoon bij hun werkgever blijven werken."
+    )
+    result = check(report_index, claim)
+    assert result.verdict == "klopt"
+    quoted = {f.quote.text for f in result.findings if f.quote is not None}
+    assert "Dus deze professionals blijven ook gewoon werken voor hun bedrijf." in quoted
+
+
+def test_without_stands_against_together_with(report_index: Index) -> None:
+    # Goal 5: "... waarbij verschillende vmbo-scholen samen hun keuzevakken in de techniek vorm
+    # geven in samenwerking met het mbo en het bedrijfsleven."
+    claim = (
+        "In het STERA-project in de Achterhoek geven vmbo-scholen samen hun keuzevakken "
+        "techniek vorm, en dat doen ze zonder het mbo."
+    )
+    result = check(report_index, claim)
+    assert result.verdict == "deels"
+    assert ("zonder", "in samenwerking met") in contradicted(result)
+
+
+def test_going_on_stands_against_the_last(report_index: Index) -> None:
+    # Goal 6: "In augustus 2016 zijn 28 trainees gestart in kader van Eerst de Klas ... Deze
+    # lichtingen zijn de laatste die gestart zijn in de huidige vorm."
+    claim = (
+        "In augustus 2016 begonnen 28 trainees bij Eerst de Klas, en het programma loopt "
+        "daarna in de huidige vorm gewoon door."
+    )
+    result = check(report_index, claim)
+    assert result.verdict == "deels"
+    assert any(value == "de laatste" for _, value in contradicted(result))
+
+
+def test_a_purpose_is_not_split_at_its_and() -> None:
+    statement = (
+        "ze werken aan vijf speerpunten om onderwijs en arbeidsmarkt beter te laten aansluiten"
+    )
+    assert clauses(statement) == [statement]
+    two = "VHTO gaf in 2016 trainingen om docenten te scholen en de procesevaluatie verscheen in juli 2016"
+    assert clauses(two) == [
+        "VHTO gaf in 2016 trainingen om docenten te scholen",
+        "de procesevaluatie verscheen in juli 2016",
+    ]

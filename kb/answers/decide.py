@@ -188,8 +188,11 @@ def decide(
     filters: Filters | None,
     top_k: int,
     gazetteer: Gazetteer | None,
+    hits: list[Hit] | None = None,
 ) -> Decision:
-    """Rank the candidates of `text` (a cleaned question) and decide whether to answer."""
+    """Rank the candidates of `text` (a cleaned question) and decide whether to answer; among
+    the sentences of `hits` when given (the passages found for the question with more words
+    than it has), else of the passages found for it."""
     settings = index.settings
     probabilities = model.question_types.probabilities(text)
     types: dict[QuestionType, float] = {
@@ -198,7 +201,8 @@ def decide(
     top = max(types, key=lambda kind: types[kind])
     info = dataclasses.replace(analyse_question(text), kind=top)
     vector = index.embed_question(text)
-    hits = index.search(text, filters, max(top_k, settings.answer_passages), vector=vector)
+    if hits is None:
+        hits = index.search(text, filters, max(top_k, settings.answer_passages), vector=vector)
     store = index.sentences
     assert store is not None
     candidates, rows = candidates_of(

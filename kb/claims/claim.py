@@ -197,6 +197,9 @@ _JOINS = re.compile(
     r"|,\s+(?:waarin|waarbij|waarna|waarmee|en)\s+|\s+(en)\s+"
     r"|,\s+(?:al|hoewel|ofschoon)\s+(?=(?:is|zijn|was|waren|heeft|hebben|wordt|worden|er)\b)"
 )
+_OPEN_PURPOSE = re.compile(r"\bom\s+(?:(?!te\b)[\w'’-]+\s+){0,3}(?!te\b)[\w'’-]+$")
+"""A purpose whose verb is still to come: "om onderwijs | en arbeidsmarkt beter te laten
+aansluiten" joins two words, not two claims."""
 MIN_CLAUSE_WORDS = 4
 """Words each part of a compound claim must have ("havo en vwo" joins words, not claims)."""
 
@@ -213,7 +216,7 @@ def clauses(statement: str) -> list[str]:
         if any(q.start < join.start() < q.end for q in values):
             continue  # "zevenendertig en een half miljoen euro" is one value
         left, right = statement[: join.start()], statement[join.end() :]
-        if join.group(1) and not _joins_claims(left, right):
+        if join.group(1) and (not _joins_claims(left, right) or _OPEN_PURPOSE.search(left)):
             continue
         if (_checkable_part(left) or _stated_before(join, left, right)) and (
             _checkable_part(right) or _said_apart(join, right)

@@ -48,6 +48,12 @@ _CONTRASTS: tuple[tuple[str, str], ...] = (
     (r"publieke?|openbare?", r"private?|particuliere?"),
     (r"weinig", r"veel|grote?"),
     (r"tekort", r"overschot"),
+    (r"zonder", r"(?:samen|in\ssamenwerking)\smet"),
+    (
+        r"doorloopt|doorlopen|doorgaat|doorgaan|voortgezet|ongewijzigd"
+        r"|(?:loopt|lopen|gaat|gaan)\s(?:\w+\s){0,6}?door(?=\s*[.,;?]|$)",
+        r"(?:de\s)?laatste",
+    ),
     (r"(?:de\s)?talen|taalvakken|alfavakken", r"(?:de\s)?betavakken"),
     (r"alle", r"(?:slechts\s|maar\s)?een\sdeel|sommige|enkele|een\spaar"),
     (r"hele?|heel\w*", r"half|halve"),

@@ -413,13 +413,18 @@ def _titled(sentence: str, stated: Quantity) -> bool:
 
 
 def stating(
-    index: Index, model: AnswerModel, claim: Claim, gazetteer: Gazetteer | None
+    index: Index,
+    model: AnswerModel,
+    claim: Claim,
+    gazetteer: Gazetteer | None,
+    hits: list[Hit] | None = None,
 ) -> Scored | None:
     """The sentence that states a claim without values, as the answer step finds it for the
-    statement asked as a question (kb.answers.decide); None when it would abstain (nothing in
-    the report states it)."""
+    statement asked as a question (kb.answers.decide), in the passages `hits` when given (a
+    part of a compound claim, in the passages found with what it is about); None when it
+    would abstain (nothing in the report states it)."""
     text = claim.statement[:1].upper() + claim.statement[1:] + "?"
-    decision = decide(index, model, text, None, PASSAGES, gazetteer)
+    decision = decide(index, model, text, None, PASSAGES, gazetteer, hits)
     if decision.abstain:
         return None
     # A footnote's bare web address ("www.mboraad.nl/publicaties/tekort-aan-techniekdocenten")

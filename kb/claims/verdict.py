@@ -267,16 +267,16 @@ def _check_statement(
     ):
         # A claim without values, or whose only values are dates in a passage that says
         # little else of it (a date places a claim, it does not say it): read against the
-        # sentence that states it.
-        findings += _wording(index, store, parsed, query, ranked, answers, gazetteer)
+        # sentence that states it; a part, where what it is about is ("terwijl ze ...").
+        about = hits[:PASSAGES] if subject else None
+        findings += _wording(index, store, parsed, query, ranked, answers, gazetteer, about)
     quote = next((f.quote for f in findings if f.quote), None) or best
     anchor = _anchor(ranked, findings)
     share = word_share(store, query, anchor.number)
     findings += said_otherwise(store, parsed, query, findings, quote, share, anchor.hit)
     comparisons = tuple(c for _, c, _ in compared if c is not None)
     choices = tuple(choice for _, _, choice in compared)
-    verdict = verdict_of(findings, parsed.statement)
-    top = ranked[0].score
+    verdict, top = verdict_of(findings, parsed.statement), ranked[0].score
     return Reading(verdict, findings, quote, coverage, top, share, comparisons, choices), shown
 
 
@@ -288,13 +288,14 @@ def _wording(
     ranked: list[Scored],
     answers: AnswerModel | None,
     gazetteer: Gazetteer,
+    hits: list[Hit] | None = None,
 ) -> list[Finding]:
     """A claim without values read against the sentence that states it: the answer step's
     answer to the statement asked as a question (with the answer model), else the best of the
     claim's own sentences; the report does not state it when the answer step abstains."""
     if answers is None:
         return wording(store, claim, query, directed(store, claim, query, ranked))
-    stated = stating(index, answers, claim, gazetteer)
+    stated = stating(index, answers, claim, gazetteer, hits)
     if stated is None:
         return [Finding("statement", "absent", None, None, None)]
     return wording(store, claim, query, stated, index.embedder)
