@@ -205,7 +205,10 @@ def test_a_purpose_is_not_split_at_its_and() -> None:
         "ze werken aan vijf speerpunten om onderwijs en arbeidsmarkt beter te laten aansluiten"
     )
     assert clauses(statement) == [statement]
-    two = "VHTO gaf in 2016 trainingen om docenten te scholen en de procesevaluatie verscheen in juli 2016"
+    two = (
+        "VHTO gaf in 2016 trainingen om docenten te scholen en de procesevaluatie verscheen "
+        "in juli 2016"
+    )
     assert clauses(two) == [
         "VHTO gaf in 2016 trainingen om docenten te scholen",
         "de procesevaluatie verscheen in juli 2016",
