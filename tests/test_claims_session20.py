@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from kb.claims.claim import clauses, parse_claim
 from kb.claims.contrast import school_types
+from kb.claims.keywords import _modifies
 from kb.claims.kin import other_of_kind
 from kb.claims.quantities import consistent, quantities
 from kb.claims.subject import swapped
 from kb.claims.verdict import check
-from kb.claims.wording import _modifies
 from kb.index import Index
 from tests.support.claim_checks import assert_stands_against, contradicted
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from kb.claims.claim import clauses, direction_of, negated
+from kb.claims.keywords import unsaid
 from kb.claims.kin import other_of_kind
 from kb.claims.quantities import number_of, quantities
 from kb.claims.slots import compound_noun
@@ -213,3 +214,25 @@ def test_a_purpose_is_not_split_at_its_and() -> None:
         "VHTO gaf in 2016 trainingen om docenten te scholen",
         "de procesevaluatie verscheen in juli 2016",
     ]
+
+
+def test_a_short_noun_the_report_never_writes_is_unsaid(report_index: Index) -> None:
+    # Goal 5: "Vmbo’ers kunnen in de toekomst op meerdere manieren doorstromen naar het mbo."
+    # The report gives no one a tablet.
+    store = report_index.sentences
+    assert store is not None and report_index.embedder is not None
+    sentence = "Vmbo’ers kunnen in de toekomst op meerdere manieren doorstromen naar het mbo."
+    claim = "vmbo'ers die doorstromen naar een technische mbo-opleiding krijgen een gratis tablet"
+    assert unsaid(store, report_index.embedder, claim, sentence) == ["tablet"]
+    # The report and who wrote it are named without being spoken of.
+    about = (
+        "volgens de schrijver van het voorwoord kunnen vmbo'ers op meerdere manieren doorstromen"
+    )
+    assert unsaid(store, report_index.embedder, about, sentence) == []
+    wrong = (
+        "Vmbo'ers die doorstromen naar een technische mbo-opleiding krijgen van het Rijk een "
+        "gratis tablet."
+    )
+    assert check(report_index, wrong).verdict == "niet_in_rapport"
+    true = "Vmbo'ers kunnen in de toekomst op verschillende manieren doorstromen naar het mbo."
+    assert check(report_index, true).verdict == "klopt"

@@ -8,8 +8,8 @@ from collections.abc import Set
 
 from kb.claims.claim import Claim
 from kb.claims.findings import FIGURES, Finding
+from kb.claims.keywords import unwritten_term
 from kb.claims.names import MIN_PREFIX, name_terms
-from kb.claims.wording import unwritten_term
 from kb.sentence_store import SentenceStore
 
 

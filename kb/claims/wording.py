@@ -16,6 +16,7 @@ from kb.answers.answer import source_of
 from kb.claims.claim import Claim, direction_of, direction_words, negated, negation_words
 from kb.claims.contrast import PARTICLES, Pairs, labels, opposed
 from kb.claims.findings import Finding, Quote, Status
+from kb.claims.keywords import unsaid
 from kb.embed import Embedder, Vectors
 from kb.index import Hit
 from kb.sentence_store import Sentence, SentenceStore
@@ -31,15 +32,6 @@ MIN_MEANING = 0.92
 sentence holding fewer of the claim's words than `MIN_SUPPORT` (but `MIN_MEANING_SHARE`) states
 it in other words."""
 MIN_MEANING_SHARE = 0.15
-MIN_TERM_LETTERS = 4
-"""Letters each word of an unwritten term must have (`unwritten_term`)."""
-MIN_KEY_LETTERS = 10
-"""A word of the claim this long that the report never writes, nor the parts it is compounded
-of, is what the claim is about ("belastingvoordeel", "stagediscriminatie"): mostly a compound
-noun, where a shorter one is mostly a verb or an adverb said in other words ("praat")."""
-MIN_SYNONYM = 0.86
-"""Cosine (word against word, embedded alone) from which a word of the sentence says a missing
-key word in other words ("concludeert" and "constateert")."""
 
 
 @dataclass(frozen=True)
@@ -363,68 +355,6 @@ def with_previous(store: SentenceStore, terms: set[str], best: Scored) -> float:
 def sentence_before(store: SentenceStore, best: Scored) -> int | None:
     """The number of the sentence before `best` in its passage; None for a first sentence."""
     return max((n for n in store.of_chunk(best.hit.chunk.id) if n < best.number), default=None)
-
-
-def _written(word: str, vocabulary: frozenset[str], depth: int = 0) -> bool:
-    """Whether the report writes `word`, or every part of it as a compound of up to three words
-    of its own, a linking "s" allowed ("tienpuntenplan", "tweedejaarsstudent")."""
-    if word in vocabulary:
-        return True
-    if depth > 1:
-        return False
-    for cut in range(3, len(word) - 2):
-        head, tail = word[:cut], word[cut:]
-        heads = (head, head[:-1]) if head.endswith("s") else (head,)
-        if any(h in vocabulary for h in heads) and _written(tail, vocabulary, depth + 1):
-            return True
-    return False
-
-
-def _never_written(word: str, vocabulary: frozenset[str]) -> bool:
-    """Whether a (folded) word, hyphenated parts each read apart, is not written in the report
-    (`_written`)."""
-    return not all(_written(part, vocabulary) for part in word.split("-") if part)
-
-
-def unwritten_term(store: SentenceStore, statement: str) -> str | None:
-    """Two words in a row of the claim, in lower case and of `MIN_TERM_LETTERS` or more each,
-    that the report never writes ("numerus fixus"): a term for something the report does not
-    speak of; None when there is none. Names are left out: a name may be swapped."""
-    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", statement)
-    unwritten = [
-        len(w) >= MIN_TERM_LETTERS and w == w.lower() and _never_written(fold(w), store.words)
-        for w in words
-    ]
-    pair = next((i for i in range(len(words) - 1) if unwritten[i] and unwritten[i + 1]), None)
-    return None if pair is None else f"{words[pair]} {words[pair + 1]}"
-
-
-def unsaid(store: SentenceStore, embedder: Embedder, statement: str, sentence: str) -> list[str]:
-    """The claim's key words (`MIN_KEY_LETTERS`) that the report never writes and that no word
-    of `sentence` says in other words (`MIN_SYNONYM`): the claim is about something the
-    sentence, holding its other words, does not speak of."""
-    vocabulary = store.words
-    keys = [
-        word
-        for word in dict.fromkeys(re.findall(r"[a-z][a-z-]*", fold(statement)))
-        if len(word.replace("-", "")) >= MIN_KEY_LETTERS and _never_written(word, vocabulary)
-    ]
-    words = list(dict.fromkeys(w for w in re.findall(r"[a-z][a-z-]+", fold(sentence))))
-    if not keys or not words:
-        return keys
-    similar = embedder.embed_queries(keys) @ embedder.embed_passages(words).T
-    return [
-        key
-        for key, row in zip(keys, similar, strict=True)
-        if max((s for s, w in zip(row, words, strict=True) if not _modifies(w, key)), default=0)
-        < MIN_SYNONYM
-    ]
-
-
-def _modifies(word: str, key: str) -> bool:
-    """Whether `word` only begins the compound `key` ("leraren" of "lerarenbeurs"): close to it
-    in the embedding, but the compound's head, what it is about, is another word."""
-    return key.startswith(word) and len(key) - len(word) >= MIN_TERM_LETTERS
 
 
 def quote_of(scored: Scored) -> Quote:
