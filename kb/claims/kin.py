@@ -60,8 +60,8 @@ def other_of_kind(missing: list[str], sentence: str) -> str | None:
             if other and other.group(0).lower() != name.lower():
                 return other.group(0)
         kind, _, rest = name.partition(" ")
-        if kind.partition("-")[0] in _KINDS:
-            kind, _, rest = name.partition("-") if "-" in kind else (kind, "", rest)
+        if "-" in kind and kind.split("-")[0] in _KINDS:
+            kind, _, rest = name.partition("-")  # "Commissie-Dijkgraaf"
         if not rest or not (kind in _KINDS or (len(kind) > 1 and kind.isupper())):
             continue
         for match in re.finditer(
@@ -111,7 +111,8 @@ def other_title(statement: str, best: Scored) -> list[Finding]:
     for ours in re.finditer(rf"\b(\w*(?:{_TITLE_KINDS}))\s+{_QUOTED}", statement, re.I):
         if ours.group(2).lower() in sentence.lower():
             continue
-        kind = re.escape(ours.group(1)[-8:])
+        # The word's end, so that "examenprogramma" and "programma" are the same kind.
+        kind = re.escape(ours.group(1)[-len("programma") :])
         for theirs in re.finditer(rf"\w*{kind}\s+{_QUOTED}", sentence, re.IGNORECASE):
             if theirs.group(1).lower() not in statement.lower():
                 return [
