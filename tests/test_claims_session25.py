@@ -18,7 +18,7 @@ from kb.claims.quantities import number_of, quantities
 from kb.claims.slots import compound_noun
 from kb.claims.verdict import check
 from kb.index import Index
-from tests.support.claim_checks import contradicted
+from tests.support.claim_checks import contradicted, wrong_beside_true, wrong_claim
 
 
 def test_a_footnote_is_read_with_the_sentence_that_cites_it(report_index: Index) -> None:
@@ -29,14 +29,12 @@ def test_a_footnote_is_read_with_the_sentence_that_cites_it(report_index: Index)
         "Volgens het onderzoek van de VO-raad naar "
         "het tekort aan techniekdocenten zijn interventies voorgesteld."
     )
-    result = check(report_index, wrong)
-    assert result.verdict == "klopt_niet"
-    assert contradicted(result) == [("VO-raad", "MBO-Raad")]
     true = (
         "Na onderzoek van de MBO-Raad naar het "
         "tekort aan techniekdocenten stelde de MBO-Raad interventies voor."
     )
-    assert check(report_index, true).verdict == "klopt"
+    result = wrong_beside_true(report_index, wrong, true)
+    assert contradicted(result) == [("VO-raad", "MBO-Raad")]
 
 
 def test_a_committee_stands_against_another_committee(report_index: Index) -> None:
@@ -46,8 +44,7 @@ def test_a_committee_stands_against_another_committee(report_index: Index) -> No
         "De Commissie-Rinnooy Kan presenteerde in maart 2017 "
         "een rapport over de Centres of expertise."
     )
-    result = check(report_index, claim)
-    assert result.verdict == "klopt_niet"
+    result = wrong_claim(report_index, claim)
     assert ("Commissie-Rinnooy Kan", "Commissie van Staalduinen") in contradicted(result)
 
 
@@ -63,11 +60,9 @@ def test_a_body_of_a_kind_against_its_own_kind_only() -> None:
 def test_a_partner_beside_a_shared_one(report_index: Index) -> None:
     # Goal 11: "In juni 2017 is de gezamenlijke DWSRA-aanvraag van OTIB en OOM goedgekeurd ..."
     wrong = "In juni 2017 kregen OTIB en CNV goedkeuring voor hun gezamenlijke DWSRA-aanvraag."
-    result = check(report_index, wrong)
-    assert result.verdict == "klopt_niet"
-    assert ("CNV", "OOM") in contradicted(result)
     true = "In juni 2017 kregen OTIB en OOM goedkeuring voor hun gezamenlijke DWSRA-aanvraag."
-    assert check(report_index, true).verdict == "klopt"
+    result = wrong_beside_true(report_index, wrong, true)
+    assert ("CNV", "OOM") in contradicted(result)
 
 
 def test_a_title_in_quotes_after_the_same_word(report_index: Index) -> None:
@@ -77,14 +72,12 @@ def test_a_title_in_quotes_after_the_same_word(report_index: Index) -> None:
         "Het programma ‘Overijssel aan het Werk’ heeft "
         "meer technici als een van zijn drie prioriteiten."
     )
-    result = check(report_index, wrong)
-    assert result.verdict == "klopt_niet"
-    assert ("Overijssel aan het Werk", "Iedereen in Overijssel doet mee") in contradicted(result)
     true = (
         "Het programma ‘Iedereen in Overijssel doet mee’ heeft "
         "meer technici als een van zijn drie prioriteiten."
     )
-    assert check(report_index, true).verdict == "klopt"
+    result = wrong_beside_true(report_index, wrong, true)
+    assert ("Overijssel aan het Werk", "Iedereen in Overijssel doet mee") in contradicted(result)
 
 
 def test_a_name_before_the_same_words_after_a_comma(report_index: Index) -> None:
@@ -94,14 +87,12 @@ def test_a_name_before_the_same_words_after_a_comma(report_index: Index) -> None
         "De provincie Limburg, Rabobank en een "
         "aantal schoolbesturen werken samen aan toekomstbestendig onderwijs."
     )
-    result = check(report_index, wrong)
-    assert result.verdict == "klopt_niet"
-    assert contradicted(result) == [("Rabobank", "APG")]
     true = (
         "De provincie Limburg, APG en een "
         "aantal schoolbesturen werken samen aan toekomstbestendig onderwijs."
     )
-    assert check(report_index, true).verdict == "klopt"
+    result = wrong_beside_true(report_index, wrong, true)
+    assert contradicted(result) == [("Rabobank", "APG")]
 
 
 def test_a_compound_noun_is_no_name() -> None:
@@ -122,8 +113,7 @@ def test_a_points_plan_counts_its_points(report_index: Index) -> None:
         "Bij DigiLeerkracht maakt elke leerkracht een achtpuntenplan om "
         "Computational Thinking een plek in de school te geven."
     )
-    result = check(report_index, claim)
-    assert result.verdict == "klopt_niet"
+    result = wrong_claim(report_index, claim)
     assert contradicted(result) == [("achtpuntenplan", "10")]
 
 

@@ -20,6 +20,19 @@ def contradicted(result: Check) -> list[tuple[str | None, str | None]]:
 
 def assert_stands_against(index: Index, claim: str, shown: str) -> None:
     """The claim is "klopt niet", with the report's `shown` beside it as a contradiction."""
+    result = wrong_claim(index, claim)
+    assert any(f.report_value == shown for f in result.findings if f.status == "contradicted")
+
+
+def wrong_claim(index: Index, claim: str) -> Check:
+    """The check of a claim that must be "klopt niet", for its findings to be read."""
     result = check(index, claim)
     assert result.verdict == "klopt_niet"
-    assert any(f.report_value == shown for f in result.findings if f.status == "contradicted")
+    return result
+
+
+def wrong_beside_true(index: Index, wrong: str, true: str) -> Check:
+    """The check of a wrong claim ("klopt niet"), whose true twin must be "klopt"."""
+    result = wrong_claim(index, wrong)
+    assert check(index, true).verdict == "klopt"
+    return result
