@@ -126,6 +126,7 @@ def _chunk_unit(
             page=unit.page,
             segments=segments,
             cited_in=unit.cited_in,
+            year=document.year,
             lead=max(0, min(unit.lead, end) - start),
         )
 

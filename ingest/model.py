@@ -115,6 +115,8 @@ class Document:
     units: tuple[Unit, ...]
     goals: tuple[Goal, ...] = ()
     footnotes: tuple[Footnote, ...] = field(default=())
+    year: int | None = None
+    """The year the document speaks from (its manifest's): its "dit jaar" is that year."""
 
     def footnote(self, number: int) -> Footnote | None:
         return next((f for f in self.footnotes if f.number == number), None)
@@ -182,6 +184,9 @@ class Chunk(BaseModel):
     lead: int = 0
     """`text[:lead]` is the heading printed above the passage (see `Unit.lead`): quoted like
     any sentence, and shown in its place; 0 when the passage has none."""
+    year: int | None = None
+    """The year the document speaks from ("dit jaar", "vorig jaar" in its text); None when
+    its manifest names none (an index built before it was kept reads as None too)."""
 
     def source_offset(self, position: int) -> int:
         """Offset in the source file of a position in `text`."""

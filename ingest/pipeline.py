@@ -6,7 +6,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -136,16 +136,17 @@ def read_document(
 def parse_document(
     source: Source, corpus_dir: Path, limits: ReadLimits = DEFAULT_LIMITS
 ) -> Document:
-    """Parse one document with the parser its manifest names."""
+    """Parse one document with the parser its manifest names; its year is the manifest's."""
     manifest = source.manifest
     path = source_path(corpus_dir, manifest.source_file)
     if path.suffix.lower() == ".pdf":
         text, starts = pdf_text(pdf_pages(source.data, path, limits))
-        return parse_generic(text, manifest.id, manifest.title, manifest.source_file, starts)
-    text = decode_text(source.data, path)
-    if manifest.parser == "techniekpact":
-        return parse_report(text, manifest.id, manifest.title, manifest.source_file)
-    return parse_generic(text, manifest.id, manifest.title, manifest.source_file)
+        document = parse_generic(text, manifest.id, manifest.title, manifest.source_file, starts)
+    else:
+        text = decode_text(source.data, path)
+        parse = parse_report if manifest.parser == "techniekpact" else parse_generic
+        document = parse(text, manifest.id, manifest.title, manifest.source_file)
+    return replace(document, year=manifest.year or None)
 
 
 def ingest_corpus(
