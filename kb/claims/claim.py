@@ -249,7 +249,7 @@ def _stated_before(join: re.Match[str], left: str, right: str) -> bool:
     joined = _joined(join)
     return (
         (
-            joined.strip(", ") in ("en dat", *_CONCEDING)
+            joined.strip(", ") in ("en dat", ";", *_CONCEDING)
             or (joined == ", en" and not _WEL.match(right))
         )
         and len(left.split()) >= MIN_SAID_WORDS
@@ -265,9 +265,10 @@ def _said_apart(join: re.Match[str], right: str) -> bool:
     words = len(right.split())
     if joined.endswith("en dat"):
         return words >= MIN_CLAUSE_WORDS
-    if joined.strip(", ") in _CONCEDING:
-        # "..., maar de school staat afwijzend tegenover ...": a contrast in a clause of its
-        # own, with a verb, says a second thing.
+    if joined.strip(", ") in _CONCEDING or joined == ";":
+        # "..., maar de school staat afwijzend tegenover ...", "...; het regionale bedrijfsleven
+        # biedt wel ...": a contrast, or a sentence of its own after a semicolon, with a verb,
+        # says a second thing.
         return words >= MIN_SAID_WORDS and bool(_VERB.search(fold(right)))
     return joined == ", en" and words >= MIN_SAID_WORDS
 
@@ -304,11 +305,13 @@ _VERB = re.compile(
     r"|verscheen|verschenen|verschijnt|verschijnen|schreef|schreven|sprak|spraken|won|wonnen|wint"
     r"|winnen|zag|zagen|ziet|zien|bleek|bleken|blijkt|viel|vielen|valt|vallen|sloot|sloten|sluit"
     r"|sluiten|droeg|droegen|draagt|dragen|hielp|hielpen|helpt|helpen|trok|trokken|riep|riepen)\b"
-    r"|(?<!\bte\s)(?:\bge\w{3,}(?:d|t|en)\b|\b\w{3,}(?:de|te|den|ten|dt)\b|\b\w{4,}(?:eert|eren)\b)"
+    r"|(?<!\bte\s)(?:\bge\w{3,}(?:d|t|en)\b|\b\w{3,}(?:de|te|den|dt|(?<!en|ei|ec)(?<!a)ten)\b"
+    r"|\b\w{4,}(?:eert|eren)\b)"
     r"|\b(?:aan|op|af|uit|in|mee|toe|door|voor|over|terug|bij)\w{3,}t\b|^\s*\w{3,}t\s"
 )
 """A verb, loosely: a part joined by a plain "en" states something of its own only with one
-("de staatssecretaris en de minister van OCW" joins two subjects of one claim)."""
+("de staatssecretaris en de minister van OCW" joins two subjects of one claim). A plural noun
+in "-ten" is none ("docenten", "universiteiten", "projecten", "resultaten")."""
 
 
 _SHARED_VERB = re.compile(rf"(?:{_VERB.pattern}|wil\b|wilde\b)")
@@ -343,6 +346,27 @@ def _joins_claims(left: str, right: str) -> bool:
         # a left side without a verb is one of two subjects, unless the right side begins
         # with the verb the two sides share ("Geef IT Door! koppelt ... en wordt ...").
         and bool(_VERB.search(fold(left)) or _SHARED_VERB.match(fold(right)))
+        and not _open_auxiliary(left, right)
+    )
+
+
+_AUXILIARY = re.compile(
+    r"is|zijn|was|waren|heeft|hebben|had|hadden|wordt|worden|werd|werden|zal|zullen"
+)
+_PARTICIPLE = re.compile(r"ge\w{3,}(?:d|t|en)|\w+(?:eerd|eerde)")
+
+
+def _open_auxiliary(left: str, right: str) -> bool:
+    """Whether the left part's only verb is an auxiliary whose participle stands in the right
+    part, which has no verb of its own: "OTIB is met mbo-instellingen | en de lerarenopleiding
+    van Windesheim een pilot gestart" joins two partners of one claim."""
+    ours = [m.group(0).strip() for m in _VERB.finditer(fold(left))]
+    theirs = [m.group(0).strip() for m in _VERB.finditer(fold(right))]
+    return (
+        bool(ours)
+        and all(_AUXILIARY.fullmatch(verb) for verb in ours)
+        and bool(theirs)
+        and all(_PARTICIPLE.fullmatch(verb) for verb in theirs)
     )
 
 

@@ -40,6 +40,7 @@ from kb.claims.subject import (
     UNIT_ALIKE,
     alike,
     context,
+    in_year,
     other_thing,
     other_unit,
     overlap,
@@ -162,6 +163,8 @@ def ranked(
             None,
         )
         if stated is not None:
+            if claimed.years:
+                stated = in_year(stated, candidate.hit.chunk.year)
             found.append(Evidence(float(score), stated, candidate.number, candidate.hit))
     return sorted(found, key=lambda e: -e.score)
 

@@ -50,15 +50,28 @@ _STATE = r"Tweede\s+Kamer|Eerste\s+Kamer|kabinet|regering|Rijksoverheid"
 """The bodies of the state a claim may put in each other's place."""
 
 
+_COUNCIL = r"[A-Z]{2,4}[- ][Rr]aad"
+"""A sector council: "VO-raad", "MBO-Raad", "PO-Raad" (also written "MBO Raad")."""
+
+
+def _council(name: str) -> str:
+    return name.lower().replace(" ", "-")
+
+
 def other_of_kind(missing: list[str], sentence: str) -> str | None:
     """Another body of the same kind in the sentence where the claim names its own: "ROC
     Mondriaan" where the claim says "ROC Albeda", "Provincie Limburg" for "Provincie Drenthe",
-    "het nieuwe kabinet" for "de Tweede Kamer"."""
+    "het nieuwe kabinet" for "de Tweede Kamer", "de MBO-Raad" for "de VO-raad"."""
     for name in missing:
         if re.fullmatch(_STATE, name, re.IGNORECASE):
             other = re.search(rf"\b(?:{_STATE})\b", sentence, re.IGNORECASE)
             if other and other.group(0).lower() != name.lower():
                 return other.group(0)
+        if re.fullmatch(_COUNCIL, name):
+            councils = [m.group(0) for m in re.finditer(rf"\b{_COUNCIL}\b", sentence)]
+            council = next((c for c in councils if _council(c) != _council(name)), None)
+            if council:
+                return council
         kind, _, rest = name.partition(" ")
         if "-" in kind and kind.split("-")[0] in _KINDS:
             kind, _, rest = name.partition("-")  # "Commissie-Dijkgraaf"
@@ -144,15 +157,24 @@ def placed_elsewhere(
 
 def abroad_instead(gazetteer: Gazetteer, places: list[str], best: Scored) -> list[Finding]:
     """Countries the sentence names where the claim names another it lists elsewhere in the
-    passage ("boven 30%: Estland en Roemenië" for "Finland ... boven de 30%"): "klopt niet"."""
+    passage ("boven 30%: Estland en Roemenië" for "Finland ... boven de 30%", or for "Spanje
+    en Roemenië ... onder 10%" where the sentence lists "Spanje, Slovenië en Nederland"):
+    "klopt niet"."""
     ours = [p for p in places if p in ABROAD]
     if not ours or len(ours) < len(places):
         return []
     theirs = [p for p in gazetteer.tag(best.sentence.text).regions if p in ABROAD]
-    if not theirs or set(ours) & set(theirs):
+    others = [p for p in ours if p not in theirs]
+    if not theirs or not others:
         return []
+    if len(others) < len(ours):
+        # Some of the claim's countries are the sentence's: another counts only where the
+        # passage lists it apart.
+        listed = gazetteer.tag(best.hit.chunk.text).regions
+        if not all(p in listed for p in others):
+            return []
     stated = as_written(best.sentence.text, theirs)
-    return [Finding("name", "contradicted", ", ".join(ours), stated, quote_of(best))]
+    return [Finding("name", "contradicted", ", ".join(others), stated, quote_of(best))]
 
 
 def as_written(sentence: str, named: list[str]) -> str:

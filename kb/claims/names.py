@@ -13,7 +13,7 @@ from collections.abc import Sequence, Set
 
 from ingest.model import Chunk
 from ingest.regions import Gazetteer
-from kb.analyser import analyse
+from kb.analyser import analyse, fold
 from kb.claims.abbreviations import abbreviated
 from kb.claims.claim import Claim
 from kb.claims.contrast import ministries, without_ministries
@@ -90,7 +90,9 @@ def names(
     if not missing:
         return []
     kin = other_of_kind(missing, best.sentence.text)
-    if kin and not _also(claim.statement):
+    # The other body of the kind is the claim's too ("de MBO-Raad en de VO-raad"): no swap.
+    ours = fold(claim.statement).replace("-", " ")
+    if kin and not _also(claim.statement) and fold(kin).replace("-", " ") not in ours:
         return [Finding("name", "contradicted", ", ".join(missing), kin, quote_of(best))]
     share = _share_without(store, query, missing, best)
     # "ook in Maastricht": another instance; a heading states nothing of a name never written.

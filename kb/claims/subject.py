@@ -10,6 +10,7 @@ type), so that "klopt niet" needs the same subject.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kb.analyser import analyse, fold
 from kb.claims.coverage import SHORT_FORMS
@@ -88,6 +89,8 @@ def _unit(text: str, quantity: Quantity) -> list[str]:
     rest = text[quantity.end :]
     if whole := _WHOLE_BEFORE.match(text[: quantity.start]):
         rest = text[whole.end(1) :]
+    elif fronted := _WHOLE_FRONTED.search(text[: quantity.start]):
+        rest = " " + fronted.group(1)
     rest = _PART_OF.sub("", rest, count=1)
     after = re.match(r"(?:\s+[^\W\d][\w'’-]*){1,3}", rest)
     words = after.group(0) if after else ""
@@ -98,12 +101,23 @@ def _unit(text: str, quantity: Quantity) -> list[str]:
 
 
 _TIMES = re.compile(r"\d+\s*x\b(.*)")
-_PART_OF = re.compile(r"^\s+van\s+(?:de|het|die|deze|alle)(?=\s)", re.IGNORECASE)
-"""A part named before its whole: "zes van de goedgekeurde kwalificaties"."""
+_PART_OF = re.compile(
+    rf"^\s+van\s+(?:de|het|die|deze|alle)(?:\s+(?:{NUMBER}))?(?=\s)", re.IGNORECASE
+)
+"""A part named before its whole: "zes van de goedgekeurde kwalificaties", "de eerste twaalf
+van de 76 sectorplannen"."""
 _WHOLE_BEFORE = re.compile(
     rf".*\b({NUMBER})[^,;.]{{3,80}},\s+waarvan\s+(?:er\s+)?$", re.IGNORECASE | re.DOTALL
 )
 """The whole a part is of, before "waarvan (er)": "acht ... goedgekeurd, waarvan er vier"."""
+_WHOLE_FRONTED = re.compile(
+    rf"(?:^|[,;:]\s*|\bdat\s+)van\s+(?:de|het|die|deze|alle)\s+(?:(?:{NUMBER})\s+)?"
+    r"([^\W\d][\w'’-]*(?:\s+(?!(?:zijn|waren|worden|werden|is|was|hebben|heeft|er)\b)"
+    r"[^\W\d][\w'’-]*)?)(?:\s+[^\W\d][\w'’-]*){0,3}\s+$",
+    re.IGNORECASE,
+)
+"""The whole a part is of, before it: "Van de 76 sectorplannen zijn er inmiddels twintig"
+counts sectorplannen."""
 _WHOLE_AFTER = re.compile(r"^[^,;.]{3,80},\s+waarvan\s", re.IGNORECASE)
 
 
@@ -149,6 +163,28 @@ def other_thing(
 def relative(quantity: Quantity) -> bool:
     """A date named relative to when it is written: "dit jaar", "vorig jaar", "deze zomer"."""
     return quantity.kind == "date" and not quantity.years and quantity.day_month is None
+
+
+_OFFSET = (
+    (re.compile(r"\b(?:dit|deze)\s+(?:jaar|zomer|voorjaar|najaar|winter|lente|herfst)\b"), 0),
+    (re.compile(r"\bvorig\s+jaar\b"), -1),
+    (re.compile(r"\bvolgend\s+jaar\b"), 1),
+)
+"""Dates a document names relative to its year, and how far from it ("het afgelopen jaar" is
+none of them: this report says it of 2015-2016 and of 2016-2017)."""
+
+
+def in_year(stated: Quantity, year: int | None) -> Quantity:
+    """A date the report names relative to when it was written ("dit jaar", "deze zomer",
+    "vorig jaar") with the year it means in a document of `year`; any other value as it is.
+    "Deze zomer" in the report of 2017 does not hold a claim's "in 2016"."""
+    if year is None or not relative(stated):
+        return stated
+    text = fold(stated.text)
+    offset = next((shift for pattern, shift in _OFFSET if pattern.search(text)), None)
+    if offset is None:
+        return stated
+    return replace(stated, years=frozenset({year + offset}))
 
 
 def schools(text: str) -> frozenset[str]:

@@ -36,39 +36,32 @@ from kb.answers.model import load_model as load_answer_model
 from kb.answers.question import CITATION
 from kb.claims.another import about_another, about_unwritten
 from kb.claims.claim import Claim, clauses, parse_claim
+from kb.claims.compare import compare
 from kb.claims.contrast import without_ministries
 from kb.claims.coverage import passage_share
 from kb.claims.durations import lasting
-from kb.claims.evidence import Evidence, by_ranker, compared_with, shown, stating
+from kb.claims.evidence import Evidence, by_ranker, stating
 from kb.claims.evidence import ranked as ranked_evidence
-from kb.claims.features import Choice, Comparison, Reading, allowed, feature_row, gap
+from kb.claims.features import Choice, Reading, allowed, feature_row
 from kb.claims.findings import (
     FIGURES,
     VERDICT_LABELS,
     VERDICTS,
     Finding,
     Quote,
-    Status,
     Verdict,
     combined,
     held_in,
     verdict_of,
 )
-from kb.claims.model import ClaimModel, ValueChooser, load_model
+from kb.claims.model import ClaimModel, load_model
 from kb.claims.names import names
 from kb.claims.otherwise import said_otherwise
 from kb.claims.parts import by_parts, part_by_part, subject_of
 from kb.claims.places import place_test, same_places, without_places
-from kb.claims.quantities import Quantity, consistent, quantities
-from kb.claims.shares import in_words
+from kb.claims.quantities import Quantity, quantities
 from kb.claims.subject import (
-    UNIT_ALIKE,
-    alike,
     attached,
-    context,
-    other_thing,
-    overlap,
-    same_unit,
     swapped,
 )
 from kb.claims.synonyms import in_report_words
@@ -98,10 +91,6 @@ WINDOW = 6
 DATED = 0.5
 """A claim whose only values are dates that hold is read for its words too when the passage of
 those dates holds less than this share (IDF-weighted) of the claim's other words."""
-MIN_CONTEXT = 0.0
-"""A value contradicts the claim's only when its clause shares words with the claim's clause
-(in units of a rare word, less a penalty for a lower-ranked sentence)."""
-
 _PREFACE = re.compile(r"\b(?:het|dit|in\shet)\svoorwoord\b", re.IGNORECASE)
 
 
@@ -252,7 +241,7 @@ def _check_statement(
             return None
         return ranked_evidence(store, answers, hits[:PASSAGES], vector, parsed, q, gazetteer)
 
-    compared = [_compare(store, q, parsed, window, chooser, evidence(q)) for q in parsed.quantities]
+    compared = [compare(store, q, parsed, window, chooser, evidence(q)) for q in parsed.quantities]
     best = quote_of(ranked[0])
     findings = lasting(parsed.statement, parsed.quantities, [f for f, _, _ in compared], best)
     anchor = _anchor(ranked, findings)
@@ -329,60 +318,6 @@ def _rank(store: SentenceStore, hits: list[Hit], vector: np.ndarray, query: str)
     return sorted(scored, key=lambda s: -s.score)
 
 
-def _compare(
-    store: SentenceStore,
-    claimed: Quantity,
-    claim: Claim,
-    window: list[tuple[Scored, list[Quantity]]],
-    chooser: ValueChooser | None,
-    evidence: list[Evidence] | None = None,
-) -> tuple[Finding, Comparison | None, Choice]:
-    """The claim's value against the values of its kind in the sentences about its subject
-    (`window`: the best sentences with their values, read once per claim); how the report's
-    value it was compared with was chosen (None when there was none), by the answer ranker
-    (`evidence`, kb.claims.evidence), the fitted `chooser` or else by hand; and the values it
-    could be compared with."""
-    around = context(claim.statement, claimed)
-    top = window[0][0].score
-    candidates: list[tuple[Quantity, Scored, tuple[float, ...]]] = []
-    for position, (scored, values) in enumerate(window):
-        for stated in values:
-            if stated.kind != claimed.kind or other_thing(
-                claim.statement, scored.sentence.text, stated, claimed
-            ):
-                continue
-            row: tuple[float, ...] = (
-                overlap(store, around, context(scored.sentence.text, stated)),
-                float(consistent(claimed, stated)),
-                alike(claimed, stated),
-                float(same_unit(claim.statement, claimed, scored.sentence.text, stated)),
-                top - scored.score,
-                float(position),
-                min(gap(claimed, stated), 3.0),
-            )
-            candidates.append((stated, scored, row))
-    choice = Choice(claimed.text, tuple((q.text, s.sentence.text, r) for q, s, r in candidates))
-    if evidence is not None:
-        found, compared = compared_with(store, claim, claimed, around, evidence)
-        held = in_words(claimed, window) if found.status == "absent" else None
-        return held or found, compared, choice
-    if not candidates:
-        return Finding(claimed.kind, "absent", claimed.text, None, None), None, choice
-    keys = [chooser.key(r) if chooser else hand_key(r) for _, _, r in candidates]
-    best = max(range(len(keys)), key=lambda i: keys[i])
-    stated, scored, chosen = candidates[best]
-    compared = Comparison(
-        bool(chosen[1]), keys[best], chosen[0], bool(chosen[3]), int(chosen[5]), chosen[6]
-    )
-    status: Status = "supported" if compared.fits else "contradicted"
-    if status == "contradicted" and keys[best] < (chooser.threshold if chooser else MIN_CONTEXT):
-        # Another value in a sentence about something else: the report does not say.
-        return Finding(claimed.kind, "absent", claimed.text, None, None), compared, choice
-    ours, theirs = shown(claim.statement, claimed, scored.sentence.text, stated, compared.fits)
-    found = Finding(claimed.kind, status, ours, theirs, quote_of(scored))
-    return found, compared, choice
-
-
 def _coverage(
     store: SentenceStore, gazetteer: Gazetteer, about: str, ranked: list[Scored]
 ) -> float:
@@ -396,15 +331,6 @@ def _coverage(
     if not same_places(gazetteer, about, hit.chunk.text):
         about = without_places(gazetteer, about)
     return passage_share(store, about, hit)
-
-
-def hand_key(row: tuple[float, ...]) -> float:
-    """The hand-set choice of the report's value (`VALUE_FEATURES`): shared words, a fit, a
-    date as precise and the same unit count for it; a lower sentence against it. A
-    contradiction below `MIN_CONTEXT` is taken to be about something else."""
-    shared, fits, alike_date, unit, drop, position, _ = row
-    fit = 0.5 if fits else 0.0
-    return shared + fit + alike_date + UNIT_ALIKE * unit - drop * 4 - 0.05 * position
 
 
 def _swapped(claim: Claim, anchor: Scored, findings: list[Finding]) -> list[Finding]:

@@ -32,6 +32,10 @@ MIN_MEANING = 0.92
 sentence holding fewer of the claim's words than `MIN_SUPPORT` (but `MIN_MEANING_SHARE`) states
 it in other words."""
 MIN_MEANING_SHARE = 0.15
+SAME_MEANING = 0.93
+"""Cosine from which a sentence that holds the claim's words says what it says, in the words of
+the report, even where the claim has a key word the report never writes ("na baanverlies" for
+"als mensen ... hun baan verliezen")."""
 
 
 @dataclass(frozen=True)
@@ -300,29 +304,42 @@ def wording(
         share = max(share, with_previous(store, set(analyse(query)), best) - PREVIOUS_MARGIN)
     # A claimed direction ("de laagste", "neemt af") is stated only by a sentence that states
     # one: the same words without it do not say that it went that way.
-    said = share >= MIN_SUPPORT or (
-        share >= MIN_MEANING_SHARE
-        and embedder is not None
-        and _meaning(store, embedder, claim.statement, best.number) >= MIN_MEANING
-    )
+    meaning = _meaning(store, embedder, claim.statement, best.number) if embedder else 0.0
+    said = share >= MIN_SUPPORT or (share >= MIN_MEANING_SHARE and meaning >= MIN_MEANING)
     held = said and (claim.direction is None or direction_of(sentence) is not None)
-    if held and embedder is not None and _unsaid_here(store, embedder, claim.statement, best):
+    if (
+        held
+        and embedder is not None
+        and _unsaid_here(store, embedder, claim.statement, best, meaning >= SAME_MEANING)
+    ):
         # The sentence holds the claim's other words but not what it is about.
         held = False
     status: Status = "supported" if held else "absent"
     return [Finding("statement", status, None, None, quote_of(best) if held else None)]
 
 
-def _unsaid_here(store: SentenceStore, embedder: Embedder, statement: str, best: Scored) -> bool:
+def _unsaid_here(
+    store: SentenceStore, embedder: Embedder, statement: str, best: Scored, same: bool = False
+) -> bool:
     """Whether the claim's key words (`unsaid`) are missing from the sentence, also when the
     sentence before it in its passage writes them ("... scholingsvouchers toegekend. De ICT
-    behoort tot één van de populairste sectoren" for "omscholen met een scholingsvoucher")."""
+    behoort tot één van de populairste sectoren" for "omscholen met een scholingsvoucher").
+    A sentence that says the same (`same`, `SAME_MEANING`) misses only the claim's names: its
+    "motie-Rog" where the report has the motie-Duisenberg, not its "na baanverlies"."""
     keys = unsaid(store, embedder, statement, best.sentence.text)
+    if same:
+        keys = [key for key in keys if _capitalised(key, statement)]
     before = sentence_before(store, best)
     if not keys or before is None:
         return bool(keys)
     words = set(re.findall(r"[a-z][a-z-]+", fold(store.sentences[before].text)))
     return any(not any(_inflected(key, word) for word in words) for key in keys)
+
+
+def _capitalised(key: str, statement: str) -> bool:
+    """Whether the claim writes the key word with a capital inside it: a name ("motie-Rog")."""
+    match = re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", statement, re.IGNORECASE)
+    return match is not None and any(c.isupper() for c in match.group(0)[1:])
 
 
 def _inflected(key: str, word: str) -> bool:

@@ -22,10 +22,11 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from kb.claims.compare import MIN_CONTEXT, hand_key
 from kb.claims.features import FEATURES, Choice, allowed
 from kb.claims.findings import VERDICTS, Verdict
 from kb.claims.model import MODEL_FORMAT, ClaimModel
-from kb.claims.verdict import MIN_CONTEXT, check, hand_key
+from kb.claims.verdict import check
 from kb.evaluation import value_fit
 from kb.evaluation.claims import ClaimCase, half_of, shows_value
 from kb.index import Index
