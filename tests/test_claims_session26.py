@@ -230,3 +230,73 @@ def test_a_name_the_report_never_writes_still_counts_in_the_same_meaning(
         "motie-Rog vraagt."
     )
     assert check(report_index, claim).verdict != "klopt"
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        # Goal 10: "... heeft een werkgroep van vier steden en de betrokken ministeries ...":
+        # "steden" is a noun, not a verb in the past.
+        "in de City Deal Warm Welkom Talent een werkgroep van zes steden en de betrokken "
+        "ministeries aanbevelingen deed",
+        # "begonnen" is the participle of the auxiliary "is".
+        "in landsdeel Oost is OTIB met mbo-instellingen en de lerarenopleiding van Saxion een "
+        "pilot begonnen",
+    ],
+)
+def test_nouns_and_participles_are_no_verbs_of_a_part(claim: str) -> None:
+    assert clauses(claim) == [claim]
+
+
+def test_a_part_stated_in_its_own_words(report_index: Index) -> None:
+    # Goal 7 (ROC Mondriaan): "Het regionale bedrijfsleven ... biedt professionals aan die in
+    # een hybride vorm gaan lesgeven. Dus deze professionals blijven ook gewoon werken voor hun
+    # bedrijf."
+    claim = (
+        "Bij ROC Mondriaan in Den Haag geven vakmensen uit het bedrijfsleven les in "
+        "cybersecurity, terwijl ze gewoon bij hun werkgever in dienst blijven."
+    )
+    assert check(report_index, claim).verdict == "klopt"
+
+
+def test_a_parts_year_is_the_one_of_the_sentence_that_states_it(report_index: Index) -> None:
+    # Goal 12: "Ruim 10% van de vouchers zijn toegekend voor scholing richting een ICT-beroep
+    # ..." and "Eerste resultaten daarvan worden verwacht in 2018." (not the "april 2017" of
+    # the ICT Competence Centre in Utrecht).
+    claim = (
+        "Ruim een tiende van de scholingsvouchers werd toegekend voor omscholing naar een "
+        "ICT-beroep; de eerste evaluatieresultaten worden in 2017 verwacht."
+    )
+    result = check(report_index, claim)
+    assert result.verdict == "deels"
+    assert ("2017", "2018") in contradicted(result)
+    assert check(report_index, claim.replace("in 2017", "in 2018")).verdict == "klopt"
+
+
+def test_a_clause_after_comma_where_is_a_part(report_index: Index) -> None:
+    # Goal 2: "Tijdens de W&T academie ‘Leren in de 21e eeuw’, georganiseerd door de
+    # Universiteit Utrecht en het SPO Utrecht, ..." and "Inleidend spreker hoogleraar
+    # plantenziektekunde Corné Pieterse ..."
+    claim = (
+        "De Universiteit Utrecht en het SPO Utrecht organiseerden de W&T-academie, waar "
+        "hoogleraar sterrenkunde Corné Pieterse de aftrap gaf."
+    )
+    assert len(clauses(claim)) == 2
+    assert check(report_index, claim).verdict == "deels"
+    true = claim.replace("sterrenkunde", "plantenziektekunde")
+    assert check(report_index, true).verdict == "klopt"
+
+
+def test_another_field_of_the_same_chair(report_index: Index) -> None:
+    # Goal 2: "Inleidend spreker hoogleraar plantenziektekunde Corné Pieterse ..."
+    wrong = (
+        "Hoogleraar natuurkunde Corné Pieterse was inleidend spreker op de W&T academie in Utrecht."
+    )
+    true = wrong.replace("natuurkunde", "plantenziektekunde")
+    result = wrong_beside_true(report_index, wrong, true)
+    assert contradicted(result) == [("hoogleraar natuurkunde", "hoogleraar plantenziektekunde")]
+    compound = (
+        "Klopt het dat de Universiteit Utrecht en SPO Utrecht samen de W&T academie "
+        "organiseerden, waar hoogleraar natuurkunde Corné Pieterse de inleiding verzorgde?"
+    )
+    assert check(report_index, compound).verdict == "deels"

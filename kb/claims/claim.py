@@ -194,7 +194,7 @@ def negation_words(text: str) -> str | None:
 
 _JOINS = re.compile(
     rf"\s*;\s*|,?\s+(?:terwijl|maar(?!\s+{NUMBER})|en\s+dat|en\s+daarnaast|waaronder)\s+"
-    r"|,\s+(?:waarin|waarbij|waarna|waarmee|en)\s+|\s+(en)\s+"
+    r"|,\s+(?:waar|waarin|waarbij|waarna|waarmee|en)\s+|\s+(en)\s+"
     r"|,\s+(?:al|hoewel|ofschoon)\s+(?=(?:is|zijn|was|waren|heeft|hebben|wordt|worden|er)\b)"
 )
 _OPEN_PURPOSE = re.compile(r"\bom\s+(?:(?!te\b)[\w'’-]+\s+){0,3}(?!te\b)[\w'’-]+$")
@@ -305,13 +305,14 @@ _VERB = re.compile(
     r"|verscheen|verschenen|verschijnt|verschijnen|schreef|schreven|sprak|spraken|won|wonnen|wint"
     r"|winnen|zag|zagen|ziet|zien|bleek|bleken|blijkt|viel|vielen|valt|vallen|sloot|sloten|sluit"
     r"|sluiten|droeg|droegen|draagt|dragen|hielp|hielpen|helpt|helpen|trok|trokken|riep|riepen)\b"
-    r"|(?<!\bte\s)(?:\bge\w{3,}(?:d|t|en)\b|\b\w{3,}(?:de|te|den|dt|(?<!en|ei|ec)(?<!a)ten)\b"
+    r"|(?<!\bte\s)(?:\bge\w{3,}(?:d|t|en)\b|\b\w{3,}(?:de|(?<![mgdn])te|(?<!e)den|dt|(?<!en|ei|ec)(?<!a)ten)\b"
     r"|\b\w{4,}(?:eert|eren)\b)"
     r"|\b(?:aan|op|af|uit|in|mee|toe|door|voor|over|terug|bij)\w{3,}t\b|^\s*\w{3,}t\s"
 )
 """A verb, loosely: a part joined by a plain "en" states something of its own only with one
 ("de staatssecretaris en de minister van OCW" joins two subjects of one claim). A plural noun
-in "-ten" is none ("docenten", "universiteiten", "projecten", "resultaten")."""
+in "-ten" or "-eden" is none ("docenten", "universiteiten", "projecten", "steden", "leden"), nor
+a noun in "-mte", "-gte", "-dte", "-nte" ("ruimte", "hoogte", "breedte")."""
 
 
 _SHARED_VERB = re.compile(rf"(?:{_VERB.pattern}|wil\b|wilde\b)")
@@ -353,7 +354,11 @@ def _joins_claims(left: str, right: str) -> bool:
 _AUXILIARY = re.compile(
     r"is|zijn|was|waren|heeft|hebben|had|hadden|wordt|worden|werd|werden|zal|zullen"
 )
-_PARTICIPLE = re.compile(r"ge\w{3,}(?:d|t|en)|\w+(?:eerd|eerde)")
+_PARTICIPLE = re.compile(
+    r"\w{0,5}ge\w{3,}(?:d|t|en)|\w+eerd|begonnen|bereikt|besteed|benoemd|ontstaan|ontwikkeld"
+    r"|verschenen|verkregen|verlengd|verhoogd|verbeterd|vergroot|verdubbeld|verdeeld"
+)
+"""A past participle ("gestart", "opgezet", "begonnen", "verlengd")."""
 
 
 def _open_auxiliary(left: str, right: str) -> bool:

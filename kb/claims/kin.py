@@ -39,6 +39,28 @@ def other_titled(statement: str, best: Scored) -> list[Finding]:
     return []
 
 
+_FIELD = re.compile(r"\b(hoogleraar|lector)\s+([a-z][\w-]{3,})")
+"""A chair and its field: "hoogleraar plantenziektekunde"."""
+
+
+def other_field(statement: str, best: Scored) -> list[Finding]:
+    """Another field of the claim's chair in the sentence that holds the rest of the claim:
+    "hoogleraar natuurkunde Corné Pieterse" where it says "hoogleraar plantenziektekunde Corné
+    Pieterse" ("klopt niet", with the sentence's field)."""
+    sentence = best.sentence.text
+    theirs = {m.group(1): m.group(2) for m in _FIELD.finditer(sentence)}
+    for match in _FIELD.finditer(statement):
+        chair, field = match.groups()
+        other = theirs.get(chair)
+        if other and field not in sentence and other not in statement:
+            return [
+                Finding(
+                    "name", "contradicted", f"{chair} {field}", f"{chair} {other}", quote_of(best)
+                )
+            ]
+    return []
+
+
 _KINDS = frozenset(
     ["Hogeschool", "Universiteit", "Provincie", "Gemeente", "Stichting", "Commissie"]
 )

@@ -23,6 +23,7 @@ from kb.claims.kin import (
     abroad_instead,
     as_written,
     named_elsewhere,
+    other_field,
     other_of_kind,
     other_partner,
     other_title,
@@ -78,6 +79,7 @@ def names(
         _other_ministry(store, claim, best)
         or first_in_slot(store, claim, best)
         or other_titled(claim.statement, best)
+        or other_field(claim.statement, best)
         or other_partner(claim.statement, named, best)
         or other_title(claim.statement, best)
         or placed_elsewhere(gazetteer, claim.statement, named, places, best)

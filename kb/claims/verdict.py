@@ -59,7 +59,7 @@ from kb.claims.names import names
 from kb.claims.otherwise import said_otherwise
 from kb.claims.parts import by_parts, part_by_part, subject_of
 from kb.claims.places import place_test, same_places, without_places
-from kb.claims.quantities import Quantity, quantities
+from kb.claims.quantities import Quantity, consistent, quantities
 from kb.claims.subject import (
     attached,
     swapped,
@@ -259,6 +259,7 @@ def _check_statement(
         # sentence that states it; a part, where what it is about is ("terwijl ze ...").
         about = hits[:PASSAGES] if subject else None
         findings += _wording(index, store, parsed, query, ranked, answers, gazetteer, about)
+        findings = _dated_where_stated(parsed, findings)
     quote = next((f.quote for f in findings if f.quote), None) or best
     anchor = _anchor(ranked, findings)
     share = word_share(store, query, anchor.number)
@@ -281,13 +282,43 @@ def _wording(
 ) -> list[Finding]:
     """A claim without values read against the sentence that states it: the answer step's
     answer to the statement asked as a question (with the answer model), else the best of the
-    claim's own sentences; the report does not state it when the answer step abstains."""
+    claim's own sentences; the report does not state it when the answer step abstains. A
+    part read in the passages of what it is about (`hits`) is also stated by a sentence that
+    holds its own words: "Dus deze professionals blijven ook gewoon werken voor hun bedrijf" states
+    "terwijl ze gewoon bij hun werkgever blijven" without naming ROC Mondriaan again."""
     if answers is None:
         return wording(store, claim, query, directed(store, claim, query, ranked))
     stated = stating(index, answers, claim, gazetteer, hits)
     if stated is None:
         return [Finding("statement", "absent", None, None, None)]
-    return wording(store, claim, query, stated, index.embedder)
+    found = wording(store, claim, query, stated, index.embedder)
+    if hits is not None and [f.status for f in found] == ["absent"]:
+        found = wording(store, claim, claim.masked() or claim.statement, stated, index.embedder)
+    return found
+
+
+def _dated_where_stated(claim: Claim, findings: list[Finding]) -> list[Finding]:
+    """A claimed year held by another sentence than the one that states the claim's words is
+    the date of something else: the stating sentence's own date is the claim's ("de eerste
+    evaluatieresultaten worden in 2017 verwacht" against "Eerste resultaten daarvan worden
+    verwacht in 2018", not the "april 2017" of another example)."""
+    said = next(
+        (f.quote for f in findings if f.aspect == "statement" and f.status == "supported"), None
+    )
+    if said is None:
+        return findings
+    dates = [q for q in quantities(said.text) if q.kind == "date"]
+    placed: list[Finding] = []
+    for finding in findings:
+        claimed = next(
+            (q for q in claim.quantities if q.kind == "date" and q.text == finding.claim_value),
+            None,
+        )
+        elsewhere = finding.quote is not None and finding.quote.text != said.text
+        if claimed and dates and elsewhere and not any(consistent(claimed, d) for d in dates):
+            finding = Finding("date", "contradicted", claimed.text, dates[0].text, said)
+        placed.append(finding)
+    return placed
 
 
 def _rank(store: SentenceStore, hits: list[Hit], vector: np.ndarray, query: str) -> list[Scored]:
