@@ -283,6 +283,9 @@ def test_a_clause_after_comma_where_is_a_part(report_index: Index) -> None:
     )
     assert len(clauses(claim)) == 2
     assert check(report_index, claim).verdict == "deels"
+    # After a subject without a verb it says what the subject is: one claim.
+    subject = "Het Lab, waar docenten nieuwe onderwijsvormen uitproberen, hoort bij de Universiteit"
+    assert clauses(subject) == [subject]
     true = claim.replace("sterrenkunde", "plantenziektekunde")
     assert check(report_index, true).verdict == "klopt"
 

@@ -218,6 +218,8 @@ def clauses(statement: str) -> list[str]:
         left, right = statement[: join.start()], statement[join.end() :]
         if join.group(1) and (not _joins_claims(left, right) or _OPEN_PURPOSE.search(left)):
             continue
+        if _joined(join) == ", waar" and not _VERB.search(fold(left)):
+            continue  # "Het Teaching & Learning Lab, waar docenten ...": what the subject is
         if (_checkable_part(left) or _stated_before(join, left, right)) and (
             _checkable_part(right) or _said_apart(join, right)
         ):
