@@ -77,6 +77,7 @@ _COUNCIL = r"[A-Z]{2,4}[- ][Rr]aad"
 
 
 def _council(name: str) -> str:
+    """A council's name however written: "MBO Raad" and "MBO-Raad" are one council."""
     return name.lower().replace(" ", "-")
 
 
