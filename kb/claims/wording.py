@@ -304,30 +304,28 @@ def wording(
         share = max(share, with_previous(store, set(analyse(query)), best) - PREVIOUS_MARGIN)
     # A claimed direction ("de laagste", "neemt af") is stated only by a sentence that states
     # one: the same words without it do not say that it went that way.
-    meaning = _meaning(store, embedder, claim.statement, best.number) if embedder else 0.0
-    said = share >= MIN_SUPPORT or (share >= MIN_MEANING_SHARE and meaning >= MIN_MEANING)
-    held = said and (claim.direction is None or direction_of(sentence) is not None)
-    if (
-        held
+    said = share >= MIN_SUPPORT or (
+        share >= MIN_MEANING_SHARE
         and embedder is not None
-        and _unsaid_here(store, embedder, claim.statement, best, meaning >= SAME_MEANING)
-    ):
+        and _meaning(store, embedder, claim.statement, best.number) >= MIN_MEANING
+    )
+    held = said and (claim.direction is None or direction_of(sentence) is not None)
+    if held and embedder is not None and _unsaid_here(store, embedder, claim.statement, best):
         # The sentence holds the claim's other words but not what it is about.
         held = False
     status: Status = "supported" if held else "absent"
     return [Finding("statement", status, None, None, quote_of(best) if held else None)]
 
 
-def _unsaid_here(
-    store: SentenceStore, embedder: Embedder, statement: str, best: Scored, same: bool = False
-) -> bool:
+def _unsaid_here(store: SentenceStore, embedder: Embedder, statement: str, best: Scored) -> bool:
     """Whether the claim's key words (`unsaid`) are missing from the sentence, also when the
     sentence before it in its passage writes them ("... scholingsvouchers toegekend. De ICT
     behoort tot één van de populairste sectoren" for "omscholen met een scholingsvoucher").
-    A sentence that says the same (`same`, `SAME_MEANING`) misses only the claim's names: its
-    "motie-Rog" where the report has the motie-Duisenberg, not its "na baanverlies"."""
+    A sentence that says the same (`SAME_MEANING`, asked only when there are key words) misses
+    only the claim's names: its "motie-Rog" where the report has the motie-Duisenberg, not its
+    "na baanverlies"."""
     keys = unsaid(store, embedder, statement, best.sentence.text)
-    if same:
+    if keys and _meaning(store, embedder, statement, best.number) >= SAME_MEANING:
         keys = [key for key in keys if _capitalised(key, statement)]
     before = sentence_before(store, best)
     if not keys or before is None:
