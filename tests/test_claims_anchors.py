@@ -95,7 +95,7 @@ def test_two_that_act_on_each_other_are_one_claim() -> None:
 def test_half_a_million_in_words_is_a_number() -> None:
     # Goal 12: "In totaal hebben de 76 sectorplannen meer dan 300 duizend deelnemers bereikt."
     (half,) = quantities("ruim een half miljoen deelnemers")
-    assert (half.kind, half.number, half.bound) == ("count", 500_000, "more")
+    assert (half.kind, half.number, half.bound) == ("count", 500_000, "some")
     (euros,) = quantities("anderhalf miljoen euro")
     assert (euros.kind, euros.number) == ("amount", 1_500_000)
     (report,) = quantities("meer dan 300 duizend deelnemers")

@@ -7,7 +7,7 @@ Expected values are read from the report (corpus/techniekpact-voortgangsrapporta
 from __future__ import annotations
 
 from kb.claims.claim import clauses, direction_of, parse_claim
-from kb.claims.contrast import exclusive
+from kb.claims.exclusive import exclusive
 from kb.claims.quantities import named_year, quantities
 from kb.claims.verdict import check
 from kb.claims.wording import direction

@@ -157,7 +157,7 @@ def test_gone_backwards_is_a_direction(report_index: Index) -> None:
 def test_millions_that_count_nothing_are_money(report_index: Index) -> None:
     # Goal 1: "(in 2017 €1,52 miljoen, in 2018 €1,1 miljoen, in 2019 € 0,72 miljoen)".
     [_, million] = quantities("in 2019 nog altijd ruim een miljoen")
-    assert (million.kind, million.number, million.bound) == ("amount", 1e6, "more")
+    assert (million.kind, million.number, million.bound) == ("amount", 1e6, "some")
     assert [q.kind for q in quantities("drie miljoen deelnemers")] == ["count"]
     result = check(
         report_index,

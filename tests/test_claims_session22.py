@@ -14,7 +14,8 @@ Expected values are read from the report (corpus/techniekpact-voortgangsrapporta
 from __future__ import annotations
 
 from kb.claims.claim import parse_claim
-from kb.claims.contrast import contrasts, exclusive, hedged, labelled, planned
+from kb.claims.contrast import contrasts, hedged, labelled, planned
+from kb.claims.exclusive import exclusive
 from kb.claims.kin import other_of_kind
 from kb.claims.quantities import quantities
 from kb.claims.spelling import spelled_and_half

@@ -153,11 +153,20 @@ def negated(text: str) -> bool:
 def direction_of(text: str) -> str | None:
     """ "up" for "meer, gestegen, toegenomen, beter", "down" for their opposites, "flat" for
     "stabiel, gelijk gebleven", else None."""
-    folded = _COMPARED.sub(" ", fold(text))
+    folded = _COMPARED.sub(" ", fold(_unnamed(text)))
     up, down = bool(_UP_RE.search(folded)), bool(_DOWN_RE.search(folded))
     if up == down:
         return "flat" if not up and _FLAT.search(folded) else None
     return "up" if up else "down"
+
+
+_NAMED_WORD = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
+
+
+def _unnamed(text: str) -> str:
+    """`text` with the capitalised words inside it blanked out: the "Meer" of the project
+    "Meer meisjes in de techniek" names it; it says no direction."""
+    return _NAMED_WORD.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def direction_words(text: str, about: str = "") -> str | None:
@@ -167,7 +176,7 @@ def direction_words(text: str, about: str = "") -> str | None:
     stated = direction_of(text)
     if stated is None:
         return None
-    folded = _COMPARED.sub(lambda m: " " * len(m.group(0)), fold(text))
+    folded = _COMPARED.sub(lambda m: " " * len(m.group(0)), fold(_unnamed(text)))
     pattern = {"up": _UP_RE, "down": _DOWN_RE, "flat": _FLAT}[stated]
     matches = list(pattern.finditer(folded))
     if not matches:
@@ -307,14 +316,14 @@ _VERB = re.compile(
     r"|verscheen|verschenen|verschijnt|verschijnen|schreef|schreven|sprak|spraken|won|wonnen|wint"
     r"|winnen|zag|zagen|ziet|zien|bleek|bleken|blijkt|viel|vielen|valt|vallen|sloot|sloten|sluit"
     r"|sluiten|droeg|droegen|draagt|dragen|hielp|hielpen|helpt|helpen|trok|trokken|riep|riepen)\b"
-    r"|(?<!\bte\s)(?:\bge\w{3,}(?:d|t|en)\b|\b\w{3,}(?:de|(?<![mgdn])te|(?<!e)den|dt|(?<!en|ei|ec)(?<!a)ten)\b"
+    r"|(?<!\bte\s)(?:\bge\w{3,}(?:d|t|en)\b|\b\w{3,}(?:de|(?<![mgdn])te|(?<!e)den|dt|(?<!en|ei|ec)(?<!a)(?<!\w\wis)ten)\b"
     r"|\b\w{4,}(?:eert|eren)\b)"
     r"|\b(?:aan|op|af|uit|in|mee|toe|door|voor|over|terug|bij)\w{3,}t\b|^\s*\w{3,}t\s"
 )
 """A verb, loosely: a part joined by a plain "en" states something of its own only with one
 ("de staatssecretaris en de minister van OCW" joins two subjects of one claim). A plural noun
-in "-ten" or "-eden" is none ("docenten", "universiteiten", "projecten", "steden", "leden"), nor
-a noun in "-mte", "-gte", "-dte", "-nte" ("ruimte", "hoogte", "breedte")."""
+in "-ten" or "-eden" is none ("docenten", "universiteiten", "projecten", "steden", "leden",
+"havisten"), nor a noun in "-mte", "-gte", "-dte", "-nte" ("ruimte", "hoogte", "breedte")."""
 
 
 _SHARED_VERB = re.compile(rf"(?:{_VERB.pattern}|wil\b|wilde\b)")
@@ -331,7 +340,15 @@ def _joins_claims(left: str, right: str) -> bool:
     elkaar laten aansluiten")."""
     before, after = left.split()[-1], right.split()[0]
     return (
-        (before[:1].islower() or after[:1].isdigit() or before[:1].isdigit())
+        # "Food en Proces Campus", "OCW en EZ", "de Topsectoren en de Bouwagenda", "APG en
+        # enkele schoolbesturen": names joined; "CIO Platform Nederland en mede mogelijk wordt
+        # gemaakt", "... van het Techniekpact en richt zich op ..." join two claims.
+        (
+            before[:1].islower()
+            or before[:1].isdigit()
+            or after[:1].isdigit()
+            or bool(_VERB_SOON.match(fold(right)))
+        )
         and (after[:1].islower() or after[:1].isdigit())
         and not re.search(r",\s*\S+$", left)
         and not before.endswith("-")
@@ -353,6 +370,13 @@ def _joins_claims(left: str, right: str) -> bool:
     )
 
 
+_VERB_SOON = re.compile(
+    r"\s*(?:\w{2,}t\s|(?!(?:de|het|een)\b)(?:\S+\s+){0,2}(?:is|zijn|was|waren|wordt|worden|werd"
+    r"|werden|heeft|hebben|had|hadden|zal|zullen|kan|kunnen)\b)"
+)
+"""A verb in the present tense first after "en" ("... van het Techniekpact en richt zich op"),
+or an auxiliary within the first three words, which begin with no article ("... Nederland en
+mede mogelijk wordt gemaakt"): the part says something more of the subject."""
 _AUXILIARY = re.compile(
     r"is|zijn|was|waren|heeft|hebben|had|hadden|wordt|worden|werd|werden|zal|zullen"
 )
@@ -390,4 +414,6 @@ def _checkable_part(text: str) -> bool:
     names = re.search(r"(?<=\w )[A-Z][\w&-]+", text)
     # A sector ("het voortgezet onderwijs", "basisscholen") says where, not a claim of its own.
     types = school_types(text).keys() - SECTORS
-    return bool(quantities(text) or names or direction_of(text) or types)
+    # "... en staat uitsluitend open voor voltijdstudenten": one thing only, checkable.
+    only = re.search(r"\b(?:alleen|uitsluitend)\b", text, re.IGNORECASE)
+    return bool(quantities(text) or names or direction_of(text) or types or only)

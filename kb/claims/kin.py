@@ -13,6 +13,7 @@ from kb.claims.places import ABROAD
 from kb.claims.slots import compound_noun
 from kb.claims.wording import Scored, quote_of
 from kb.index import Index
+from kb.sentence_store import SentenceStore
 
 TITLES = (
     r"minister|staatssecretaris|ambassadeur|hoogleraar|lector|gedeputeerde|wethouder"
@@ -107,6 +108,32 @@ def other_of_kind(missing: list[str], sentence: str) -> str | None:
             if match.group(0).replace("-", " ") != name.replace("-", " "):
                 return match.group(0)
     return None
+
+
+def kin_in_passage(
+    store: SentenceStore,
+    terms: set[str],
+    missing: list[str],
+    best: Scored,
+    least: tuple[float, float],
+) -> tuple[str | None, Scored]:
+    """Another body of the kind of a missing name (`other_of_kind`), in the best sentence or
+    in another sentence of its passage that holds `least[0]` of the claim's other words
+    (`terms`), and with the best sentence `least[1]`: "de Universiteit Leiden" against
+    "georganiseerd door de Universiteit Utrecht" a sentence before the one about the claim's
+    speaker. Returns it and the sentence that names it."""
+    kin = other_of_kind(missing, best.sentence.text)
+    if kin is not None:
+        return kin, best
+    alone, together = least
+    for number in store.of_chunk(best.hit.chunk.id):
+        sentence = store.sentences[number]
+        kin = other_of_kind(missing, sentence.text)
+        own = store.share(terms, store.terms(number))
+        both = store.share(terms, store.terms(number).keys() | store.terms(best.number).keys())
+        if kin and own >= alone and both >= together:
+            return kin, Scored(number, sentence, best.hit, best.score)
+    return None, best
 
 
 _PARTNER = r"[A-Z][\w&+-]*(?:\s[A-Z][\w&+-]*)*"

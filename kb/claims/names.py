@@ -22,9 +22,9 @@ from kb.claims.kin import (
     TITLES,
     abroad_instead,
     as_written,
+    kin_in_passage,
     named_elsewhere,
     other_field,
-    other_of_kind,
     other_partner,
     other_title,
     other_titled,
@@ -91,11 +91,13 @@ def names(
     missing = _missing(gazetteer, store, claim, (places, named), best)
     if not missing:
         return []
-    kin = other_of_kind(missing, best.sentence.text)
+    # Another body of the kind in the best sentence, or beside it in its passage.
+    terms = set(analyse(query)) - {t for n in missing for t in name_terms(n)}
+    kin, naming = kin_in_passage(store, terms, missing, best, (OWN_WORD_SUPPORT, NAME_SUPPORT))
     # The other body of the kind is the claim's too ("de MBO-Raad en de VO-raad"): no swap.
     ours = fold(claim.statement).replace("-", " ")
     if kin and not _also(claim.statement) and fold(kin).replace("-", " ") not in ours:
-        return [Finding("name", "contradicted", ", ".join(missing), kin, quote_of(best))]
+        return [Finding("name", "contradicted", ", ".join(missing), kin, quote_of(naming))]
     share = _share_without(store, query, missing, best)
     # "ook in Maastricht": another instance; a heading states nothing of a name never written.
     unsaid = _also(claim.statement) or (_heading(best) and not named_elsewhere(index, missing))
@@ -128,7 +130,8 @@ def _said_of_another(
     said of another ("klopt niet", with the sentence's names), or not stated of this name.
     `names_read`: the claim's names, its places and the names the passage lacks."""
     named, places, missing = names_read
-    values = [f for f in findings if f.aspect in (*FIGURES, "date")]
+    # A bare year places many sentences; it does not make one the claim's statement.
+    values = [f for f in findings if f.aspect in (*FIGURES, "date") and not _bare_year(f)]
     person = _person(claim.statement, missing)
     listed = _listed_with(claim.statement, missing, [n for n in named if n not in missing])
     place = any(n in places for n in missing)
@@ -155,6 +158,11 @@ def _said_of_another(
         return _elsewhere(gazetteer, store, claim, best, ", ".join(missing))
     # The passage says the rest, but not of this name: the report does not state it.
     return [Finding("name", "absent", ", ".join(missing), None, None)]
+
+
+def _bare_year(finding: Finding) -> bool:
+    """Whether a finding compares a year and nothing more precise ("2017")."""
+    return finding.aspect == "date" and bool(re.fullmatch(r"\d{4}", finding.claim_value or ""))
 
 
 def _held(store: SentenceStore, chunk: Chunk) -> Set[str]:

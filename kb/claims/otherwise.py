@@ -7,8 +7,9 @@ from collections.abc import Callable
 
 from kb.analyser import analyse
 from kb.claims.claim import Claim
-from kb.claims.contrast import contrasts, exclusive, hedged, labelled, planned
+from kb.claims.contrast import contrasts, hedged, labelled, planned
 from kb.claims.coverage import opposites
+from kb.claims.exclusive import exclusive
 from kb.claims.findings import Finding, Quote
 from kb.claims.names import NAME_SUPPORT
 from kb.claims.wording import Scored, direction, negates_too, negations, quote_of, word_share
@@ -64,6 +65,18 @@ def said_otherwise(
             or planned(claim.statement, quote)
             or beside(store, claim, query, quote, hit)
         )
+    if not found and held:
+        # A value holds, the words do not: "... loopt tot en met 30 juni 2019 en staat
+        # uitsluitend open voor voltijdstudenten" where the next sentence says "Dit geldt voor
+        # het deeltijdonderwijs en het voltijdonderwijs" (in words of its own: any share).
+        found = next(
+            (
+                f
+                for q in [quote, *_near(store, query, quote, hit, 0.0)]
+                if (f := exclusive(claim.statement, q))
+            ),
+            [],
+        )
     return found
 
 
@@ -72,17 +85,7 @@ def beside(store: SentenceStore, claim: Claim, query: str, quote: Quote, hit: Hi
     ("presteerden de leerlingen ... niet beter" after the sentence with the twenty schools),
     its opposite ("de laatste" for "de eerste") or another direction ("stabiel gebleven" for
     "gestegen"), when it holds `MIN_BESIDE` of the claim's words."""
-    numbers = store.of_chunk(hit.chunk.id)
-    at = next((n for n in numbers if store.sentences[n].start == quote.start), None)
-    if at is None:
-        return []
-    near = [
-        quote_of(Scored(number, store.sentences[number], hit, 0.0))
-        for number in numbers
-        if number != at
-        and abs(number - at) <= BESIDE
-        and word_share(store, query, number) >= MIN_BESIDE
-    ]
+    near = _near(store, query, quote, hit)
     # The claim's own word negated says most plainly that it is not so; then an opposite word,
     # then another direction.
     readings: list[Callable[[Quote], list[Finding]]] = [
@@ -96,6 +99,22 @@ def beside(store: SentenceStore, claim: Claim, query: str, quote: Quote, hit: Hi
             if found := said(quote_near):
                 return found
     return []
+
+
+def _near(
+    store: SentenceStore, query: str, quote: Quote, hit: Hit, least: float = MIN_BESIDE
+) -> list[Quote]:
+    """The sentences `BESIDE` the quoted one in the passage of `hit` that hold `least` of the
+    claim's words."""
+    numbers = store.of_chunk(hit.chunk.id)
+    at = next((n for n in numbers if store.sentences[n].start == quote.start), None)
+    if at is None:
+        return []
+    return [
+        quote_of(Scored(number, store.sentences[number], hit, 0.0))
+        for number in numbers
+        if number != at and abs(number - at) <= BESIDE and word_share(store, query, number) >= least
+    ]
 
 
 def _own(claim: Claim, finding: Finding) -> bool:

@@ -32,12 +32,16 @@ def part_by_part(
     each part holds on its own but the whole claim, read in one sentence, is contradicted
     there ("samen met de MBO-Raad en VHTO" for "... met de MBO-Raad en de VO-raad", a part
     found held by another sentence that names both), one part is not so: "deels", with the
-    sentence's value shown."""
+    sentence's value shown. A part the report does not state, where the whole claim read at
+    once is contradicted ("... en staat uitsluitend open voor voltijdstudenten" against "Dit
+    geldt voor het deeltijdonderwijs en het voltijdonderwijs"), shows that contradiction."""
     verdict = combined(read_back(split, [part.verdict for part in parts]))
     findings = [f for part in parts for f in part.findings]
     wrong = [f for f in whole.findings if f.status == "contradicted"]
     if verdict == "klopt" and wrong:
         return "deels", [*wrong, *findings]
+    if verdict == "deels" and not any(f.status == "contradicted" for f in findings):
+        return verdict, [*wrong, *findings]
     return verdict, findings
 
 
@@ -61,10 +65,12 @@ _ABOUT_IT = re.compile(r"(?:het gaat\b|het betreft\b|dat (?:zijn|waren|is|was)\b
 
 _BACK_TO = re.compile(
     r"\b(?:dit|deze|hun|hiermee|daarmee|hierbij|daarbij)\b"
-    r"|^(?:\S+\s+){1,3}(?:moet|moeten|zal|zullen|is|zijn)\s+dat\b",
+    r"|^(?:\S+\s+){1,3}(?:moet|moeten|zal|zullen|is|zijn)\s+dat\b"
+    r"|^(?!(?:met|uit|tot|niet|want|net|ruim)\b)(?:\w{2,}t|is|was)\s+(?:het|dat|dit|ze|zij)\s",
     re.IGNORECASE,
 )
-"""A later part that refers back to the first ("daarmee", "in 2020 moet dat de helft zijn")."""
+"""A later part that refers back to the first ("daarmee", "in 2020 moet dat de helft zijn",
+"blijft het steken op 32 procent")."""
 _PART_OF = re.compile(r"\b(?:hiervan|daarvan|waarvan)\b", re.IGNORECASE)
 """A later part that counts a part of the first ("87 daarvan"); with a figure only: "veel
 daarvan zijn bruikbaar" says in words what a sentence of its own may hold."""

@@ -8,7 +8,7 @@ claim's value can be the report's, approximations included: "meer dan 12.000" fi
 report's "ruim 12.000", "500" does not fit "meer dan 150".
 
 >>> [(q.kind, q.number, q.bound) for q in quantities("Ruim 12.000 leerlingen, € 2 miljoen.")]
-[('count', 12000.0, 'more'), ('amount', 2000000.0, None)]
+[('count', 12000.0, 'some'), ('amount', 2000000.0, None)]
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from kb.claims.spelling import spelled, spelled_and_half, spelled_milestone
 
 Kind = Literal["percent", "amount", "count", "date"]
 KINDS: tuple[Kind, ...] = ("percent", "amount", "count", "date")
-Bound = Literal["more", "less", "almost", "about", "cap", "floor"]
+Bound = Literal["more", "some", "less", "almost", "about", "cap", "floor"]
 """An approximation before a value; "cap" is a limit ("maximaal", "hooguit")."""
 
 
@@ -60,6 +60,10 @@ ahead: "maar 12" and "net geen twee miljoen" say how many, not "but" or "not".""
 MORE_AT_MOST = 1.5
 """A claimed figure with "ruim", "meer dan" or "minstens" is held by a report figure above it of
 at most this many times it: "ruim 20.000" is not the report's "ruim 35.000"."""
+BOTH_MORE_AT_MOST = 1.2
+"""When the claim says "ruim" and the report "ruim" or "meer dan", the report's figure is at
+most this many times the claim's: "ruim 30.000" for the report's "ruim 35.000", not "ruim
+25.000" (a claimed "meer dan 100" is a lower bound, which the report's "meer dan 150" holds)."""
 _BELOW: frozenset[Bound | None] = frozenset({"less", "almost"})
 """The bounds that put the figure below the value written ("minder dan", "bijna")."""
 ALMOST_AT_LEAST = 0.8
@@ -70,10 +74,11 @@ _BOUNDS: tuple[tuple[Bound, re.Pattern[str]], ...] = (
     ("floor", re.compile(r"(?:minimaal|minimum van)\s$")),
     ("almost", re.compile(r"(?:bijna|nagenoeg|net geen|een kleine|krap)\s$")),
     ("less", re.compile(r"(?:minder dan|ruim onder|nog geen)\s$")),
+    ("some", re.compile(r"(?:ruim|iets meer dan|net boven|net over)\s$")),
     (
         "more",
         re.compile(
-            r"(?:ruim|meer dan|ruimschoots|minstens|ten minste|tenminste|bijna \w+ dan|boven de"
+            r"(?:meer dan|ruimschoots|minstens|ten minste|tenminste|bijna \w+ dan|boven de"
             r"|over de|\+)\s$"
         ),
     ),
@@ -402,7 +407,12 @@ def consistent(claimed: Quantity, stated: Quantity) -> bool:
 def _fits(
     claim: float, claim_bound: Bound | None, report: float, report_bound: Bound | None
 ) -> bool:
-    """A claimed number (with its approximation) against the report's (with its own)."""
+    """A claimed number (with its approximation) against the report's (with its own). "ruim"
+    ("some") is a little more, "meer dan" ("more") a lower bound: "meer dan 100" holds the
+    report's "meer dan 150", "ruim 25.000" is not its "ruim 35.000"."""
+    roughly = claim_bound == "some"
+    claim_bound = "more" if claim_bound == "some" else claim_bound
+    report_bound = "more" if report_bound == "some" else report_bound
     if claim == report:
         # "hoogstens 640 uur" is not the report's "minimaal 640 uur": a limit the other way.
         bounds = {claim_bound, report_bound}
@@ -423,9 +433,11 @@ def _fits(
     if "about" in (claim_bound, report_bound):
         return near
     if claim_bound == "more":
-        # "ruim 20.000" says a little more than 20.000: not the report's 35.000.
+        # "ruim 20.000" says a little more than 20.000: not the report's 35.000; nor is
+        # "ruim 25.000" the report's own "ruim 35.000" (two bounds: the figures themselves).
         above = report > claim or (report_bound == "more" and report >= claim)
-        return above and report <= claim * MORE_AT_MOST
+        most = BOTH_MORE_AT_MOST if roughly and report_bound == "more" else MORE_AT_MOST
+        return above and report <= claim * most
     if claim_bound in _BELOW:
         below = report < claim or (report_bound in _BELOW and report <= claim)
         return below and (claim_bound == "less" or report >= claim * ALMOST_AT_LEAST)

@@ -68,7 +68,13 @@ def same_unit(claim: str, claimed: Quantity, sentence: str, stated: Quantity) ->
     if claimed.kind != "count" or stated.kind != "count":
         return False
     ours, theirs = _unit(claim, claimed), _unit(sentence, stated)
+    ours, theirs = [_ALIKE.get(t, t) for t in ours], [_ALIKE.get(t, t) for t in theirs]
     return any(a == b or a.endswith(b) or b.endswith(a) for a in ours for b in theirs)
+
+
+_ALIKE = {"diplomeer": "diploma", "slaag": "diploma"}
+"""Stems that count the same thing: "16.935 leerlingen een diploma" and "19.635
+gediplomeerden" (or "geslaagden")."""
 
 
 def other_unit(claim: str, claimed: Quantity, sentence: str, stated: Quantity) -> bool:
@@ -152,12 +158,45 @@ def other_thing(
         _AMBITION.search(fold(claim)) or _WANTS.search(fold(claim))
     ):
         return True
+    if _other_level(claim, sentence, stated):
+        return True
     claimed = schools(claim)
     # A figure's school type is its own clause's ("Op de havo is het aandeel 43%, het aandeel op
     # het vwo ligt op 62%"), else that of the words around it, as for a date.
     own = schools(clause) if stated.kind != "date" else frozenset()
     around = own or schools(sentence[max(0, stated.start - 120) : stated.end + 60])
     return bool(claimed and around and not claimed & around)
+
+
+_LEVEL = re.compile(r"\bniveaus?\s+(\d)((?:\s*(?:,|en|t/m|tot en met|-)\s*\d\b)*)")
+"""An mbo level ("niveau 4", "niveau 2, 3 en 4", "niveau 2 t/m 4") and the levels after it."""
+
+
+def levels(text: str) -> frozenset[int]:
+    """The mbo levels a text names ("op niveau 3 en 4": 3 and 4; "niveau 2 t/m 4": 2 to 4)."""
+    found: set[int] = set()
+    for match in _LEVEL.finditer(fold(text)):
+        numbers = [int(match.group(1)), *map(int, re.findall(r"\d", match.group(2)))]
+        ranged = re.search(r"t/m|tot en met|-", match.group(2))
+        found |= set(range(numbers[0], numbers[-1] + 1)) if ranged else set(numbers)
+    return frozenset(found)
+
+
+def _other_level(claim: str, sentence: str, stated: Quantity) -> bool:
+    """A figure for another mbo level than the claim names: "op niveau 3 daar bedraagt het
+    aandeel nu 29% en op niveau 4 is het aandeel stabiel gebleven op 32%" gives 29% for level
+    3. A figure's level is the last one named before it in its own part of the sentence
+    (after a comma or "en"), else none is held against it; a share in a sentence that names no
+    level is of all levels ("ligt rond de 30%")."""
+    claimed = levels(claim)
+    if not claimed or stated.kind == "date":
+        return False
+    if stated.kind == "percent" and not levels(sentence):
+        return True
+    before = sentence[: stated.start]
+    start = max(before.rfind(mark) for mark in (",", ";", ":", " en op ", "("))
+    own = levels(before[start + 1 :])
+    return bool(own and not own & claimed)
 
 
 def relative(quantity: Quantity) -> bool:
@@ -299,6 +338,8 @@ def _named_schools(text: str) -> frozenset[str]:
     written = {short for short, pattern in _WRITTEN_OUT if pattern.search(folded)}
     if _UNIVERSITY.search(text):
         written.add("wo")
+    if re.search(r"\bhavist(?:en|e)?\b", folded):
+        written.add("havo")  # a "havist" is a havo pupil, as a "vwo'er" is a vwo pupil
     return _SCHOOLS & frozenset(re.findall(r"[a-z]+", folded)) | written
 
 

@@ -40,7 +40,7 @@ from kb.claims.compare import compare
 from kb.claims.contrast import without_ministries
 from kb.claims.coverage import passage_share
 from kb.claims.durations import lasting
-from kb.claims.evidence import Evidence, by_ranker, stating
+from kb.claims.evidence import Evidence, by_ranker, stating, supports
 from kb.claims.evidence import ranked as ranked_evidence
 from kb.claims.features import Choice, Reading, allowed, feature_row
 from kb.claims.findings import (
@@ -243,7 +243,7 @@ def _check_statement(
 
     compared = [compare(store, q, parsed, window, chooser, evidence(q)) for q in parsed.quantities]
     best = quote_of(ranked[0])
-    findings = lasting(parsed.statement, parsed.quantities, [f for f, _, _ in compared], best)
+    findings = _dated_with_figures(parsed, [f for f, _, _ in compared], best)
     anchor = _anchor(ranked, findings)
     findings += names(index, store, parsed, query, anchor, findings, [anchor, *ranked[:WINDOW]])
     findings += _swapped(parsed, _anchor(ranked, findings), findings)
@@ -295,6 +295,28 @@ def _wording(
     if hits is not None and [f.status for f in found] == ["absent"]:
         found = wording(store, claim, claim.masked() or claim.statement, stated, index.embedder)
     return found
+
+
+def _dated_with_figures(claim: Claim, compared: list[Finding], best: Quote) -> list[Finding]:
+    """The findings of the claim's values (`compared`, with what lasts how long read against
+    the `best` sentence, kb.claims.durations.lasting). A claimed date the sentences about the
+    claim do not give is held by the sentence the claim's figure was read in: "in 2016-2017 53%
+    van de havisten" where "Op de havo is het aandeel in 2016-2017 43%" gives the share (and
+    the sentences first about the claim give the year of the vmbo)."""
+    findings = lasting(claim.statement, claim.quantities, compared, best)
+    read = [f.quote for f in findings if f.aspect in FIGURES and f.quote is not None]
+    placed: list[Finding] = []
+    for finding in findings:
+        claimed = next(
+            (q for q in claim.quantities if q.kind == "date" and q.text == finding.claim_value),
+            None,
+        )
+        if claimed is not None and finding.status == "absent":
+            held = ((q, r) for r in read for q in quantities(r.text) if supports(claimed, q))
+            if (found := next(held, None)) is not None:
+                finding = Finding("date", "supported", claimed.text, found[0].text, found[1])
+        placed.append(finding)
+    return placed
 
 
 def _dated_where_stated(claim: Claim, findings: list[Finding]) -> list[Finding]:
