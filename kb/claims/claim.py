@@ -377,6 +377,7 @@ _VERB_SOON = re.compile(
 """A verb in the present tense first after "en" ("... van het Techniekpact en richt zich op"),
 or an auxiliary within the first three words, which begin with no article ("... Nederland en
 mede mogelijk wordt gemaakt"): the part says something more of the subject."""
+
 _AUXILIARY = re.compile(
     r"is|zijn|was|waren|heeft|hebben|had|hadden|wordt|worden|werd|werden|zal|zullen"
 )

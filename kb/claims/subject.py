@@ -186,8 +186,8 @@ def _other_level(claim: str, sentence: str, stated: Quantity) -> bool:
     """A figure for another mbo level than the claim names: "op niveau 3 daar bedraagt het
     aandeel nu 29% en op niveau 4 is het aandeel stabiel gebleven op 32%" gives 29% for level
     3. A figure's level is the last one named before it in its own part of the sentence
-    (after a comma or "en"), else none is held against it; a share in a sentence that names no
-    level is of all levels ("ligt rond de 30%")."""
+    (after a comma or "en op"), else none is held against it; a share in a sentence that names
+    no level is of all levels ("ligt rond de 30%")."""
     claimed = levels(claim)
     if not claimed or stated.kind == "date":
         return False
