@@ -20,6 +20,7 @@ from kb.claims.verdict import check
 from kb.index import Index
 from tests.support.claim_checks import (
     contradicted,
+    half_beside_true,
     sentence_quote,
     wrong_beside_true,
     wrong_claim,
@@ -60,13 +61,11 @@ def test_a_havist_is_a_havo_pupil(report_index: Index) -> None:
         "In 2016-2017 kozen ruim vier op de tien havisten en ruim zes op de tien vwo'ers een "
         "N-profiel."
     )
-    assert check(report_index, true).verdict == "klopt"
     half = (
         "In 2016-2017 kozen ruim vier op de tien havisten en ruim acht op de tien vwo'ers een "
         "N-profiel."
     )
-    result = check(report_index, half)
-    assert result.verdict == "deels"
+    result = half_beside_true(report_index, half, true)
     assert contradicted(result) == [("acht op de tien", "62%")]
 
 
@@ -145,13 +144,11 @@ def test_the_more_of_a_projects_name_is_no_direction(report_index: Index) -> Non
         "Binnen het project Meer meisjes in de techniek krijgt elke deelnemende mbo-school een "
         "genderscan."
     )
-    assert check(report_index, true).verdict == "klopt"
     half = (
         "Binnen het project Meer meisjes in de techniek krijgt elke deelnemende mbo-school een "
         "genderscan, en directeuren van twaalf mbo-scholen hebben samen de doelen opgesteld."
     )
-    result = check(report_index, half)
-    assert result.verdict == "deels"
+    result = half_beside_true(report_index, half, true)
     assert contradicted(result) == [("twaalf", "zeven")]
 
 
@@ -197,13 +194,11 @@ def test_a_part_that_starts_with_a_verb_and_it_refers_back(report_index: Index) 
         "Op mbo-niveau 4 is het aandeel bètatechniek niet veranderd en blijft het steken op "
         "32 procent."
     )
-    assert check(report_index, true).verdict == "klopt"
     half = (
         "Op mbo-niveau 4 is het aandeel bètatechniek niet veranderd en blijft het steken op "
         "36 procent."
     )
-    result = check(report_index, half)
-    assert result.verdict == "deels"
+    result = half_beside_true(report_index, half, true)
     assert contradicted(result) == [("36 procent", "32%")]
 
 

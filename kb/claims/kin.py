@@ -129,9 +129,11 @@ def kin_in_passage(
     for number in store.of_chunk(best.hit.chunk.id):
         sentence = store.sentences[number]
         kin = other_of_kind(missing, sentence.text)
-        own = store.share(terms, store.terms(number))
-        both = store.share(terms, store.terms(number).keys() | store.terms(best.number).keys())
-        if kin and own >= alone and both >= together:
+        if kin is None:
+            continue
+        held = store.terms(number)
+        both = store.share(terms, held.keys() | store.terms(best.number).keys())
+        if store.share(terms, held) >= alone and both >= together:
             return kin, Scored(number, sentence, best.hit, best.score)
     return None, best
 

@@ -307,10 +307,7 @@ def _dated_with_figures(claim: Claim, compared: list[Finding], best: Quote) -> l
     read = [f.quote for f in findings if f.aspect in FIGURES and f.quote is not None]
     placed: list[Finding] = []
     for finding in findings:
-        claimed = next(
-            (q for q in claim.quantities if q.kind == "date" and q.text == finding.claim_value),
-            None,
-        )
+        claimed = _claimed_date(claim, finding)
         if claimed is not None and finding.status == "absent":
             held = ((q, r) for r in read for q in quantities(r.text) if supports(claimed, q))
             if (found := next(held, None)) is not None:
@@ -332,15 +329,20 @@ def _dated_where_stated(claim: Claim, findings: list[Finding]) -> list[Finding]:
     dates = [q for q in quantities(said.text) if q.kind == "date"]
     placed: list[Finding] = []
     for finding in findings:
-        claimed = next(
-            (q for q in claim.quantities if q.kind == "date" and q.text == finding.claim_value),
-            None,
-        )
+        claimed = _claimed_date(claim, finding)
         elsewhere = finding.quote is not None and finding.quote.text != said.text
         if claimed and dates and elsewhere and not any(consistent(claimed, d) for d in dates):
             finding = Finding("date", "contradicted", claimed.text, dates[0].text, said)
         placed.append(finding)
     return placed
+
+
+def _claimed_date(claim: Claim, finding: Finding) -> Quantity | None:
+    """The claim's date a finding compares, None when it compares no date of the claim."""
+    return next(
+        (q for q in claim.quantities if q.kind == "date" and q.text == finding.claim_value),
+        None,
+    )
 
 
 def _rank(store: SentenceStore, hits: list[Hit], vector: np.ndarray, query: str) -> list[Scored]:

@@ -36,3 +36,12 @@ def wrong_beside_true(index: Index, wrong: str, true: str) -> Check:
     result = wrong_claim(index, wrong)
     assert check(index, true).verdict == "klopt"
     return result
+
+
+def half_beside_true(index: Index, half: str, true: str) -> Check:
+    """The check of a compound claim with one part wrong ("deels"), whose true twin must be
+    "klopt"."""
+    assert check(index, true).verdict == "klopt"
+    result = check(index, half)
+    assert result.verdict == "deels"
+    return result
