@@ -12,7 +12,7 @@ from kb.answers.model import load_model
 from kb.evaluation import crossval
 from kb.evaluation.alternatives import choose_margin
 from kb.evaluation.fitdata import goal_of, retrieve
-from kb.evaluation.fitting import run_fit, write_model
+from kb.evaluation.fitting import markdown, run_fit, write_model
 from kb.evaluation.questions import load_questions
 from kb.index import Index
 from tests.support.ingest_fixtures import ROOT
@@ -57,6 +57,22 @@ def test_fit_writes_a_model_that_loads_and_a_side_by_side_report(
     }
     assert set(report["hand-set"]) == measures  # type: ignore[arg-type]
     assert set(report["fitted + year gate (what runs)"]) == measures  # type: ignore[arg-type]
+    # By wording: the two wordings split the questions, and their figures add up to what runs.
+    slices = report["by wording"]
+    assert isinstance(slices, dict)
+    wordings = [
+        slices[f"wording: {w}"] for w in ("report", "paraphrase") if f"wording: {w}" in slices
+    ]
+    answerable = sum(q.answerable for q in bank_slice)
+    assert sum(w["answerable"] for w in wordings) == answerable
+    assert sum(w["near misses"] for w in wordings) == sum(q.near_miss for q in bank_slice)
+    right = sum(w["fact in the answer sentence"] * w["answerable"] for w in wordings)
+    runs = report["fitted + year gate (what runs)"]
+    assert isinstance(runs, dict)
+    assert right == pytest.approx(runs["fact in the answer sentence"] * answerable)
+    styles = {q.style for q in bank_slice if q.style is not None}
+    assert {f"style: {style}" for style in styles} <= set(slices)
+    assert "## By wording (what runs, out of fold)" in markdown(report)
     path = tmp_path / "answer-model.json"
     write_model(outcome.model, path)
     assert load_model(path) == outcome.model

@@ -2,8 +2,9 @@
 
 The report (`eval/fit/report.md` and `report.json`) holds the cross-validated figures
 of the fitted model beside the hand-set scorer's on the same questions, the ablation (each
-feature group left out, refitted and cross-validated again) and the abstention rule measured
-as a gate. Nothing here reads `eval/gold/`.
+feature group left out, refitted and cross-validated again), the abstention rule measured
+as a gate, and what runs by wording (paraphrased questions apart, as users ask). Nothing here
+reads `eval/gold/`.
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ def run_fit(
         "reachable": crossval.ranking_scores(ranked).reachable,
         "passages": passages.report,
         "abstention targets": _targets(ranked),
+        "by wording": by_wording(ranked, _gate(ranked, abstention, _year_missing)),
         "alternatives": {"margins": margins, "chosen": margin},
         "ablation": _ablation(prepared, progress) if ablation else {},
     }
@@ -112,6 +114,56 @@ def _targets(ranked: list[Ranked]) -> dict[str, dict[str, float]]:
         f"{target:.0%}": _gated(ranked, crossval.evaluate_abstention(ranked, target), _year_missing)
         for target in ABSTENTION_TARGETS
     }
+
+
+def by_wording(
+    ranked: Sequence[Ranked], abstention: crossval.Abstention
+) -> dict[str, dict[str, float]]:
+    """The end-to-end figures by how the questions are worded: the report's own words or a
+    paraphrase (as users ask), and each style of the bank ("colloquial", "journalist", ...),
+    with the number of answerable questions and near misses in each."""
+    groups: dict[str, list[Ranked]] = {}
+    for r in ranked:
+        question = r.example.question
+        groups.setdefault(f"wording: {question.wording}", []).append(r)
+        if question.style is not None:
+            groups.setdefault(f"style: {question.style}", []).append(r)
+    return {
+        name: {
+            "answerable": sum(r.example.question.answerable for r in group),
+            "with a value": sum(
+                r.example.question.answerable and r.example.question.value is not None
+                for r in group
+            ),
+            "near misses": sum(r.example.question.near_miss for r in group),
+            **crossval.end_to_end(group, abstention),
+        }
+        for name, group in sorted(groups.items())
+    }
+
+
+def _wording_lines(report: dict[str, object]) -> list[str]:
+    """What runs, by wording and style (an old report has no such section)."""
+    slices = report.get("by wording")
+    if not isinstance(slices, dict):
+        return []
+    lines = [
+        "## By wording (what runs, out of fold)",
+        "",
+        "| questions | answerable | fact | value | near misses | near misses that abstain "
+        "| answerable that abstain |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, figures in slices.items():
+        value = _pct(figures["value right"]) if figures["with a value"] else "–"
+        near = _pct(figures["near misses that abstain"]) if figures["near misses"] else "–"
+        lines.append(
+            f"| {name} | {figures['answerable']:.0f} | "
+            f"{_pct(figures['fact in the answer sentence'])} | {value} "
+            f"| {figures['near misses']:.0f} | {near} "
+            f"| {_pct(figures['answerable that abstain'])} |"
+        )
+    return [*lines, ""]
 
 
 def _ablation(prepared: list[crossval.Fold], progress: Progress) -> dict[str, dict[str, float]]:
@@ -272,6 +324,7 @@ def markdown(report: dict[str, object]) -> str:
         "",
         *_passage_lines(report),
         *_target_lines(report),
+        *_wording_lines(report),
         *_alternative_lines(report),
         "## Ablation (each feature group left out, refitted, cross-validated)",
         "",
