@@ -126,13 +126,14 @@ def kin_in_passage(
     if kin is not None:
         return kin, best
     alone, together = least
+    best_terms = store.terms(best.number).keys()
     for number in store.of_chunk(best.hit.chunk.id):
         sentence = store.sentences[number]
         kin = other_of_kind(missing, sentence.text)
         if kin is None:
             continue
         held = store.terms(number)
-        both = store.share(terms, held.keys() | store.terms(best.number).keys())
+        both = store.share(terms, held.keys() | best_terms)
         if store.share(terms, held) >= alone and both >= together:
             return kin, Scored(number, sentence, best.hit, best.score)
     return None, best

@@ -151,9 +151,8 @@ def other_thing(
         return True
     if claimed_value is not None and relative(claimed_value) and not relative(stated):
         return True
-    left = max(sentence.rfind(mark, 0, stated.start) for mark in (",", ";", ":", "(", ")"))
-    rights = [i for mark in (",", ";", ":", ")") if (i := sentence.find(mark, stated.end)) >= 0]
-    clause = sentence[left + 1 : min(rights, default=len(sentence))]
+    start = _part_start(sentence, stated.start, (",", ";", ":", "(", ")"))
+    clause = sentence[start : _part_end(sentence, stated.end, (",", ";", ":", ")"))]
     if _AMBITION.search(fold(clause)) and not (
         _AMBITION.search(fold(claim)) or _WANTS.search(fold(claim))
     ):
@@ -193,10 +192,21 @@ def _other_level(claim: str, sentence: str, stated: Quantity) -> bool:
         return False
     if stated.kind == "percent" and not levels(sentence):
         return True
-    before = sentence[: stated.start]
-    start = max(before.rfind(mark) for mark in (",", ";", ":", " en op ", "("))
-    own = levels(before[start + 1 :])
+    start = _part_start(sentence, stated.start, (",", ";", ":", " en op ", "("))
+    own = levels(sentence[start : stated.start])
     return bool(own and not own & claimed)
+
+
+def _part_start(text: str, at: int, marks: tuple[str, ...]) -> int:
+    """Where the part of `text` that holds the position `at` begins: after the last of `marks`
+    before it, else at the start."""
+    return max(text.rfind(mark, 0, at) for mark in marks) + 1
+
+
+def _part_end(text: str, at: int, marks: tuple[str, ...]) -> int:
+    """Where the part of `text` that holds the position `at` ends: at the first of `marks`
+    after it, else at the end."""
+    return min((i for mark in marks if (i := text.find(mark, at)) >= 0), default=len(text))
 
 
 def relative(quantity: Quantity) -> bool:
@@ -247,13 +257,9 @@ def overlap(store: SentenceStore, claimed: set[str], stated: set[str]) -> float:
 
 def context(text: str, quantity: Quantity) -> set[str]:
     """The analysed words of the clause a value stands in, without the value."""
-    left = max(text.rfind(mark, 0, quantity.start) for mark in (",", ";", ":", " en ", "("))
-    rights = [
-        i for mark in (",", ";", ":", " en ", ")") if (i := text.find(mark, quantity.end)) >= 0
-    ]
-    clause = (
-        text[left + 1 : quantity.start] + " " + text[quantity.end : min(rights, default=len(text))]
-    )
+    start = _part_start(text, quantity.start, (",", ";", ":", " en ", "("))
+    end = _part_end(text, quantity.end, (",", ";", ":", " en ", ")"))
+    clause = text[start : quantity.start] + " " + text[quantity.end : end]
     return set(analyse(clause))
 
 
