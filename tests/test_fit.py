@@ -11,8 +11,9 @@ import pytest
 from kb.answers.model import load_model
 from kb.evaluation import crossval
 from kb.evaluation.alternatives import choose_margin
+from kb.evaluation.fit import fit_ranker
 from kb.evaluation.fitdata import goal_of, retrieve
-from kb.evaluation.fitting import markdown, run_fit, write_model
+from kb.evaluation.fitting import markdown, run_fit, what_runs, write_model
 from kb.evaluation.questions import load_questions
 from kb.index import Index
 from tests.support.ingest_fixtures import ROOT
@@ -40,6 +41,11 @@ def test_folds_never_train_on_the_goals_they_test(report_index: Index, bank_slic
     assert sorted(r.example.question.id for r in ranked) == sorted(tested)
     scores = crossval.ranking_scores(ranked)
     assert 0 <= scores.right_at_1 <= scores.right_at_3 <= scores.answerable
+    # A seed (benchmarks/fit_seeds.py) gives the same trees each time, and other trees than
+    # another seed: the ranker subsamples rows and features.
+    train = prepared[0].train
+    assert fit_ranker(train, seed=7).trees == fit_ranker(train, seed=7).trees
+    assert fit_ranker(train, seed=7).trees != fit_ranker(train, seed=8).trees
 
 
 @pytest.mark.slow
@@ -70,6 +76,9 @@ def test_fit_writes_a_model_that_loads_and_a_side_by_side_report(
     runs = report["fitted + year gate (what runs)"]
     assert isinstance(runs, dict)
     assert right == pytest.approx(runs["fact in the answer sentence"] * answerable)
+    # what_runs (benchmarks/fit_seeds.py) is the report's row of what runs.
+    prepared = crossval.folds(report_index, retrieve(report_index, bank_slice))
+    assert what_runs(crossval.out_of_fold(prepared)) == runs
     styles = {q.style for q in bank_slice if q.style is not None}
     assert {f"style: {style}" for style in styles} <= set(slices)
     assert "## By wording (what runs, out of fold)" in markdown(report)

@@ -97,12 +97,15 @@ def _masked(example: Example, columns: list[int]) -> Example:
     return Example(example.retrieved, example.info, example.candidates, rows, example.labels)
 
 
-def out_of_fold(prepared: Sequence[Fold], without: Sequence[str] = ()) -> list[Ranked]:
-    """Every test question ranked by the ranker of its fold (fitted without `without`)."""
+def out_of_fold(
+    prepared: Sequence[Fold], without: Sequence[str] = (), seed: int | None = None
+) -> list[Ranked]:
+    """Every test question ranked by the ranker of its fold (fitted without `without`, with
+    the random state `seed` if given)."""
     columns = [FEATURES.index(name) for name in without]
     ranked: list[Ranked] = []
     for fold in prepared:
-        ranker = fit_ranker([_masked(e, columns) for e in fold.train])
+        ranker = fit_ranker([_masked(e, columns) for e in fold.train], seed)
         for example in fold.test:
             probability = fold.type_probability[example.question.id]
             ranked.append(rank_example(_masked(example, columns), ranker, probability))

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -93,15 +93,17 @@ RANKER_PARAMETERS: dict[str, Any] = {
 within 1 point of each other)."""
 
 
-def fit_ranker(examples: Sequence[Example]) -> TreeRanker:
+def fit_ranker(examples: Sequence[Example], seed: int | None = None) -> TreeRanker:
     """The candidate ranker: LightGBM LambdaRank over the candidates of the questions that
-    have a right one (each question is one group)."""
+    have a right one (each question is one group). `seed` replaces the parameters' random
+    state (rows and features are subsampled), to measure how much a figure owes to it."""
     import lightgbm
 
     taught = [e for e in examples if e.reachable and len(e.candidates) > 1]
     rows = np.concatenate([e.rows for e in taught])
     labels = np.concatenate([e.labels for e in taught])
-    model = lightgbm.LGBMRanker(**RANKER_PARAMETERS)
+    parameters = RANKER_PARAMETERS if seed is None else {**RANKER_PARAMETERS, "random_state": seed}
+    model = lightgbm.LGBMRanker(**parameters)
     model.fit(rows, labels, group=[len(e.candidates) for e in taught])
     return TreeRanker(features=list(FEATURES), trees=model.booster_.model_to_string())
 
@@ -132,7 +134,13 @@ class Ranked:
         return abstention_row(self.example.rows, self.scores, order, self.type_probability)
 
 
-def rank_example(example: Example, ranker: TreeRanker, type_probability: float) -> Ranked:
+class Scorer(Protocol):
+    """What ranks candidates: a fitted `TreeRanker`, or scores given in advance."""
+
+    def scores(self, rows: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]: ...
+
+
+def rank_example(example: Example, ranker: Scorer, type_probability: float) -> Ranked:
     """The example's candidates by the ranker's score, the best candidate of each sentence."""
     if not example.candidates:
         return Ranked(example, [], np.zeros(0), type_probability)

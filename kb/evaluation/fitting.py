@@ -22,6 +22,7 @@ from kb.answers.model import AnswerModel, PassageFusion
 from kb.evaluation import crossval
 from kb.evaluation.alternatives import choose_margin, margin_lines, margin_table
 from kb.evaluation.fit import (
+    MAX_FALSE_ABSTENTION,
     Ranked,
     build_model,
     cross_fitted_types,
@@ -110,10 +111,14 @@ lower one is a margin for questions unlike the bank's, paid for in near misses a
 
 def _targets(ranked: list[Ranked]) -> dict[str, dict[str, float]]:
     """What runs (fitted + year gate), with the threshold set for each target."""
-    return {
-        f"{target:.0%}": _gated(ranked, crossval.evaluate_abstention(ranked, target), _year_missing)
-        for target in ABSTENTION_TARGETS
-    }
+    return {f"{target:.0%}": what_runs(ranked, target) for target in ABSTENTION_TARGETS}
+
+
+def what_runs(ranked: list[Ranked], target: float = MAX_FALSE_ABSTENTION) -> dict[str, float]:
+    """The end-to-end figures of out-of-fold rankings as the answer step runs: each fold's
+    abstainer fitted on the other folds (threshold for false abstention `target`) and the year
+    gate."""
+    return _gated(ranked, crossval.evaluate_abstention(ranked, target), _year_missing)
 
 
 def by_wording(
