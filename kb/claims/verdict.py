@@ -264,6 +264,8 @@ def _check_statement(
     anchor = _anchor(ranked, findings)
     share = word_share(store, query, anchor.number)
     findings += said_otherwise(store, parsed, query, findings, quote, share, anchor.hit)
+    # What is shown: of the findings' sentences, the one that reads most like the claim.
+    quote = _lead(findings, ranked) or quote
     comparisons = tuple(c for _, c, _ in compared if c is not None)
     choices = tuple(choice for _, _, choice in compared)
     verdict, top = verdict_of(findings, parsed.statement), ranked[0].score
@@ -343,6 +345,17 @@ def _claimed_date(claim: Claim, finding: Finding) -> Quantity | None:
         (q for q in claim.quantities if q.kind == "date" and q.text == finding.claim_value),
         None,
     )
+
+
+def _lead(findings: list[Finding], ranked: list[Scored]) -> Quote | None:
+    """The quote a verdict shows: of its findings' quotes, the sentence that reads most like
+    the claim (first in `ranked`). "FME en de vier technische universiteiten op 6 februari een
+    pact" holds "vier" in one sentence and "6 februari" in the one that states the pact."""
+    quotes = [f.quote for f in findings if f.quote is not None]
+    if not quotes:
+        return None
+    place = {(s.hit.chunk.id, s.sentence.start): i for i, s in enumerate(ranked)}
+    return min(quotes, key=lambda q: place.get((q.hit_id, q.start), len(ranked)))
 
 
 def _rank(store: SentenceStore, hits: list[Hit], vector: np.ndarray, query: str) -> list[Scored]:

@@ -77,21 +77,31 @@ class AnswerScores:
 
 _QUALIFIER = re.compile(
     r"^(?:(?:ruim|circa|ca\.|bijna|ongeveer|maximaal|minimaal|minstens|tenminste|ten minste"
-    r"|gemiddeld|meer dan|minder dan|zo'n|zo’n|rond(?: de)?|de|het|in|sinds|vanaf)\s+)+"
+    r"|gemiddeld|meer dan|minder dan|boven|onder|zo'n|zo’n|rond(?: de)?|de|het|in|sinds|vanaf"
+    r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)+"
 )
-_UNIT = re.compile(r"\s+(?:jaar|jaren|maanden|maand|weken|week|dagen|dag|tijd)$")
+_UNIT = re.compile(r"\s+(?:jaar|jaren|maanden|maand|weken|week|dagen|dag|uur|tijd)$")
+_RATE = re.compile(r"\s+per\s+(?:jaar|maand|week|dag)$")
+_PERCENT = re.compile(r"(\d)\s*(?:%|procent)$")
+_ORDINAL = re.compile(r"(\d)e$")
 
 
 def same_value(given: str | None, gold: str) -> bool:
     """The same value: equal after whitespace normalisation, case folding, "€25" = "€ 25",
-    and without a leading qualifier or article ("ruim 17.000" = "17.000", "maximaal zeven" =
-    "zeven", "de zomer van 2017" = "zomer van 2017") or a trailing unit of time ("drie jaar" =
-    "drie"). A value is the number or date; the qualifier stands in the quoted sentence.
+    and without a leading qualifier, article or weekday ("ruim 17.000" = "17.000", "maximaal
+    zeven" = "zeven", "de zomer van 2017" = "zomer van 2017", "maandag 13 maart" = "13
+    maart"), a trailing unit of time or rate ("drie jaar" = "drie", "4x per jaar" = "4x") or
+    an ordinal "e" ("de 10.000e" = "10.000"); "30 procent" = "30%". A value is the number or
+    date; the qualifier stands in the quoted sentence.
 
     >>> same_value("€25 miljoen", "€ 25 miljoen"), same_value("ruim 17.000", "17.000")
     (True, True)
+    >>> same_value("30 procent", "30%"), same_value("2x per jaar", "2x")
+    (True, True)
     >>> same_value("17.000", "27.000"), same_value("twee jaar", "drie jaar")
     (False, False)
+    >>> same_value("30", "30%")
+    False
     """
     if given is None:
         return False
@@ -99,9 +109,13 @@ def same_value(given: str | None, gold: str) -> bool:
 
 
 def value_core(text: str) -> str:
-    """A value without qualifier, article or unit of time, for comparing values."""
+    """A value without qualifier, article, weekday, unit of time or rate, or ordinal "e", and
+    with "procent" written "%", for comparing values."""
     core = re.sub(r"€\s*", "€", " ".join(text.split())).casefold()
     core = _QUALIFIER.sub("", core)
+    core = _RATE.sub("", core)
+    core = _PERCENT.sub(r"\1%", core)
+    core = _ORDINAL.sub(r"\1", core)
     return _UNIT.sub("", core) or core
 
 
