@@ -14,7 +14,7 @@ from kb.answers.answer import answer
 from kb.answers.candidates import FEATURES, candidates_of, likely_types
 from kb.answers.decide import ABSTAIN_FEATURES, abstention_row, sentence_order, today_first
 from kb.answers.model import MODEL_FILE, load_model, model_id
-from kb.answers.question import analyse_question
+from kb.answers.question import analyse_question, type_cues
 from kb.build import build_index
 from kb.cli import cli
 from kb.embed import FakeEmbedder
@@ -46,6 +46,11 @@ def test_the_committed_model_is_plain_json_naming_the_features() -> None:
         ("Wanneer begint het nieuwe programma?", "date"),
         ("Welk percentage van de leerlingen kiest techniek?", "percent"),
         ("Wie opende het nieuwe centrum?", "person"),
+        # Keyword queries, no question word (written for this test, not in the bank):
+        ("verschijningsmaand actieplan techniekdocenten", "date"),
+        ("streefpercentage meisjes technische opleidingen", "percent"),
+        ("totaalbudget regionale netwerken basisonderwijs", "amount"),
+        ("aantal deelnemers sectorplannen", "count"),
     ],
 )
 def test_question_types_of_the_fitted_classifier(question: str, kind: str) -> None:
@@ -54,6 +59,19 @@ def test_question_types_of_the_fitted_classifier(question: str, kind: str) -> No
     p = model.question_types.probabilities(question)
     assert max(p, key=lambda k: p[k]) == kind
     assert sum(p.values()) == pytest.approx(1.0)
+
+
+def test_type_cues_read_what_a_keyword_query_asks_for() -> None:
+    assert type_cues("verschijningsdatum rapportage techniekpact tussenstand") == ["date"]
+    assert type_cues("streefcijfer 2020 masteropgeleide leraren vo") == ["percent"]
+    assert type_cues("totaalbedrag OCW regionaal investeringsfonds mbo") == ["amount"]
+    assert type_cues("SBB advies minister keuzedelen frequentie") == ["count"]
+    assert type_cues("Welk deel van de vrouwen kiest techniek?") == ["percent"]
+    # Words that only look alike ask for nothing: "deelnemers" is not "deel", "Eindhoven" is
+    # not "eind", "geldt" is not "geld".
+    assert type_cues("Wie opende in Eindhoven het centrum met de deelnemers?") == []
+    assert type_cues("Voor welke scholen geldt de regeling?") == []
+    assert type_cues("Welke school in Zeeland doet mee?") == []
 
 
 def test_likely_types_keep_the_best_and_the_plausible() -> None:
@@ -163,6 +181,19 @@ def test_same_value_ignores_qualifiers_and_units_of_time() -> None:
     assert same_value("ruim 17.000", "17.000") and same_value("maximaal zeven", "zeven")
     assert same_value("drie jaar", "drie") and same_value("de zomer van 2017", "zomer van 2017")
     assert not same_value("17.000", "12.000") and not same_value("augustus 2016", "augustus")
+
+
+def test_same_value_reads_percent_rate_weekday_and_ordinal_as_the_report_writes_them() -> None:
+    # The report: "SBB adviseert de minister van OCW zo gewenst 4x per jaar", "op maandag 13
+    # maart jl. een werkbezoek", "Inmiddels is de 10.000e leerling verwelkomd": the bank's gold
+    # values "4x", "maandag 13 maart" and "10.000e" are the figures the value finder bolds.
+    assert same_value("2x per jaar", "2x") and same_value("4x", "4x per jaar")
+    assert same_value("maandag 13 maart", "13 maart") and same_value("10.000e", "10.000")
+    assert same_value("30 procent", "30%") and same_value("30 %", "30 procent")
+    assert same_value("boven 30%", "30%") and same_value("640 uur", "640")
+    # Still told apart: a bare number is not a percentage, another number is another value.
+    assert not same_value("30", "30%") and not same_value("2x per jaar", "3x")
+    assert not same_value("13 maart", "14 maart") and not same_value("10.000e", "1.000")
 
 
 def test_kb_fit_never_reads_the_gold_set() -> None:

@@ -23,7 +23,7 @@ import numpy.typing as npt
 from pydantic import BaseModel, ConfigDict
 
 from kb.analyser import fold
-from kb.answers.question import question_type
+from kb.answers.question import question_type, type_cues
 
 MODEL_FORMAT = 1
 MODEL_FILE = Path(__file__).parent / "data" / "answer-model.json"
@@ -120,12 +120,14 @@ class AnswerModel(BaseModel):
 
 
 def question_tokens(question: str) -> list[str]:
-    """The classifier's tokens: words, word pairs, the first two words, and the rule type."""
+    """The classifier's tokens: words, word pairs, the first two words, the rule type and the
+    value types its words ask for (`type_cues`)."""
     words = _WORD.findall(fold(question))
     tokens = [f"w:{w}" for w in words]
     tokens += [f"b:{a}_{b}" for a, b in itertools.pairwise(words)]
     tokens += [f"first:{w}" for w in words[:2]]
     tokens.append(f"rule:{question_type(question)}")
+    tokens += [f"cue:{kind}" for kind in type_cues(question)]
     return list(dict.fromkeys(tokens))
 
 

@@ -73,6 +73,49 @@ def question_type(question: str) -> QuestionType:
     return "other"
 
 
+_CUES: tuple[tuple[QuestionType, re.Pattern[str]], ...] = (
+    (
+        "date",
+        re.compile(
+            r"\w*(?:datum|jaar|jaartal|maand|periode)|wanneer|sinds|vanaf|start|begin|eind|ingang"
+            r"|publicatie|verschijning|gepubliceerd|verschenen|opgericht|oprichting|gestart"
+            r"|gelanceerd|afgerond"
+        ),
+    ),
+    (
+        "count",
+        re.compile(
+            r"\w*aantal(?:len)?|hoeveel\w*|frequentie|vaak|keer|looptijd|\w*duur|omvang|bereik"
+            r"|totaal|leeftijd|uren|uur"
+        ),
+    ),
+    ("percent", re.compile(r"\w*(?:percentage|procent)|aandeel|deel|streefcijfer|%")),
+    (
+        "amount",
+        re.compile(
+            r"\w*(?:bedrag|budget)\w*|geld|kosten|\w*investering(?:en)?|middelen|bijdrage"
+            r"|subsidie|euro|miljoen|financiering|gefinancierd"
+        ),
+    ),
+)
+"""Words that ask for a value of a type; whole words after folding ("verschijningsdatum",
+"totaalbudget" and "streefpercentage" end in one)."""
+
+
+def type_cues(question: str) -> list[QuestionType]:
+    """The value types a question's words ask for, without a question word: a keyword query
+    ("verschijningsdatum rapportage techniekpact", "streefcijfer 2020 masteropgeleide leraren
+    vo") or a word a "wat"/"welk" question asks about ("Welk totaalbedrag ...").
+
+    >>> type_cues("verschijningsdatum rapportage techniekpact")
+    ['date']
+    >>> type_cues("looptijd budget regionale samenwerking")
+    ['count', 'amount']
+    """
+    words = re.findall(r"[^\W_]+|%", fold(question))
+    return [kind for kind, cue in _CUES if any(cue.fullmatch(word) for word in words)]
+
+
 DUTCH_NUMBERS: dict[int, str] = {
     0: "nul",
     1: "een",
