@@ -260,12 +260,7 @@ def _check_statement(
         about = hits[:PASSAGES] if subject else None
         findings += _wording(index, store, parsed, query, ranked, answers, gazetteer, about)
         findings = _dated_where_stated(parsed, findings)
-    quote = next((f.quote for f in findings if f.quote), None) or best
-    anchor = _anchor(ranked, findings)
-    share = word_share(store, query, anchor.number)
-    findings += said_otherwise(store, parsed, query, findings, quote, share, anchor.hit)
-    # What is shown: of the findings' sentences, the one that reads most like the claim.
-    quote = _lead(findings, ranked) or quote
+    findings, quote, share = _otherwise(store, parsed, query, ranked, findings, best)
     comparisons = tuple(c for _, c, _ in compared if c is not None)
     choices = tuple(choice for _, _, choice in compared)
     verdict, top = verdict_of(findings, parsed.statement), ranked[0].score
@@ -345,6 +340,24 @@ def _claimed_date(claim: Claim, finding: Finding) -> Quantity | None:
         (q for q in claim.quantities if q.kind == "date" and q.text == finding.claim_value),
         None,
     )
+
+
+def _otherwise(
+    store: SentenceStore,
+    parsed: Claim,
+    query: str,
+    ranked: list[Scored],
+    findings: list[Finding],
+    best: Quote,
+) -> tuple[list[Finding], Quote, float]:
+    """The findings with what the report says otherwise (`said_otherwise`, read against the
+    first finding's quote), the quote the verdict shows (`_lead`) and the claim's word share
+    in the anchor sentence."""
+    quote = next((f.quote for f in findings if f.quote), None) or best
+    anchor = _anchor(ranked, findings)
+    share = word_share(store, query, anchor.number)
+    findings = findings + said_otherwise(store, parsed, query, findings, quote, share, anchor.hit)
+    return findings, _lead(findings, ranked) or quote, share
 
 
 def _lead(findings: list[Finding], ranked: list[Scored]) -> Quote | None:
