@@ -54,7 +54,7 @@ _ABSOLUTE: tuple[str, ...] = (
     "next_lexical",
     "sentence_missing_rare",
     "similarity_alone",
-    # its passage
+    # its passage (coverage and rare terms: of the whole part, a bullet split into chunks)
     "passage_rank",
     "passage_dense",
     "passage_bm25",
@@ -230,8 +230,7 @@ class _Context:
         asked = list(dict.fromkeys(analyse(info.text)))
         weights = [store.idf(t) for t in asked]
         coverage = {
-            hit.chunk.id: _covered(asked, weights, store.passage_terms(hit.chunk.id))
-            for hit in hits
+            hit.chunk.id: _covered(asked, weights, store.part_terms(hit.chunk.id)) for hit in hits
         }
         best: dict[str, float] = {}
         for i, hit in enumerate(owners):
@@ -314,7 +313,7 @@ class _Context:
             (hit.bm25_score or 0.0) / self.bm25_top if self.bm25_top > 0 else 0.0,
             self.coverage[hit.chunk.id],
             float(self.missing[hit.chunk.id]),
-            self._missing_rare(store.passage_terms(hit.chunk.id)),
+            self._missing_rare(store.part_terms(hit.chunk.id)),
             float(hit.chunk.kind == "voetnoot"),
             float(info.wants_note),
         ]

@@ -25,6 +25,12 @@ from kb.claims.findings import VERDICTS, Verdict
 
 MODEL_FORMAT = 1
 MODEL_FILE = Path(__file__).parent / "data" / "claim-model.json"
+ANSWER_MODEL_FILE = Path(__file__).parent / "data" / "answer-model.json"
+"""The answer model whose ranker the claim check asks (kb.claims.evidence): session 18's, the
+one its score thresholds and margins (`MIN_SCORE`, `CLOSER_MARGIN`, `DATE_MARGIN` ...) were
+set on. A refit of the answer step's model (`kb fit`) moves each candidate's score by about
+±0.4, enough to move claims across those thresholds (session 31: 2 claim tests, one a false
+"klopt"), so the check keeps its own copy until its thresholds are set again on a new one."""
 
 
 class ValueChooser(BaseModel):

@@ -54,7 +54,7 @@ from kb.claims.findings import (
     held_in,
     verdict_of,
 )
-from kb.claims.model import ClaimModel, load_model
+from kb.claims.model import ANSWER_MODEL_FILE, ClaimModel, load_model
 from kb.claims.names import names
 from kb.claims.otherwise import said_otherwise
 from kb.claims.parts import by_parts, part_by_part, subject_of
@@ -234,7 +234,7 @@ def _check_statement(
         return Reading("niet_in_rapport", [], None, coverage, top, 0.0, (), ()), shown
     window = [(scored, quantities(scored.sentence.text)) for scored in ranked[:WINDOW]]
     chooser = model.values if model and model.values and model.values.decides else None
-    answers = load_answer_model()
+    answers = load_answer_model(ANSWER_MODEL_FILE)
 
     def evidence(q: Quantity) -> list[Evidence] | None:
         if answers is None or not by_ranker(q):
