@@ -351,24 +351,17 @@ def _otherwise(
     best: Quote,
 ) -> tuple[list[Finding], Quote, float]:
     """The findings with what the report says otherwise (`said_otherwise`, read against the
-    first finding's quote), the quote the verdict shows (`_lead`) and the claim's word share
-    in the anchor sentence."""
+    first finding's quote), the quote the verdict shows and the claim's word share in the
+    anchor sentence. The quote shown is, of the findings' quotes, the sentence that reads most
+    like the claim (first in `ranked`): "FME en de vier technische universiteiten op 6 februari
+    een pact" holds "vier" in one sentence and "6 februari" in the one that states the pact."""
     quote = next((f.quote for f in findings if f.quote), None) or best
     anchor = _anchor(ranked, findings)
     share = word_share(store, query, anchor.number)
     findings = findings + said_otherwise(store, parsed, query, findings, quote, share, anchor.hit)
-    return findings, _lead(findings, ranked) or quote, share
-
-
-def _lead(findings: list[Finding], ranked: list[Scored]) -> Quote | None:
-    """The quote a verdict shows: of its findings' quotes, the sentence that reads most like
-    the claim (first in `ranked`). "FME en de vier technische universiteiten op 6 februari een
-    pact" holds "vier" in one sentence and "6 februari" in the one that states the pact."""
-    quotes = [f.quote for f in findings if f.quote is not None]
-    if not quotes:
-        return None
     place = {(s.hit.chunk.id, s.sentence.start): i for i, s in enumerate(ranked)}
-    return min(quotes, key=lambda q: place.get((q.hit_id, q.start), len(ranked)))
+    quotes = [f.quote for f in findings if f.quote is not None] or [quote]
+    return findings, min(quotes, key=lambda q: place.get((q.hit_id, q.start), len(ranked))), share
 
 
 def _rank(store: SentenceStore, hits: list[Hit], vector: np.ndarray, query: str) -> list[Scored]:
