@@ -63,15 +63,20 @@ def _line(name: str, figures: dict[str, float]) -> str:
     return f"| {name} | " + " | ".join(cells) + " |"
 
 
+def parse_seeds(parser: argparse.ArgumentParser, text: str) -> list[int]:
+    """The seeds of a `--seeds` option ("42,1,2"); a usage error (exit 2) otherwise."""
+    try:
+        return [int(s) for s in text.split(",")]
+    except ValueError:
+        parser.error(f"--seeds takes whole numbers separated by commas, not {text!r}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", default="42,1,2,3,4,5,6,7", help="comma-separated seeds")
     parser.add_argument("--questions", type=Path, default=Path("eval/bank"))
     args = parser.parse_args()
-    try:
-        seeds = [int(s) for s in args.seeds.split(",")]
-    except ValueError:
-        parser.error(f"--seeds takes whole numbers separated by commas, not {args.seeds!r}")
+    seeds = parse_seeds(parser, args.seeds)
     index = open_index(Settings())
     retrieved = retrieve(index, load_questions(args.questions))
     prepared = crossval.folds(index, retrieved)

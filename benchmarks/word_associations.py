@@ -33,6 +33,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from benchmarks.fit_seeds import parse_seeds
 from kb.analyser import analyse
 from kb.evaluation import crossval
 from kb.evaluation.fit import (
@@ -142,10 +143,7 @@ def main() -> None:
     parser.add_argument("--seeds", default="42,1,2,3", help="comma-separated seeds")
     parser.add_argument("--sets", default="eval/answers-fresh,eval/answers-fresh2,eval/dev.jsonl")
     args = parser.parse_args()
-    try:
-        seeds = [int(s) for s in args.seeds.split(",")]
-    except ValueError:
-        parser.error(f"--seeds takes whole numbers separated by commas, not {args.seeds!r}")
+    seeds = parse_seeds(parser, args.seeds)
     index = open_index(Settings())
     bank = retrieve(index, load_questions(Path("eval/bank")))
     prepared = crossval.folds(index, bank)
