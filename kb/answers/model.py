@@ -23,6 +23,7 @@ import numpy.typing as npt
 from pydantic import BaseModel, ConfigDict
 
 from kb.analyser import fold
+from kb.answers.candidates import FEATURES
 from kb.answers.question import question_type, type_cues
 
 MODEL_FORMAT = 1
@@ -76,10 +77,23 @@ class TreeRanker(BaseModel):
     """LightGBM's model text (`Booster.model_to_string()`)."""
 
     def scores(self, rows: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]:
+        """The score of each row (columns `FEATURES`), read by the features this ranker was
+        fitted on: a model fitted before a feature was added (the claim check's pinned copy,
+        kb.claims.model) still scores today's rows."""
         if len(rows) == 0:
             return np.zeros(0)
+        if self.features != list(FEATURES):
+            rows = rows[:, _columns(tuple(self.features))]
         scores: npt.NDArray[np.float64] = _booster(self.trees).predict(rows, num_threads=1)
         return scores
+
+
+@functools.lru_cache(maxsize=4)
+def _columns(features: tuple[str, ...]) -> list[int]:
+    missing = [name for name in features if name not in FEATURES]
+    if missing:
+        raise ValueError(f"the answer model reads features the code no longer makes: {missing}")
+    return [FEATURES.index(name) for name in features]
 
 
 @functools.lru_cache(maxsize=4)
