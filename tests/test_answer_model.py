@@ -269,6 +269,37 @@ def test_both_numbers_of_a_sentence_are_candidates(report_index: Index) -> None:
     assert sum(c.value is None for c in in_sentence) == 1  # the sentence without a value
 
 
+VOUCHERS = "Over welke periode zijn de ruim 17.000 scholingsvouchers toegekend?"
+
+
+@pytest.mark.slow
+def test_a_period_is_a_candidate_of_the_answer_step_not_of_the_claim_check(
+    report_index: Index,
+) -> None:
+    # Goal 12: "Van mei 2016 tot februari 2017 zijn door UWV ruim 17.000 scholingsvouchers
+    # toegekend." The range is a candidate beside its two ends; the claim check reads values
+    # one by one (periods=False).
+    store = report_index.sentences
+    assert store is not None
+    vector = report_index.embed_question(VOUCHERS)
+    hits = report_index.search(VOUCHERS, top_k=3, vector=vector)
+    info = analyse_question(VOUCHERS)
+
+    def values(periods: bool) -> list[str]:
+        candidates, rows = candidates_of(
+            store, hits, vector, info, {"date": 1.0}, None, periods=periods
+        )
+        assert rows.shape == (len(candidates), len(FEATURES))
+        return [
+            c.value.text
+            for c in candidates
+            if c.value is not None and "scholingsvouchers toegekend" in c.sentence.text
+        ]
+
+    assert values(True) == ["mei 2016", "mei 2016 tot februari 2017", "februari 2017"]
+    assert values(False) == ["mei 2016", "februari 2017"]
+
+
 VIJFTIGPLUSSERS = (
     "Hoeveel aanvragen kwamen er binnen voor de Tijdelijke subsidieregeling experimenten meer"
     " werk voor vijftigplussers?"

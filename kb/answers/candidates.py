@@ -19,6 +19,7 @@ import numpy.typing as npt
 from ingest.regions import Gazetteer
 from kb.analyser import analyse
 from kb.answers.features import ANAPHOR, CAUSE, LINKED, holds
+from kb.answers.periods import asks_period, find_periods
 from kb.answers.question import (
     QUESTION_TYPES,
     SINGLE_YEAR,
@@ -149,14 +150,19 @@ def candidates_of(
     info: QuestionInfo,
     types: Mapping[QuestionType, float],
     gazetteer: Gazetteer | None,
+    *,
+    periods: bool = True,
 ) -> tuple[list[Candidate], npt.NDArray[np.float32]]:
     """Every candidate of `hits`' sentences with its feature row (columns `FEATURES`).
 
     Values are looked for of each question type that `types` (type -> probability) finds
     likely enough, so that a question whose type is misread still has its answer among the
-    candidates; the ranker weighs each value by its type's probability.
+    candidates; the ranker weighs each value by its type's probability. With `periods`, a
+    range of two values or a duration (kb.answers.periods) is a candidate too, beside the
+    values it joins; the claim check, which reads one value at a time, leaves them out.
     """
     kinds = likely_types(types)
+    period_asked = asks_period(info.text)
     numbers = [n for hit in hits for n in store.of_chunk(hit.chunk.id)]
     owners = [hit for hit in hits for _ in store.of_chunk(hit.chunk.id)]
     if not numbers:
@@ -174,6 +180,8 @@ def candidates_of(
         rows.append(shared + empty + [0.0] * 5 + asks)
         for kind in kinds:
             values = find_values(sentence.text, kind, gazetteer)
+            joined = find_periods(sentence.text, kind, period_asked) if periods else []
+            values = sorted([*values, *joined], key=lambda v: (v.start, v.end))
             fits = value_fits(sentence.text, values, info)
             most = max((fit.terms for _, fit in fits), default=0)
             for value, fit in fits:

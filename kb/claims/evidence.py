@@ -130,7 +130,7 @@ def ranked(
     text = question(claim, claimed)
     types = {k: float(k == kind) for k in QUESTION_TYPES}
     info = dataclasses.replace(analyse_question(text), kind=kind)
-    candidates, rows = candidates_of(store, hits, vector, info, types, gazetteer)
+    candidates, rows = candidates_of(store, hits, vector, info, types, gazetteer, periods=False)
     if not candidates:
         return []
     scores = model.ranker.scores(rows)
