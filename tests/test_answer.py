@@ -165,15 +165,13 @@ def test_cross_over_answer_quotes_goal_9(report_index: Index) -> None:
             10,
         ),
         ("Wie is de Techgirl-ambassadeur?", "‘Techgirl’ Ans Hekkenberg", "Ans Hekkenberg", 4),
-        pytest.param(
+        # Abstained from session 6 (the relative features) to session 31; answered again by
+        # session 33's refit.
+        (
             "Welk aandeel van de mbo-studenten kiest voor een bètatechnische richting?",
             "(BOL en BBL) ligt rond de 30%",
             "30%",
             9,
-            # The ranker puts this sentence and value first, but the abstention model refitted
-            # with the relative features gives it 0.48, below its threshold 0.65 (the model
-            # before gave 0.75): a known miss, kept visible.
-            marks=pytest.mark.xfail(strict=True, reason="abstains since the relative features"),
         ),
         # Abstained with the session-7 model (0.666, just below its threshold 0.671);
         # answered again since the ranker also sees the sentence's cosine alone (session 8).
