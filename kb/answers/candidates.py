@@ -180,7 +180,7 @@ def candidates_of(
         rows.append(shared + empty + [0.0] * 5 + asks)
         for kind in kinds:
             values = find_values(sentence.text, kind, gazetteer)
-            joined = find_periods(sentence.text, kind, period_asked) if periods else []
+            joined = find_periods(sentence.text, kind, period_asked, values) if periods else []
             values = sorted([*values, *joined], key=lambda v: (v.start, v.end))
             fits = value_fits(sentence.text, values, info)
             most = max((fit.terms for _, fit in fits), default=0)

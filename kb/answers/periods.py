@@ -62,9 +62,16 @@ def asks_period(question: str) -> bool:
     return bool(PERIOD_QUESTION.search(fold(question)))
 
 
-def find_periods(sentence: str, kind: QuestionType, durations: bool = False) -> list[Value]:
+def find_periods(
+    sentence: str,
+    kind: QuestionType,
+    durations: bool = False,
+    values: list[Value] | None = None,
+) -> list[Value]:
     """The ranges of two values of `kind` in `sentence`, and for a count "één" and with
-    `durations` the lengths of time of one, in text order; none for other kinds.
+    `durations` the lengths of time of one, in text order; none for other kinds. `values` are
+    the sentence's values of `kind` when the caller has them (`find_values`), so that the
+    answer step does not look for them twice.
 
     >>> [v.text for v in find_periods("Van mei 2016 tot februari 2017 zijn er 17.000.", "date")]
     ['mei 2016 tot februari 2017']
@@ -75,7 +82,8 @@ def find_periods(sentence: str, kind: QuestionType, durations: bool = False) -> 
     """
     if kind not in ("date", "percent", "amount", "count"):
         return []
-    values = find_values(sentence, kind)
+    if values is None:
+        values = find_values(sentence, kind)
     pattern = _FIRST_ENDS.get(kind)
     firsts = [*values, *(_spans(pattern, sentence) if pattern else [])]
     out: list[Value] = []
