@@ -16,22 +16,20 @@ import re
 
 from kb.analyser import fold
 from kb.answers.question import QuestionType
-from kb.answers.values import Value, find_values
-
-_YEAR = r"(?:19|20)\d{2}"
-_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+from kb.answers.values import _NUMBER, _YEAR, Value, _spans, find_values
 
 _JOIN = re.compile(r"\s?[-–]\s?|\s(?:tot(?: en met)?|t/m|en)\s")
 """What stands between the two ends of a range: "2014-2017", "mei tot juni", "10 en 20%"."""
 _BETWEEN = re.compile(r"\btussen\s(?:de\s)?$", re.IGNORECASE)
 """A range "tussen X en Y" keeps its "tussen": without it "10 en 20%" reads as two values."""
 
+_BARE_FIRST = re.compile(rf"(?<![\w,.])(?:{_NUMBER})(?=\s(?:en|tot)\s)")
+"""The first end without its unit: "tussen 10 en 20%", "tussen € 1 en 2 miljoen"."""
 _FIRST_ENDS: dict[QuestionType, re.Pattern[str]] = {
     # "2014-medio 2017": the report's one year before a hyphen and a part of a year.
     "date": re.compile(rf"(?<![\d-]){_YEAR}(?=[-–](?:begin|eind|medio)\s)", re.IGNORECASE),
-    # "tussen 10 en 20%", "tussen € 1 en 2 miljoen": the first end without its unit.
-    "percent": re.compile(rf"(?<![\w,.])(?:{_NUMBER})(?=\s(?:en|tot)\s)"),
-    "amount": re.compile(rf"(?<![\w,.])(?:{_NUMBER})(?=\s(?:en|tot)\s)"),
+    "percent": _BARE_FIRST,
+    "amount": _BARE_FIRST,
 }
 
 _ONE = re.compile(r"\béén\b", re.IGNORECASE)
@@ -103,7 +101,3 @@ def find_periods(
         out += _spans(_DURATION, sentence) if durations else []
     unique = {(v.start, v.end): v for v in out}
     return sorted(unique.values(), key=lambda v: (v.start, v.end))
-
-
-def _spans(pattern: re.Pattern[str], sentence: str) -> list[Value]:
-    return [Value(m.start(), m.end(), m.group(0)) for m in pattern.finditer(sentence)]
