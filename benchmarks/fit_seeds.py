@@ -2,11 +2,14 @@
 
     .venv/bin/python -m benchmarks.fit_seeds                  # seeds 42 (what runs) and 1-7
     .venv/bin/python -m benchmarks.fit_seeds --seeds 42,1,2 --questions eval/bank
+    .venv/bin/python -m benchmarks.fit_seeds --new-text       # a report the bank never asked
 
 The ranker subsamples rows and features (`RANKER_PARAMETERS`), so a refit with another random
 state gives other trees. This runs the bank's five folds grouped by goal once per seed, the
-same folds and candidates each time, and prints for each seed what runs (fitted ranker,
-abstention set for 5% false abstention on the other folds, year gate) and the ranking alone;
+same folds and candidates each time (each held-out question reading the memory of every other
+bank question, kb.answers.memory, or with `--new-text` none of its goal's), and prints for
+each seed what runs (fitted rankers, abstention set for 5% false abstention on the other
+folds, year gate) and the ranking alone;
 then the mean, the lowest and the highest, and one more row for the seeds' scores averaged
 per candidate (an ensemble of all the seeds' rankers, as if it were shipped).
 
@@ -28,6 +31,7 @@ from kb.evaluation import crossval
 from kb.evaluation.fit import Ranked, rank_example
 from kb.evaluation.fitdata import retrieve
 from kb.evaluation.fitting import what_runs
+from kb.evaluation.memory_fit import BankMemory
 from kb.evaluation.questions import load_questions
 from kb.options import open_index
 from kb.settings import Settings
@@ -50,8 +54,9 @@ class _Averaged:
         return self._scores
 
 
-def _row(ranked: list[Ranked]) -> dict[str, float]:
-    figures = what_runs(ranked)
+def _row(ranked: list[Ranked], own: list[Ranked]) -> dict[str, float]:
+    """What runs, abstaining as the own ranker's rankings `own` tell (kb.answers.decide)."""
+    figures = what_runs(ranked, own=own)
     figures["ranking only: fact"] = crossval.ranking_scores(ranked).row()[
         "fact in the answer sentence"
     ]
@@ -75,13 +80,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", default="42,1,2,3,4,5,6,7", help="comma-separated seeds")
     parser.add_argument("--questions", type=Path, default=Path("eval/bank"))
+    parser.add_argument(
+        "--new-text",
+        action="store_true",
+        help="held-out questions read no memory of their goal (a new report's text)",
+    )
     args = parser.parse_args()
     seeds = parse_seeds(parser, args.seeds)
     index = open_index(Settings())
     retrieved = retrieve(index, load_questions(args.questions))
-    prepared = crossval.folds(index, retrieved)
-    runs = {seed: crossval.out_of_fold(prepared, seed=seed) for seed in seeds}
-    rows = {seed: _row(ranked) for seed, ranked in runs.items()}
+    prepared = crossval.folds(index, retrieved, BankMemory.of(index, retrieved))
+    recall: crossval.Recall = "new" if args.new_text else "known"
+    runs = {seed: crossval.out_of_fold(prepared, seed=seed, recall=recall) for seed in seeds}
+    own = {seed: crossval.out_of_fold(prepared, seed=seed) for seed in seeds}
+    rows = {seed: _row(ranked, own[seed]) for seed, ranked in runs.items()}
     first = runs[seeds[0]]
     averaged = [
         rank_example(
@@ -99,7 +111,7 @@ def main() -> None:
     for name, pick in (("mean", statistics.fmean), ("lowest", min), ("highest", max)):
         keys = rows[seeds[0]].keys()
         print(_line(name, {k: pick([rows[s][k] for s in seeds]) for k in keys}))
-    print(_line("scores averaged over the seeds", _row(averaged)))
+    print(_line("scores averaged over the seeds", _row(averaged, own[seeds[0]])))
 
 
 if __name__ == "__main__":

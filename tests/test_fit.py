@@ -14,6 +14,7 @@ from kb.evaluation.alternatives import choose_margin
 from kb.evaluation.fit import fit_ranker
 from kb.evaluation.fitdata import goal_of, retrieve
 from kb.evaluation.fitting import markdown, run_fit, what_runs, write_model
+from kb.evaluation.memory_fit import BankMemory
 from kb.evaluation.questions import load_questions
 from kb.index import Index
 from tests.support.ingest_fixtures import ROOT
@@ -77,8 +78,10 @@ def test_fit_writes_a_model_that_loads_and_a_side_by_side_report(
     assert isinstance(runs, dict)
     assert right == pytest.approx(runs["fact in the answer sentence"] * answerable)
     # what_runs (benchmarks/fit_seeds.py) is the report's row of what runs.
-    prepared = crossval.folds(report_index, retrieve(report_index, bank_slice))
-    assert what_runs(crossval.out_of_fold(prepared)) == runs
+    retrieved = retrieve(report_index, bank_slice)
+    prepared = crossval.folds(report_index, retrieved, BankMemory.of(report_index, retrieved))
+    recalled = crossval.out_of_fold(prepared, recall="known")
+    assert what_runs(recalled, own=crossval.out_of_fold(prepared)) == runs
     styles = {q.style for q in bank_slice if q.style is not None}
     assert {f"style: {style}" for style in styles} <= set(slices)
     assert "## By wording (what runs, out of fold)" in markdown(report)

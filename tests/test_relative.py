@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from kb.answers.candidates import FEATURES, RELATIVE_TO_PASSAGE, RELATIVE_TO_QUESTION
+from kb.answers.memory import MEMORY_FEATURES
 from kb.answers.relative import relative_columns, relative_names
 
 # Four candidates of one question: similarity (column 0) and value terms (column 1). The
@@ -52,7 +53,9 @@ def test_no_candidates_give_no_rows_of_the_right_width() -> None:
 
 def test_the_relative_columns_are_named_after_the_feature_row() -> None:
     names = relative_names(RELATIVE_TO_QUESTION, RELATIVE_TO_PASSAGE)
-    assert FEATURES[-len(names) :] == tuple(names)
+    # The relative columns come last but for the memory's (kb.answers.memory).
+    remembered = len(MEMORY_FEATURES)
+    assert FEATURES[-len(names) - remembered : -remembered] == tuple(names)
     assert "similarity_question_rank" in FEATURES and "similarity_to_passage_best" in FEATURES
     assert set(RELATIVE_TO_QUESTION) | set(RELATIVE_TO_PASSAGE) <= set(FEATURES)
     assert len(set(FEATURES)) == len(FEATURES)

@@ -273,7 +273,7 @@ def _decided(
     if best is None or decision.abstain:
         return _abstain(question, searched, decision.probability, shown, notice)
     main = _alternative(best, decision.info.kind)
-    runners_up = decision.runners_up(model.alternatives_margin)
+    runners_up = decision.runners_up()
     alternatives = [_alternative(c, decision.info.kind) for c in runners_up]
     hit = decision.passage(best)
     return _answered(

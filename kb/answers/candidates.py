@@ -19,6 +19,7 @@ import numpy.typing as npt
 from ingest.regions import Gazetteer
 from kb.analyser import analyse
 from kb.answers.features import ANAPHOR, CAUSE, LINKED, holds
+from kb.answers.memory import MEMORY_FEATURES, MemoryView
 from kb.answers.periods import asks_period, find_periods
 from kb.answers.question import (
     QUESTION_TYPES,
@@ -114,8 +115,10 @@ RELATIVE_TO_PASSAGE: tuple[str, ...] = (
 FEATURES: tuple[str, ...] = (
     *_ABSOLUTE,
     *relative_names(RELATIVE_TO_QUESTION, RELATIVE_TO_PASSAGE),
+    *MEMORY_FEATURES,
 )
-"""The columns of a candidate's feature row, in order."""
+"""The columns of a candidate's feature row, in order; the memory's last
+(kb.answers.memory)."""
 MIN_TYPE_PROBABILITY = 0.15
 
 _AMBITION = re.compile(
@@ -152,6 +155,7 @@ def candidates_of(
     gazetteer: Gazetteer | None,
     *,
     periods: bool = True,
+    memory: MemoryView | None = None,
 ) -> tuple[list[Candidate], npt.NDArray[np.float32]]:
     """Every candidate of `hits`' sentences with its feature row (columns `FEATURES`).
 
@@ -198,7 +202,16 @@ def candidates_of(
         [_ABSOLUTE.index(name) for name in RELATIVE_TO_QUESTION],
         [_ABSOLUTE.index(name) for name in RELATIVE_TO_PASSAGE],
     )
-    return candidates, np.hstack([absolute, relative])
+    return candidates, np.hstack([absolute, relative, _remembered(memory, vector, candidates)])
+
+
+def _remembered(
+    memory: MemoryView | None, vector: Vectors, candidates: Sequence[Candidate]
+) -> npt.NDArray[np.float32]:
+    """The candidates' memory columns (`MEMORY_FEATURES`): 0 without a memory."""
+    if memory is None:
+        return np.zeros((len(candidates), len(MEMORY_FEATURES)), dtype=np.float32)
+    return memory.columns(vector, [c.number for c in candidates])
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ import numpy.typing as npt
 
 from ingest.regions import Gazetteer
 from kb.answers.candidates import FEATURES, Candidate, candidates_of
+from kb.answers.memory import remembers, view_of
 from kb.answers.model import AnswerModel
 from kb.answers.passages import rerank
 from kb.answers.question import QUESTION_TYPES, QuestionInfo, QuestionType, analyse_question
@@ -166,6 +167,8 @@ class Decision:
     probability: float
     """The abstention model's probability that the best candidate answers."""
     abstain: bool
+    margin: float
+    """A runner-up within this score margin of the best is shown as "Ook mogelijk"."""
 
     @property
     def best(self) -> Candidate | None:
@@ -176,9 +179,9 @@ class Decision:
         chunk = candidate.hit.chunk.id
         return next((h for h in self.hits if h.chunk.id == chunk), candidate.hit)
 
-    def runners_up(self, margin: float) -> list[Candidate]:
+    def runners_up(self) -> list[Candidate]:
         """The next sentences whose score is within `margin` of the best (`close_runners_up`)."""
-        return [self.candidates[i] for i in close_runners_up(self.order, self.scores, margin)]
+        return [self.candidates[i] for i in close_runners_up(self.order, self.scores, self.margin)]
 
 
 def decide(
@@ -205,17 +208,24 @@ def decide(
         hits = index.search(text, filters, max(top_k, settings.answer_passages), vector=vector)
     store = index.sentences
     assert store is not None
+    remembered = model.memory
+    memory = view_of(remembered.questions if remembered else None, store, index.embedder.name)
     candidates, rows = candidates_of(
-        store, hits[: settings.answer_passages], vector, info, types, gazetteer
+        store, hits[: settings.answer_passages], vector, info, types, gazetteer, memory=memory
     )
-    scores = model.ranker.scores(rows)
-    # Whether the report answers is read off the best sentence as scored, before its figure
-    # of today replaced an ambition: the same sentence, the same evidence.
-    by_score = sentence_order(candidates, scores)
-    order = today_first(by_score, candidates, scores, rows)
+    own = model.ranker.scores(rows)
+    # Whether the report answers is read off the best sentence as the model's own ranker
+    # scores it, before its figure of today replaced an ambition: the same evidence for any
+    # text, remembered or not.
+    by_score = sentence_order(candidates, own)
+    probability = model.abstainer.probability(abstention_row(rows, own, by_score, types[top]))
+    scores, margin = own, model.alternatives_margin
+    recalling = model.memory is not None and remembers([c.hit.chunk.id for c in candidates], rows)
+    if model.memory is not None and recalling:
+        scores, margin = model.memory.ranker.scores(rows), model.memory.alternatives_margin
+    order = today_first(sentence_order(candidates, scores), candidates, scores, rows)
     if settings.answer_rerank and model.passages is not None:
         hits = rerank(hits, candidates, scores, model.passages)
-    probability = model.abstainer.probability(abstention_row(rows, scores, by_score, types[top]))
     abstain = not order or probability < model.abstainer.threshold
     abstain = abstain or year_gate(rows[order[0]])
-    return Decision(info, hits, candidates, scores, order, probability, abstain)
+    return Decision(info, hits, candidates, scores, order, probability, abstain, margin)

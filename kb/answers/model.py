@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict
 
 from kb.analyser import fold
 from kb.answers.candidates import FEATURES
+from kb.answers.memory import QuestionMemory
 from kb.answers.question import question_type, type_cues
 
 MODEL_FORMAT = 1
@@ -114,6 +115,19 @@ class PassageFusion(BaseModel):
     candidate_weight: float
 
 
+class Remembered(BaseModel):
+    """The answer step for text the question bank asked about (kb.answers.memory): the bank's
+    questions, and a ranker fitted with the memory features. It ranks the candidates when
+    the memory knows all their passages (`kb.answers.memory.remembers`); whether to abstain
+    is still read off the model's own ranker, whose scores mean the same on any text."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    questions: QuestionMemory
+    ranker: TreeRanker
+    alternatives_margin: float
+
+
 class AnswerModel(BaseModel):
     """`answer-model.json`."""
 
@@ -131,6 +145,9 @@ class AnswerModel(BaseModel):
     passages: PassageFusion | None = None
     """The passage re-ranking chosen by `kb fit` (None in a file fitted before it existed:
     the fused order is kept)."""
+    memory: Remembered | None = None
+    """What the answer step uses for text the bank asked about (None in a file fitted before
+    it existed)."""
 
 
 def question_tokens(question: str) -> list[str]:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
 
 from kb.answers.candidates import FEATURES, RELATIVE_TO_PASSAGE, RELATIVE_TO_QUESTION
 from kb.answers.decide import ABSTAIN_FEATURES, year_gate
+from kb.answers.memory import MEMORY_FEATURES
 from kb.answers.model import Abstainer
 from kb.answers.relative import relative_names
 from kb.evaluation.fit import (
@@ -32,6 +33,7 @@ from kb.evaluation.fit import (
     type_probabilities,
 )
 from kb.evaluation.fitdata import Example, Retrieved, examples, goal_of, gold_type
+from kb.evaluation.memory_fit import BankMemory, remembered
 from kb.index import Index
 
 _CONTEXT = ("value_ambition", "value_current", "value_year_asked")
@@ -56,6 +58,7 @@ FEATURE_GROUPS: dict[str, tuple[str, ...]] = {
     "question type": tuple(f for f in FEATURES if f.startswith("asks_")),
     "relative to the question's other candidates": _TO_QUESTION,
     "relative to the passage's other candidates": _TO_PASSAGE,
+    "memory of the bank's questions": MEMORY_FEATURES,
 }
 
 
@@ -63,13 +66,24 @@ FEATURE_GROUPS: dict[str, tuple[str, ...]] = {
 class Fold:
     number: int
     train: list[Example]
+    remembered: list[Example]
+    """The training questions reading the memory of the training goals but themselves, for
+    the memory's ranker (empty without a memory)."""
     test: list[Example]
+    """The held-out questions reading the memory of the training goals only: text the bank
+    never asked about."""
+    known: list[Example]
+    """The same questions reading the whole memory but themselves: this report's text,
+    asked anew (kb.evaluation.memory_fit)."""
     type_probability: dict[str, float]
     types_right: int
 
 
-def folds(index: Index, retrieved: Sequence[Retrieved]) -> list[Fold]:
-    """Each fold's training candidates (gold types) and test candidates (predicted types)."""
+def folds(
+    index: Index, retrieved: Sequence[Retrieved], memory: BankMemory | None = None
+) -> list[Fold]:
+    """Each fold's training candidates (gold types) and test candidates (predicted types),
+    reading `memory` as `kb fit` does (kb.evaluation.memory_fit), or none."""
     out: list[Fold] = []
     for number in range(FOLDS):
         train = [r for r in retrieved if fold_of(goal_of(r.question)) != number]
@@ -77,15 +91,17 @@ def folds(index: Index, retrieved: Sequence[Retrieved]) -> list[Fold]:
         predicted = type_probabilities(fit_types(train), test)
         top = {qid: max(p, key=lambda k: p[k]) for qid, p in predicted.items()}
         right = sum(top[r.question.id] == gold_type(r.question) for r in test)
-        out.append(
-            Fold(
-                number,
-                examples(index, train, cross_fitted_types(train)),
-                examples(index, test, predicted),
-                {qid: max(p.values()) for qid, p in predicted.items()},
-                right,
-            )
-        )
+        taught = examples(index, train, cross_fitted_types(train))
+        asked = examples(index, test, predicted)
+        held_out = sorted({goal_of(r.question) for r in test})
+        recalled: list[Example] = []
+        known = asked
+        if memory is not None:
+            recalled = memory.read(taught, held_out)
+            known = memory.read(asked)
+            asked = memory.read(asked, held_out)
+        probability = {qid: max(p.values()) for qid, p in predicted.items()}
+        out.append(Fold(number, taught, recalled, asked, known, probability, right))
     return out
 
 
@@ -97,17 +113,34 @@ def _masked(example: Example, columns: list[int]) -> Example:
     return Example(example.retrieved, example.info, example.candidates, rows, example.labels)
 
 
+Recall = Literal["none", "known", "new"]
+"""How held-out questions read the memory in `out_of_fold`: not at all (the model's own
+ranker, which abstention reads), as this report's text asked anew (`Fold.known`), or as text
+the bank never asked about (`Fold.test`)."""
+
+
 def out_of_fold(
-    prepared: Sequence[Fold], without: Sequence[str] = (), seed: int | None = None
+    prepared: Sequence[Fold],
+    without: Sequence[str] = (),
+    seed: int | None = None,
+    *,
+    recall: Recall = "none",
 ) -> list[Ranked]:
-    """Every test question ranked by the ranker of its fold (fitted without `without`, with
-    the random state `seed` if given)."""
+    """Every test question ranked by the rankers of its fold (fitted without `without`, with
+    the random state `seed` if given): by the model's own ranker, or with `recall` by the
+    memory's when the memory knows all its passages (`remembered`, as at run time)."""
     columns = [FEATURES.index(name) for name in without]
     ranked: list[Ranked] = []
     for fold in prepared:
-        ranker = fit_ranker([_masked(e, columns) for e in fold.train], seed)
-        for example in fold.test:
+        asked = fold.known if recall == "known" else fold.test
+        own = fit_ranker([_masked(e, columns) for e in fold.train], seed)
+        routed = [recall != "none" and bool(fold.remembered) and remembered(e) for e in asked]
+        memory = own
+        if any(routed):
+            memory = fit_ranker([_masked(e, columns) for e in fold.remembered], seed)
+        for example, recalls in zip(asked, routed, strict=True):
             probability = fold.type_probability[example.question.id]
+            ranker = memory if recalls else own
             ranked.append(rank_example(_masked(example, columns), ranker, probability))
     return ranked
 

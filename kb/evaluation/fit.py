@@ -29,6 +29,7 @@ from kb.answers.model import (
     Abstainer,
     AnswerModel,
     PassageFusion,
+    Remembered,
     TreeRanker,
     TypeModel,
     question_tokens,
@@ -165,6 +166,7 @@ def build_model(
     abstainer: Abstainer,
     passages: PassageFusion | None = None,
     alternatives_margin: float = ALTERNATIVES_MARGIN,
+    memory: Remembered | None = None,
 ) -> AnswerModel:
     return AnswerModel(
         format_version=MODEL_FORMAT,
@@ -179,6 +181,7 @@ def build_model(
         abstainer=abstainer,
         alternatives_margin=alternatives_margin,
         passages=passages,
+        memory=memory,
     )
 
 

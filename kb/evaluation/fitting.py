@@ -18,7 +18,7 @@ import numpy as np
 
 from kb.answers.candidates import FEATURES
 from kb.answers.decide import year_gate
-from kb.answers.model import AnswerModel, PassageFusion
+from kb.answers.model import AnswerModel, PassageFusion, Remembered
 from kb.evaluation import crossval
 from kb.evaluation.alternatives import choose_margin, margin_lines, margin_table
 from kb.evaluation.fit import (
@@ -30,6 +30,7 @@ from kb.evaluation.fit import (
     fit_types,
 )
 from kb.evaluation.fitdata import Retrieved, examples, retrieve
+from kb.evaluation.memory_fit import BankMemory
 from kb.evaluation.metrics import judge
 from kb.evaluation.passages import choose_fusion
 from kb.evaluation.questions import EvalQuestion, read_sources
@@ -57,34 +58,46 @@ def run_fit(
     progress("search the questions", 0, len(questions))
     retrieved = retrieve(index, questions, lambda n: progress("search", n, len(questions)))
     progress("prepare the folds", 0, 1)
-    prepared = crossval.folds(index, retrieved)
+    memory = BankMemory.of(index, retrieved)
+    prepared = crossval.folds(index, retrieved, memory)
     progress("cross-validate", 0, 1)
-    ranked = crossval.out_of_fold(prepared)
+    # What runs on this report: each question ranked by rankers that never saw its goal,
+    # reading the memory of every other question (kb.evaluation.memory_fit); and the same
+    # questions as text the bank never asked about (a new report's).
+    ranked = crossval.out_of_fold(prepared, recall="known")
+    new_text = crossval.out_of_fold(prepared, recall="new")
+    # Whether to abstain is read off the model's own ranker (kb.answers.decide).
+    own = crossval.out_of_fold(prepared)
     progress("passage re-ranking", 0, 1)
     qrels = judge(questions, index.chunks, read_sources(index.settings.corpus_dir)).qrels
     passages = choose_fusion(ranked, qrels)
-    abstention = crossval.evaluate_abstention(ranked)
+    abstention = crossval.evaluate_abstention(own)
     runs = _gate(ranked, abstention, _year_missing)  # what runs: the year gate on the model
     margins = margin_table(ranked, runs)
     margin = choose_margin(margins)
+    new_runs = _gate(new_text, abstention, _year_missing)
+    new_margin = choose_margin(margin_table(new_text, new_runs))
     report: dict[str, object] = {
         "questions": len(retrieved),
         "answerable": sum(r.question.answerable for r in retrieved),
         "question types right": sum(f.types_right for f in prepared) / len(retrieved),
         "fitted, ranking only": crossval.ranking_scores(ranked).row(),
+        "own ranker, ranking only": crossval.ranking_scores(own).row(),
         "fitted": crossval.end_to_end(ranked, abstention),
         "fitted, with the place/number gate": _gated(ranked, abstention, _names_missing),
         "fitted + year gate (what runs)": crossval.end_to_end(ranked, runs),
+        "new text, ranking only": crossval.ranking_scores(new_text).row(),
+        "new text, what runs": crossval.end_to_end(new_text, new_runs),
         "hand-set": crossval.hand_scores(retrieved),
         "reachable": crossval.ranking_scores(ranked).reachable,
         "passages": passages.report,
-        "abstention targets": _targets(ranked),
+        "abstention targets": _targets(ranked, own),
         "by wording": by_wording(ranked, runs),
-        "alternatives": {"margins": margins, "chosen": margin},
+        "alternatives": {"margins": margins, "chosen": margin, "new text": new_margin},
         "ablation": _ablation(prepared, progress) if ablation else {},
     }
     progress("fit the final model", 0, 1)
-    model = _final(index, retrieved, ranked, passages.fusion, margin)
+    model = _final(index, retrieved, own, passages.fusion, (margin, new_margin), memory)
     report["model version"] = model.version
     report["abstention threshold"] = model.abstainer.threshold
     return FitOutcome(model, report)
@@ -93,16 +106,25 @@ def run_fit(
 def _final(
     index: Index,
     retrieved: list[Retrieved],
-    ranked: list[Ranked],
+    own: list[Ranked],
     passages: PassageFusion,
-    margin: float,
+    margins: tuple[float, float],
+    memory: BankMemory,
 ) -> AnswerModel:
+    """The model fitted on every question: its own ranker and the memory's (`margins`: the
+    runner-up margins of the memory's and of the own ranker). The abstention model learns from
+    the own ranker's out-of-fold rankings (`own`): scores as it gives them to questions it has
+    not seen."""
     types = fit_types(retrieved)
-    ranker = fit_ranker(examples(index, retrieved, cross_fitted_types(retrieved)))
-    # The abstention model learns from out-of-fold rankings: scores as the ranker gives them
-    # to questions it has not seen.
-    abstainer = crossval.fit_abstainer(ranked)
-    return build_model(retrieved, types, ranker, abstainer, passages, margin)
+    taught = examples(index, retrieved, cross_fitted_types(retrieved))
+    remembered = Remembered(
+        questions=memory.memory,
+        ranker=fit_ranker(memory.read(taught)),
+        alternatives_margin=margins[0],
+    )
+    abstainer = crossval.fit_abstainer(own)
+    ranker = fit_ranker(taught)
+    return build_model(retrieved, types, ranker, abstainer, passages, margins[1], remembered)
 
 
 ABSTENTION_TARGETS = (0.05, 0.04, 0.03)
@@ -110,16 +132,21 @@ ABSTENTION_TARGETS = (0.05, 0.04, 0.03)
 lower one is a margin for questions unlike the bank's, paid for in near misses answered."""
 
 
-def _targets(ranked: list[Ranked]) -> dict[str, dict[str, float]]:
+def _targets(ranked: list[Ranked], own: list[Ranked]) -> dict[str, dict[str, float]]:
     """What runs (fitted + year gate), with the threshold set for each target."""
-    return {f"{target:.0%}": what_runs(ranked, target) for target in ABSTENTION_TARGETS}
+    return {f"{t:.0%}": what_runs(ranked, t, own) for t in ABSTENTION_TARGETS}
 
 
-def what_runs(ranked: list[Ranked], target: float = MAX_FALSE_ABSTENTION) -> dict[str, float]:
+def what_runs(
+    ranked: list[Ranked],
+    target: float = MAX_FALSE_ABSTENTION,
+    own: list[Ranked] | None = None,
+) -> dict[str, float]:
     """The end-to-end figures of out-of-fold rankings as the answer step runs: each fold's
-    abstainer fitted on the other folds (threshold for false abstention `target`) and the year
-    gate."""
-    return _gated(ranked, crossval.evaluate_abstention(ranked, target), _year_missing)
+    abstainer fitted on the other folds' rankings by the own ranker (`own`, if not `ranked`
+    itself; threshold for false abstention `target`) and the year gate."""
+    abstention = crossval.evaluate_abstention(ranked if own is None else own, target)
+    return _gated(ranked, abstention, _year_missing)
 
 
 def by_wording(
@@ -178,7 +205,7 @@ def _ablation(prepared: list[crossval.Fold], progress: Progress) -> dict[str, di
     groups = crossval.FEATURE_GROUPS
     for done, (name, features) in enumerate(groups.items(), start=1):
         progress(f"ablation: {name}", done, len(groups))
-        ranked = crossval.out_of_fold(prepared, without=features)
+        ranked = crossval.out_of_fold(prepared, without=features, recall="known")
         out[name] = crossval.ranking_scores(ranked).row()
     return out
 
@@ -289,6 +316,24 @@ def _passage_lines(report: dict[str, object]) -> list[str]:
     ]
 
 
+def _ranking_lines(report: dict[str, object]) -> list[str]:
+    """The ranking alone, on this report's text asked anew and as new text."""
+    ranking = report["fitted, ranking only"]
+    fresh = report.get("new text, ranking only", {})
+    assert isinstance(ranking, dict) and isinstance(fresh, dict)
+    return [
+        f"Ranking only (before abstention): fact {_pct(ranking['fact in the answer sentence'])}"
+        f", answer@3 {_pct(ranking['answer@3'])}, value {_pct(ranking['value right'])}; as new "
+        f"text {_pct(fresh.get('fact in the answer sentence'))}, {_pct(fresh.get('answer@3'))}, "
+        f"{_pct(fresh.get('value right'))}.",
+        "",
+        "Each held-out question reads the memory of every other bank question (what runs on "
+        "this report, asked anew: kb.answers.memory); *new text* reads none of its goal's "
+        "(what a report the bank never asked about gets: the model's own ranker).",
+        "",
+    ]
+
+
 def markdown(report: dict[str, object]) -> str:
     """The fit report: fitted beside hand-set, and the ablation."""
     rows = (
@@ -302,6 +347,7 @@ def markdown(report: dict[str, object]) -> str:
         "fitted",
         "fitted, with the place/number gate",
         "fitted + year gate (what runs)",
+        "new text, what runs",
     )
     table = ["| measure | " + " | ".join(columns) + " |", "|---|" + "---:|" * len(columns)]
     for row in rows:
@@ -311,8 +357,6 @@ def markdown(report: dict[str, object]) -> str:
             assert isinstance(figures, dict)
             cells.append(_pct(figures.get(row)))
         table.append(f"| {row} | " + " | ".join(cells) + " |")
-    ranking = report["fitted, ranking only"]
-    assert isinstance(ranking, dict)
     ablation = report["ablation"]
     assert isinstance(ablation, dict)
     lines = [
@@ -325,9 +369,7 @@ def markdown(report: dict[str, object]) -> str:
         "",
         *table,
         "",
-        f"Ranking only (before abstention): fact {_pct(ranking['fact in the answer sentence'])}"
-        f", answer@3 {_pct(ranking['answer@3'])}, value {_pct(ranking['value right'])}.",
-        "",
+        *_ranking_lines(report),
         *_passage_lines(report),
         *_target_lines(report),
         *_wording_lines(report),
@@ -337,6 +379,8 @@ def markdown(report: dict[str, object]) -> str:
         "| left out | fact | change | answer@3 | value |",
         "|---|---:|---:|---:|---:|",
     ]
+    ranking = report["fitted, ranking only"]
+    assert isinstance(ranking, dict)
     base = float(ranking["fact in the answer sentence"])
     for name, figures in ablation.items():
         fact = float(figures["fact in the answer sentence"])

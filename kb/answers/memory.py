@@ -1,0 +1,151 @@
+"""What readers asked before: the question bank's answerable questions as a memory of the
+sentences that answer them.
+
+Every sentence of the report is asked at least twice in the bank (eval/bank), in other words
+each time. A new question worded like one of them is likely answered by the same sentence,
+even when it shares few words with it ("Hoeveel opleidingen die twee vakgebieden combineren
+gaan over techniek?" and "... acht cross-over kwalificaties goedgekeurd, waarvan er vier
+raken aan de techniek."): two questions are paraphrases more plainly than a question and its
+answer are. `kb fit` stores the questions' embeddings with their gold span in the answer
+model (`QuestionMemory`, read against the sentences by `MemoryView`); each candidate gets two
+more features (`MEMORY_FEATURES`): the cosine of the question with the closest remembered
+question that its sentence answers, and that cosine's difference from the question's best.
+
+The memory knows only the report the bank was written for. A ranker fitted with it (the
+model's `memory` part) ranks a question's candidates only when the memory knows every one of
+their passages (`remembers`); a new report's text is ranked by the model's own ranker, which
+never reads these columns. The memory holds vectors of the embedder it was fitted with only;
+under another embedder it is not read.
+"""
+
+from __future__ import annotations
+
+import base64
+import bisect
+import weakref
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from pydantic import BaseModel, ConfigDict
+
+from kb.embed import Vectors
+from kb.sentence_store import SentenceStore
+
+MEMORY_FEATURES: tuple[str, ...] = ("memory_similarity", "memory_similarity_to_best")
+"""The columns the memory fills, the last of a candidate's row (kb.answers.candidates)."""
+
+
+class QuestionMemory(BaseModel):
+    """The remembered questions: one embedding (float16, base64) and gold span each."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    embedder: str
+    """The embedder (its `name`) the vectors are of."""
+    dimension: int
+    facts: list[str]
+    """Each question's gold span, verbatim from the report."""
+    vectors: str
+    """float16 (questions, dimension), little-endian, base64."""
+
+    @classmethod
+    def of(cls, embedder: str, facts: Sequence[str], vectors: Vectors) -> QuestionMemory:
+        data = np.asarray(vectors, dtype="<f2").reshape(len(facts), -1)
+        return cls(
+            embedder=embedder,
+            dimension=int(data.shape[1]),
+            facts=list(facts),
+            vectors=base64.b64encode(data.tobytes()).decode("ascii"),
+        )
+
+    def matrix(self) -> npt.NDArray[np.float32]:
+        """The questions' embeddings, one row each."""
+        raw = np.frombuffer(base64.b64decode(self.vectors), dtype="<f2")
+        return raw.reshape(len(self.facts), self.dimension).astype(np.float32)
+
+
+@dataclass(frozen=True)
+class MemoryView:
+    """A memory read against one sentence store: which remembered questions each sentence
+    answers (the sentences that hold the question's gold span)."""
+
+    matrix: npt.NDArray[np.float32]
+    of_sentence: dict[int, npt.NDArray[np.intp]]
+
+    @classmethod
+    def of(cls, memory: QuestionMemory, store: SentenceStore) -> MemoryView:
+        texts = [s.text for s in store.sentences]
+        starts = list(np.cumsum([0] + [len(t) + 1 for t in texts[:-1]]))
+        joined = "\n".join(texts)
+        found: dict[int, list[int]] = {}
+        for row, fact in enumerate(memory.facts):
+            for number in _sentences_holding(joined, starts, fact):
+                found.setdefault(number, []).append(row)
+        return cls(
+            memory.matrix(),
+            {n: np.asarray(rows, dtype=np.intp) for n, rows in found.items()},
+        )
+
+    def columns(
+        self,
+        vector: Vectors,
+        numbers: Sequence[int],
+        allowed: npt.NDArray[np.bool_] | None = None,
+    ) -> npt.NDArray[np.float32]:
+        """The `MEMORY_FEATURES` of candidates (their sentences' numbers) for the question
+        embedded as `vector`; `allowed` masks remembered questions out (`kb fit` leaves a
+        question itself and the goals it holds out)."""
+        cosines = self.matrix @ np.asarray(vector, dtype=np.float32).reshape(-1)
+        if allowed is not None:
+            cosines = np.where(allowed, cosines, 0.0)
+        out = np.zeros((len(numbers), len(MEMORY_FEATURES)), dtype=np.float32)
+        for i, number in enumerate(numbers):
+            rows = self.of_sentence.get(number)
+            if rows is not None:
+                out[i, 0] = max(float(cosines[rows].max()), 0.0)
+        if len(out):
+            out[:, 1] = out[:, 0] - out[:, 0].max()
+        return out
+
+
+_VIEWS: weakref.WeakKeyDictionary[SentenceStore, dict[int, MemoryView]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def view_of(
+    memory: QuestionMemory | None, store: SentenceStore, embedder: str
+) -> MemoryView | None:
+    """The memory read against `store` (made once per store), or None when there is no
+    memory or it holds vectors of another embedder than `embedder`."""
+    if memory is None or memory.embedder != embedder:
+        return None
+    views = _VIEWS.setdefault(store, {})
+    if id(memory) not in views:
+        views[id(memory)] = MemoryView.of(memory, store)
+    return views[id(memory)]
+
+
+def remembers(passages: Sequence[str], rows: npt.NDArray[np.float32]) -> bool:
+    """Whether the memory knows every passage of a question's candidates: each passage
+    (`passages`: each row's chunk id) has a candidate with a remembered question (the memory
+    columns are the last of a row, kb.answers.candidates). A question whose passages are
+    partly a new report's text is ranked without the memory."""
+    if not len(passages):
+        return False
+    similarity = rows[:, -len(MEMORY_FEATURES)]
+    owners = np.asarray(passages)
+    return all(bool(np.any(similarity[owners == p] > 0)) for p in set(passages))
+
+
+def _sentences_holding(joined: str, starts: list[int], fact: str) -> list[int]:
+    """The numbers of the sentences (joined by newlines, starting at `starts`) that hold
+    `fact` whole."""
+    out: list[int] = []
+    at = joined.find(fact)
+    while at >= 0:
+        out.append(bisect.bisect_right(starts, at) - 1)
+        at = joined.find(fact, at + 1)
+    return list(dict.fromkeys(out))

@@ -1,0 +1,74 @@
+"""The question memory in `kb fit`: made from the bank, and read so that no question sees
+itself or, in cross-validation, the goals held out with it.
+
+The memory's ranker (kb.answers.model.Remembered) learns how far to trust a remembered
+question from the bank's own questions: each training question reads the memory without
+itself (its paraphrases, written beside it, stay). In cross-validation a held-out question
+reads either the memory of the training goals only, which holds no sentence of its goal (text
+the bank never asked about, a new report's: the model's own ranker answers it unless the
+memory knows all its passages), or the whole memory but itself (this report's text asked
+anew: the memory's ranker answers it).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from kb.answers.candidates import FEATURES
+from kb.answers.memory import MEMORY_FEATURES, MemoryView, QuestionMemory, remembers
+from kb.evaluation.fitdata import Example, Retrieved, goal_of
+from kb.index import Index
+
+_COLUMNS = slice(FEATURES.index(MEMORY_FEATURES[0]), len(FEATURES))
+
+
+@dataclass(frozen=True)
+class BankMemory:
+    """The memory of the bank's answerable questions, and whose each entry is."""
+
+    memory: QuestionMemory
+    view: MemoryView
+    ids: npt.NDArray[np.str_]
+    goals: npt.NDArray[np.int64]
+
+    @classmethod
+    def of(cls, index: Index, retrieved: Sequence[Retrieved]) -> BankMemory:
+        kept = [r for r in retrieved if r.question.answerable and r.question.fact]
+        memory = QuestionMemory.of(
+            index.embedder.name,
+            [r.question.fact or "" for r in kept],
+            np.stack([np.asarray(r.vector, dtype=np.float32).reshape(-1) for r in kept]),
+        )
+        assert index.sentences is not None
+        return cls(
+            memory,
+            MemoryView.of(memory, index.sentences),
+            np.asarray([r.question.id for r in kept]),
+            np.asarray([goal_of(r.question) for r in kept], dtype=np.int64),
+        )
+
+    def read(self, examples: Sequence[Example], without_goals: Sequence[int] = ()) -> list[Example]:
+        """`examples` with their memory columns filled: each without itself and without the
+        questions of `without_goals`."""
+        goals = ~np.isin(self.goals, list(without_goals))
+        out: list[Example] = []
+        for e in examples:
+            rows = e.rows.copy()
+            rows[:, _COLUMNS] = self.view.columns(
+                e.retrieved.vector,
+                [c.number for c in e.candidates],
+                goals & (self.ids != e.question.id),
+            )
+            out.append(dataclasses.replace(e, rows=rows))
+        return out
+
+
+def remembered(example: Example) -> bool:
+    """Whether the memory's ranker ranks the example: the memory knows all its passages
+    (kb.answers.memory.remembers, as in kb.answers.decide)."""
+    return remembers([c.hit.chunk.id for c in example.candidates], example.rows)

@@ -1,0 +1,158 @@
+"""The answer step's memory of the bank's questions (kb.answers.memory) and how `kb fit`
+reads it (kb.evaluation.memory_fit)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from kb.answers.candidates import FEATURES, candidates_of
+from kb.answers.memory import MEMORY_FEATURES, MemoryView, QuestionMemory, remembers, view_of
+from kb.answers.model import load_model
+from kb.answers.question import analyse_question
+from kb.evaluation.fitdata import examples, retrieve
+from kb.evaluation.memory_fit import BankMemory
+from kb.evaluation.questions import load_questions
+from kb.index import Index
+from kb.sentence_store import Sentence, SentenceStore
+from tests.support.ingest_fixtures import ROOT
+from tests.support.search_fixtures import make_chunk
+
+SENTENCES = (
+    "Er zijn acht cross-over kwalificaties, waarvan er vier raken aan techniek.",
+    "Het aandeel is 30 procent.",
+    "De ambitie is 50% in 2020.",
+)
+
+
+def _store() -> SentenceStore:
+    sentences: list[Sentence] = []
+    start = 0
+    for text in SENTENCES:
+        sentences.append(Sentence(0, start, start + len(text), text))
+        start += len(text) + 1
+    vectors = np.eye(len(SENTENCES), 4, dtype=np.float32)
+    return SentenceStore(sentences, vectors, [make_chunk(0, " ".join(SENTENCES))], vectors)
+
+
+def _unit(*values: float) -> list[float]:
+    v = np.asarray(values, dtype=np.float32)
+    return list(v / np.linalg.norm(v))
+
+
+MEMORY = QuestionMemory.of(
+    "test-embedder",
+    ["waarvan er vier raken aan techniek", "30 procent", "aandeel is 30 procent. De"],
+    np.asarray([_unit(1, 0, 0, 0), _unit(0, 1, 0, 0), _unit(0, 0, 1, 0)], dtype=np.float32),
+)
+
+
+def test_the_memory_keeps_its_vectors_as_half_floats() -> None:
+    again = QuestionMemory.model_validate_json(MEMORY.model_dump_json())
+    assert again.dimension == 4
+    assert np.allclose(again.matrix(), np.eye(3, 4), atol=1e-3)
+
+
+def test_a_remembered_question_belongs_to_the_sentence_that_holds_its_span_whole() -> None:
+    view = MemoryView.of(MEMORY, _store())
+    assert {n: list(rows) for n, rows in view.of_sentence.items()} == {0: [0], 1: [1]}
+    # The third span runs over the end of sentence 1 into sentence 2: no sentence holds it.
+
+
+def test_a_candidate_reads_the_closest_question_its_sentence_answers() -> None:
+    view = MemoryView.of(MEMORY, _store())
+    question = np.asarray(_unit(0.6, 0.8, 0, 0), dtype=np.float32)
+    columns = view.columns(question, [0, 0, 1, 2])
+    assert columns.shape == (4, len(MEMORY_FEATURES))
+    similarity, to_best = columns.T
+    assert similarity.astype(float).round(2).tolist() == [0.6, 0.6, 0.8, 0.0]
+    assert to_best.astype(float).round(2).tolist() == [-0.2, -0.2, 0.0, -0.8]
+
+
+def test_a_question_masked_out_of_the_memory_is_not_read() -> None:
+    view = MemoryView.of(MEMORY, _store())
+    question = np.asarray(_unit(0.6, 0.8, 0, 0), dtype=np.float32)
+    columns = view.columns(question, [0, 1], np.array([True, False, True]))
+    assert columns[:, 0].astype(float).round(2).tolist() == [0.6, 0.0]
+
+
+def test_a_memory_of_another_embedder_is_not_read() -> None:
+    store = _store()
+    assert view_of(MEMORY, store, "another-embedder") is None
+    assert view_of(None, store, "test-embedder") is None
+    view = view_of(MEMORY, store, "test-embedder")
+    assert view is not None and view_of(MEMORY, store, "test-embedder") is view
+
+
+def test_the_memory_columns_are_the_last_of_a_row() -> None:
+    # `remembers` reads them there.
+    assert FEATURES[-len(MEMORY_FEATURES) :] == MEMORY_FEATURES
+
+
+def test_the_memory_ranks_only_when_it_knows_every_passage() -> None:
+    rows = np.zeros((4, 5 + len(MEMORY_FEATURES)), dtype=np.float32)
+    similarity = 5  # the first memory column: the memory's are the row's last
+    rows[[1, 3], similarity] = 0.9
+    assert remembers(["a", "a", "b", "b"], rows)
+    assert not remembers(["a", "a", "b", "c"], rows)  # nobody asked about passage c
+    assert not remembers([], rows[:0])
+
+
+@pytest.mark.slow
+def test_kb_fit_reads_no_question_its_own_memory_nor_that_of_a_goal_held_out(
+    report_index: Index,
+) -> None:
+    bank = [q for q in load_questions(ROOT / "eval" / "bank") if q.answerable and q.fact]
+    asked = [q for q in bank if q.goal == 4][:6] + [q for q in bank if q.goal == 5][:6]
+    retrieved = retrieve(report_index, asked)
+    memory = BankMemory.of(report_index, retrieved)
+    taught = examples(report_index, retrieved, {q.id: {"count": 0.5, "other": 0.5} for q in asked})
+    column = FEATURES.index("memory_similarity")
+    for held_out, read in ((), memory.read(taught)), ((4,), memory.read(taught, [4])):
+        for example in read:
+            right = example.rows[example.labels == 1, column]
+            # A question's own embedding would read 1.0 on its right sentence.
+            assert (right < 0.999).all()
+            if example.question.goal in held_out:
+                assert not example.rows[:, column].any()
+
+
+@pytest.mark.slow
+def test_the_shipped_memory_answers_from_sentences_of_the_report(report_index: Index) -> None:
+    model = load_model()
+    assert model is not None and model.memory is not None
+    memory = model.memory.questions
+    store = report_index.sentences
+    assert store is not None
+    assert memory.embedder == report_index.embedder.name
+    view = view_of(memory, store, report_index.embedder.name)
+    assert view is not None
+    # Nearly every remembered span stands whole in a sentence (a few cross a footnote marker
+    # or a hyphenated line end), and they answer most of the report's sentences.
+    found = {int(r) for rows in view.of_sentence.values() for r in rows}
+    assert len(found) >= 0.98 * len(memory.facts)
+    remembered = {store.sentences[n].text for n in view.of_sentence}
+    assert len(remembered) > 400
+
+
+@pytest.mark.slow
+def test_a_paraphrase_reads_the_memory_of_the_sentence_that_answers_it(
+    report_index: Index,
+) -> None:
+    # Goal 4: "... er zijn acht cross-over kwalificaties, waarvan er vier raken aan techniek."
+    # The bank asks it in other words; a new wording is closest to those.
+    model = load_model()
+    assert model is not None
+    store = report_index.sentences
+    assert store is not None
+    question = "Hoeveel opleidingen die twee vakgebieden combineren gaan over techniek?"
+    vector = report_index.embed_question(question)
+    hits = report_index.search(question, top_k=5, vector=vector)
+    assert model.memory is not None
+    memory = view_of(model.memory.questions, store, report_index.embedder.name)
+    candidates, rows = candidates_of(
+        store, hits, vector, analyse_question(question), {"count": 1.0}, None, memory=memory
+    )
+    column = rows[:, FEATURES.index("memory_similarity")]
+    best = candidates[int(np.argmax(column))]
+    assert "waarvan er vier raken aan de techniek" in best.sentence.text
