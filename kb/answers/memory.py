@@ -97,14 +97,21 @@ class MemoryView:
         """The `MEMORY_FEATURES` of candidates (their sentences' numbers) for the question
         embedded as `vector`; `allowed` masks remembered questions out (`kb fit` leaves a
         question itself and the goals it holds out)."""
-        cosines = self.matrix @ np.asarray(vector, dtype=np.float32).reshape(-1)
+        out = np.zeros((len(numbers), len(MEMORY_FEATURES)), dtype=np.float32)
+        found = {n: self.of_sentence[n] for n in set(numbers) if n in self.of_sentence}
+        if not found:
+            return out
+        # Only the rows of these sentences: a few dozen, not the whole memory (a product of
+        # this size stays on one core, where the whole memory's woke BLAS threads that then
+        # competed with the next question's embedding).
+        rows = np.unique(np.concatenate(list(found.values())))
+        cosines = np.zeros(len(self.matrix), dtype=np.float32)
+        cosines[rows] = np.einsum("ij,j->i", self.matrix[rows], np.ravel(vector))
         if allowed is not None:
             cosines = np.where(allowed, cosines, 0.0)
-        out = np.zeros((len(numbers), len(MEMORY_FEATURES)), dtype=np.float32)
         for i, number in enumerate(numbers):
-            rows = self.of_sentence.get(number)
-            if rows is not None:
-                out[i, 0] = max(float(cosines[rows].max()), 0.0)
+            if number in found:
+                out[i, 0] = max(float(cosines[found[number]].max()), 0.0)
         if len(out):
             out[:, 1] = out[:, 0] - out[:, 0].max()
         return out
