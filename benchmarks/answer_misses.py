@@ -1,8 +1,9 @@
 """The answer model's misses on the question bank, by category (out of fold, grouped by goal).
 
-Runs what `kb fit` cross-validates (the same folds, rankers and abstention models), then puts
-every answerable question answered wrongly into one category (kb.evaluation.misses) and prints
-the table and a few examples of each.
+Runs what `kb fit` cross-validates (the same folds, rankers and abstention models; each held-out
+question reading the memory of every other bank question, or with `--new-text` none of its
+goal's), then puts every answerable question answered wrongly into one category
+(kb.evaluation.misses) and prints the table and a few examples of each.
 
     .venv/bin/python -m benchmarks.answer_misses                 # the bank
     .venv/bin/python -m benchmarks.answer_misses --examples 8 --out /tmp/misses.jsonl
@@ -21,6 +22,7 @@ import numpy as np
 from kb.answers.decide import year_gate
 from kb.evaluation import crossval
 from kb.evaluation.fitdata import retrieve
+from kb.evaluation.memory_fit import BankMemory
 from kb.evaluation.misses import CATEGORIES, categorise, details, table
 from kb.evaluation.questions import load_questions
 from kb.options import open_index
@@ -34,14 +36,20 @@ def main() -> None:
     parser.add_argument("--questions", type=Path, default=BANK)
     parser.add_argument("--examples", type=int, default=3, help="examples per category")
     parser.add_argument("--out", type=Path, help="write every miss as JSON Lines")
+    parser.add_argument(
+        "--new-text",
+        action="store_true",
+        help="held-out questions read no memory of their goal (a new report's text)",
+    )
     args = parser.parse_args()
     if "gold" in args.questions.parts:
         raise SystemExit("the gold set is never used for error analysis")
     index = open_index(load_settings())
     questions = load_questions(args.questions)
     retrieved = retrieve(index, questions)
-    ranked = crossval.out_of_fold(crossval.folds(index, retrieved))
-    abstention = crossval.evaluate_abstention(ranked)
+    prepared = crossval.folds(index, retrieved, BankMemory.of(index, retrieved))
+    ranked = crossval.out_of_fold(prepared, recall="new" if args.new_text else "known")
+    abstention = crossval.evaluate_abstention(crossval.out_of_fold(prepared))
     misses = categorise(
         ranked,
         abstention,
