@@ -2,11 +2,12 @@
 
 `decide()` is what `kb.answer` runs with a fitted model (kb.answers.model): the question's
 type probabilities, the candidates of the best passages with their feature rows, the ranker's
-order (the best candidate of each sentence), the abstention model's probability that the best
-candidate answers, the runners-up close enough to show as "Ook mogelijk", and the passages
-re-ranked with the candidates' scores (kb.answers.passages). The functions
-that turn scores into an order and an abstention row are shared with `kb fit`, so that what
-is fitted is what runs.
+order (the best candidate of each sentence; the memory's ranker when the memory knows every
+passage, kb.answers.memory), the abstention model's probability that the best candidate
+answers (read off the model's own ranker), the runners-up close enough to show as "Ook
+mogelijk", and the passages re-ranked with the candidates' scores (kb.answers.passages). The
+functions that turn scores into an order and an abstention row are shared with `kb fit`, so
+that what is fitted is what runs.
 """
 
 from __future__ import annotations
@@ -220,9 +221,9 @@ def decide(
     by_score = sentence_order(candidates, own)
     probability = model.abstainer.probability(abstention_row(rows, own, by_score, types[top]))
     scores, margin = own, model.alternatives_margin
-    recalling = model.memory is not None and remembers([c.hit.chunk.id for c in candidates], rows)
-    if model.memory is not None and recalling:
-        scores, margin = model.memory.ranker.scores(rows), model.memory.alternatives_margin
+    if remembered is not None and remembers([c.hit.chunk.id for c in candidates], rows):
+        # Text the bank asked about: the memory's ranker picks the answer.
+        scores, margin = remembered.ranker.scores(rows), remembered.alternatives_margin
     order = today_first(sentence_order(candidates, scores), candidates, scores, rows)
     if settings.answer_rerank and model.passages is not None:
         hits = rerank(hits, candidates, scores, model.passages)
