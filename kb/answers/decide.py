@@ -220,11 +220,12 @@ def decide(
     # text, remembered or not.
     by_score = sentence_order(candidates, own)
     probability = model.abstainer.probability(abstention_row(rows, own, by_score, types[top]))
-    scores, margin = own, model.alternatives_margin
+    scores, margin, ranked = own, model.alternatives_margin, by_score
     if remembered is not None and remembers([c.hit.chunk.id for c in candidates], rows):
         # Text the bank asked about: the memory's ranker picks the answer.
         scores, margin = remembered.ranker.scores(rows), remembered.alternatives_margin
-    order = today_first(sentence_order(candidates, scores), candidates, scores, rows)
+        ranked = sentence_order(candidates, scores)
+    order = today_first(ranked, candidates, scores, rows)
     if settings.answer_rerank and model.passages is not None:
         hits = rerank(hits, candidates, scores, model.passages)
     abstain = not order or probability < model.abstainer.threshold
