@@ -308,9 +308,12 @@ def test_same_value_reads_percent_rate_weekday_and_ordinal_as_the_report_writes_
 
 
 def test_kb_fit_never_reads_the_gold_set() -> None:
-    result = CliRunner().invoke(cli, ["fit", "--questions", "eval/gold/questions.jsonl"])
-    assert result.exit_code == 2
-    assert "the gold set is never used to fit anything" in result.stderr
+    for option in ("--questions", "--memory"):
+        result = CliRunner().invoke(cli, ["fit", option, "eval/gold/questions.jsonl"])
+        assert result.exit_code == 2
+        assert "the gold set is never used to fit anything" in result.stderr
+    missing = CliRunner().invoke(cli, ["fit", "--memory", "eval/no-such-folder"])
+    assert missing.exit_code == 2 and "does not exist" in missing.stderr
 
 
 def test_the_build_manifest_records_the_answer_model(

@@ -26,6 +26,11 @@ def bank_slice() -> list:
     return questions[::25]  # every goal, answerable and not
 
 
+@pytest.fixture(scope="module")
+def memory_slice() -> list:
+    return load_questions(ROOT / "eval" / "memory")[::40]
+
+
 @pytest.mark.slow
 def test_folds_never_train_on_the_goals_they_test(report_index: Index, bank_slice: list) -> None:
     prepared = crossval.folds(report_index, retrieve(report_index, bank_slice))
@@ -51,11 +56,23 @@ def test_folds_never_train_on_the_goals_they_test(report_index: Index, bank_slic
 
 @pytest.mark.slow
 def test_fit_writes_a_model_that_loads_and_a_side_by_side_report(
-    report_index: Index, bank_slice: list, tmp_path: Path
+    report_index: Index, bank_slice: list, memory_slice: list, tmp_path: Path
 ) -> None:
-    outcome = run_fit(report_index, bank_slice, lambda stage, done, total: None, ablation=False)
+    outcome = run_fit(
+        report_index,
+        bank_slice,
+        lambda stage, done, total: None,
+        ablation=False,
+        remembered=memory_slice,
+    )
     report = outcome.report
+    # The questions for the memory only are remembered, but neither tested nor trained on.
     assert report["questions"] == len(bank_slice)
+    extra = [q for q in memory_slice if q.answerable and q.fact]
+    known = [q for q in bank_slice if q.answerable and q.fact]
+    assert report["remembered only"] == len(extra) > 0
+    assert outcome.model.memory is not None
+    assert outcome.model.memory.questions.facts == [q.fact for q in known + extra]
     measures = {
         "fact in the answer sentence",
         "value right",
@@ -79,7 +96,8 @@ def test_fit_writes_a_model_that_loads_and_a_side_by_side_report(
     assert right == pytest.approx(runs["fact in the answer sentence"] * answerable)
     # what_runs (benchmarks/fit_seeds.py) is the report's row of what runs.
     retrieved = retrieve(report_index, bank_slice)
-    prepared = crossval.folds(report_index, retrieved, BankMemory.of(report_index, retrieved))
+    memory = BankMemory.of(report_index, [*retrieved, *retrieve(report_index, memory_slice)])
+    prepared = crossval.folds(report_index, retrieved, memory)
     recalled = crossval.out_of_fold(prepared, recall="known")
     assert what_runs(recalled, own=crossval.out_of_fold(prepared)) == runs
     styles = {q.style for q in bank_slice if q.style is not None}

@@ -30,6 +30,7 @@ from kb.settings import Settings
 
 GOLD = Path("eval/gold/questions.jsonl")
 BANK = Path("eval/bank")
+REMEMBERED = Path("eval/memory")
 FIT_REPORT = Path("eval/fit")
 CLAIMS = Path("eval/claims")
 CLAIM_FIT_REPORT = Path("eval/fit-claims")
@@ -281,6 +282,14 @@ def _plan(
     show_default=True,
     help="question bank (a file or a folder of files); never the gold set",
 )
+@click.option(
+    "--memory",
+    "remembered",
+    type=click.Path(path_type=Path, exists=True),
+    default=REMEMBERED,
+    show_default=True,
+    help="more questions for the memory only: never trained or tested on; never the gold set",
+)
 @click.option("--out", type=click.Path(path_type=Path), default=MODEL_FILE, show_default=True)
 @click.option("--report", type=click.Path(path_type=Path), default=FIT_REPORT, show_default=True)
 @click.option(
@@ -291,6 +300,7 @@ def fit_command(
     corpus: Path | None,
     build_dir: Path | None,
     questions: Path,
+    remembered: Path,
     out: Path,
     report: Path,
     no_ablation: bool,
@@ -302,14 +312,22 @@ def fit_command(
         kb fit                          # the bank; writes kb/answers/data/answer-model.json
         kb fit --report /tmp/fit        # the cross-validation report elsewhere
         kb fit --no-ablation --out /tmp/m.json --report /tmp/fit   # while iterating
+        kb fit --memory /tmp/more-questions   # other questions for the memory only
     """
-    if questions.resolve().is_relative_to(GOLD.parent.resolve()):
-        raise QuestionFileError(f"{questions}: the gold set is never used to fit anything")
+    for path in (questions, remembered):
+        if path.resolve().is_relative_to(GOLD.parent.resolve()):
+            raise QuestionFileError(f"{path}: the gold set is never used to fit anything")
     settings = make_settings(config, corpus, build_dir)
     index = open_index(settings)
     bar, progress = progress_bar("fit", counts=True)
     with bar:
-        outcome = run_fit(index, load_questions(questions), progress, ablation=not no_ablation)
+        outcome = run_fit(
+            index,
+            load_questions(questions),
+            progress,
+            ablation=not no_ablation,
+            remembered=load_questions(remembered),
+        )
     write_model(outcome.model, out)
     write_report(outcome.report, report)
     click.echo((report / "report.md").read_text(encoding="utf-8"))

@@ -52,13 +52,16 @@ def run_fit(
     progress: Progress,
     *,
     ablation: bool = True,
+    remembered: Sequence[EvalQuestion] = (),
 ) -> FitOutcome:
     """Cross-validate, ablate (unless `ablation` is False), and fit the final model on every
-    question."""
+    question. The `remembered` questions join the memory only (kb.evaluation.memory_fit): no
+    ranker or abstention model is fitted or tested on them."""
     progress("search the questions", 0, len(questions))
     retrieved = retrieve(index, questions, lambda n: progress("search", n, len(questions)))
+    extra = retrieve(index, remembered, lambda n: progress("search", n, len(remembered)))
     progress("prepare the folds", 0, 1)
-    memory = BankMemory.of(index, retrieved)
+    memory = BankMemory.of(index, [*retrieved, *extra])
     prepared = crossval.folds(index, retrieved, memory)
     progress("cross-validate", 0, 1)
     # What runs on this report: each question ranked by rankers that never saw its goal,
@@ -80,6 +83,8 @@ def run_fit(
     report: dict[str, object] = {
         "questions": len(retrieved),
         "answerable": sum(r.question.answerable for r in retrieved),
+        "remembered": len(memory.ids),
+        "remembered only": sum(r.question.answerable and bool(r.question.fact) for r in extra),
         "question types right": sum(f.types_right for f in prepared) / len(retrieved),
         "fitted, ranking only": crossval.ranking_scores(ranked).row(),
         "own ranker, ranking only": crossval.ranking_scores(own).row(),
@@ -330,6 +335,10 @@ def _ranking_lines(report: dict[str, object]) -> list[str]:
         "Each held-out question reads the memory of every other bank question (what runs on "
         "this report, asked anew: kb.answers.memory); *new text* reads none of its goal's "
         "(what a report the bank never asked about gets: the model's own ranker).",
+        "",
+        f"The memory holds {report.get('remembered', 0)} questions, "
+        f"{report.get('remembered only', 0)} of them for the memory only (`kb fit --memory`: "
+        "no ranker or abstention model is fitted or tested on them).",
         "",
     ]
 
