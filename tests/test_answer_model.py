@@ -26,10 +26,12 @@ from kb.claims.model import ANSWER_MODEL_FILE
 from kb.cli import cli
 from kb.embed import FakeEmbedder
 from kb.evaluation.answers import same_value
+from kb.evaluation.questions import load_questions
 from kb.index import Index
 from kb.render import SCHEMA_VERSION, answer_record
 from kb.settings import Settings
 from kb.store import Manifest
+from tests.support.ingest_fixtures import ROOT
 from tests.support.search_fixtures import count_candidates
 
 CROSS_OVER = "hoeveel cross-over kwalificaties raken techniek?"
@@ -43,10 +45,16 @@ def test_the_committed_model_is_plain_json_naming_the_features() -> None:
     assert model.ranker.features == list(FEATURES)
     assert model.abstainer.features == list(ABSTAIN_FEATURES)
     assert 0.0 < model.abstainer.threshold < 1.0
-    # The memory's ranker reads the same columns; the memory holds every answerable question.
+    # The memory's ranker reads the same columns; the memory holds every answerable question
+    # of the bank and of the questions for the memory only (eval/memory), the bank's first.
     assert model.memory is not None
     assert model.memory.ranker.features == list(FEATURES)
-    assert len(model.memory.questions.facts) == model.trained_on["answerable"]
+    bank, extra = (
+        [q.fact for q in load_questions(ROOT / "eval" / folder) if q.answerable and q.fact]
+        for folder in ("bank", "memory")
+    )
+    assert len(bank) == model.trained_on["answerable"] and len(extra) >= 700
+    assert model.memory.questions.facts == bank + extra
     assert model.trained_on["goals"] == 13 and model.trained_on["answerable"] >= 1500
     assert model_id().startswith(model.version + " sha256:")
 
