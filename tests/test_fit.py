@@ -96,10 +96,19 @@ def test_fit_writes_a_model_that_loads_and_a_side_by_side_report(
     assert right == pytest.approx(runs["fact in the answer sentence"] * answerable)
     # what_runs (benchmarks/fit_seeds.py) is the report's row of what runs.
     retrieved = retrieve(report_index, bank_slice)
-    memory = BankMemory.of(report_index, [*retrieved, *retrieve(report_index, memory_slice)])
-    prepared = crossval.folds(report_index, retrieved, memory)
+    extra_retrieved = retrieve(report_index, memory_slice)
+    memory = BankMemory.of(report_index, [*retrieved, *extra_retrieved])
+    prepared = crossval.folds(report_index, retrieved, memory, extra_retrieved)
     recalled = crossval.out_of_fold(prepared, recall="known")
     assert what_runs(recalled, own=crossval.out_of_fold(prepared)) == runs
+    # Only the memory's ranker learns from the questions for the memory only, and only from
+    # those of its training goals.
+    extra_ids = {q.id for q in memory_slice}
+    for fold in prepared:
+        held_out = {goal_of(e.question) for e in fold.test}
+        assert not {e.question.id for e in fold.train} & extra_ids
+        learned = {e.question.id for e in fold.remembered} & extra_ids
+        assert learned == {q.id for q in memory_slice if q.goal not in held_out}
     styles = {q.style for q in bank_slice if q.style is not None}
     assert {f"style: {style}" for style in styles} <= set(slices)
     assert "## By wording (what runs, out of fold)" in markdown(report)

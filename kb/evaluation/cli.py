@@ -288,7 +288,7 @@ def _plan(
     type=click.Path(path_type=Path, exists=True),
     default=REMEMBERED,
     show_default=True,
-    help="more questions for the memory only: never trained or tested on; never the gold set",
+    help="more questions for the memory and its ranker only (never scored on); never gold",
 )
 @click.option("--out", type=click.Path(path_type=Path), default=MODEL_FILE, show_default=True)
 @click.option("--report", type=click.Path(path_type=Path), default=FIT_REPORT, show_default=True)

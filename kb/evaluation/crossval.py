@@ -80,10 +80,15 @@ class Fold:
 
 
 def folds(
-    index: Index, retrieved: Sequence[Retrieved], memory: BankMemory | None = None
+    index: Index,
+    retrieved: Sequence[Retrieved],
+    memory: BankMemory | None = None,
+    extra: Sequence[Retrieved] = (),
 ) -> list[Fold]:
     """Each fold's training candidates (gold types) and test candidates (predicted types),
-    reading `memory` as `kb fit` does (kb.evaluation.memory_fit), or none."""
+    reading `memory` as `kb fit` does (kb.evaluation.memory_fit), or none. The memory's ranker
+    also learns from the `extra` questions of the training goals (the questions for the memory
+    only); nothing else does."""
     out: list[Fold] = []
     for number in range(FOLDS):
         train = [r for r in retrieved if fold_of(goal_of(r.question)) != number]
@@ -97,12 +102,24 @@ def folds(
         recalled: list[Example] = []
         known = asked
         if memory is not None:
-            recalled = memory.read(taught, held_out)
+            more = [r for r in extra if fold_of(goal_of(r.question)) != number]
+            recalled = memory.read([*taught, *extra_examples(index, train, more)], held_out)
             known = memory.read(asked)
             asked = memory.read(asked, held_out)
         probability = {qid: max(p.values()) for qid, p in predicted.items()}
         out.append(Fold(number, taught, recalled, asked, known, probability, right))
     return out
+
+
+def extra_examples(
+    index: Index, taught: Sequence[Retrieved], extra: Sequence[Retrieved]
+) -> list[Example]:
+    """The candidates of the `extra` questions, their types cross-fitted together with the
+    `taught` questions' (as a training question's are)."""
+    if not extra:
+        return []
+    types = cross_fitted_types([*taught, *extra])
+    return examples(index, extra, {r.question.id: types[r.question.id] for r in extra})
 
 
 def _masked(example: Example, columns: list[int]) -> Example:

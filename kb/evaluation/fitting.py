@@ -62,7 +62,7 @@ def run_fit(
     extra = retrieve(index, remembered, lambda n: progress("search", n, len(remembered)))
     progress("prepare the folds", 0, 1)
     memory = BankMemory.of(index, [*retrieved, *extra])
-    prepared = crossval.folds(index, retrieved, memory)
+    prepared = crossval.folds(index, retrieved, memory, extra)
     progress("cross-validate", 0, 1)
     # What runs on this report: each question ranked by rankers that never saw its goal,
     # reading the memory of every other question (kb.evaluation.memory_fit); and the same
@@ -102,7 +102,7 @@ def run_fit(
         "ablation": _ablation(prepared, progress) if ablation else {},
     }
     progress("fit the final model", 0, 1)
-    model = _final(index, retrieved, own, passages.fusion, (margin, new_margin), memory)
+    model = _final(index, retrieved, own, passages.fusion, (margin, new_margin), memory, extra)
     report["model version"] = model.version
     report["abstention threshold"] = model.abstainer.threshold
     return FitOutcome(model, report)
@@ -115,6 +115,7 @@ def _final(
     passages: PassageFusion,
     margins: tuple[float, float],
     memory: BankMemory,
+    extra: Sequence[Retrieved] = (),
 ) -> AnswerModel:
     """The model fitted on every question: its own ranker and the memory's (`margins`: the
     runner-up margins of the memory's and of the own ranker). The abstention model learns from
@@ -122,9 +123,10 @@ def _final(
     not seen."""
     types = fit_types(retrieved)
     taught = examples(index, retrieved, cross_fitted_types(retrieved))
+    more = crossval.extra_examples(index, retrieved, extra)
     remembered = Remembered(
         questions=memory.memory,
-        ranker=fit_ranker(memory.read(taught)),
+        ranker=fit_ranker(memory.read([*taught, *more])),
         alternatives_margin=margins[0],
     )
     abstainer = crossval.fit_abstainer(own)
@@ -338,7 +340,7 @@ def _ranking_lines(report: dict[str, object]) -> list[str]:
         "",
         f"The memory holds {report.get('remembered', 0)} questions, "
         f"{report.get('remembered only', 0)} of them for the memory only (`kb fit --memory`: "
-        "no ranker or abstention model is fitted or tested on them).",
+        "only the memory's ranker learns from them; no figure is scored on them).",
         "",
     ]
 
