@@ -22,7 +22,6 @@ import numpy as np
 from kb.answers.decide import year_gate
 from kb.evaluation import crossval
 from kb.evaluation.fitdata import retrieve
-from kb.evaluation.memory_fit import BankMemory
 from kb.evaluation.misses import CATEGORIES, categorise, details, table
 from kb.evaluation.questions import load_questions
 from kb.options import open_index
@@ -37,17 +36,24 @@ def main() -> None:
     parser.add_argument("--examples", type=int, default=3, help="examples per category")
     parser.add_argument("--out", type=Path, help="write every miss as JSON Lines")
     parser.add_argument(
+        "--memory",
+        type=Path,
+        default=Path("eval/memory"),
+        help="questions for the memory and its ranker only, as `kb fit --memory`",
+    )
+    parser.add_argument(
         "--new-text",
         action="store_true",
         help="held-out questions read no memory of their goal (a new report's text)",
     )
     args = parser.parse_args()
-    if "gold" in args.questions.parts:
+    if "gold" in args.questions.parts or "gold" in args.memory.parts:
         raise SystemExit("the gold set is never used for error analysis")
     index = open_index(load_settings())
     questions = load_questions(args.questions)
     retrieved = retrieve(index, questions)
-    prepared = crossval.folds(index, retrieved, BankMemory.of(index, retrieved))
+    extra = retrieve(index, load_questions(args.memory))
+    prepared = crossval.remembering_folds(index, retrieved, extra)
     ranked = crossval.out_of_fold(prepared, recall="new" if args.new_text else "known")
     abstention = crossval.evaluate_abstention(crossval.out_of_fold(prepared))
     misses = categorise(

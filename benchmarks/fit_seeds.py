@@ -31,7 +31,6 @@ from kb.evaluation import crossval
 from kb.evaluation.fit import Ranked, rank_example
 from kb.evaluation.fitdata import retrieve
 from kb.evaluation.fitting import what_runs
-from kb.evaluation.memory_fit import BankMemory
 from kb.evaluation.questions import load_questions
 from kb.options import open_index
 from kb.settings import Settings
@@ -81,6 +80,12 @@ def main() -> None:
     parser.add_argument("--seeds", default="42,1,2,3,4,5,6,7", help="comma-separated seeds")
     parser.add_argument("--questions", type=Path, default=Path("eval/bank"))
     parser.add_argument(
+        "--memory",
+        type=Path,
+        default=Path("eval/memory"),
+        help="questions for the memory and its ranker only, as `kb fit --memory`",
+    )
+    parser.add_argument(
         "--new-text",
         action="store_true",
         help="held-out questions read no memory of their goal (a new report's text)",
@@ -89,7 +94,8 @@ def main() -> None:
     seeds = parse_seeds(parser, args.seeds)
     index = open_index(Settings())
     retrieved = retrieve(index, load_questions(args.questions))
-    prepared = crossval.folds(index, retrieved, BankMemory.of(index, retrieved))
+    extra = retrieve(index, load_questions(args.memory))
+    prepared = crossval.remembering_folds(index, retrieved, extra)
     recall: crossval.Recall = "new" if args.new_text else "known"
     runs = {seed: crossval.out_of_fold(prepared, seed=seed, recall=recall) for seed in seeds}
     own = {seed: crossval.out_of_fold(prepared, seed=seed) for seed in seeds}

@@ -14,7 +14,6 @@ from kb.evaluation.alternatives import choose_margin
 from kb.evaluation.fit import fit_ranker
 from kb.evaluation.fitdata import goal_of, retrieve
 from kb.evaluation.fitting import markdown, run_fit, what_runs, write_model
-from kb.evaluation.memory_fit import BankMemory
 from kb.evaluation.questions import load_questions
 from kb.index import Index
 from tests.support.ingest_fixtures import ROOT
@@ -96,9 +95,9 @@ def test_fit_writes_a_model_that_loads_and_a_side_by_side_report(
     assert right == pytest.approx(runs["fact in the answer sentence"] * answerable)
     # what_runs (benchmarks/fit_seeds.py) is the report's row of what runs.
     retrieved = retrieve(report_index, bank_slice)
-    extra_retrieved = retrieve(report_index, memory_slice)
-    memory = BankMemory.of(report_index, [*retrieved, *extra_retrieved])
-    prepared = crossval.folds(report_index, retrieved, memory, extra_retrieved)
+    prepared = crossval.remembering_folds(
+        report_index, retrieved, retrieve(report_index, memory_slice)
+    )
     recalled = crossval.out_of_fold(prepared, recall="known")
     assert what_runs(recalled, own=crossval.out_of_fold(prepared)) == runs
     # Only the memory's ranker learns from the questions for the memory only, and only from

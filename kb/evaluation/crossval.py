@@ -111,6 +111,14 @@ def folds(
     return out
 
 
+def remembering_folds(
+    index: Index, retrieved: Sequence[Retrieved], extra: Sequence[Retrieved] = ()
+) -> list[Fold]:
+    """The folds as `kb fit` makes them: the memory of `retrieved` and `extra` (the questions
+    for the memory only), which also teach the memory's ranker."""
+    return folds(index, retrieved, BankMemory.of(index, [*retrieved, *extra]), extra)
+
+
 def extra_examples(
     index: Index, taught: Sequence[Retrieved], extra: Sequence[Retrieved]
 ) -> list[Example]:
