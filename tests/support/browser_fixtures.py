@@ -69,15 +69,15 @@ def ask(page: Any, question: str) -> Any:
 
 def choose_part(page: Any, label: str) -> None:
     """Choose `label` in the reading page's select box (opened again if a rerun that was
-    still under way closed it)."""
+    still under way closed it, before or while the option was clicked)."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     option = page.get_by_role("option", name=label)
     for _ in range(10):
         page.get_by_role("combobox", name="Deel van het rapport").click()
         try:
-            option.wait_for(timeout=1_000)
-            break
+            option.click(timeout=2_000)
+            return
         except PlaywrightTimeout:
             page.keyboard.press("Escape")
     option.click()
