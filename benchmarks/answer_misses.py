@@ -19,42 +19,23 @@ from pathlib import Path
 
 import numpy as np
 
+from benchmarks.bank_folds import add_arguments, prepare, recall
 from kb.answers.decide import year_gate
 from kb.evaluation import crossval
-from kb.evaluation.fitdata import retrieve
 from kb.evaluation.misses import CATEGORIES, categorise, details, table
-from kb.evaluation.questions import load_questions
 from kb.options import open_index
 from kb.settings import load_settings
-
-BANK = Path("eval/bank")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--questions", type=Path, default=BANK)
+    add_arguments(parser)
     parser.add_argument("--examples", type=int, default=3, help="examples per category")
     parser.add_argument("--out", type=Path, help="write every miss as JSON Lines")
-    parser.add_argument(
-        "--memory",
-        type=Path,
-        default=Path("eval/memory"),
-        help="questions for the memory and its ranker only, as `kb fit --memory`",
-    )
-    parser.add_argument(
-        "--new-text",
-        action="store_true",
-        help="held-out questions read no memory of their goal (a new report's text)",
-    )
     args = parser.parse_args()
-    if "gold" in args.questions.parts or "gold" in args.memory.parts:
-        raise SystemExit("the gold set is never used for error analysis")
     index = open_index(load_settings())
-    questions = load_questions(args.questions)
-    retrieved = retrieve(index, questions)
-    extra = retrieve(index, load_questions(args.memory))
-    prepared = crossval.remembering_folds(index, retrieved, extra)
-    ranked = crossval.out_of_fold(prepared, recall="new" if args.new_text else "known")
+    prepared = prepare(index, args)
+    ranked = crossval.out_of_fold(prepared, recall=recall(args))
     abstention = crossval.evaluate_abstention(crossval.out_of_fold(prepared))
     misses = categorise(
         ranked,
@@ -62,7 +43,7 @@ def main() -> None:
         [chunk.text for chunk in index.chunks],
         lambda r: r.best is not None and year_gate(np.asarray(r.example.rows[r.best])),
     )
-    answerable = sum(q.answerable for q in questions)
+    answerable = sum(r.example.question.answerable for r in ranked)
     print(table(misses, answerable))
     chooser = random.Random(12)
     for name in CATEGORIES:

@@ -22,16 +22,15 @@ from __future__ import annotations
 
 import argparse
 import statistics
-from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 
+from benchmarks.bank_folds import add_arguments, prepare
+from benchmarks.bank_folds import recall as bank_recall
 from kb.evaluation import crossval
 from kb.evaluation.fit import Ranked, rank_example
-from kb.evaluation.fitdata import retrieve
 from kb.evaluation.fitting import what_runs
-from kb.evaluation.questions import load_questions
 from kb.options import open_index
 from kb.settings import Settings
 
@@ -78,25 +77,12 @@ def parse_seeds(parser: argparse.ArgumentParser, text: str) -> list[int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", default="42,1,2,3,4,5,6,7", help="comma-separated seeds")
-    parser.add_argument("--questions", type=Path, default=Path("eval/bank"))
-    parser.add_argument(
-        "--memory",
-        type=Path,
-        default=Path("eval/memory"),
-        help="questions for the memory and its ranker only, as `kb fit --memory`",
-    )
-    parser.add_argument(
-        "--new-text",
-        action="store_true",
-        help="held-out questions read no memory of their goal (a new report's text)",
-    )
+    add_arguments(parser)
     args = parser.parse_args()
     seeds = parse_seeds(parser, args.seeds)
     index = open_index(Settings())
-    retrieved = retrieve(index, load_questions(args.questions))
-    extra = retrieve(index, load_questions(args.memory))
-    prepared = crossval.remembering_folds(index, retrieved, extra)
-    recall: crossval.Recall = "new" if args.new_text else "known"
+    prepared = prepare(index, args)
+    recall = bank_recall(args)
     runs = {seed: crossval.out_of_fold(prepared, seed=seed, recall=recall) for seed in seeds}
     own = {seed: crossval.out_of_fold(prepared, seed=seed) for seed in seeds}
     rows = {seed: _row(ranked, own[seed]) for seed, ranked in runs.items()}

@@ -312,7 +312,7 @@ def fit_command(
         kb fit                          # the bank; writes kb/answers/data/answer-model.json
         kb fit --report /tmp/fit        # the cross-validation report elsewhere
         kb fit --no-ablation --out /tmp/m.json --report /tmp/fit   # while iterating
-        kb fit --memory /tmp/more-questions   # other questions for the memory only
+        kb fit --memory /tmp/more-questions   # other questions for the memory and its ranker
     """
     for path in (questions, remembered):
         if path.resolve().is_relative_to(GOLD.parent.resolve()):

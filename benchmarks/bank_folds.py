@@ -1,0 +1,42 @@
+"""The bank's folds as `kb fit` makes them, for the benchmarks that re-run its cross-validation
+(`answer_misses`, `fit_seeds`): the same command-line options and the same memory."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from kb.evaluation import crossval
+from kb.evaluation.fitdata import retrieve
+from kb.evaluation.questions import load_questions
+from kb.index import Index
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """`--questions`, `--memory` and `--new-text`."""
+    parser.add_argument("--questions", type=Path, default=Path("eval/bank"))
+    parser.add_argument(
+        "--memory",
+        type=Path,
+        default=Path("eval/memory"),
+        help="questions for the memory and its ranker only, as `kb fit --memory`",
+    )
+    parser.add_argument(
+        "--new-text",
+        action="store_true",
+        help="held-out questions read no memory of their goal (a new report's text)",
+    )
+
+
+def prepare(index: Index, args: argparse.Namespace) -> list[crossval.Fold]:
+    """The folds of `args.questions`, remembering `args.memory` too; never the gold set."""
+    if "gold" in args.questions.parts or "gold" in args.memory.parts:
+        raise SystemExit("the gold set is never used to fit or analyse anything")
+    retrieved = retrieve(index, load_questions(args.questions))
+    extra = retrieve(index, load_questions(args.memory))
+    return crossval.remembering_folds(index, retrieved, extra)
+
+
+def recall(args: argparse.Namespace) -> crossval.Recall:
+    """How held-out questions read the memory: as this report asked anew, or as new text."""
+    return "new" if args.new_text else "known"
