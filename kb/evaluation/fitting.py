@@ -55,9 +55,8 @@ def run_fit(
     remembered: Sequence[EvalQuestion] = (),
 ) -> FitOutcome:
     """Cross-validate, ablate (unless `ablation` is False), and fit the final model on every
-    question. The `remembered` questions join the memory (kb.evaluation.memory_fit) and teach
-    the memory's ranker; the own ranker and the abstention model never see them, and no figure
-    is scored on them."""
+    question. The `remembered` questions join the memory and teach only the memory's ranker;
+    no figure is scored on them (kb.evaluation.memory_fit)."""
     progress("search the questions", 0, len(questions))
     retrieved = retrieve(index, questions, lambda n: progress("search", n, len(questions)))
     extra = retrieve(index, remembered, lambda n: progress("search", n, len(remembered)))
