@@ -292,6 +292,26 @@ class SentenceStore:
         """The analysed (stemmed) terms of sentence `number`."""
         return self._terms[number]
 
+    def term_set(self, number: int) -> frozenset[str]:
+        """`terms` of sentence `number` as a set."""
+        return self._term_sets[number]
+
+    def own_terms(self, number: int) -> frozenset[str]:
+        """The terms of sentence `number` that no other sentence of its chunk holds."""
+        return self._own_terms[number]
+
+    @functools.cached_property
+    def _term_sets(self) -> tuple[frozenset[str], ...]:
+        return tuple(frozenset(t) for t in self._terms)
+
+    @functools.cached_property
+    def _own_terms(self) -> tuple[frozenset[str], ...]:
+        own: list[frozenset[str]] = []
+        for number, sentence in enumerate(self.sentences):
+            others = (self._term_sets[n] for n in self._by_row[sentence.row] if n != number)
+            own.append(self._term_sets[number].difference(*others))
+        return tuple(own)
+
 
 def load_sentences(
     jsonl: bytes, npy: bytes, chunks: list[Chunk] | tuple[Chunk, ...], alone_npy: bytes

@@ -14,7 +14,8 @@ from kb.answers.answer import ABSTENTION, answer, source_of
 from kb.answers.decide import decide
 from kb.answers.model import load_model
 from kb.answers.question import question_type
-from kb.answers.values import find_values, pick_value
+from kb.answers.value_choice import pick_value
+from kb.answers.values import find_values
 from kb.cli import main
 from kb.errors import EmptyQuestionError
 from kb.evaluation.answers import same_value

@@ -12,6 +12,7 @@ import pytest
 from ingest.model import Chunk
 from kb import build as build_module
 from kb import store as index_module
+from kb.analyser import analyse
 from kb.build import build_index
 from kb.embed import FakeEmbedder
 from kb.errors import CorruptIndexError, EmbedderMismatchError, IndexNotFoundError, ManifestError
@@ -90,6 +91,28 @@ def test_each_sentence_is_also_embedded_alone(
     second = fake_embedder.embed_queries(["Bedrijf 1 helpt daarbij."])[0]
     assert np.allclose(store.alone[1], second)
     assert not np.allclose(store.vectors[1], second)
+
+
+def test_a_sentences_own_terms_are_those_no_other_sentence_of_its_passage_holds(
+    settings: Settings, fake_embedder: FakeEmbedder
+) -> None:
+    # "school" stands in both sentences of the first passage, "techniekles" only in the first;
+    # that the second passage says "techniekles" too does not count: it is another passage.
+    chunks = [
+        make_chunk(1, "De school geeft techniekles. De school helpt bedrijven."),
+        make_chunk(2, "Het bedrijf geeft ook techniekles."),
+    ]
+    build_index(chunks, settings, fake_embedder)
+    store = load_index(settings, fake_embedder).sentences
+    assert store is not None and len(store.sentences) == 3
+    (school,) = analyse("school")
+    (lessons,) = analyse("techniekles")
+    (companies,) = analyse("bedrijven")
+    assert school in store.term_set(0) and school in store.term_set(1)
+    assert school not in store.own_terms(0) and school not in store.own_terms(1)
+    assert lessons in store.own_terms(0) and lessons not in store.own_terms(1)
+    assert companies in store.own_terms(1)
+    assert lessons in store.own_terms(2)
 
 
 def test_a_build_without_the_sentences_alone_is_refused_and_rebuilt(

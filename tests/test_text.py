@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from kb import cli as cli_module
 from kb.analyser import _fold_cached, fold
-from kb.answers.values import _word_terms, _word_terms_cached
+from kb.answers.value_choice import _word_terms, _word_terms_cached
 from kb.text import limit_question
 
 

@@ -3,10 +3,15 @@ report)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kb.answers.question import QuestionType, asked_nouns, counted_terms, question_type
-from kb.answers.values import find_values, pick_value
+from kb.answers.value_choice import _says, pick_value
+from kb.answers.values import find_values
 
 
 def _pick(sentence: str, question: str) -> str | None:
@@ -237,3 +242,26 @@ def test_values_the_report_writes_in_words_suffixes_and_relative_dates(
     sentence: str, kind: QuestionType, expected: list[str]
 ) -> None:
     assert [v.text for v in find_values(sentence, kind)] == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "value", "named"),
+    [
+        ("hoeveel scholen deden mee in 2016-2017?", "2016-2017", True),
+        ("hoeveel scholen deden mee in 2016-2017?", "2016", True),  # a hyphen ends a word
+        ("wat gebeurde er in 2016?", "2016", True),
+        ("hoeveel viertallen?", "vier", False),  # inside a word
+        ("hoeveel procent, 40%?", "40%", True),
+        ("", "vier", False),
+    ],
+)
+def test_a_value_the_question_names_as_words_of_its_own(
+    question: str, value: str, named: bool
+) -> None:
+    assert _says(question, value) is named
+
+
+@given(st.text(alphabet="ab1_ -é.%€", max_size=12), st.text(alphabet="ab1_ -é.%€", max_size=3))
+def test_says_finds_what_the_regular_expression_finds(folded: str, value: str) -> None:
+    expected = re.search(rf"(?<!\w){re.escape(value)}(?!\w)", folded) is not None
+    assert _says(folded, value) is expected

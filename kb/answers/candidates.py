@@ -29,7 +29,8 @@ from kb.answers.question import (
     missing_entities,
 )
 from kb.answers.relative import relative_columns, relative_names
-from kb.answers.values import Value, ValueFit, find_values, value_fits
+from kb.answers.value_choice import ValueFit, value_fits
+from kb.answers.values import Value, find_values
 from kb.embed import Vectors
 from kb.index import Hit
 from kb.sentence_store import Sentence, SentenceStore
@@ -304,9 +305,8 @@ class _Context:
         following = 0.0
         if after is not None and self.owners[after] is hit and top > 0:
             following = float(self.lexical[after]) / top
-        terms = frozenset(store.terms(number))
-        others = frozenset(t for n in own if n != number for t in store.terms(n))
-        distinct = _covered(self.asked_terms, self.weights, terms - others)
+        terms = store.term_set(number)
+        distinct = _covered(self.asked_terms, self.weights, store.own_terms(number))
         overlap = sum(1 for t in self.asked_terms if t in terms)
         return [
             float(self.similarity[i]),
@@ -317,7 +317,7 @@ class _Context:
             previous,
             float(bool(ANAPHOR.match(sentence.text))),
             float(bool(LINKED.match(sentence.text))),
-            _covered(self.asked_terms, self.weights, frozenset(store.terms(number))),
+            _covered(self.asked_terms, self.weights, terms),
             own.index(number) / max(len(own), 1),
             min(len(sentence.text), 600) / 100.0,
             float(info.why and bool(CAUSE.search(sentence.text))),

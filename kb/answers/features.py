@@ -23,7 +23,8 @@ from kb.answers.question import (
     asked_nouns,
     missing_entities,
 )
-from kb.answers.values import Value, find_values, weigh_value
+from kb.answers.value_choice import weigh_value
+from kb.answers.values import Value, find_values
 from kb.embed import Vectors
 from kb.index import Hit
 from kb.sentence_store import Sentence, SentenceStore
