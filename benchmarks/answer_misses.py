@@ -36,7 +36,7 @@ def main() -> None:
     index = open_index(load_settings())
     prepared = prepare(index, args)
     ranked = crossval.out_of_fold(prepared, recall=recall(args))
-    abstention = crossval.evaluate_abstention(crossval.out_of_fold(prepared))
+    abstention = crossval.evaluate_abstention(crossval.out_of_fold(prepared, extra=True))
     misses = categorise(
         ranked,
         abstention,

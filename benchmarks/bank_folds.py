@@ -19,7 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--memory",
         type=Path,
         default=Path("eval/memory"),
-        help="questions for the memory and its ranker only, as `kb fit --memory`",
+        help="questions for the memory, its ranker and abstention only, as `kb fit --memory`",
     )
     parser.add_argument(
         "--new-text",

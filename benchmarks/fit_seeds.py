@@ -84,7 +84,7 @@ def main() -> None:
     prepared = prepare(index, args)
     recall = bank_recall(args)
     runs = {seed: crossval.out_of_fold(prepared, seed=seed, recall=recall) for seed in seeds}
-    own = {seed: crossval.out_of_fold(prepared, seed=seed) for seed in seeds}
+    own = {seed: crossval.out_of_fold(prepared, seed=seed, extra=True) for seed in seeds}
     rows = {seed: _row(ranked, own[seed]) for seed, ranked in runs.items()}
     first = runs[seeds[0]]
     averaged = [

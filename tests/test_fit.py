@@ -99,15 +99,28 @@ def test_fit_writes_a_model_that_loads_and_a_side_by_side_report(
         report_index, retrieved, retrieve(report_index, memory_slice)
     )
     recalled = crossval.out_of_fold(prepared, recall="known")
-    assert what_runs(recalled, own=crossval.out_of_fold(prepared)) == runs
-    # Only the memory's ranker learns from the questions for the memory only, and only from
-    # those of its training goals.
+    learned = crossval.out_of_fold(prepared, extra=True)
+    assert what_runs(recalled, own=learned) == runs
+    # The own ranker never learns from the questions for the memory only; the memory's ranker
+    # learns from those of its training goals, and the abstention model from every one of
+    # them, ranked out of fold by the own ranker of a fold that holds their goal out.
     extra_ids = {q.id for q in memory_slice}
     for fold in prepared:
         held_out = {goal_of(e.question) for e in fold.test}
         assert not {e.question.id for e in fold.train} & extra_ids
-        learned = {e.question.id for e in fold.remembered} & extra_ids
-        assert learned == {q.id for q in memory_slice if q.goal not in held_out}
+        remembered = {e.question.id for e in fold.remembered} & extra_ids
+        assert remembered == {q.id for q in memory_slice if q.goal not in held_out}
+        tested = {e.question.id for e in fold.extra_test}
+        assert tested == {q.id for q in memory_slice if q.goal in held_out}
+    assert sorted(r.example.question.id for r in learned) == sorted(
+        [q.id for q in bank_slice] + [q.id for q in memory_slice]
+    )
+    assert outcome.model.abstainer == crossval.fit_abstainer(learned)
+    users = report["users' words"]
+    assert isinstance(users, dict)
+    assert users["answerable"] == sum(q.answerable for q in memory_slice) > 0
+    assert users["near misses"] == sum(q.near_miss for q in memory_slice)
+    assert 0 <= users["answerable that abstain"] <= 1
     styles = {q.style for q in bank_slice if q.style is not None}
     assert {f"style: {style}" for style in styles} <= set(slices)
     assert "## By wording (what runs, out of fold)" in markdown(report)

@@ -288,7 +288,8 @@ def _plan(
     type=click.Path(path_type=Path, exists=True),
     default=REMEMBERED,
     show_default=True,
-    help="more questions for the memory and its ranker only (never scored on); never gold",
+    help="more questions for the memory, its ranker and the abstention model only (never "
+    "scored on); never gold",
 )
 @click.option("--out", type=click.Path(path_type=Path), default=MODEL_FILE, show_default=True)
 @click.option("--report", type=click.Path(path_type=Path), default=FIT_REPORT, show_default=True)
@@ -312,7 +313,7 @@ def fit_command(
         kb fit                          # the bank; writes kb/answers/data/answer-model.json
         kb fit --report /tmp/fit        # the cross-validation report elsewhere
         kb fit --no-ablation --out /tmp/m.json --report /tmp/fit   # while iterating
-        kb fit --memory /tmp/more-questions   # other questions for the memory and its ranker
+        kb fit --memory /tmp/more-questions   # other questions for the memory (and abstention)
     """
     for path in (questions, remembered):
         if path.resolve().is_relative_to(GOLD.parent.resolve()):

@@ -77,6 +77,9 @@ class Fold:
     asked anew (kb.evaluation.memory_fit)."""
     type_probability: dict[str, float]
     types_right: int
+    extra_test: tuple[Example, ...] = ()
+    """The `extra` questions of the held-out goals (predicted types, no memory): what the
+    abstention model also learns from, ranked by the own ranker as they come at run time."""
 
 
 def folds(
@@ -93,7 +96,8 @@ def folds(
     for number in range(FOLDS):
         train = [r for r in retrieved if fold_of(goal_of(r.question)) != number]
         test = [r for r in retrieved if fold_of(goal_of(r.question)) == number]
-        predicted = type_probabilities(fit_types(train), test)
+        types = fit_types(train)
+        predicted = type_probabilities(types, test)
         top = {qid: max(p, key=lambda k: p[k]) for qid, p in predicted.items()}
         right = sum(top[r.question.id] == gold_type(r.question) for r in test)
         taught = examples(index, train, cross_fitted_types(train))
@@ -106,8 +110,11 @@ def folds(
             recalled = memory.read([*taught, *extra_examples(index, train, more)], held_out)
             known = memory.read(asked)
             asked = memory.read(asked, held_out)
+        new = [r for r in extra if fold_of(goal_of(r.question)) == number]
+        predicted |= type_probabilities(types, new)
         probability = {qid: max(p.values()) for qid, p in predicted.items()}
-        out.append(Fold(number, taught, recalled, asked, known, probability, right))
+        extra_test = tuple(examples(index, new, predicted))
+        out.append(Fold(number, taught, recalled, asked, known, probability, right, extra_test))
     return out
 
 
@@ -150,14 +157,18 @@ def out_of_fold(
     seed: int | None = None,
     *,
     recall: Recall = "none",
+    extra: bool = False,
 ) -> list[Ranked]:
     """Every test question ranked by the rankers of its fold (fitted without `without`, with
     the random state `seed` if given): by the model's own ranker, or with `recall` by the
-    memory's when the memory knows all its passages (`remembered`, as at run time)."""
+    memory's when the memory knows all its passages (`remembered`, as at run time). With
+    `extra` (and no `recall`), the fold's `extra_test` questions too."""
     columns = [FEATURES.index(name) for name in without]
     ranked: list[Ranked] = []
     for fold in prepared:
         asked = fold.known if recall == "known" else fold.test
+        if extra and recall == "none":
+            asked = [*asked, *fold.extra_test]
         own = fit_ranker([_masked(e, columns) for e in fold.train], seed)
         routed = [recall != "none" and bool(fold.remembered) and remembered(e) for e in asked]
         memory = own

@@ -151,10 +151,11 @@ def rank_example(example: Example, ranker: Scorer, type_probability: float) -> R
     return Ranked(example, order, scores, type_probability, by_score)
 
 
-def model_version(retrieved: Sequence[Retrieved]) -> str:
-    """The fit's name: the date and a digest of the questions it was fitted on."""
+def model_version(retrieved: Sequence[Retrieved], extra: Sequence[Retrieved] = ()) -> str:
+    """The fit's name: the date and a digest of the questions it was fitted on (the bank's and
+    the `extra` ones of `kb fit --memory`)."""
     digest = hashlib.sha256()
-    for item in retrieved:
+    for item in [*retrieved, *extra]:
         digest.update(item.question.model_dump_json().encode())
     return f"{datetime.now(UTC):%Y%m%d}-{digest.hexdigest()[:12]}"
 
@@ -167,10 +168,11 @@ def build_model(
     passages: PassageFusion | None = None,
     alternatives_margin: float = ALTERNATIVES_MARGIN,
     memory: Remembered | None = None,
+    extra: Sequence[Retrieved] = (),
 ) -> AnswerModel:
     return AnswerModel(
         format_version=MODEL_FORMAT,
-        version=model_version(retrieved),
+        version=model_version(retrieved, extra),
         trained_on={
             "questions": len(retrieved),
             "answerable": sum(r.question.answerable for r in retrieved),

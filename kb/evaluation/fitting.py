@@ -54,8 +54,8 @@ def run_fit(
     ablation: bool = True,
     remembered: Sequence[EvalQuestion] = (),
 ) -> FitOutcome:
-    """Cross-validate, ablate (unless `ablation` is False), and fit the final model on every
-    question. The `remembered` questions join the memory and teach only the memory's ranker;
+    """Cross-validate, ablate (unless `ablation`), and fit the final model on every question. The
+    `remembered` ones join the memory and teach its ranker and abstention, never the own ranker;
     no figure is scored on them (kb.evaluation.memory_fit)."""
     progress("search the questions", 0, len(questions))
     retrieved = retrieve(index, questions, lambda n: progress("search", n, len(questions)))
@@ -64,17 +64,17 @@ def run_fit(
     memory = BankMemory.of(index, [*retrieved, *extra])
     prepared = crossval.folds(index, retrieved, memory, extra)
     progress("cross-validate", 0, 1)
-    # What runs on this report: each question ranked by rankers that never saw its goal,
-    # reading the memory of every other question (kb.evaluation.memory_fit); and the same
-    # questions as text the bank never asked about (a new report's).
+    # What runs on this report: ranked by rankers that never saw its goal, reading the memory of
+    # every other question (kb.evaluation.memory_fit); and as text never asked about (new text).
     ranked = crossval.out_of_fold(prepared, recall="known")
     new_text = crossval.out_of_fold(prepared, recall="new")
-    # Whether to abstain is read off the model's own ranker (kb.answers.decide).
-    own = crossval.out_of_fold(prepared)
+    # Abstention reads the own ranker (kb.answers.decide); it learns from users' words too.
+    learned = crossval.out_of_fold(prepared, extra=True)
+    own, users = _split(learned, {r.question.id for r in retrieved})
     progress("passage re-ranking", 0, 1)
     qrels = judge(questions, index.chunks, read_sources(index.settings.corpus_dir)).qrels
     passages = choose_fusion(ranked, qrels)
-    abstention = crossval.evaluate_abstention(own)
+    abstention = crossval.evaluate_abstention(learned)
     runs = _gate(ranked, abstention, _year_missing)  # what runs: the year gate on the model
     margins = margin_table(ranked, runs)
     margin = choose_margin(margins)
@@ -96,15 +96,15 @@ def run_fit(
         "hand-set": crossval.hand_scores(retrieved),
         "reachable": crossval.ranking_scores(ranked).reachable,
         "passages": passages.report,
-        "abstention targets": _targets(ranked, own),
+        "abstention targets": _targets(ranked, learned),
         "by wording": by_wording(ranked, runs),
+        "users' words": _users_words(users, abstention),
         "alternatives": {"margins": margins, "chosen": margin, "new text": new_margin},
         "ablation": _ablation(prepared, progress) if ablation else {},
     }
     progress("fit the final model", 0, 1)
-    model = _final(index, retrieved, own, passages.fusion, (margin, new_margin), memory, extra)
-    report["model version"] = model.version
-    report["abstention threshold"] = model.abstainer.threshold
+    model = _final(index, retrieved, learned, passages.fusion, (margin, new_margin), memory, extra)
+    report |= {"model version": model.version, "abstention threshold": model.abstainer.threshold}
     return FitOutcome(model, report)
 
 
@@ -119,8 +119,8 @@ def _final(
 ) -> AnswerModel:
     """The model fitted on every question: its own ranker and the memory's (`margins`: the
     runner-up margins of the memory's and of the own ranker). The abstention model learns from
-    the own ranker's out-of-fold rankings (`own`): scores as it gives them to questions it has
-    not seen."""
+    the own ranker's out-of-fold rankings (`own`, the bank's and the `extra` questions): scores
+    as it gives them to questions it has not seen."""
     types = fit_types(retrieved)
     taught = examples(index, retrieved, cross_fitted_types(retrieved))
     more = crossval.extra_examples(index, retrieved, extra)
@@ -131,7 +131,9 @@ def _final(
     )
     abstainer = crossval.fit_abstainer(own)
     ranker = fit_ranker(taught)
-    return build_model(retrieved, types, ranker, abstainer, passages, margins[1], remembered)
+    return build_model(
+        retrieved, types, ranker, abstainer, passages, margins[1], remembered, list(extra)
+    )
 
 
 ABSTENTION_TARGETS = (0.05, 0.04, 0.03)
@@ -182,6 +184,26 @@ def by_wording(
     }
 
 
+def _split(ranked: list[Ranked], bank: set[str]) -> tuple[list[Ranked], list[Ranked]]:
+    """The rankings of the bank's questions, and of the others (`kb fit --memory`)."""
+    return (
+        [r for r in ranked if r.example.question.id in bank],
+        [r for r in ranked if r.example.question.id not in bank],
+    )
+
+
+def _users_words(users: list[Ranked], abstention: crossval.Abstention) -> dict[str, float]:
+    """Abstention on the questions for the memory only (`kb fit --memory`: users' words),
+    out of fold by the own ranker: they teach the abstention model, but are no bank question."""
+    figures = crossval.end_to_end(users, _gate(users, abstention, _year_missing))
+    return {
+        "answerable": sum(r.example.question.answerable for r in users),
+        "near misses": sum(r.example.question.near_miss for r in users),
+        "near misses that abstain": figures["near misses that abstain"],
+        "answerable that abstain": figures["answerable that abstain"],
+    }
+
+
 def _wording_lines(report: dict[str, object]) -> list[str]:
     """What runs, by wording and style (an old report has no such section)."""
     slices = report.get("by wording")
@@ -203,6 +225,16 @@ def _wording_lines(report: dict[str, object]) -> list[str]:
             f"| {figures['near misses']:.0f} | {near} "
             f"| {_pct(figures['answerable that abstain'])} |"
         )
+    users = report.get("users' words")
+    if isinstance(users, dict) and users["answerable"]:
+        lines += [
+            "",
+            f"The {users['answerable']:.0f} answerable questions and {users['near misses']:.0f} "
+            "near misses for the memory only (`--memory`, users' words), which the abstention "
+            "model learns from too, out of fold by the own ranker: "
+            f"{_pct(users['answerable that abstain'])} of the answerable abstain, "
+            f"{_pct(users['near misses that abstain'])} of the near misses.",
+        ]
     return [*lines, ""]
 
 
