@@ -91,7 +91,8 @@ def folds(
     """Each fold's training candidates (gold types) and test candidates (predicted types),
     reading `memory` as `kb fit` does (kb.evaluation.memory_fit), or none. The memory's ranker
     also learns from the `extra` questions of the training goals (the questions for the memory
-    only); nothing else does."""
+    only), and `Fold.extra_test` holds those of the held-out goals, for the abstention model;
+    the own ranker never sees them."""
     out: list[Fold] = []
     for number in range(FOLDS):
         train = [r for r in retrieved if fold_of(goal_of(r.question)) != number]

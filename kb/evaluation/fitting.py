@@ -131,9 +131,7 @@ def _final(
     )
     abstainer = crossval.fit_abstainer(own)
     ranker = fit_ranker(taught)
-    return build_model(
-        retrieved, types, ranker, abstainer, passages, margins[1], remembered, list(extra)
-    )
+    return build_model(retrieved, types, ranker, abstainer, passages, margins[1], remembered, extra)
 
 
 ABSTENTION_TARGETS = (0.05, 0.04, 0.03)
@@ -372,7 +370,8 @@ def _ranking_lines(report: dict[str, object]) -> list[str]:
         "",
         f"The memory holds {report.get('remembered', 0)} questions, "
         f"{report.get('remembered only', 0)} of them for the memory only (`kb fit --memory`: "
-        "only the memory's ranker learns from them; no figure is scored on them).",
+        "the memory's ranker and the abstention model learn from them; no figure is scored on "
+        "them).",
         "",
     ]
 
