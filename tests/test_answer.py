@@ -167,12 +167,17 @@ def test_cross_over_answer_quotes_goal_9(report_index: Index) -> None:
         ),
         ("Wie is de Techgirl-ambassadeur?", "‘Techgirl’ Ans Hekkenberg", "Ans Hekkenberg", 4),
         # Abstained from session 6 (the relative features) to session 31; answered again by
-        # session 33's refit.
-        (
+        # session 33's refit; abstains again with session 37's (the memory's near misses in
+        # users' words ask the same of girls, of bbl'ers, of niveau 3: a limit, kept in sight).
+        pytest.param(
             "Welk aandeel van de mbo-studenten kiest voor een bètatechnische richting?",
             "(BOL en BBL) ligt rond de 30%",
             "30%",
             9,
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="session 37's refit abstains (probability 0.58, threshold 0.64)",
+            ),
         ),
         # Abstained with the session-7 model (0.666, just below its threshold 0.671);
         # answered again since the ranker also sees the sentence's cosine alone (session 8).
