@@ -114,4 +114,5 @@ def test_no_question_kb_fit_reads_twins_one_that_measures_it() -> None:
     measured = [q for path in measuring for q in load_questions(path)]
     fitted = [q for name in ("bank", "memory") for q in load_questions(ROOT / "eval" / name)]
     assert len(fitted) == 2824 + 1708
-    assert {q.id: _twins(q, measured) for q in fitted if _twins(q, measured)} == {}
+    twins = {q.id: _twins(q, measured) for q in fitted}
+    assert {qid: found for qid, found in twins.items() if found} == {}
