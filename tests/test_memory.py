@@ -3,12 +3,16 @@ reads it (kb.evaluation.memory_fit)."""
 
 from __future__ import annotations
 
+import base64
+import json
+from pathlib import Path
+
 import numpy as np
 import pytest
 
 from kb.answers.candidates import FEATURES
 from kb.answers.memory import MEMORY_FEATURES, MemoryView, QuestionMemory, remembers, view_of
-from kb.answers.model import load_model
+from kb.answers.model import MODEL_FILE, MODEL_FORMAT, load_model
 from kb.evaluation.fitdata import examples, retrieve
 from kb.evaluation.memory_fit import BankMemory
 from kb.evaluation.questions import load_questions
@@ -46,10 +50,35 @@ MEMORY = QuestionMemory.of(
 )
 
 
-def test_the_memory_keeps_its_vectors_as_half_floats() -> None:
+def test_the_memory_keeps_its_vectors_as_bytes_with_a_scale_per_row() -> None:
     again = QuestionMemory.model_validate_json(MEMORY.model_dump_json())
     assert again.dimension == 4
-    assert np.allclose(again.matrix(), np.eye(3, 4), atol=1e-3)
+    assert np.allclose(again.matrix(), np.eye(3, 4), atol=1e-6)
+    assert len(base64.b64decode(again.vectors)) == 3 * 4  # one byte a dimension
+    # Rows of any scale come back within half a step (their largest magnitude / 254) ...
+    rng = np.random.default_rng(7)
+    rows = rng.normal(size=(50, 384)).astype(np.float32)
+    rows[::2] *= 1e-3
+    read = QuestionMemory.of("test-embedder", ["x"] * 50, rows).matrix()
+    step = np.abs(rows).max(axis=1, keepdims=True) / 127
+    assert np.all(np.abs(read - rows) <= step / 2 + 1e-7)
+    # ... and an all-zero row stays zero.
+    zero = QuestionMemory.of("test-embedder", ["x"], np.zeros((1, 4), dtype=np.float32))
+    assert not zero.matrix().any()
+
+
+def test_a_model_file_of_another_format_is_refused(tmp_path: Path) -> None:
+    data = json.loads(MODEL_FILE.read_bytes())
+    assert data["format_version"] == MODEL_FORMAT
+    older = tmp_path / "older.json"
+    older.write_text(json.dumps({**data, "format_version": 1}), encoding="utf-8")
+    with pytest.raises(ValueError, match="format 1, expected 2"):
+        load_model(older)
+    # A format-1 file without a memory reads: format 2 changed only the memory.
+    plain = {k: v for k, v in data.items() if k != "memory"}
+    older.write_text(json.dumps({**plain, "format_version": 1}), encoding="utf-8")
+    read = load_model(older)
+    assert read is not None and read.memory is None
 
 
 def test_a_remembered_question_belongs_to_the_sentence_that_holds_its_span_whole() -> None:

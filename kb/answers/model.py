@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import itertools
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,8 @@ from kb.answers.candidates import FEATURES
 from kb.answers.memory import QuestionMemory
 from kb.answers.question import question_type, type_cues
 
-MODEL_FORMAT = 1
+MODEL_FORMAT = 2
+"""2: the memory's vectors are int8 with a scale per row (1: float16)."""
 MODEL_FILE = Path(__file__).parent / "data" / "answer-model.json"
 
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
@@ -164,10 +166,21 @@ def question_tokens(question: str) -> list[str]:
 
 @functools.lru_cache(maxsize=4)
 def load_model(path: Path = MODEL_FILE) -> AnswerModel | None:
-    """The fitted answer model, or None when no file was written yet (the rules then apply)."""
+    """The fitted answer model, or None when no file was written yet (the rules then apply).
+
+    Raises:
+        ValueError: the file is of another format than the code reads (run `kb fit`).
+    """
     if not path.is_file():
         return None
-    return AnswerModel.model_validate_json(path.read_bytes())
+    raw = path.read_bytes()
+    data = json.loads(raw)
+    found = data.get("format_version")
+    # Format 2 changed only how the memory is stored (int8 instead of float16): a format-1
+    # file without a memory (the claim check's pinned copy, kb.claims.model) reads the same.
+    if found != MODEL_FORMAT and not (found == 1 and data.get("memory") is None):
+        raise ValueError(f"{path}: format {found}, expected {MODEL_FORMAT}; run kb fit")
+    return AnswerModel.model_validate_json(raw)
 
 
 def model_id(path: Path = MODEL_FILE) -> str:
