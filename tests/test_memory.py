@@ -10,13 +10,21 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from kb.answers.answer import answer
 from kb.answers.candidates import FEATURES
-from kb.answers.memory import MEMORY_FEATURES, MemoryView, QuestionMemory, remembers, view_of
+from kb.answers.memory import (
+    MEMORY_FEATURES,
+    MemoryView,
+    QuestionMemory,
+    recalled_passages,
+    remembers,
+    view_of,
+)
 from kb.answers.model import MODEL_FILE, MODEL_FORMAT, load_model
 from kb.evaluation.fitdata import examples, retrieve
 from kb.evaluation.memory_fit import BankMemory
 from kb.evaluation.questions import load_questions
-from kb.index import Index
+from kb.index import Hit, Index
 from kb.sentence_store import Sentence, SentenceStore
 from tests.support.ingest_fixtures import ROOT
 from tests.support.search_fixtures import count_candidates, make_chunk
@@ -104,6 +112,48 @@ def test_a_question_masked_out_of_the_memory_is_not_read() -> None:
     assert columns[:, 0].astype(float).round(2).tolist() == [0.6, 0.0]
 
 
+def test_the_closest_remembered_questions_point_at_their_sentences() -> None:
+    view = MemoryView.of(MEMORY, _store())
+    assert view.sentence_of.tolist() == [0, 1, -1]  # the third span stands in no sentence
+    question = np.asarray(_unit(0.6, 0.8, 0.9, 0), dtype=np.float32)
+    # Row 2 is the closest but answers no sentence; then row 1 (sentence 1), then row 0.
+    assert view.pointed(question) == [1, 0]
+    assert view.pointed(question, count=1) == [1]
+    assert view.pointed(question, np.array([True, False, True])) == [0]
+    assert view.pointed(question, np.array([False, False, True])) == []
+
+
+def _passages() -> tuple[SentenceStore, list[Hit]]:
+    """Three passages of one sentence each, and their hits in the order 2, 0, 1."""
+    chunks = [make_chunk(i, text) for i, text in enumerate(SENTENCES)]
+    sentences = [Sentence(i, 0, len(text), text) for i, text in enumerate(SENTENCES)]
+    vectors = np.eye(len(SENTENCES), 4, dtype=np.float32)
+    store = SentenceStore(sentences, vectors, chunks, vectors)
+    hits = [Hit(chunks[i], 1.0 / rank, rank, None, None) for rank, i in enumerate((2, 0, 1), 1)]
+    return store, hits
+
+
+def test_the_memory_brings_back_a_passage_the_search_ranked_lower() -> None:
+    store, hits = _passages()
+    memory = QuestionMemory.of(
+        "test-embedder",
+        [SENTENCES[1], SENTENCES[0]],
+        np.asarray([_unit(1, 0, 0, 0), _unit(0, 1, 0, 0)], dtype=np.float32),
+    )
+    view = MemoryView.of(memory, store)
+    question = np.asarray(_unit(0.9, 0.1, 0, 0), dtype=np.float32)
+    # Both remembered questions are among the closest: their passages (1 and 0) come back
+    # when the first passage taken is 2, in the search's order (0 before 1) ...
+    brought = recalled_passages(view, store, question, hits[:1], hits)
+    assert [h.chunk.text for h in brought] == [SENTENCES[0], SENTENCES[1]]
+    assert [h.rank for h in brought] == [2, 3]
+    # ... not when they are taken already, nor when masked out, nor beyond the deeper search.
+    assert recalled_passages(view, store, question, hits, hits) == []
+    masked = recalled_passages(view, store, question, hits[:1], hits, np.array([False, True]))
+    assert [h.chunk.text for h in masked] == [SENTENCES[0]]
+    assert recalled_passages(view, store, question, hits[:1], hits[:2]) == [hits[1]]
+
+
 def test_a_memory_of_another_embedder_is_not_read() -> None:
     store = _store()
     assert view_of(MEMORY, store, "another-embedder") is None
@@ -179,3 +229,31 @@ def test_a_paraphrase_reads_the_memory_of_the_sentence_that_answers_it(
     column = rows[:, FEATURES.index("memory_similarity")]
     best = candidates[int(np.argmax(column))]
     assert "waarvan er vier raken aan de techniek" in best.sentence.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # Doel 9: "... wordt gewerkt aan een verdere uitbreiding van de samenwerking met
+        # bijvoorbeeld Bouwend Nederland en Nederland ICT." (written for this test)
+        (
+            "Welke brancheorganisaties doen mee om de samenwerking uit te breiden?",
+            "Bouwend Nederland en Nederland ICT",
+        ),
+        # Doel 6: "Het onderwijs en bedrijfsleven zetten hierin gezamenlijk de eerste stappen
+        # in de vorm van fieldlabs."
+        (
+            "Hoe heten de proeftuinen waarin scholen en bedrijven het lerarentekort aanpakken?",
+            "in de vorm van fieldlabs",
+        ),
+    ],
+)
+def test_the_memory_brings_back_the_passage_a_question_in_other_words_missed(
+    report_index: Index, question: str, fact: str
+) -> None:
+    first = report_index.search(question, top_k=report_index.settings.answer_passages)
+    assert not any(fact in hit.chunk.text for hit in first)  # the search alone misses it
+    result = answer(report_index, question)
+    assert not result.abstained and fact in result.text
+    assert any(fact in hit.chunk.text for hit in result.hits)  # its source is shown

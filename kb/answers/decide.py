@@ -3,11 +3,12 @@
 `decide()` is what `kb.answer` runs with a fitted model (kb.answers.model): the question's
 type probabilities, the candidates of the best passages with their feature rows, the ranker's
 order (the best candidate of each sentence; the memory's ranker when the memory knows every
-passage, kb.answers.memory), the abstention model's probability that the best candidate
-answers (read off the model's own ranker), the runners-up close enough to show as "Ook
-mogelijk", and the passages re-ranked with the candidates' scores (kb.answers.passages). The
-functions that turn scores into an order and an abstention row are shared with `kb fit`, so
-that what is fitted is what runs.
+passage, among these and the passages the memory brings back, kb.answers.memory), the
+abstention model's probability that the best candidate answers (read off the model's own
+ranker, among the best passages only), the runners-up close enough to show as "Ook mogelijk",
+and the passages re-ranked with the candidates' scores (kb.answers.passages). The functions
+that turn scores into an order and an abstention row are shared with `kb fit`, so that what is
+fitted is what runs.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import numpy.typing as npt
 
 from ingest.regions import Gazetteer
 from kb.answers.candidates import FEATURES, Candidate, candidates_of
-from kb.answers.memory import remembers, view_of
+from kb.answers.memory import RECALL_DEPTH, recalled_passages, remembers, view_of
 from kb.answers.model import AnswerModel
 from kb.answers.passages import rerank
 from kb.answers.question import QUESTION_TYPES, QuestionInfo, QuestionType, analyse_question
@@ -222,7 +223,17 @@ def decide(
     probability = model.abstainer.probability(abstention_row(rows, own, by_score, types[top]))
     scores, margin, ranked = own, model.alternatives_margin, by_score
     if remembered is not None and remembers([c.hit.chunk.id for c in candidates], rows):
-        # Text the bank asked about: the memory's ranker picks the answer.
+        # Text the bank asked about: the memory's ranker picks the answer, also among the
+        # passages that the closest remembered questions bring back.
+        assert memory is not None
+        deeper = index.search(text, filters, RECALL_DEPTH, vector=vector)
+        taken = hits[: settings.answer_passages]
+        extra = recalled_passages(memory, store, vector, taken, deeper)
+        if extra:
+            candidates, rows = candidates_of(
+                store, [*taken, *extra], vector, info, types, gazetteer, memory=memory
+            )
+            hits = [*hits, *(h for h in extra if h.chunk.id not in {x.chunk.id for x in hits})]
         scores, margin = remembered.ranker.scores(rows), remembered.alternatives_margin
         ranked = sentence_order(candidates, scores)
     order = today_first(ranked, candidates, scores, rows)

@@ -11,6 +11,11 @@ model (`QuestionMemory`, read against the sentences by `MemoryView`); each candi
 more features (`MEMORY_FEATURES`): the cosine of the question with the closest remembered
 question that its sentence answers, and that cosine's difference from the question's best.
 
+The memory also brings passages back (`recalled_passages`): the sentences that the five
+remembered questions closest to a new one answer are among its candidates even when the search
+ranked their passage below the first five, as long as the memory knows the passages the search
+found (`remembers`).
+
 The memory knows only the report the bank was written for. A ranker fitted with it (the
 model's `memory` part) ranks a question's candidates only when the memory knows every one of
 their passages (`remembers`); a new report's text is ranked by the model's own ranker, which
@@ -31,10 +36,16 @@ import numpy.typing as npt
 from pydantic import BaseModel, ConfigDict
 
 from kb.embed import Vectors
+from kb.index import Hit
 from kb.sentence_store import SentenceStore
 
 MEMORY_FEATURES: tuple[str, ...] = ("memory_similarity", "memory_similarity_to_best")
 """The columns the memory fills, the last of a candidate's row (kb.answers.candidates)."""
+RECALLED_QUESTIONS = 5
+"""How many of the closest remembered questions may bring their sentence's passage among a
+question's candidates when the search ranked it lower (`recalled_passages`)."""
+RECALL_DEPTH = 100
+"""How deep a question's search is read for the passages the memory brings back."""
 
 
 class QuestionMemory(BaseModel):
@@ -88,6 +99,8 @@ class MemoryView:
 
     matrix: npt.NDArray[np.float32]
     of_sentence: dict[int, npt.NDArray[np.intp]]
+    sentence_of: npt.NDArray[np.intp]
+    """Each remembered question's (first) sentence; -1 when no sentence holds its span."""
 
     @classmethod
     def of(cls, memory: QuestionMemory, store: SentenceStore) -> MemoryView:
@@ -98,10 +111,33 @@ class MemoryView:
         for row, fact in enumerate(memory.facts):
             for number in _sentences_holding(joined, starts, fact):
                 found.setdefault(number, []).append(row)
+        first = np.full(len(memory.facts), -1, dtype=np.intp)
+        for number in sorted(found, reverse=True):
+            first[found[number]] = number
         return cls(
             memory.matrix(),
             {n: np.asarray(rows, dtype=np.intp) for n, rows in found.items()},
+            first,
         )
+
+    def pointed(
+        self,
+        vector: Vectors,
+        allowed: npt.NDArray[np.bool_] | None = None,
+        count: int = RECALLED_QUESTIONS,
+    ) -> list[int]:
+        """The sentences that the `count` remembered questions closest to the question
+        (embedded as `vector`; of those `allowed`) answer, closest first."""
+        usable = self.sentence_of >= 0
+        if allowed is not None:
+            usable &= allowed
+        if not usable.any():
+            return []
+        # The whole memory, by einsum's own loop: one core, no BLAS threads (see `columns`).
+        cosines = np.einsum("ij,j->i", self.matrix, np.ravel(vector))
+        cosines = np.where(usable, cosines, -np.inf)
+        closest = np.argsort(-cosines, kind="stable")[: min(count, int(usable.sum()))]
+        return list(dict.fromkeys(int(self.sentence_of[row]) for row in closest))
 
     def columns(
         self,
@@ -160,6 +196,31 @@ def remembers(passages: Sequence[str], rows: npt.NDArray[np.float32]) -> bool:
     similarity = rows[:, -len(MEMORY_FEATURES)]
     owners = np.asarray(passages)
     return all(bool(np.any(similarity[owners == p] > 0)) for p in set(passages))
+
+
+def recalled_passages(
+    view: MemoryView,
+    store: SentenceStore,
+    vector: Vectors,
+    taken: Sequence[Hit],
+    deeper: Sequence[Hit],
+    allowed: npt.NDArray[np.bool_] | None = None,
+) -> list[Hit]:
+    """The passages of `deeper` (a longer search for the same question) that hold a sentence
+    the closest remembered questions answer (`MemoryView.pointed`) and are not among `taken`,
+    in `deeper`'s order.
+
+    A question worded unlike the report can miss its passage in the search and still be
+    worded like a question the bank asked about it: the memory then brings the passage back
+    among the candidates, at the rank the search gave it (a feature of its rows).
+    """
+    wanted = set(view.pointed(vector, allowed))
+    have = {hit.chunk.id for hit in taken}
+    return [
+        hit
+        for hit in deeper
+        if hit.chunk.id not in have and wanted.intersection(store.of_chunk(hit.chunk.id))
+    ]
 
 
 def _sentences_holding(joined: str, starts: list[int], fact: str) -> list[int]:

@@ -8,6 +8,7 @@ out-of-fold rankings.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -143,7 +144,7 @@ def _masked(example: Example, columns: list[int]) -> Example:
         return example
     rows = example.rows.copy()
     rows[:, columns] = 0.0
-    return Example(example.retrieved, example.info, example.candidates, rows, example.labels)
+    return dataclasses.replace(example, rows=rows)
 
 
 Recall = Literal["none", "known", "new"]

@@ -19,6 +19,7 @@ import numpy.typing as npt
 from kb.answers.abstention import confidence_of, weigh
 from kb.answers.answer import gazetteer_of
 from kb.answers.candidates import Candidate, candidates_of
+from kb.answers.memory import RECALL_DEPTH
 from kb.answers.question import QuestionInfo, QuestionType, analyse_question
 from kb.answers.ranking import rank_sentences
 from kb.embed import Vectors
@@ -68,6 +69,9 @@ class Retrieved:
     """How many of `hits` the answer step takes its candidates from (`answer_passages`)."""
     vector: Vectors
     hand: HandChoice
+    deeper: tuple[Hit, ...] = ()
+    """The first `RECALL_DEPTH` passages, where the memory finds the passages it brings
+    back (kb.answers.memory.recalled_passages)."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,8 @@ class Example:
     candidates: list[Candidate]
     rows: npt.NDArray[np.float32]
     labels: npt.NDArray[np.int8]
+    types: Mapping[QuestionType, float] = dataclasses.field(default_factory=dict)
+    """The question-type probabilities the candidates were made for."""
 
     @property
     def question(self) -> EvalQuestion:
@@ -126,7 +132,8 @@ def retrieve(
         text = clean_question(question.question, settings.max_question_chars).text
         vector = index.embed_question(text)
         depth = max(settings.answer_passages, PASSAGE_DEPTH)
-        hits = index.search(text, top_k=depth, vector=vector)
+        deeper = index.search(text, top_k=max(depth, RECALL_DEPTH), vector=vector)
+        hits = deeper[:depth]
         passages = hits[: settings.answer_passages]
         kind = analyse_question(text).kind
         ranked = rank_sentences(store, passages, vector, text, kind, gazetteer)
@@ -137,7 +144,9 @@ def retrieve(
             abstained = confidence_of(evidence, settings) < settings.answer_min_confidence
             value = best.value.text if best.value else None
             hand = HandChoice(best.sentence.text, value, abstained)
-        out.append(Retrieved(question, text, hits, settings.answer_passages, vector, hand))
+        out.append(
+            Retrieved(question, text, hits, settings.answer_passages, vector, hand, tuple(deeper))
+        )
         if on_done:
             on_done(done)
     return out
@@ -160,6 +169,10 @@ def examples(
         info = dataclasses.replace(analyse_question(item.text), kind=top)
         passages = item.hits[: item.passages]
         candidates, rows = candidates_of(store, passages, item.vector, info, likely, gazetteer)
-        labels = np.array([is_right(c, item.question) for c in candidates], dtype=np.int8)
-        out.append(Example(item, info, candidates, rows, labels))
+        out.append(Example(item, info, candidates, rows, labels_of(candidates, item), likely))
     return out
+
+
+def labels_of(candidates: Sequence[Candidate], item: Retrieved) -> npt.NDArray[np.int8]:
+    """Which candidates are right (`is_right`)."""
+    return np.array([is_right(c, item.question) for c in candidates], dtype=np.int8)

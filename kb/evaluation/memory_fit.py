@@ -19,10 +19,19 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from kb.answers.candidates import FEATURES
-from kb.answers.memory import MEMORY_FEATURES, MemoryView, QuestionMemory, remembers
-from kb.evaluation.fitdata import Example, Retrieved, goal_of
+from ingest.regions import Gazetteer
+from kb.answers.answer import gazetteer_of
+from kb.answers.candidates import FEATURES, candidates_of
+from kb.answers.memory import (
+    MEMORY_FEATURES,
+    MemoryView,
+    QuestionMemory,
+    recalled_passages,
+    remembers,
+)
+from kb.evaluation.fitdata import Example, Retrieved, goal_of, labels_of
 from kb.index import Index
+from kb.sentence_store import SentenceStore
 
 _COLUMNS = slice(FEATURES.index(MEMORY_FEATURES[0]), len(FEATURES))
 
@@ -35,6 +44,8 @@ class BankMemory:
     view: MemoryView
     ids: npt.NDArray[np.str_]
     goals: npt.NDArray[np.int64]
+    store: SentenceStore
+    gazetteer: Gazetteer | None
 
     @classmethod
     def of(cls, index: Index, retrieved: Sequence[Retrieved]) -> BankMemory:
@@ -50,22 +61,46 @@ class BankMemory:
             MemoryView.of(memory, index.sentences),
             np.asarray([r.question.id for r in kept]),
             np.asarray([goal_of(r.question) for r in kept], dtype=np.int64),
+            index.sentences,
+            gazetteer_of(index.settings),
         )
 
     def read(self, examples: Sequence[Example], without_goals: Sequence[int] = ()) -> list[Example]:
         """`examples` with their memory columns filled: each without itself and without the
         questions of `without_goals`."""
         goals = ~np.isin(self.goals, list(without_goals))
-        out: list[Example] = []
-        for e in examples:
-            rows = e.rows.copy()
-            rows[:, _COLUMNS] = self.view.columns(
-                e.retrieved.vector,
-                [c.number for c in e.candidates],
-                goals & (self.ids != e.question.id),
-            )
-            out.append(dataclasses.replace(e, rows=rows))
-        return out
+        return [self._read(e, goals & (self.ids != e.question.id)) for e in examples]
+
+    def _read(self, example: Example, allowed: npt.NDArray[np.bool_]) -> Example:
+        """One example reading the `allowed` questions; when the memory knows its passages,
+        with the passages the memory brings back among its candidates (as at run time,
+        kb.answers.decide)."""
+        rows = example.rows.copy()
+        vector = example.retrieved.vector
+        rows[:, _COLUMNS] = self.view.columns(
+            vector, [c.number for c in example.candidates], allowed
+        )
+        read = dataclasses.replace(example, rows=rows)
+        if not remembered(read):
+            return read
+        item = example.retrieved
+        taken = item.hits[: item.passages]
+        extra = recalled_passages(self.view, self.store, vector, taken, item.deeper, allowed)
+        if not extra:
+            return read
+        candidates, rows = candidates_of(
+            self.store, [*taken, *extra], vector, example.info, example.types, self.gazetteer
+        )
+        rows[:, _COLUMNS] = self.view.columns(vector, [c.number for c in candidates], allowed)
+        have = {h.chunk.id for h in item.hits}
+        hits = [*item.hits, *(h for h in extra if h.chunk.id not in have)]
+        return dataclasses.replace(
+            example,
+            retrieved=dataclasses.replace(item, hits=hits),
+            candidates=candidates,
+            rows=rows,
+            labels=labels_of(candidates, item),
+        )
 
 
 def remembered(example: Example) -> bool:
