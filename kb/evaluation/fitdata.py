@@ -132,8 +132,10 @@ def retrieve(
         text = clean_question(question.question, settings.max_question_chars).text
         vector = index.embed_question(text)
         depth = max(settings.answer_passages, PASSAGE_DEPTH)
-        deeper = index.search(text, top_k=max(depth, RECALL_DEPTH), vector=vector)
-        hits = deeper[:depth]
+        hits = index.search(text, top_k=depth, vector=vector)
+        # Searched apart, as at run time: a search deeper than the retrievers' candidates
+        # (`Settings.candidates`) can fuse the first passages in another order.
+        deeper = index.search(text, top_k=RECALL_DEPTH, vector=vector)
         passages = hits[: settings.answer_passages]
         kind = analyse_question(text).kind
         ranked = rank_sentences(store, passages, vector, text, kind, gazetteer)
