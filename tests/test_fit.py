@@ -128,11 +128,15 @@ def test_fit_writes_a_model_that_loads_and_a_side_by_side_report(
     write_model(outcome.model, path)
     assert load_model(path) == outcome.model
     assert outcome.model.trained_on["questions"] == len(bank_slice)
-    # The runner-up margin is the one the report chose, and a wider margin never loses
-    # answer@3 nor shows alternatives on fewer answers.
+    # The runner-up margins are the ones the report chose: the memory's ranker's on this
+    # report's text asked anew, the own ranker's on new text (the two agreed on this slice
+    # until the memory brought passages back); a wider margin never loses answer@3 nor shows
+    # alternatives on fewer answers.
     alternatives = report["alternatives"]
     assert isinstance(alternatives, dict)
-    assert outcome.model.alternatives_margin == alternatives["chosen"]
+    assert outcome.model.memory is not None
+    assert outcome.model.memory.alternatives_margin == alternatives["chosen"]
+    assert outcome.model.alternatives_margin == alternatives["new text"]
     rows = alternatives["margins"]
     for narrow, wide in itertools.pairwise(rows):
         assert narrow["margin"] < wide["margin"]
