@@ -144,14 +144,16 @@ def test_the_memory_brings_back_a_passage_the_search_ranked_lower() -> None:
     question = np.asarray(_unit(0.9, 0.1, 0, 0), dtype=np.float32)
     # Both remembered questions are among the closest: their passages (1 and 0) come back
     # when the first passage taken is 2, in the search's order (0 before 1) ...
-    brought = recalled_passages(view, store, question, hits[:1], hits)
+    brought = recalled_passages(view, store, question, hits[:1], lambda: hits)
     assert [h.chunk.text for h in brought] == [SENTENCES[0], SENTENCES[1]]
     assert [h.rank for h in brought] == [2, 3]
     # ... not when they are taken already, nor when masked out, nor beyond the deeper search.
-    assert recalled_passages(view, store, question, hits, hits) == []
-    masked = recalled_passages(view, store, question, hits[:1], hits, np.array([False, True]))
+    assert recalled_passages(view, store, question, hits, lambda: hits) == []
+    masked = recalled_passages(
+        view, store, question, hits[:1], lambda: hits, np.array([False, True])
+    )
     assert [h.chunk.text for h in masked] == [SENTENCES[0]]
-    assert recalled_passages(view, store, question, hits[:1], hits[:2]) == [hits[1]]
+    assert recalled_passages(view, store, question, hits[:1], lambda: hits[:2]) == [hits[1]]
 
 
 def test_a_memory_of_another_embedder_is_not_read() -> None:

@@ -14,6 +14,7 @@ fitted is what runs.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,7 +23,7 @@ import numpy.typing as npt
 
 from ingest.regions import Gazetteer
 from kb.answers.candidates import FEATURES, Candidate, candidates_of
-from kb.answers.memory import RECALL_DEPTH, recalled_passages, remembers, view_of
+from kb.answers.memory import RECALL_DEPTH, joined, recalled_passages, remembers, view_of
 from kb.answers.model import AnswerModel
 from kb.answers.passages import rerank
 from kb.answers.question import QUESTION_TYPES, QuestionInfo, QuestionType, analyse_question
@@ -226,14 +227,14 @@ def decide(
         # Text the bank asked about: the memory's ranker picks the answer, also among the
         # passages that the closest remembered questions bring back.
         assert memory is not None
-        deeper = index.search(text, filters, RECALL_DEPTH, vector=vector)
         taken = hits[: settings.answer_passages]
+        deeper = functools.partial(index.search, text, filters, RECALL_DEPTH, vector=vector)
         extra = recalled_passages(memory, store, vector, taken, deeper)
         if extra:
             candidates, rows = candidates_of(
                 store, [*taken, *extra], vector, info, types, gazetteer, memory=memory
             )
-            hits = [*hits, *(h for h in extra if h.chunk.id not in {x.chunk.id for x in hits})]
+            hits = joined(hits, extra)
         scores, margin = remembered.ranker.scores(rows), remembered.alternatives_margin
         ranked = sentence_order(candidates, scores)
     order = today_first(ranked, candidates, scores, rows)

@@ -173,14 +173,13 @@ def load_model(path: Path = MODEL_FILE) -> AnswerModel | None:
     """
     if not path.is_file():
         return None
-    raw = path.read_bytes()
-    data = json.loads(raw)
+    data = json.loads(path.read_bytes())
     found = data.get("format_version")
     # Format 2 changed only how the memory is stored (int8 instead of float16): a format-1
     # file without a memory (the claim check's pinned copy, kb.claims.model) reads the same.
     if found != MODEL_FORMAT and not (found == 1 and data.get("memory") is None):
         raise ValueError(f"{path}: format {found}, expected {MODEL_FORMAT}; run kb fit")
-    return AnswerModel.model_validate_json(raw)
+    return AnswerModel.model_validate(data)
 
 
 def model_id(path: Path = MODEL_FILE) -> str:

@@ -69,7 +69,7 @@ class Retrieved:
     """How many of `hits` the answer step takes its candidates from (`answer_passages`)."""
     vector: Vectors
     hand: HandChoice
-    deeper: tuple[Hit, ...] = ()
+    deeper: tuple[Hit, ...]
     """The first `RECALL_DEPTH` passages, where the memory finds the passages it brings
     back (kb.answers.memory.recalled_passages)."""
 
@@ -83,7 +83,7 @@ class Example:
     candidates: list[Candidate]
     rows: npt.NDArray[np.float32]
     labels: npt.NDArray[np.int8]
-    types: Mapping[QuestionType, float] = dataclasses.field(default_factory=dict)
+    types: Mapping[QuestionType, float]
     """The question-type probabilities the candidates were made for."""
 
     @property

@@ -26,6 +26,7 @@ from kb.answers.memory import (
     MEMORY_FEATURES,
     MemoryView,
     QuestionMemory,
+    joined,
     recalled_passages,
     remembers,
 )
@@ -85,18 +86,18 @@ class BankMemory:
             return read
         item = example.retrieved
         taken = item.hits[: item.passages]
-        extra = recalled_passages(self.view, self.store, vector, taken, item.deeper, allowed)
+        extra = recalled_passages(
+            self.view, self.store, vector, taken, lambda: item.deeper, allowed
+        )
         if not extra:
             return read
         candidates, rows = candidates_of(
             self.store, [*taken, *extra], vector, example.info, example.types, self.gazetteer
         )
         rows[:, _COLUMNS] = self.view.columns(vector, [c.number for c in candidates], allowed)
-        have = {h.chunk.id for h in item.hits}
-        hits = [*item.hits, *(h for h in extra if h.chunk.id not in have)]
         return dataclasses.replace(
             example,
-            retrieved=dataclasses.replace(item, hits=hits),
+            retrieved=dataclasses.replace(item, hits=joined(item.hits, extra)),
             candidates=candidates,
             rows=rows,
             labels=labels_of(candidates, item),
