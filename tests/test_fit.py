@@ -112,6 +112,11 @@ def test_fit_writes_a_model_that_loads_and_a_side_by_side_report(
         assert remembered == {q.id for q in memory_slice if q.goal not in held_out}
         tested = {e.question.id for e in fold.extra_test}
         assert tested == {q.id for q in memory_slice if q.goal in held_out}
+        # Abstention learns from what it reads at run time: the own ranker over the first
+        # passages, never over passages the memory brought back.
+        for example in [*fold.test, *fold.extra_test]:
+            first = example.retrieved.hits[: example.retrieved.passages]
+            assert {c.hit.chunk.id for c in example.candidates} <= {h.chunk.id for h in first}
     assert sorted(r.example.question.id for r in learned) == sorted(
         [q.id for q in bank_slice] + [q.id for q in memory_slice]
     )

@@ -71,8 +71,11 @@ class Fold:
     """The training questions reading the memory of the training goals but themselves, for
     the memory's ranker (empty without a memory)."""
     test: list[Example]
-    """The held-out questions reading the memory of the training goals only: text the bank
-    never asked about."""
+    """The held-out questions without the memory, among the first passages only: what the
+    own ranker, and abstention, read at run time (kb.answers.decide)."""
+    new: list[Example]
+    """The same questions reading the memory of the training goals only: text the bank never
+    asked about (the memory may still know all its passages, and bring others back)."""
     known: list[Example]
     """The same questions reading the whole memory but themselves: this report's text,
     asked anew (kb.evaluation.memory_fit)."""
@@ -106,17 +109,19 @@ def folds(
         asked = examples(index, test, predicted)
         held_out = sorted({goal_of(r.question) for r in test})
         recalled: list[Example] = []
-        known = asked
+        known = fresh = asked
         if memory is not None:
             more = [r for r in extra if fold_of(goal_of(r.question)) != number]
             recalled = memory.read([*taught, *extra_examples(index, train, more)], held_out)
             known = memory.read(asked)
-            asked = memory.read(asked, held_out)
+            fresh = memory.read(asked, held_out)
         new = [r for r in extra if fold_of(goal_of(r.question)) == number]
         predicted |= type_probabilities(types, new)
         probability = {qid: max(p.values()) for qid, p in predicted.items()}
         extra_test = tuple(examples(index, new, predicted))
-        out.append(Fold(number, taught, recalled, asked, known, probability, right, extra_test))
+        out.append(
+            Fold(number, taught, recalled, asked, fresh, known, probability, right, extra_test)
+        )
     return out
 
 
@@ -149,8 +154,8 @@ def _masked(example: Example, columns: list[int]) -> Example:
 
 Recall = Literal["none", "known", "new"]
 """How held-out questions read the memory in `out_of_fold`: not at all (the model's own
-ranker, which abstention reads), as this report's text asked anew (`Fold.known`), or as text
-the bank never asked about (`Fold.test`)."""
+ranker, which abstention reads: `Fold.test`), as this report's text asked anew (`Fold.known`),
+or as text the bank never asked about (`Fold.new`)."""
 
 
 def out_of_fold(
@@ -168,7 +173,7 @@ def out_of_fold(
     columns = [FEATURES.index(name) for name in without]
     ranked: list[Ranked] = []
     for fold in prepared:
-        asked = fold.known if recall == "known" else fold.test
+        asked = {"none": fold.test, "known": fold.known, "new": fold.new}[recall]
         if extra and recall == "none":
             asked = [*asked, *fold.extra_test]
         own = fit_ranker([_masked(e, columns) for e in fold.train], seed)
