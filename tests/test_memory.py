@@ -100,9 +100,51 @@ def test_a_candidate_reads_the_closest_question_its_sentence_answers() -> None:
     question = np.asarray(_unit(0.6, 0.8, 0, 0), dtype=np.float32)
     columns = view.columns(question, [0, 0, 1, 2])
     assert columns.shape == (4, len(MEMORY_FEATURES))
-    similarity, to_best = columns.T
+    similarity, to_best, vote, vote_to_best = columns.T
     assert similarity.astype(float).round(2).tolist() == [0.6, 0.6, 0.8, 0.0]
     assert to_best.astype(float).round(2).tolist() == [-0.2, -0.2, 0.0, -0.8]
+    # 0.2 less alike than the closest: a weight of e^-10 against 1.
+    assert vote.astype(float).round(3).tolist() == [0.0, 0.0, 1.0, 0.0]
+    assert vote_to_best.astype(float).round(3).tolist() == [-1.0, -1.0, 0.0, -1.0]
+
+
+def test_the_closest_remembered_questions_vote_by_how_alike_they_are() -> None:
+    view = MemoryView.of(MEMORY, _store())
+    # Cosines 0.60 (sentence 0) and 0.59 (sentence 1): weights 1 and e^(-0.01/0.02).
+    question = np.asarray([0.6, 0.59, 0.0, np.sqrt(1 - 0.6**2 - 0.59**2)], dtype=np.float32)
+    vote = view.columns(question, [0, 1, 2])[:, 2]
+    share = 1 / (1 + np.exp(-0.5))
+    assert vote.astype(float).round(3).tolist() == [round(share, 3), round(1 - share, 3), 0.0]
+    # A question masked out does not vote.
+    alone = view.columns(question, [0, 1], np.array([False, True, True]))[:, 2]
+    assert alone.astype(float).round(3).tolist() == [0.0, 1.0]
+
+
+def test_only_the_ten_closest_remembered_questions_vote() -> None:
+    # Ten questions about sentence 1 (cosine 0.72) a little closer than one about sentence 0
+    # (0.70).
+    rows = [_unit(0.0, 1.0, 0.0, 0.0)] * 10 + [_unit(1.0, 0.0, 0.0, 0.0)]
+    memory = QuestionMemory.of(
+        "test-embedder", ["30 procent"] * 10 + ["waarvan er vier"], np.asarray(rows)
+    )
+    view = MemoryView.of(memory, _store())
+    question = np.asarray(_unit(0.7, 0.72, 0.0, 0.0), dtype=np.float32)
+    vote = view.columns(question, [0, 1])[:, 2]
+    assert vote.astype(float).round(3).tolist() == [0.0, 1.0]
+    # With one of the ten left out, the eleventh votes.
+    allowed = np.array([False] + [True] * 10)
+    assert view.columns(question, [0, 1], allowed)[0, 2] > 0
+
+
+def test_a_questions_cosines_are_computed_once_and_kept_for_it_only() -> None:
+    view = MemoryView.of(MEMORY, _store())
+    first = np.asarray(_unit(0.6, 0.8, 0, 0), dtype=np.float32)
+    other = np.asarray(_unit(0, 0, 1, 0), dtype=np.float32)
+    cosines = view.cosines(first)
+    assert view.cosines(first.copy()) is cosines
+    assert view.cosines(other).astype(float).round(2).tolist() == [0.0, 0.0, 1.0]
+    assert view.cosines(first).astype(float).round(2).tolist() == [0.6, 0.8, 0.0]
+    assert not cosines.flags.writeable
 
 
 def test_a_question_masked_out_of_the_memory_is_not_read() -> None:

@@ -7,9 +7,11 @@ even when it shares few words with it ("Hoeveel opleidingen die twee vakgebieden
 gaan over techniek?" and "... acht cross-over kwalificaties goedgekeurd, waarvan er vier
 raken aan de techniek."): two questions are paraphrases more plainly than a question and its
 answer are. `kb fit` stores the questions' embeddings with their gold span in the answer
-model (`QuestionMemory`, read against the sentences by `MemoryView`); each candidate gets two
-more features (`MEMORY_FEATURES`): the cosine of the question with the closest remembered
-question that its sentence answers, and that cosine's difference from the question's best.
+model (`QuestionMemory`, read against the sentences by `MemoryView`); each candidate gets more
+features (`MEMORY_FEATURES`): the cosine of the question with the closest remembered question
+that its sentence answers, and that cosine's difference from the question's best; and the
+share of the vote of the ten closest remembered questions that goes to its sentence (each
+voter weighted by how close it is), and that share's difference from the question's best.
 
 The memory also brings passages back (`recalled_passages`): the sentences that the five
 remembered questions closest to a new one answer are among its candidates even when the search
@@ -29,7 +31,7 @@ import base64
 import bisect
 import weakref
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
@@ -39,8 +41,19 @@ from kb.embed import Vectors
 from kb.index import Hit
 from kb.sentence_store import SentenceStore
 
-MEMORY_FEATURES: tuple[str, ...] = ("memory_similarity", "memory_similarity_to_best")
+MEMORY_FEATURES: tuple[str, ...] = (
+    "memory_similarity",
+    "memory_similarity_to_best",
+    "memory_vote",
+    "memory_vote_to_best",
+)
 """The columns the memory fills, the last of a candidate's row (kb.answers.candidates)."""
+VOTERS = 10
+"""How many of the remembered questions closest to a question vote for the sentences they
+answer (`memory_vote`)."""
+VOTE_WIDTH = 0.02
+"""A voter's weight is exp((its cosine - the closest one's) / VOTE_WIDTH): a question 0.02
+less alike than the closest counts e^-1 as much."""
 RECALLED_QUESTIONS = 5
 """How many of the closest remembered questions may bring their sentence's passage among a
 question's candidates when the search ranked it lower (`recalled_passages`)."""
@@ -101,6 +114,11 @@ class MemoryView:
     of_sentence: dict[int, npt.NDArray[np.intp]]
     sentence_of: npt.NDArray[np.intp]
     """Each remembered question's (first) sentence; -1 when no sentence holds its span."""
+    _last: dict[bytes, npt.NDArray[np.float32]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """The last question's cosines with every remembered question: the answer step reads
+    them up to three times (its candidates, the passages brought back, their candidates)."""
 
     @classmethod
     def of(cls, memory: QuestionMemory, store: SentenceStore) -> MemoryView:
@@ -133,9 +151,7 @@ class MemoryView:
             usable &= allowed
         if not usable.any():
             return []
-        # The whole memory, by einsum's own loop: one core, no BLAS threads (see `columns`).
-        cosines = np.einsum("ij,j->i", self.matrix, np.ravel(vector))
-        cosines = np.where(usable, cosines, -np.inf)
+        cosines = np.where(usable, self.cosines(vector), -np.inf)
         closest = np.argsort(-cosines, kind="stable")[: min(count, int(usable.sum()))]
         return list(dict.fromkeys(int(self.sentence_of[row]) for row in closest))
 
@@ -152,20 +168,45 @@ class MemoryView:
         found = {n: self.of_sentence[n] for n in set(numbers) if n in self.of_sentence}
         if not found:
             return out
-        # Only the rows of these sentences: a few dozen, not the whole memory (a product of
-        # this size stays on one core, where the whole memory's woke BLAS threads that then
-        # competed with the next question's embedding).
-        rows = np.unique(np.concatenate(list(found.values())))
-        cosines = np.zeros(len(self.matrix), dtype=np.float32)
-        cosines[rows] = np.einsum("ij,j->i", self.matrix[rows], np.ravel(vector))
+        cosines = self.cosines(vector)
         if allowed is not None:
-            cosines = np.where(allowed, cosines, 0.0)
+            cosines = np.where(allowed, cosines, -np.inf)
+        weights = self._votes(cosines)
         for i, number in enumerate(numbers):
             if number in found:
                 out[i, 0] = max(float(cosines[found[number]].max()), 0.0)
+                out[i, 2] = float(weights[found[number]].sum())
         if len(out):
             out[:, 1] = out[:, 0] - out[:, 0].max()
+            out[:, 3] = out[:, 2] - out[:, 2].max()
         return out
+
+    def cosines(self, vector: Vectors) -> npt.NDArray[np.float32]:
+        """The cosine of the question embedded as `vector` with each remembered question."""
+        flat = np.ascontiguousarray(np.ravel(vector), dtype=np.float32)
+        key = flat.tobytes()
+        cached = self._last.get(key)
+        if cached is None:
+            # By einsum's own loop: one core (BLAS's threads, woken for a product this size,
+            # then competed with the next question's embedding).
+            cached = np.einsum("ij,j->i", self.matrix, flat)
+            cached.setflags(write=False)
+            self._last.clear()
+            self._last[key] = cached
+        return cached
+
+    def _votes(self, cosines: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+        """Each remembered question's share of the vote: the `VOTERS` closest that answer a
+        sentence, weighted by closeness; 0 for the others."""
+        usable = np.where(self.sentence_of >= 0, cosines, -np.inf)
+        count = min(VOTERS, int(np.isfinite(usable).sum()))
+        weights = np.zeros(len(cosines), dtype=np.float32)
+        if count == 0:
+            return weights
+        voters = np.argpartition(-usable, count - 1)[:count]
+        closeness = np.exp((usable[voters] - usable[voters].max()) / VOTE_WIDTH)
+        weights[voters] = closeness / closeness.sum()
+        return weights
 
 
 _VIEWS: weakref.WeakKeyDictionary[SentenceStore, dict[int, MemoryView]] = (
