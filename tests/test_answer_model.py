@@ -20,7 +20,7 @@ from kb.answers.decide import (
     today_first,
 )
 from kb.answers.model import MODEL_FILE, TreeRanker, load_model, model_id
-from kb.answers.question import analyse_question, type_cues
+from kb.answers.question import analyse_question, type_cues, value_answers
 from kb.build import build_index
 from kb.claims.model import ANSWER_MODEL_FILE
 from kb.cli import cli
@@ -289,6 +289,31 @@ def test_runners_up_are_other_verbatim_sentences(report_index: Index) -> None:
         record = json.loads(answer_record("q", result).to_json())
         assert record["schema_version"] == SCHEMA_VERSION == 3
         assert len(record["answer"]["alternatives"]) == len(result.alternatives)
+
+
+def test_a_value_is_shown_when_it_is_of_the_kind_asked() -> None:
+    assert value_answers("date", "date")
+    # A "hoeveel" question asks a number, whichever number type the classifier took it for.
+    assert value_answers("count", "amount") and value_answers("percent", "count")
+    # No name where another kind of name, or a number, is asked; no number for "welke".
+    assert not value_answers("person", "which") and not value_answers("place", "person")
+    assert not value_answers("count", "which") and not value_answers("person", "count")
+    assert not value_answers(None, "count")
+
+
+@pytest.mark.slow
+def test_a_count_answers_a_question_taken_for_an_amount(report_index: Index) -> None:
+    # Goal 12: "Er zijn in totaal 59 aanvragen ingediend, die nog beoordeeld moeten worden."
+    question = (
+        "Hoeveel aanvragen zijn er binnengekomen voor de tijdelijke subsidie voor kleinschalige"
+        " proeven om werklozen boven de vijftig aan een baan te helpen?"
+    )
+    result = answer(report_index, question)
+    assert not result.abstained
+    assert (
+        result.text == "Er zijn in totaal 59 aanvragen ingediend, die nog beoordeeld moeten worden."
+    )
+    assert result.value == "59"
 
 
 @pytest.mark.slow

@@ -25,7 +25,7 @@ from kb.answers.candidates import Candidate
 from kb.answers.decide import Decision, decide
 from kb.answers.listing import Item, ListRequest, in_place, list_items, list_request
 from kb.answers.model import AnswerModel, load_model
-from kb.answers.question import QuestionType, question_type
+from kb.answers.question import QuestionType, question_type, value_answers
 from kb.answers.ranking import Candidate as HandCandidate
 from kb.answers.ranking import rank_sentences
 from kb.answers.values import Value
@@ -314,7 +314,7 @@ def _answered(
 
 def _alternative(candidate: Candidate, asked: QuestionType) -> Alternative:
     """A candidate as a quote; its value only when it is of the type the question asks."""
-    value = candidate.value if candidate.kind == asked else None
+    value = candidate.value if value_answers(candidate.kind, asked) else None
     return _quote(candidate.sentence, candidate.hit.chunk, value)
 
 

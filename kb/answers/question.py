@@ -23,6 +23,17 @@ count (hoeveel), person (wie: a person or organisation), place (waar), which (we
 
 QUESTION_TYPES: tuple[QuestionType, ...] = get_args(QuestionType)
 """Every question type, in the order of `QuestionType` (the columns of the type features)."""
+NUMBER_TYPES: frozenset[QuestionType] = frozenset({"amount", "percent", "count"})
+"""The types whose values are numbers: a "hoeveel" question may ask any of them."""
+
+
+def value_answers(kind: QuestionType | None, asked: QuestionType) -> bool:
+    """Whether a value of `kind` answers a question of type `asked` (and is shown): a value of
+    the type asked, or a number for a question that asks a number ("Hoeveel aanvragen ...?"
+    is answered by "59 aanvragen" when the question's type is taken for an amount). Never a
+    name for a question that asks another kind of name, nor a number for a "welke" question."""
+    return kind == asked or (kind in NUMBER_TYPES and asked in NUMBER_TYPES)
+
 
 VALUE_TYPES: frozenset[QuestionType] = frozenset({"amount", "percent", "date", "count"})
 """Question types whose answer must hold a value of that type: without one there is no answer."""

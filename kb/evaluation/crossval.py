@@ -218,7 +218,7 @@ def ranking_scores(ranked: Sequence[Ranked]) -> Scores:
         right_at_1=sum(_fact_at(r, 1) for r in answerable),
         right_at_3=sum(_fact_at(r, 3) for r in answerable),
         valued=len(valued),
-        value_right=sum(r.right_at(1) for r in valued),
+        value_right=sum(r.value_right() for r in valued),
     )
 
 
@@ -348,7 +348,7 @@ def end_to_end(ranked: Sequence[Ranked], abstention: Abstention) -> dict[str, fl
     return {
         "fact in the answer sentence": sum(said(r) and _fact_at(r, 1) for r in answerable)
         / max(len(answerable), 1),
-        "value right": sum(said(r) and r.right_at(1) for r in valued) / max(len(valued), 1),
+        "value right": sum(said(r) and r.value_right() for r in valued) / max(len(valued), 1),
         "near misses that abstain": sum(not said(r) for r in near) / max(len(near), 1),
         "answerable that abstain": sum(not said(r) for r in answerable) / max(len(answerable), 1),
     }

@@ -34,7 +34,7 @@ from kb.answers.model import (
     TypeModel,
     question_tokens,
 )
-from kb.answers.question import QUESTION_TYPES, QuestionType
+from kb.answers.question import QUESTION_TYPES, QuestionType, value_answers
 from kb.evaluation.fitdata import Example, Retrieved, goal_of, gold_type, is_right_text
 
 FOLDS = 5
@@ -126,9 +126,13 @@ class Ranked:
     def best(self) -> int | None:
         return self.order[0] if self.order else None
 
-    def right_at(self, k: int) -> bool:
-        """A right sentence (with the right value) among the first `k` sentences."""
-        return any(self.example.labels[i] for i in self.order[:k])
+    def value_right(self) -> bool:
+        """The best candidate holds the right value, and the answer shows it: a value of the
+        type asked (kb.answers.question.value_answers, as kb.answers.answer quotes it)."""
+        best = self.best
+        if best is None or not self.example.labels[best]:
+            return False
+        return value_answers(self.example.candidates[best].kind, self.example.info.kind)
 
     def abstain_row(self) -> npt.NDArray[np.float32]:
         order = self.order if self.by_score is None else self.by_score
