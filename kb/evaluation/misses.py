@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from kb.answers.question import value_answers
 from kb.evaluation.answers import same_value
 from kb.evaluation.crossval import Abstention
 from kb.evaluation.fit import Ranked
@@ -111,7 +112,14 @@ def _right_first(r: Ranked) -> bool:
     if fact not in candidate.sentence.text:
         return False
     gold = r.example.question.value
-    return gold is None or (candidate.value is not None and same_value(candidate.value.text, gold))
+    value = candidate.value
+    return gold is None or (value is not None and _shown(r, best) and same_value(value.text, gold))
+
+
+def _shown(r: Ranked, index: int) -> bool:
+    """Whether the answer shows candidate `index`'s value (kb.answers.answer)."""
+    candidate = r.example.candidates[index]
+    return candidate.value is not None and value_answers(candidate.kind, r.example.info.kind)
 
 
 def _category(r: Ranked) -> tuple[str, str]:
@@ -162,6 +170,11 @@ def _value_kind(r: Ranked) -> str:
         for c in example.candidates
     )
     trap = example.question.trap or "no trap"
+    best = r.best
+    assert best is not None
+    chosen = example.candidates[best].value
+    if chosen is not None and same_value(chosen.text, gold) and not _shown(r, best):
+        return f"{trap}; gold value chosen, not shown (another type asked)"
     return f"{trap}; gold value {'a candidate' if offered else 'not a candidate'}"
 
 
