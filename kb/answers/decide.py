@@ -213,9 +213,8 @@ def decide(
     assert store is not None
     remembered = model.memory
     memory = view_of(remembered.questions if remembered else None, store, index.embedder.name)
-    candidates, rows = candidates_of(
-        store, hits[: settings.answer_passages], vector, info, types, gazetteer, memory=memory
-    )
+    taken = hits[: settings.answer_passages]
+    candidates, rows = candidates_of(store, taken, vector, info, types, gazetteer, memory=memory)
     own = model.ranker.scores(rows)
     # Whether the report answers is read off the best sentence as the model's own ranker
     # scores it, before its figure of today replaced an ambition: the same evidence for any
@@ -227,7 +226,6 @@ def decide(
         # Text the bank asked about: the memory's ranker picks the answer, also among the
         # passages that the closest remembered questions bring back.
         assert memory is not None
-        taken = hits[: settings.answer_passages]
         deeper = functools.partial(index.search, text, filters, RECALL_DEPTH, vector=vector)
         extra = recalled_passages(memory, store, vector, taken, deeper)
         if extra:

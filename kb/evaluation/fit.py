@@ -127,12 +127,15 @@ class Ranked:
         return self.order[0] if self.order else None
 
     def value_right(self) -> bool:
-        """The best candidate holds the right value, and the answer shows it: a value of the
-        type asked (kb.answers.question.value_answers, as kb.answers.answer quotes it)."""
+        """The best candidate holds the right value, and the answer shows it."""
         best = self.best
-        if best is None or not self.example.labels[best]:
-            return False
-        return value_answers(self.example.candidates[best].kind, self.example.info.kind)
+        return best is not None and bool(self.example.labels[best]) and self.shows_value(best)
+
+    def shows_value(self, index: int) -> bool:
+        """Whether the answer shows candidate `index`'s value: a value of the type asked
+        (kb.answers.question.value_answers, as kb.answers.answer quotes it)."""
+        candidate = self.example.candidates[index]
+        return candidate.value is not None and value_answers(candidate.kind, self.example.info.kind)
 
     def abstain_row(self) -> npt.NDArray[np.float32]:
         order = self.order if self.by_score is None else self.by_score

@@ -25,7 +25,6 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from kb.answers.question import value_answers
 from kb.evaluation.answers import same_value
 from kb.evaluation.crossval import Abstention
 from kb.evaluation.fit import Ranked
@@ -113,13 +112,9 @@ def _right_first(r: Ranked) -> bool:
         return False
     gold = r.example.question.value
     value = candidate.value
-    return gold is None or (value is not None and _shown(r, best) and same_value(value.text, gold))
-
-
-def _shown(r: Ranked, index: int) -> bool:
-    """Whether the answer shows candidate `index`'s value (kb.answers.answer)."""
-    candidate = r.example.candidates[index]
-    return candidate.value is not None and value_answers(candidate.kind, r.example.info.kind)
+    return gold is None or (
+        value is not None and r.shows_value(best) and same_value(value.text, gold)
+    )
 
 
 def _category(r: Ranked) -> tuple[str, str]:
@@ -173,7 +168,7 @@ def _value_kind(r: Ranked) -> str:
     best = r.best
     assert best is not None
     chosen = example.candidates[best].value
-    if chosen is not None and same_value(chosen.text, gold) and not _shown(r, best):
+    if chosen is not None and same_value(chosen.text, gold) and not r.shows_value(best):
         return f"{trap}; gold value chosen, not shown (another type asked)"
     return f"{trap}; gold value {'a candidate' if offered else 'not a candidate'}"
 
