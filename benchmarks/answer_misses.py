@@ -22,6 +22,7 @@ import numpy as np
 from benchmarks.bank_folds import add_arguments, prepare, recall
 from kb.answers.decide import year_gate
 from kb.evaluation import crossval
+from kb.evaluation.fitting import run_abstention
 from kb.evaluation.misses import CATEGORIES, categorise, details, table
 from kb.options import open_index
 from kb.settings import load_settings
@@ -34,9 +35,10 @@ def main() -> None:
     parser.add_argument("--out", type=Path, help="write every miss as JSON Lines")
     args = parser.parse_args()
     index = open_index(load_settings())
-    prepared = prepare(index, args)
-    ranked = crossval.out_of_fold(prepared, recall=recall(args))
-    abstention = crossval.evaluate_abstention(crossval.out_of_fold(prepared, extra=True))
+    bank = prepare(index, args)
+    ranked = crossval.out_of_fold(bank.folds, recall=recall(args))
+    own = crossval.out_of_fold(bank.folds, extra=True)
+    abstention = run_abstention(ranked, own, bank.near)
     misses = categorise(
         ranked,
         abstention,

@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import dataclass
 from pathlib import Path
 
 from kb.evaluation import crossval
+from kb.evaluation.fit import fold_of
 from kb.evaluation.fitdata import retrieve
+from kb.evaluation.memory_fit import BankMemory
 from kb.evaluation.questions import load_questions
 from kb.index import Index
 
@@ -28,13 +31,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def prepare(index: Index, args: argparse.Namespace) -> list[crossval.Fold]:
+@dataclass(frozen=True)
+class BankFolds:
+    folds: list[crossval.Fold]
+    near: crossval.Columns
+    """Each question's near-miss columns, read as `recall` reads the memory (kb fit)."""
+
+
+def prepare(index: Index, args: argparse.Namespace) -> BankFolds:
     """The folds of `args.questions`, remembering `args.memory` too; never the gold set."""
     if "gold" in args.questions.parts or "gold" in args.memory.parts:
         raise SystemExit("the gold set is never used to fit or analyse anything")
     retrieved = retrieve(index, load_questions(args.questions))
     extra = retrieve(index, load_questions(args.memory))
-    return crossval.remembering_folds(index, retrieved, extra)
+    memory = BankMemory.of(index, [*retrieved, *extra])
+    near = memory.abstention_columns([*retrieved, *extra], fold_of if args.new_text else None)
+    return BankFolds(crossval.folds(index, retrieved, memory, extra), near)
 
 
 def recall(args: argparse.Namespace) -> crossval.Recall:

@@ -52,9 +52,10 @@ class _Averaged:
         return self._scores
 
 
-def _row(ranked: list[Ranked], own: list[Ranked]) -> dict[str, float]:
-    """What runs, abstaining as the own ranker's rankings `own` tell (kb.answers.decide)."""
-    figures = what_runs(ranked, own=own)
+def _row(ranked: list[Ranked], own: list[Ranked], near: crossval.Columns) -> dict[str, float]:
+    """What runs, abstaining as the own ranker's rankings `own` and the remembered near
+    misses (`near`) tell (kb.answers.decide)."""
+    figures = what_runs(ranked, own=own, near=near)
     figures["ranking only: fact"] = crossval.ranking_scores(ranked).row()[
         "fact in the answer sentence"
     ]
@@ -81,11 +82,12 @@ def main() -> None:
     args = parser.parse_args()
     seeds = parse_seeds(parser, args.seeds)
     index = open_index(Settings())
-    prepared = prepare(index, args)
+    bank = prepare(index, args)
+    prepared = bank.folds
     recall = bank_recall(args)
     runs = {seed: crossval.out_of_fold(prepared, seed=seed, recall=recall) for seed in seeds}
     own = {seed: crossval.out_of_fold(prepared, seed=seed, extra=True) for seed in seeds}
-    rows = {seed: _row(ranked, own[seed]) for seed, ranked in runs.items()}
+    rows = {seed: _row(ranked, own[seed], bank.near) for seed, ranked in runs.items()}
     first = runs[seeds[0]]
     averaged = [
         rank_example(
@@ -103,7 +105,7 @@ def main() -> None:
     for name, pick in (("mean", statistics.fmean), ("lowest", min), ("highest", max)):
         keys = rows[seeds[0]].keys()
         print(_line(name, {k: pick([rows[s][k] for s in seeds]) for k in keys}))
-    print(_line("scores averaged over the seeds", _row(averaged, own[seeds[0]])))
+    print(_line("scores averaged over the seeds", _row(averaged, own[seeds[0]], bank.near)))
 
 
 if __name__ == "__main__":

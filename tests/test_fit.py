@@ -8,12 +8,16 @@ from pathlib import Path
 
 import pytest
 
+from kb.answers.decide import ABSTAIN_FEATURES
+from kb.answers.memory import NEAR_MISS_FEATURES
 from kb.answers.model import load_model
 from kb.evaluation import crossval
 from kb.evaluation.alternatives import choose_margin
 from kb.evaluation.fit import fit_ranker
+from kb.evaluation.fit_report import markdown
 from kb.evaluation.fitdata import goal_of, retrieve
-from kb.evaluation.fitting import markdown, run_fit, what_runs, write_model
+from kb.evaluation.fitting import run_fit, what_runs, write_model
+from kb.evaluation.memory_fit import BankMemory
 from kb.evaluation.questions import load_questions
 from kb.index import Index
 from tests.support.ingest_fixtures import ROOT
@@ -71,7 +75,12 @@ def test_fit_writes_a_model_that_loads_and_a_side_by_side_report(
     known = [q for q in bank_slice if q.answerable and q.fact]
     assert report["remembered only"] == len(extra) > 0
     assert outcome.model.memory is not None
-    assert outcome.model.memory.questions.facts == [q.fact for q in known + extra]
+    # The memory holds the answerable questions with their spans, then those the report does
+    # not answer (for abstention), with no span.
+    unanswerable = [q for q in bank_slice + memory_slice if not q.answerable]
+    remembered = outcome.model.memory.questions
+    assert remembered.facts == [q.fact for q in known + extra] + [""] * len(unanswerable)
+    assert remembered.unanswerable == len(unanswerable) > 0
     measures = {
         "fact in the answer sentence",
         "value right",
@@ -100,7 +109,10 @@ def test_fit_writes_a_model_that_loads_and_a_side_by_side_report(
     )
     recalled = crossval.out_of_fold(prepared, recall="known")
     learned = crossval.out_of_fold(prepared, extra=True)
-    assert what_runs(recalled, own=learned) == runs
+    everyone = [*retrieved, *retrieve(report_index, memory_slice)]
+    near = BankMemory.of(report_index, everyone).abstention_columns(everyone)
+    assert what_runs(recalled, own=learned, near=near) == runs
+    assert what_runs(recalled, own=learned) == report["what runs, no near misses remembered"]
     # The own ranker never learns from the questions for the memory only; the memory's ranker
     # learns from those of its training goals, and the abstention model from every one of
     # them, ranked out of fold by the own ranker of a fold that holds their goal out.
@@ -121,6 +133,13 @@ def test_fit_writes_a_model_that_loads_and_a_side_by_side_report(
         [q.id for q in bank_slice] + [q.id for q in memory_slice]
     )
     assert outcome.model.abstainer == crossval.fit_abstainer(learned)
+    # Text the bank asked about: the memory's abstainer reads how close the remembered
+    # questions the report does not answer are, its threshold read on the bank's questions.
+    bank_ids = {q.id for q in bank_slice}
+    memory_abstainer = crossval.fit_abstainer(learned, columns=near, scored=bank_ids)
+    assert outcome.model.memory.abstainer == memory_abstainer
+    assert memory_abstainer.features == [*ABSTAIN_FEATURES, *NEAR_MISS_FEATURES]
+    assert memory_abstainer != crossval.fit_abstainer(learned, columns=near)
     users = report["users' words"]
     assert isinstance(users, dict)
     assert users["answerable"] == sum(q.answerable for q in memory_slice) > 0

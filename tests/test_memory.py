@@ -58,6 +58,15 @@ MEMORY = QuestionMemory.of(
 )
 
 
+UNANSWERED = QuestionMemory.of(
+    "test-embedder",
+    ["waarvan er vier raken aan techniek", "30 procent", ""],
+    np.asarray([_unit(1, 0, 0, 0), _unit(0, 1, 0, 0), _unit(0, 0, 0, 1)], dtype=np.float32),
+    unanswerable=1,
+)
+"""Two questions the report answers, and one it does not (a near miss: no span)."""
+
+
 def test_the_memory_keeps_its_vectors_as_bytes_with_a_scale_per_row() -> None:
     again = QuestionMemory.model_validate_json(MEMORY.model_dump_json())
     assert again.dimension == 4
@@ -73,6 +82,33 @@ def test_the_memory_keeps_its_vectors_as_bytes_with_a_scale_per_row() -> None:
     # ... and an all-zero row stays zero.
     zero = QuestionMemory.of("test-embedder", ["x"], np.zeros((1, 4), dtype=np.float32))
     assert not zero.matrix().any()
+
+
+def test_a_remembered_question_the_report_does_not_answer_answers_no_sentence() -> None:
+    again = QuestionMemory.model_validate_json(UNANSWERED.model_dump_json())
+    assert again.unanswerable == 1
+    view = MemoryView.of(again, _store())
+    assert view.sentence_of.tolist() == [0, 1, -1]
+    assert view.unanswered.tolist() == [False, False, True]
+    # However close it is, it neither votes for a sentence nor brings one back.
+    question = np.asarray(_unit(0.3, 0, 0, 1), dtype=np.float32)
+    assert view.columns(question, [0, 1])[:, 2].astype(float).round(3).tolist() == [1.0, 0.0]
+    assert view.pointed(question) == [0, 1]
+
+
+def test_abstention_reads_the_vote_of_the_closest_questions_the_report_does_not_answer() -> None:
+    view = MemoryView.of(UNANSWERED, _store())
+    # Cosines 0.60 and 0 with the answered questions, 0.59 with the unanswered one: weights
+    # 1, e^-30 and e^(-0.01/0.02).
+    question = np.asarray([0.6, 0.0, np.sqrt(1 - 0.6**2 - 0.59**2), 0.59], dtype=np.float32)
+    share = np.exp(-0.5) / (1 + np.exp(-0.5))
+    assert view.abstention_columns(question).astype(float).round(3).tolist() == [round(share, 3)]
+    # The closest answered question masked out, the unanswered one has the vote ...
+    first_out = np.array([False, True, True])
+    assert view.abstention_columns(question, first_out).astype(float).round(3).tolist() == [1.0]
+    # ... and without any unanswered question to read, it has none.
+    assert view.abstention_columns(question, np.array([True, True, False])).tolist() == [0.0]
+    assert MemoryView.of(MEMORY, _store()).abstention_columns(question).tolist() == [0.0]
 
 
 def test_a_model_file_of_another_format_is_refused(tmp_path: Path) -> None:
@@ -252,7 +288,11 @@ def test_the_shipped_memory_answers_from_sentences_of_the_report(report_index: I
     # Nearly every remembered span stands whole in a sentence (a few cross a footnote marker
     # or a hyphenated line end), and they answer most of the report's sentences.
     found = {int(r) for rows in view.of_sentence.values() for r in rows}
-    assert len(found) >= 0.98 * len(memory.facts)
+    assert len(found) >= 0.98 * (len(memory.facts) - memory.unanswerable)
+    # The questions the report does not answer come last, with no span.
+    assert memory.unanswerable > 300
+    assert not any(memory.facts[-memory.unanswerable :])
+    assert all(memory.facts[: -memory.unanswerable])
     remembered = {store.sentences[n].text for n in view.of_sentence}
     assert len(remembered) > 400
 

@@ -5,8 +5,10 @@ type probabilities, the candidates of the best passages with their feature rows,
 order (the best candidate of each sentence; the memory's ranker when the memory knows every
 passage, among these and the passages the memory brings back, kb.answers.memory), the
 abstention model's probability that the best candidate answers (read off the model's own
-ranker, among the best passages only), the runners-up close enough to show as "Ook mogelijk",
-and the passages re-ranked with the candidates' scores (kb.answers.passages). The functions
+ranker, among the best passages only; for text the bank asked about, the memory's abstainer
+also reads how close the remembered near misses are), the runners-up close enough to show as
+"Ook mogelijk", and the passages re-ranked with the candidates' scores (kb.answers.passages).
+The functions
 that turn scores into an order and an abstention row are shared with `kb fit`, so that what is
 fitted is what runs.
 """
@@ -218,9 +220,11 @@ def decide(
     own = model.ranker.scores(rows)
     # Whether the report answers is read off the best sentence as the model's own ranker
     # scores it, before its figure of today replaced an ambition: the same evidence for any
-    # text, remembered or not.
+    # text; for text the bank asked about, with how close the remembered questions the report
+    # does not answer are (the memory's abstainer).
     by_score = sentence_order(candidates, own)
-    probability = model.abstainer.probability(abstention_row(rows, own, by_score, types[top]))
+    evidence = abstention_row(rows, own, by_score, types[top])
+    abstainer = model.abstainer
     scores, margin, ranked = own, model.alternatives_margin, by_score
     if remembered is not None and remembers([c.hit.chunk.id for c in candidates], rows):
         # Text the bank asked about: the memory's ranker picks the answer, also among the
@@ -235,9 +239,13 @@ def decide(
             hits = joined(hits, extra)
         scores, margin = remembered.ranker.scores(rows), remembered.alternatives_margin
         ranked = sentence_order(candidates, scores)
+        if remembered.abstainer is not None:
+            abstainer = remembered.abstainer
+            evidence = np.concatenate([evidence, memory.abstention_columns(vector)])
+    probability = abstainer.probability(evidence)
     order = today_first(ranked, candidates, scores, rows)
     if settings.answer_rerank and model.passages is not None:
         hits = rerank(hits, candidates, scores, model.passages)
-    abstain = not order or probability < model.abstainer.threshold
+    abstain = not order or probability < abstainer.threshold
     abstain = abstain or year_gate(rows[order[0]])
     return Decision(info, hits, candidates, scores, order, probability, abstain, margin)

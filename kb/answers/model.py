@@ -121,13 +121,18 @@ class Remembered(BaseModel):
     """The answer step for text the question bank asked about (kb.answers.memory): the bank's
     questions, and a ranker fitted with the memory features. It ranks the candidates when
     the memory knows all their passages (`kb.answers.memory.remembers`); whether to abstain
-    is still read off the model's own ranker, whose scores mean the same on any text."""
+    is read off the model's own ranker, whose scores mean the same on any text, and the
+    closest remembered questions the report does not answer (`abstainer`)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     questions: QuestionMemory
     ranker: TreeRanker
     alternatives_margin: float
+    abstainer: Abstainer | None = None
+    """Whether to abstain on such text: the own ranker's evidence and what the remembered
+    questions the report does not answer add (kb.answers.memory.NEAR_MISS_FEATURES); None in
+    a file fitted before it existed (the model's own abstainer decides)."""
 
 
 class AnswerModel(BaseModel):

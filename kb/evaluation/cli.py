@@ -22,7 +22,8 @@ from kb.evaluation import devset as scoring
 from kb.evaluation.answers import answer_all, answer_table, count
 from kb.evaluation.beir import read_qrels, read_queries, read_run
 from kb.evaluation.benchmark import CHUNK_SIZES, FUSIONS, Plan, run_benchmark
-from kb.evaluation.fitting import run_fit, write_model, write_report
+from kb.evaluation.fit_report import write_report
+from kb.evaluation.fitting import run_fit, write_model
 from kb.evaluation.questions import load_questions, read_sources
 from kb.evaluation.report import headline_table, publish, verdict, write_results
 from kb.options import make_settings, open_index, progress_bar, settings_options

@@ -9,7 +9,7 @@ out-of-fold rankings.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -18,7 +18,7 @@ import numpy.typing as npt
 
 from kb.answers.candidates import FEATURES, RELATIVE_TO_PASSAGE, RELATIVE_TO_QUESTION
 from kb.answers.decide import ABSTAIN_FEATURES, year_gate
-from kb.answers.memory import MEMORY_FEATURES
+from kb.answers.memory import MEMORY_FEATURES, NEAR_MISS_FEATURES
 from kb.answers.model import Abstainer
 from kb.answers.relative import relative_names
 from kb.evaluation.fit import (
@@ -284,33 +284,58 @@ and 88% of the off-topic questions at 4.9% false abstention, the logistic model 
 71% at 5.3% (cross-validated, thresholds from inner folds)."""
 
 
-def _trees(ranked: Sequence[Ranked]) -> str:
+Columns = Mapping[str, npt.NDArray[np.float32]]
+"""More columns of each question's abstention row, by question id: what the remembered
+questions the report does not answer add (kb.answers.memory.NEAR_MISS_FEATURES)."""
+
+
+def _row(ranked: Ranked, columns: Columns | None) -> npt.NDArray[np.float32]:
+    row = ranked.abstain_row()
+    if columns is None:
+        return row
+    return np.concatenate([row, columns[ranked.example.question.id]])
+
+
+def _features(columns: Columns | None) -> list[str]:
+    return [*ABSTAIN_FEATURES, *(NEAR_MISS_FEATURES if columns is not None else ())]
+
+
+def _trees(ranked: Sequence[Ranked], columns: Columns | None) -> str:
     import lightgbm
 
-    rows = np.stack([r.abstain_row() for r in ranked])
+    rows = np.stack([_row(r, columns) for r in ranked])
     model = lightgbm.LGBMClassifier(**ABSTAINER_PARAMETERS)
     model.fit(rows, abstention_labels(ranked))
     text: str = model.booster_.model_to_string()
     return text
 
 
-def fit_abstainer(ranked: Sequence[Ranked], target: float = MAX_FALSE_ABSTENTION) -> Abstainer:
+def fit_abstainer(
+    ranked: Sequence[Ranked],
+    target: float = MAX_FALSE_ABSTENTION,
+    columns: Columns | None = None,
+    scored: Collection[str] | None = None,
+) -> Abstainer:
     """The abstention model on rankings, with the threshold that keeps false abstention at or
-    below `target` on the answerable questions of folds it was not fitted on, counting the
-    questions the year gate (kb.answers.decide.year_gate) abstains on anyway: what runs
-    abstains on at most `target` of them, not `target` plus the gate's."""
+    below `target` on the answerable questions (of `scored`, if given) of folds it was not
+    fitted on, counting the questions the year gate (kb.answers.decide.year_gate) abstains on
+    anyway: what runs abstains on at most `target` of them, not `target` plus the gate's."""
     held_out: list[float] = []
     folds = sorted({fold_of(goal_of(r.example.question)) for r in ranked})
     for number in folds if len(folds) > 1 else []:
         train = [r for r in ranked if fold_of(goal_of(r.example.question)) != number]
-        probe = Abstainer(features=list(ABSTAIN_FEATURES), trees=_trees(train), threshold=0.0)
+        probe = Abstainer(features=_features(columns), trees=_trees(train, columns), threshold=0)
         held_out += [
-            -1.0 if _year_gated(r) else probe.probability(r.abstain_row())
+            -1.0 if _year_gated(r) else probe.probability(_row(r, columns))
             for r in ranked
-            if fold_of(goal_of(r.example.question)) == number and r.example.question.answerable
+            if fold_of(goal_of(r.example.question)) == number
+            and r.example.question.answerable
+            and (scored is None or r.example.question.id in scored)
         ]
     threshold = float(np.quantile(held_out, target)) if held_out else 0.5
-    return Abstainer(features=list(ABSTAIN_FEATURES), trees=_trees(ranked), threshold=threshold)
+    return Abstainer(
+        features=_features(columns), trees=_trees(ranked, columns), threshold=threshold
+    )
 
 
 def _year_gated(ranked: Ranked) -> bool:
@@ -320,20 +345,34 @@ def _year_gated(ranked: Ranked) -> bool:
 
 
 def evaluate_abstention(
-    ranked: Sequence[Ranked], target: float = MAX_FALSE_ABSTENTION
+    ranked: Sequence[Ranked],
+    target: float = MAX_FALSE_ABSTENTION,
+    columns: Columns | None = None,
+    scored: Collection[str] | None = None,
 ) -> Abstention:
-    """Each fold's abstainer fitted on the other folds' out-of-fold rankings (its threshold
-    for false abstention `target`)."""
+    """Each fold's abstainer fitted on the other folds' out-of-fold rankings (`fit_abstainer`:
+    its threshold for false abstention `target` on `scored`; reading `columns` too)."""
     probability: dict[str, float] = {}
     threshold: dict[str, float] = {}
     for number in range(FOLDS):
         train = [r for r in ranked if fold_of(goal_of(r.example.question)) != number]
         test = [r for r in ranked if fold_of(goal_of(r.example.question)) == number]
-        abstainer = fit_abstainer(train, target)
+        abstainer = fit_abstainer(train, target, columns, scored)
         for r in test:
-            probability[r.example.question.id] = abstainer.probability(r.abstain_row())
+            probability[r.example.question.id] = abstainer.probability(_row(r, columns))
             threshold[r.example.question.id] = abstainer.threshold
     return Abstention(probability, threshold)
+
+
+def routed(ranked: Sequence[Ranked], remembering: Abstention, own: Abstention) -> Abstention:
+    """Abstention as it runs: the memory's abstainer (`remembering`) for a question of
+    `ranked` whose candidates the memory knows (`remembered`, kb.answers.decide), the own
+    one for the others; the memory's for a question not in `ranked`."""
+    own_ids = {r.example.question.id for r in ranked if not remembered(r.example)}
+    return Abstention(
+        {q: (own if q in own_ids else remembering).probability[q] for q in own.probability},
+        {q: (own if q in own_ids else remembering).threshold[q] for q in own.threshold},
+    )
 
 
 def end_to_end(ranked: Sequence[Ranked], abstention: Abstention) -> dict[str, float]:

@@ -13,7 +13,7 @@ anew: the memory's ranker answers it).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -39,7 +39,8 @@ _COLUMNS = slice(FEATURES.index(MEMORY_FEATURES[0]), len(FEATURES))
 
 @dataclass(frozen=True)
 class BankMemory:
-    """The memory of the bank's answerable questions, and whose each entry is."""
+    """The memory of the bank's questions (the answerable ones, then the others), and whose
+    each entry is."""
 
     memory: QuestionMemory
     view: MemoryView
@@ -50,11 +51,15 @@ class BankMemory:
 
     @classmethod
     def of(cls, index: Index, retrieved: Sequence[Retrieved]) -> BankMemory:
-        kept = [r for r in retrieved if r.question.answerable and r.question.fact]
+        """The answerable questions of `retrieved` with their spans, then the unanswerable."""
+        answered = [r for r in retrieved if r.question.answerable and r.question.fact]
+        unanswered = [r for r in retrieved if not r.question.answerable]
+        kept = [*answered, *unanswered]
         memory = QuestionMemory.of(
             index.embedder.name,
             [r.question.fact or "" for r in kept],
             np.stack([np.asarray(r.vector, dtype=np.float32).reshape(-1) for r in kept]),
+            unanswerable=len(unanswered),
         )
         assert index.sentences is not None
         return cls(
@@ -71,6 +76,20 @@ class BankMemory:
         questions of `without_goals`."""
         goals = ~np.isin(self.goals, list(without_goals))
         return [self._read(e, goals & (self.ids != e.question.id)) for e in examples]
+
+    def abstention_columns(
+        self, retrieved: Sequence[Retrieved], fold: Callable[[int], int] | None = None
+    ) -> dict[str, npt.NDArray[np.float32]]:
+        """Each question's `NEAR_MISS_FEATURES`, read without itself (and, with `fold`, a
+        goal's fold, without the questions of its fold's goals: text never asked about)."""
+        folds = np.asarray([fold(int(g)) for g in self.goals]) if fold is not None else None
+        out: dict[str, npt.NDArray[np.float32]] = {}
+        for item in retrieved:
+            allowed = self.ids != item.question.id
+            if fold is not None and folds is not None:
+                allowed &= folds != fold(goal_of(item.question))
+            out[item.question.id] = self.view.abstention_columns(item.vector, allowed)
+        return out
 
     def _read(self, example: Example, allowed: npt.NDArray[np.bool_]) -> Example:
         """One example reading the `allowed` questions; when the memory knows its passages,
