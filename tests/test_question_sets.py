@@ -18,8 +18,8 @@ from kb.evaluation.questions import EvalQuestion, load_questions
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "corpus" / "techniekpact-voortgangsrapportage-2017.txt"
-FOLDERS = ("bank", "memory", "answers-fresh", "answers-fresh2", "answers-fresh3")
-FRESH = ("answers-fresh", "answers-fresh2", "answers-fresh3")
+FRESH = ("answers-fresh", "answers-fresh2", "answers-fresh3", "answers-fresh4")
+FOLDERS = ("bank", "memory", *FRESH)
 
 
 def _checker() -> ModuleType:
@@ -63,6 +63,8 @@ def test_ids_are_unique_across_the_bank_and_the_fresh_sets() -> None:
         ("answers-fresh2", 364, 312),
         # Three parts of 24 answerable questions and 10 near misses, 8 near-copies left out.
         ("answers-fresh3", 94, 69),
+        # Three parts of 30 answerable questions and 12 near misses, 4 near-copies left out.
+        ("answers-fresh4", 122, 88),
     ],
 )
 def test_a_fresh_set_is_not_in_the_bank(folder: str, size: int, answerable: int) -> None:
