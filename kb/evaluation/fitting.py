@@ -64,8 +64,7 @@ def run_fit(
     memory = BankMemory.of(index, [*retrieved, *extra])
     prepared = crossval.folds(index, retrieved, memory, extra)
     progress("cross-validate", 0, 1)
-    # What runs on this report: ranked by rankers that never saw its goal, reading the memory of
-    # every other question (kb.evaluation.memory_fit); and as text never asked about (new text).
+    # Out of fold: this report's text asked anew (kb.evaluation.memory_fit), and new text.
     ranked = crossval.out_of_fold(prepared, recall="known")
     new_text = crossval.out_of_fold(prepared, recall="new")
     # Abstention reads the own ranker (kb.answers.decide); it learns from users' words too.
@@ -74,13 +73,13 @@ def run_fit(
     progress("passage re-ranking", 0, 1)
     qrels = judge(questions, index.chunks, read_sources(index.settings.corpus_dir)).qrels
     passages = choose_fusion(ranked, qrels)
-    near = memory.abstention_columns([*retrieved, *extra])
+    everyone = [*retrieved, *extra]
+    near = memory.abstention_columns(everyone)
     abstention = run_abstention(ranked, learned, near)
     runs = _gate(ranked, abstention, _year_missing)  # what runs: the year gate on the model
     margins = margin_table(ranked, runs)
     margin = choose_margin(margins)
-    unseen = memory.abstention_columns([*retrieved, *extra], fold_of)
-    new_runs = _gate(new_text, run_abstention(new_text, learned, unseen), _year_missing)
+    new_runs = _new_text_runs(new_text, learned, memory.abstention_columns(everyone, fold_of))
     new_margin = choose_margin(margin_table(new_text, new_runs))
     report: dict[str, object] = {
         "questions": len(retrieved),
@@ -90,12 +89,7 @@ def run_fit(
         "question types right": sum(f.types_right for f in prepared) / len(retrieved),
         "fitted, ranking only": crossval.ranking_scores(ranked).row(),
         "own ranker, ranking only": crossval.ranking_scores(own).row(),
-        "fitted": crossval.end_to_end(ranked, abstention),
-        "fitted, with the place/number gate": _gated(ranked, abstention, _names_missing),
-        "fitted + year gate (what runs)": crossval.end_to_end(ranked, runs),
-        "what runs, no near misses remembered": _gated(
-            ranked, crossval.evaluate_abstention(learned), _year_missing
-        ),
+        **_abstention_figures(ranked, learned, abstention, runs),
         "new text, ranking only": crossval.ranking_scores(new_text).row(),
         "new text, what runs": crossval.end_to_end(new_text, new_runs),
         "hand-set": crossval.hand_scores(retrieved),
@@ -112,6 +106,33 @@ def run_fit(
     model = _final(index, retrieved, learned, passages.fusion, *final, extra)
     report |= {"model version": model.version, "abstention threshold": model.abstainer.threshold}
     return FitOutcome(model, report)
+
+
+def _new_text_runs(
+    new_text: list[Ranked], learned: list[Ranked], unseen: crossval.Columns
+) -> crossval.Abstention:
+    """Abstention on text the bank never asked about, as it runs: the memory's abstainer
+    reading the near misses of the training goals only (`unseen`), and the year gate."""
+    return _gate(new_text, run_abstention(new_text, learned, unseen), _year_missing)
+
+
+def _abstention_figures(
+    ranked: list[Ranked],
+    learned: list[Ranked],
+    abstention: crossval.Abstention,
+    runs: crossval.Abstention,
+) -> dict[str, dict[str, float]]:
+    """What runs on this report (`runs`: `abstention` and the year gate), beside the model
+    alone, the old place/number gate, and abstention read off the own ranker alone (no near
+    misses remembered)."""
+    return {
+        "fitted": crossval.end_to_end(ranked, abstention),
+        "fitted, with the place/number gate": _gated(ranked, abstention, _names_missing),
+        "fitted + year gate (what runs)": crossval.end_to_end(ranked, runs),
+        "what runs, no near misses remembered": _gated(
+            ranked, crossval.evaluate_abstention(learned), _year_missing
+        ),
+    }
 
 
 def _final(
