@@ -8,9 +8,8 @@ abstention model's probability that the best candidate answers (read off the mod
 ranker, among the best passages only; for text the bank asked about, the memory's abstainer
 also reads how close the remembered near misses are), the runners-up close enough to show as
 "Ook mogelijk", and the passages re-ranked with the candidates' scores (kb.answers.passages).
-The functions
-that turn scores into an order and an abstention row are shared with `kb fit`, so that what is
-fitted is what runs.
+The functions that turn scores into an order and an abstention row are shared with `kb fit`,
+so that what is fitted is what runs.
 """
 
 from __future__ import annotations
