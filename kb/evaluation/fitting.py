@@ -61,7 +61,8 @@ def run_fit(
     retrieved = retrieve(index, questions, lambda n: progress("search", n, len(questions)))
     extra = retrieve(index, remembered, lambda n: progress("search", n, len(remembered)))
     progress("prepare the folds", 0, 1)
-    memory = BankMemory.of(index, [*retrieved, *extra])
+    everyone = [*retrieved, *extra]
+    memory = BankMemory.of(index, everyone)
     prepared = crossval.folds(index, retrieved, memory, extra)
     progress("cross-validate", 0, 1)
     # Out of fold: this report's text asked anew (kb.evaluation.memory_fit), and new text.
@@ -71,15 +72,14 @@ def run_fit(
     learned = crossval.out_of_fold(prepared, extra=True)
     own, users = _split(learned, {r.question.id for r in retrieved})
     progress("passage re-ranking", 0, 1)
-    qrels = judge(questions, index.chunks, read_sources(index.settings.corpus_dir)).qrels
-    passages = choose_fusion(ranked, qrels)
-    everyone = [*retrieved, *extra]
+    passages = choose_fusion(ranked, _qrels(index, questions))
     near = memory.abstention_columns(everyone)
-    abstention = run_abstention(ranked, learned, near)
+    plain = crossval.evaluate_abstention(learned)  # the own abstainer alone, out of fold
+    abstention = run_abstention(ranked, learned, near, plain=plain)
     runs = _gate(ranked, abstention, _year_missing)  # what runs: the year gate on the model
     margins = margin_table(ranked, runs)
     margin = choose_margin(margins)
-    new_runs = _new_text_runs(new_text, learned, memory.abstention_columns(everyone, fold_of))
+    new_runs = _new_text_runs(new_text, learned, plain, memory, everyone)
     new_margin = choose_margin(margin_table(new_text, new_runs))
     report: dict[str, object] = {
         "questions": len(retrieved),
@@ -89,7 +89,7 @@ def run_fit(
         "question types right": sum(f.types_right for f in prepared) / len(retrieved),
         "fitted, ranking only": crossval.ranking_scores(ranked).row(),
         "own ranker, ranking only": crossval.ranking_scores(own).row(),
-        **_abstention_figures(ranked, learned, abstention, runs),
+        **_abstention_figures(ranked, plain, abstention, runs),
         "new text, ranking only": crossval.ranking_scores(new_text).row(),
         "new text, what runs": crossval.end_to_end(new_text, new_runs),
         "hand-set": crossval.hand_scores(retrieved),
@@ -109,16 +109,28 @@ def run_fit(
 
 
 def _new_text_runs(
-    new_text: list[Ranked], learned: list[Ranked], unseen: crossval.Columns
+    new_text: list[Ranked],
+    learned: list[Ranked],
+    plain: crossval.Abstention,
+    memory: BankMemory,
+    everyone: Sequence[Retrieved],
 ) -> crossval.Abstention:
     """Abstention on text the bank never asked about, as it runs: the memory's abstainer
-    reading the near misses of the training goals only (`unseen`), and the year gate."""
-    return _gate(new_text, run_abstention(new_text, learned, unseen), _year_missing)
+    reading the near misses of the training goals only, the own one (`plain`) elsewhere, and
+    the year gate."""
+    unseen = memory.abstention_columns(everyone, fold_of)
+    abstention = run_abstention(new_text, learned, unseen, plain=plain)
+    return _gate(new_text, abstention, _year_missing)
+
+
+def _qrels(index: Index, questions: Sequence[EvalQuestion]) -> dict[str, dict[str, int]]:
+    """The passages judged relevant to each question (kb.evaluation.metrics.judge)."""
+    return judge(questions, index.chunks, read_sources(index.settings.corpus_dir)).qrels
 
 
 def _abstention_figures(
     ranked: list[Ranked],
-    learned: list[Ranked],
+    plain: crossval.Abstention,
     abstention: crossval.Abstention,
     runs: crossval.Abstention,
 ) -> dict[str, dict[str, float]]:
@@ -129,9 +141,7 @@ def _abstention_figures(
         "fitted": crossval.end_to_end(ranked, abstention),
         "fitted, with the place/number gate": _gated(ranked, abstention, _names_missing),
         "fitted + year gate (what runs)": crossval.end_to_end(ranked, runs),
-        "what runs, no near misses remembered": _gated(
-            ranked, crossval.evaluate_abstention(learned), _year_missing
-        ),
+        "what runs, no near misses remembered": _gated(ranked, plain, _year_missing),
     }
 
 
@@ -197,12 +207,15 @@ def run_abstention(
     own: Sequence[Ranked],
     near: crossval.Columns | None,
     target: float = MAX_FALSE_ABSTENTION,
+    plain: crossval.Abstention | None = None,
 ) -> crossval.Abstention:
     """Out-of-fold abstention of `ranked` (the bank's questions) as it runs
     (kb.answers.decide): learned from the own ranker's rankings `own`; for the questions whose
     candidates the memory knows, with the `near` columns too (none: the own abstainer only),
-    its threshold read on the bank's answerable questions alone (`_final`)."""
-    plain = crossval.evaluate_abstention(own, target)
+    its threshold read on the bank's answerable questions alone (`_final`). `plain`: the own
+    abstainer's out-of-fold abstention for `own` and `target`, when already computed."""
+    if plain is None:
+        plain = crossval.evaluate_abstention(own, target)
     if near is None:
         return plain
     bank = {r.example.question.id for r in ranked}
