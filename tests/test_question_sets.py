@@ -18,7 +18,7 @@ from kb.evaluation.questions import EvalQuestion, load_questions
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "corpus" / "techniekpact-voortgangsrapportage-2017.txt"
-FRESH = ("answers-fresh", "answers-fresh2", "answers-fresh3", "answers-fresh4")
+FRESH = ("answers-fresh", "answers-fresh2", "answers-fresh3", "answers-fresh4", "answers-fresh5")
 FOLDERS = ("bank", "memory", *FRESH)
 
 
