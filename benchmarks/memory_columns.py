@@ -56,6 +56,8 @@ SETS = (Path("eval/dev.jsonl"), Path("eval/answers-fresh"), Path("eval/answers-f
 
 @dataclass(frozen=True)
 class Memory:
+    """The bank's memory as the variants read it."""
+
     view: MemoryView
     facts: list[str]
     """Each remembered question's gold span, case-folded."""
@@ -230,7 +232,10 @@ def main() -> None:
     unknown = [v for v in chosen if v not in VARIANTS]
     if unknown:
         parser.error(f"unknown variants {unknown}; known: {', '.join(VARIANTS)}")
-    seeds = [int(s) for s in args.seeds.split(",")]
+    try:
+        seeds = [int(s) for s in args.seeds.split(",")]
+    except ValueError:
+        parser.error(f"--seeds takes whole numbers separated by commas, not {args.seeds!r}")
     index = open_index(Settings())
     bank = retrieve(index, load_questions(Path("eval/bank")))
     extra = retrieve(index, load_questions(Path("eval/memory")))
