@@ -16,8 +16,8 @@ from kb.answers.decide import (
     ABSTAIN_FEATURES,
     abstention_row,
     decide,
+    figure_rules,
     sentence_order,
-    today_first,
 )
 from kb.answers.memory import NEAR_MISS_FEATURES
 from kb.answers.model import MODEL_FILE, TreeRanker, load_model, model_id
@@ -169,14 +169,40 @@ def test_a_sentences_figure_of_today_comes_before_its_ambition() -> None:
     rows[0, FEATURES.index("value_ambition_unasked")] = 1.0
     scores = np.array([0.9, 0.4, 0.6, 0.5])
     assert sentence_order(candidates, scores) == [0, 3]  # type: ignore[arg-type]
-    assert today_first(sentence_order(candidates, scores), candidates, scores, rows) == [1, 3]  # type: ignore[arg-type]
+    assert figure_rules(sentence_order(candidates, scores), candidates, scores, rows) == [1, 3]  # type: ignore[arg-type]
     # Asked for the ambition ("value_ambition_unasked" 0), the ambition stays.
     rows[0, FEATURES.index("value_ambition_unasked")] = 0.0
-    assert today_first(sentence_order(candidates, scores), candidates, scores, rows) == [0, 3]  # type: ignore[arg-type]
+    assert figure_rules(sentence_order(candidates, scores), candidates, scores, rows) == [0, 3]  # type: ignore[arg-type]
     # A date the sentence sets as a goal is not a figure: it stays.
     rows[0, FEATURES.index("value_ambition_unasked")] = 1.0
     candidates[0].kind = candidates[1].kind = "date"
-    assert today_first(sentence_order(candidates, scores), candidates, scores, rows) == [0, 3]  # type: ignore[arg-type]
+    assert figure_rules(sentence_order(candidates, scores), candidates, scores, rows) == [0, 3]  # type: ignore[arg-type]
+
+
+def test_a_sentences_figure_of_the_asked_school_type_comes_before_anothers() -> None:
+    class C:
+        def __init__(self, number: int, kind: str | None, value: str | None) -> None:
+            self.number, self.kind, self.value = number, kind, value
+
+    # "Op de havo is het aandeel in 2016-2017 43%, het aandeel op het vwo ligt op 62%." asked
+    # about the havo: 62% (best score) names the vwo, 43% the havo.
+    candidates = [C(1, "percent", "62%"), C(1, "percent", "43%"), C(2, "percent", "55%")]
+    rows = np.zeros((3, len(FEATURES)), dtype=np.float32)
+    school = FEATURES.index("value_school_match")
+    rows[0, school], rows[1, school] = -1.0, 1.0
+    scores = np.array([0.9, 0.4, 0.5])
+    assert figure_rules(sentence_order(candidates, scores), candidates, scores, rows) == [1, 2]  # type: ignore[arg-type]
+    # Only a figure of the same kind stands in: a count does not replace a percentage.
+    candidates[1].kind = "count"
+    assert figure_rules(sentence_order(candidates, scores), candidates, scores, rows) == [0, 2]  # type: ignore[arg-type]
+    # Nor an ambition the question does not ask.
+    candidates[1].kind = "percent"
+    rows[1, FEATURES.index("value_ambition_unasked")] = 1.0
+    assert figure_rules(sentence_order(candidates, scores), candidates, scores, rows) == [0, 2]  # type: ignore[arg-type]
+    # A figure whose clause names no school type (0) stays.
+    rows[1, FEATURES.index("value_ambition_unasked")] = 0.0
+    rows[0, school] = 0.0
+    assert figure_rules(sentence_order(candidates, scores), candidates, scores, rows) == [0, 2]  # type: ignore[arg-type]
 
 
 def test_abstention_row_of_nothing_is_zeros() -> None:

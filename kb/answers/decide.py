@@ -56,7 +56,7 @@ ABSTAIN_FEATURES: tuple[str, ...] = (
 _COLUMN = {name: i for i, name in enumerate(FEATURES)}
 _VALUE_TYPES = ("asks_amount", "asks_percent", "asks_date", "asks_count")
 _FIGURES = ("percent", "count", "amount")
-"""The kinds of value `_today_over_ambition` reads."""
+"""The kinds of value the rules on a sentence's figures read (`figure_rules`)."""
 
 
 def sentence_order(candidates: Sequence[Candidate], scores: npt.NDArray[np.float64]) -> list[int]:
@@ -71,15 +71,21 @@ def sentence_order(candidates: Sequence[Candidate], scores: npt.NDArray[np.float
     return order
 
 
-def today_first(
+def figure_rules(
     order: Sequence[int],
     candidates: Sequence[Candidate],
     scores: npt.NDArray[np.float64],
     rows: npt.NDArray[np.float32],
 ) -> list[int]:
     """`order` (one candidate per sentence, from `sentence_order`) with each sentence's figure
-    of today in place of its ambition (`_today_over_ambition`)."""
-    return [_today_over_ambition(i, candidates, scores, rows) for i in order]
+    of today in place of its ambition (`_today_over_ambition`), then the figure of the school
+    type asked in place of another's (`_asked_school_over_other`)."""
+    return [
+        _asked_school_over_other(
+            _today_over_ambition(i, candidates, scores, rows), candidates, scores, rows
+        )
+        for i in order
+    ]
 
 
 def _today_over_ambition(
@@ -105,6 +111,34 @@ def _today_over_ambition(
         and rows[i, _COLUMN["value_ambition"]] <= 0
     ]
     return max(today, key=lambda i: scores[i]) if today else best
+
+
+def _asked_school_over_other(
+    best: int,
+    candidates: Sequence[Candidate],
+    scores: npt.NDArray[np.float64],
+    rows: npt.NDArray[np.float32],
+) -> int:
+    """A figure whose own clause names another school type, level or vmbo learning path than
+    the question ("het aandeel op het vwo ligt op 62%" for "hoeveel procent van de havisten")
+    gives way to a figure of the same kind in the same sentence whose clause names the asked
+    one ("Op de havo is het aandeel in 2016-2017 43%"; `kb.answers.schools`): issue 12's "a
+    passage with the havo and the vwo share ... gives the other one". Percentages, counts and
+    amounts only, never an ambition the question does not ask; `kb fit`'s report measures
+    it."""
+    chosen = candidates[best]
+    if chosen.kind not in _FIGURES or rows[best, _COLUMN["value_school_match"]] >= 0:
+        return best
+    asked = [
+        i
+        for i, c in enumerate(candidates)
+        if c.number == chosen.number
+        and c.kind == chosen.kind
+        and c.value is not None
+        and rows[i, _COLUMN["value_school_match"]] > 0
+        and rows[i, _COLUMN["value_ambition_unasked"]] <= 0
+    ]
+    return max(asked, key=lambda i: scores[i]) if asked else best
 
 
 MOST_RUNNERS_UP = 2
@@ -242,7 +276,7 @@ def decide(
             abstainer = remembered.abstainer
             evidence = np.concatenate([evidence, memory.abstention_columns(vector)])
     probability = abstainer.probability(evidence)
-    order = today_first(ranked, candidates, scores, rows)
+    order = figure_rules(ranked, candidates, scores, rows)
     if settings.answer_rerank and model.passages is not None:
         hits = rerank(hits, candidates, scores, model.passages)
     abstain = not order or probability < abstainer.threshold

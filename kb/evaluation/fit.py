@@ -23,7 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from kb.answers.candidates import FEATURES
-from kb.answers.decide import abstention_row, sentence_order, today_first
+from kb.answers.decide import abstention_row, figure_rules, sentence_order
 from kb.answers.model import (
     MODEL_FORMAT,
     Abstainer,
@@ -119,8 +119,8 @@ class Ranked:
     scores: npt.NDArray[np.float64]
     type_probability: float
     by_score: list[int] | None = None
-    """The same by score alone, before a sentence's figure of today replaced its ambition
-    (`kb.answers.decide.today_first`): what abstention reads; None when the same."""
+    """The same by score alone, before the rules on a sentence's figures
+    (`kb.answers.decide.figure_rules`): what abstention reads; None when the same."""
 
     @property
     def best(self) -> int | None:
@@ -154,7 +154,7 @@ def rank_example(example: Example, ranker: Scorer, type_probability: float) -> R
         return Ranked(example, [], np.zeros(0), type_probability)
     scores = ranker.scores(example.rows)
     by_score = sentence_order(example.candidates, scores)
-    order = today_first(by_score, example.candidates, scores, example.rows)
+    order = figure_rules(by_score, example.candidates, scores, example.rows)
     return Ranked(example, order, scores, type_probability, by_score)
 
 
