@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
+from kb.analyser import fold
 from kb.answers.answer import answer
 from kb.answers.candidates import FEATURES, candidates_of, likely_types
 from kb.answers.decide import (
@@ -22,6 +23,7 @@ from kb.answers.decide import (
 from kb.answers.memory import NEAR_MISS_FEATURES
 from kb.answers.model import MODEL_FILE, TreeRanker, load_model, model_id
 from kb.answers.question import analyse_question, type_cues, value_answers
+from kb.answers.values import Value
 from kb.build import build_index
 from kb.claims.model import ANSWER_MODEL_FILE
 from kb.cli import cli
@@ -30,6 +32,7 @@ from kb.evaluation.answers import same_value
 from kb.evaluation.questions import load_questions
 from kb.index import Index
 from kb.render import SCHEMA_VERSION, answer_record
+from kb.sentence_store import Sentence
 from kb.settings import Settings
 from kb.store import Manifest
 from tests.support.ingest_fixtures import ROOT
@@ -169,40 +172,42 @@ def test_a_sentences_figure_of_today_comes_before_its_ambition() -> None:
     rows[0, FEATURES.index("value_ambition_unasked")] = 1.0
     scores = np.array([0.9, 0.4, 0.6, 0.5])
     assert sentence_order(candidates, scores) == [0, 3]  # type: ignore[arg-type]
-    assert figure_rules(sentence_order(candidates, scores), candidates, scores, rows) == [1, 3]  # type: ignore[arg-type]
+    assert figure_rules(sentence_order(candidates, scores), candidates, scores, rows, "") == [1, 3]  # type: ignore[arg-type]
     # Asked for the ambition ("value_ambition_unasked" 0), the ambition stays.
     rows[0, FEATURES.index("value_ambition_unasked")] = 0.0
-    assert figure_rules(sentence_order(candidates, scores), candidates, scores, rows) == [0, 3]  # type: ignore[arg-type]
+    assert figure_rules(sentence_order(candidates, scores), candidates, scores, rows, "") == [0, 3]  # type: ignore[arg-type]
     # A date the sentence sets as a goal is not a figure: it stays.
     rows[0, FEATURES.index("value_ambition_unasked")] = 1.0
     candidates[0].kind = candidates[1].kind = "date"
-    assert figure_rules(sentence_order(candidates, scores), candidates, scores, rows) == [0, 3]  # type: ignore[arg-type]
+    assert figure_rules(sentence_order(candidates, scores), candidates, scores, rows, "") == [0, 3]  # type: ignore[arg-type]
 
 
 def test_a_sentences_figure_of_the_asked_school_type_comes_before_anothers() -> None:
-    class C:
-        def __init__(self, number: int, kind: str | None, value: str | None) -> None:
-            self.number, self.kind, self.value = number, kind, value
+    havo_vwo = "Op de havo is het aandeel in 2016-2017 43%, het aandeel op het vwo ligt op 62%."
 
-    # "Op de havo is het aandeel in 2016-2017 43%, het aandeel op het vwo ligt op 62%." asked
-    # about the havo: 62% (best score) names the vwo, 43% the havo.
+    class C:
+        def __init__(self, number: int, kind: str, figure: str) -> None:
+            start = havo_vwo.index(figure) if number == 1 else 0
+            self.number, self.kind = number, kind
+            self.sentence = Sentence(row=0, start=0, end=len(havo_vwo), text=havo_vwo)
+            self.value = Value(start, start + len(figure), figure)
+
+    # 62% (best score) is the vwo's, 43% the havo's; sentence 2 holds one figure.
     candidates = [C(1, "percent", "62%"), C(1, "percent", "43%"), C(2, "percent", "55%")]
     rows = np.zeros((3, len(FEATURES)), dtype=np.float32)
-    school = FEATURES.index("value_school_match")
-    rows[0, school], rows[1, school] = -1.0, 1.0
     scores = np.array([0.9, 0.4, 0.5])
-    assert figure_rules(sentence_order(candidates, scores), candidates, scores, rows) == [1, 2]  # type: ignore[arg-type]
-    # Only a figure of the same kind stands in: a count does not replace a percentage.
+    order = sentence_order(candidates, scores)  # type: ignore[arg-type]
+    havisten = fold("Hoeveel procent van de havisten kiest een N-profiel?")
+    assert figure_rules(order, candidates, scores, rows, havisten) == [1, 2]  # type: ignore[arg-type]
+    # Asked about the vwo, or about no school type, the best stays.
+    assert figure_rules(order, candidates, scores, rows, "hoeveel vwo'ers?") == [0, 2]  # type: ignore[arg-type]
+    assert figure_rules(order, candidates, scores, rows, "hoeveel procent?") == [0, 2]  # type: ignore[arg-type]
+    # Only a figure of the same kind stands in, and never an ambition the question does not ask.
     candidates[1].kind = "count"
-    assert figure_rules(sentence_order(candidates, scores), candidates, scores, rows) == [0, 2]  # type: ignore[arg-type]
-    # Nor an ambition the question does not ask.
+    assert figure_rules(order, candidates, scores, rows, havisten) == [0, 2]  # type: ignore[arg-type]
     candidates[1].kind = "percent"
     rows[1, FEATURES.index("value_ambition_unasked")] = 1.0
-    assert figure_rules(sentence_order(candidates, scores), candidates, scores, rows) == [0, 2]  # type: ignore[arg-type]
-    # A figure whose clause names no school type (0) stays.
-    rows[1, FEATURES.index("value_ambition_unasked")] = 0.0
-    rows[0, school] = 0.0
-    assert figure_rules(sentence_order(candidates, scores), candidates, scores, rows) == [0, 2]  # type: ignore[arg-type]
+    assert figure_rules(order, candidates, scores, rows, havisten) == [0, 2]  # type: ignore[arg-type]
 
 
 def test_abstention_row_of_nothing_is_zeros() -> None:
@@ -466,3 +471,22 @@ MEMORY_ABSTAINS = (
 def test_the_masters_questions_are_answered(report_index: Index, question: str, value: str) -> None:
     result = answer(report_index, question)
     assert not result.abstained and result.value == value
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "value", "other"),
+    [
+        # "Op de havo is het aandeel in 2016-2017 43%, het aandeel op het vwo ligt op 62%."
+        # Session 40's ranker bolded the other school type's figure for both questions.
+        ("Hoeveel procent van de havisten kiest nou voor een natuurprofiel?", "43%", "62%"),
+        ("Hoeveel procent van de vwo'ers zit in 2016-2017 in een natuurprofiel?", "62%", "43%"),
+    ],
+)
+def test_the_figure_of_the_asked_school_type_is_bold(
+    report_index: Index, question: str, value: str, other: str
+) -> None:
+    result = answer(report_index, question)
+    assert not result.abstained
+    assert "Op de havo is het aandeel in 2016-2017 43%" in result.text
+    assert result.value == value and result.value != other

@@ -29,7 +29,6 @@ from kb.answers.question import (
     missing_entities,
 )
 from kb.answers.relative import relative_columns, relative_names
-from kb.answers.schools import school_match
 from kb.answers.value_choice import ValueFit, value_fits
 from kb.answers.values import Value, find_values
 from kb.embed import Vectors
@@ -348,6 +347,34 @@ def _covered(asked: list[str], weights: list[float], present: frozenset[str]) ->
     return found / total if total > 0 else 0.0
 
 
+_SCHOOL = re.compile(
+    r"\b(?:(havo|havist|vwo|vmbo|mbo|hbo|pabo|basisonderwijs|basisschol|kader|basisberoeps"
+    r"|gemengde leerweg|theoretische leerweg)\w*|(wo|bol|bbl|niveau [1-4])\b)",
+    re.IGNORECASE,
+)
+_SAME_SCHOOL = {"havist": "havo"}
+
+
+def _school_match(sentence: str, value: Value, question: str) -> float:
+    """+1 when a school type the question names stands right before the value ("op de havo
+    ... 43%"), -1 when only another type does ("het aandeel op het vwo ligt op 62%"). The
+    column as the model was fitted on it; the rule on a sentence's figures reads a figure's
+    own clause instead (`kb.answers.schools`, `kb.answers.decide.figure_rules`)."""
+    asked = _schools(question)
+    if not asked:
+        return 0.0
+    near = _schools(sentence[max(0, value.start - 45) : value.start])
+    if near & asked:
+        return 1.0
+    return -1.0 if near else 0.0
+
+
+def _schools(text: str) -> set[str]:
+    """The school types a text names ("havoleerlingen", "havisten" -> "havo")."""
+    names = {(a or b).lower() for a, b in _SCHOOL.findall(text)}
+    return {_SAME_SCHOOL.get(name, name) for name in names}
+
+
 def likely_types(types: Mapping[QuestionType, float]) -> list[QuestionType]:
     """The question types worth looking for values of: the likeliest, and up to two more
     with a probability of at least `MIN_TYPE_PROBABILITY`; best first."""
@@ -377,6 +404,6 @@ def _value_row(
         float(bool(_AMBITION.search(around))),
         float(bool(_CURRENT.search(around))),
         float(any(y in value.text for y in years)),
-        school_match(sentence, value.start, value.end, info.folded),
+        _school_match(sentence, value, info.folded),
         float(bool(_AMBITION.search(around)) and not info.asks_ambition),
     ]

@@ -28,6 +28,7 @@ from kb.answers.memory import RECALL_DEPTH, joined, recalled_passages, remembers
 from kb.answers.model import AnswerModel
 from kb.answers.passages import rerank
 from kb.answers.question import QUESTION_TYPES, QuestionInfo, QuestionType, analyse_question
+from kb.answers.schools import school_match, schools
 from kb.index import Filters, Hit, Index
 
 ABSTAIN_FEATURES: tuple[str, ...] = (
@@ -76,13 +77,14 @@ def figure_rules(
     candidates: Sequence[Candidate],
     scores: npt.NDArray[np.float64],
     rows: npt.NDArray[np.float32],
+    question: str,
 ) -> list[int]:
     """`order` (one candidate per sentence, from `sentence_order`) with each sentence's figure
     of today in place of its ambition (`_today_over_ambition`), then the figure of the school
     type asked in place of another's (`_asked_school_over_other`)."""
     return [
         _asked_school_over_other(
-            _today_over_ambition(i, candidates, scores, rows), candidates, scores, rows
+            _today_over_ambition(i, candidates, scores, rows), candidates, scores, rows, question
         )
         for i in order
     ]
@@ -118,6 +120,7 @@ def _asked_school_over_other(
     candidates: Sequence[Candidate],
     scores: npt.NDArray[np.float64],
     rows: npt.NDArray[np.float32],
+    question: str,
 ) -> int:
     """A figure whose own clause names another school type, level or vmbo learning path than
     the question ("het aandeel op het vwo ligt op 62%" for "hoeveel procent van de havisten")
@@ -127,7 +130,10 @@ def _asked_school_over_other(
     amounts only, never an ambition the question does not ask; `kb fit`'s report measures
     it."""
     chosen = candidates[best]
-    if chosen.kind not in _FIGURES or rows[best, _COLUMN["value_school_match"]] >= 0:
+    if chosen.kind not in _FIGURES or chosen.value is None or not schools(question):
+        return best
+    text = chosen.sentence.text
+    if school_match(text, chosen.value.start, chosen.value.end, question) >= 0:
         return best
     asked = [
         i
@@ -135,8 +141,8 @@ def _asked_school_over_other(
         if c.number == chosen.number
         and c.kind == chosen.kind
         and c.value is not None
-        and rows[i, _COLUMN["value_school_match"]] > 0
         and rows[i, _COLUMN["value_ambition_unasked"]] <= 0
+        and school_match(text, c.value.start, c.value.end, question) > 0
     ]
     return max(asked, key=lambda i: scores[i]) if asked else best
 
@@ -276,7 +282,7 @@ def decide(
             abstainer = remembered.abstainer
             evidence = np.concatenate([evidence, memory.abstention_columns(vector)])
     probability = abstainer.probability(evidence)
-    order = figure_rules(ranked, candidates, scores, rows)
+    order = figure_rules(ranked, candidates, scores, rows, info.folded)
     if settings.answer_rerank and model.passages is not None:
         hits = rerank(hits, candidates, scores, model.passages)
     abstain = not order or probability < abstainer.threshold

@@ -154,7 +154,7 @@ def rank_example(example: Example, ranker: Scorer, type_probability: float) -> R
         return Ranked(example, [], np.zeros(0), type_probability)
     scores = ranker.scores(example.rows)
     by_score = sentence_order(example.candidates, scores)
-    order = figure_rules(by_score, example.candidates, scores, example.rows)
+    order = figure_rules(by_score, example.candidates, scores, example.rows, example.info.folded)
     return Ranked(example, order, scores, type_probability, by_score)
 
 

@@ -1,0 +1,121 @@
+"""Benchmark: the rules on a sentence's figures, each measured on its own (#12).
+
+    .venv/bin/python -m benchmarks.figure_rules                 # seeds 42, 1, 2
+    .venv/bin/python -m benchmarks.figure_rules --seeds 42
+
+Two explicit rules choose among the figures of the best sentence after the ranker
+(`kb.answers.decide.figure_rules`): today's figure in place of an ambition the question does
+not ask (session 18), and the figure of the school type, level or vmbo learning path the
+question asks in place of another's (session 42, `kb.answers.schools`). Neither changes which
+sentence is quoted, only which of its figures is bold.
+
+The memory's ranker is refitted on the bank's five folds grouped by goal and on every question,
+as in `benchmarks.memory_columns`; the held-out bank questions and those of dev, answers-fresh
+and answers-fresh2 are ranked once, and each row of the table reads the same rankings with no
+rule, the ambition rule alone, and both. Figures are the ranking alone (no abstention) of the
+questions the memory's ranker ranks: the fact in the best sentence, the fact in one of the
+best three, and the right value shown (`kb.answers.question.value_answers`), each the mean
+over the seeds. Session 42 ran it in about 8 minutes on two cores. Not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from benchmarks.memory_columns import SETS, Scorer, _fit, _routed
+from kb.answers.candidates import Candidate
+from kb.answers.decide import _today_over_ambition, figure_rules, sentence_order
+from kb.answers.question import value_answers
+from kb.evaluation import crossval
+from kb.evaluation.fit import cross_fitted_types, fit_types, type_probabilities
+from kb.evaluation.fitdata import Example, examples, retrieve
+from kb.evaluation.memory_fit import BankMemory
+from kb.evaluation.questions import load_questions
+from kb.options import open_index
+from kb.settings import Settings
+
+Rules = Callable[
+    [list[int], Sequence[Candidate], npt.NDArray[np.float64], npt.NDArray[np.float32], str],
+    list[int],
+]
+
+RULES: dict[str, Rules] = {
+    "no rule": lambda order, candidates, scores, rows, question: order,
+    "today over ambition": lambda order, candidates, scores, rows, question: [
+        _today_over_ambition(i, candidates, scores, rows) for i in order
+    ],
+    "both (what runs)": figure_rules,
+}
+
+
+def _count(ranker: Scorer, items: Sequence[Example], out: npt.NDArray[np.float64]) -> None:
+    """Adds each rule's questions, facts at 1, facts at 3, valued questions and values right
+    to `out` (one row per rule)."""
+    routed = _routed(items)
+    for e in items:
+        question = e.question
+        if not question.answerable or not e.candidates or question.id not in routed:
+            continue
+        fact = question.fact or ""
+        scores = ranker(e.rows)
+        by_score = sentence_order(e.candidates, scores)
+        for row, rule in zip(out, RULES.values(), strict=True):
+            order = rule(by_score, e.candidates, scores, e.rows, e.info.folded)
+            best = e.candidates[order[0]]
+            row[0] += 1
+            row[1] += fact in best.sentence.text
+            row[2] += any(fact in e.candidates[i].sentence.text for i in order[:3])
+            if question.value is not None:
+                shown = best.value is not None and value_answers(best.kind, e.info.kind)
+                row[3] += 1
+                row[4] += bool(e.labels[order[0]]) and shown
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--seeds", default="42,1,2")
+    args = parser.parse_args()
+    try:
+        seeds = [int(s) for s in args.seeds.split(",")]
+    except ValueError:
+        parser.error(f"--seeds takes whole numbers separated by commas, not {args.seeds!r}")
+    index = open_index(Settings())
+    bank = retrieve(index, load_questions(Path("eval/bank")))
+    extra = retrieve(index, load_questions(Path("eval/memory")))
+    memory = BankMemory.of(index, [*bank, *extra])
+    folds = crossval.folds(index, bank, memory, extra)
+    final = memory.read(
+        [
+            *examples(index, bank, cross_fitted_types(bank)),
+            *crossval.extra_examples(index, bank, extra),
+        ]
+    )
+    types = fit_types(bank)
+    asked = [retrieve(index, load_questions(path)) for path in SETS]
+    sets = [memory.read(examples(index, r, type_probabilities(types, r))) for r in asked]
+    held = np.zeros((len(RULES), 5))
+    chosen = np.zeros((len(RULES), 5))
+    for seed in seeds:
+        for fold in folds:
+            _count(_fit(fold.remembered, seed), fold.known, held)
+        ranker = _fit(final, seed)
+        for items in sets:
+            _count(ranker, items, chosen)
+    n = len(seeds)
+    print("| rules | bank: fact | answer@3 | value | three sets: fact | answer@3 | value |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for name, b, c in zip(RULES, held, chosen, strict=True):
+        print(
+            f"| {name} | {b[1] / b[0]:.1%} | {b[2] / b[0]:.1%} | {b[4] / b[3]:.1%} "
+            f"| {c[1] / n:.1f} of {c[0] / n:.0f} | {c[2] / n:.1f} "
+            f"| {c[4] / n:.1f} of {c[3] / n:.0f} |"
+        )
+
+
+if __name__ == "__main__":
+    main()
