@@ -22,22 +22,15 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 
-from benchmarks.memory_columns import SETS, Scorer, _fit, _routed
+from benchmarks.memory_columns import Scorer, _fit, _routed, prepared
 from kb.answers.candidates import Candidate
 from kb.answers.decide import _today_over_ambition, figure_rules, sentence_order
 from kb.answers.question import value_answers
-from kb.evaluation import crossval
-from kb.evaluation.fit import cross_fitted_types, fit_types, type_probabilities
-from kb.evaluation.fitdata import Example, examples, retrieve
-from kb.evaluation.memory_fit import BankMemory
-from kb.evaluation.questions import load_questions
-from kb.options import open_index
-from kb.settings import Settings
+from kb.evaluation.fitdata import Example
 
 Rules = Callable[
     [list[int], Sequence[Candidate], npt.NDArray[np.float64], npt.NDArray[np.float32], str],
@@ -84,20 +77,7 @@ def main() -> None:
         seeds = [int(s) for s in args.seeds.split(",")]
     except ValueError:
         parser.error(f"--seeds takes whole numbers separated by commas, not {args.seeds!r}")
-    index = open_index(Settings())
-    bank = retrieve(index, load_questions(Path("eval/bank")))
-    extra = retrieve(index, load_questions(Path("eval/memory")))
-    memory = BankMemory.of(index, [*bank, *extra])
-    folds = crossval.folds(index, bank, memory, extra)
-    final = memory.read(
-        [
-            *examples(index, bank, cross_fitted_types(bank)),
-            *crossval.extra_examples(index, bank, extra),
-        ]
-    )
-    types = fit_types(bank)
-    asked = [retrieve(index, load_questions(path)) for path in SETS]
-    sets = [memory.read(examples(index, r, type_probabilities(types, r))) for r in asked]
+    _, folds, final, sets = prepared()
     held = np.zeros((len(RULES), 5))
     chosen = np.zeros((len(RULES), 5))
     for seed in seeds:

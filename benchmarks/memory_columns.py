@@ -223,6 +223,26 @@ def _scores(
     return out
 
 
+def prepared() -> tuple[BankMemory, list[crossval.Fold], list[Example], list[list[Example]]]:
+    """The bank's memory, its five folds grouped by goal, every question as the final ranker
+    learns from it, and the questions of `SETS` read with the memory (on the current build)."""
+    index = open_index(Settings())
+    bank = retrieve(index, load_questions(Path("eval/bank")))
+    extra = retrieve(index, load_questions(Path("eval/memory")))
+    memory = BankMemory.of(index, [*bank, *extra])
+    folds = crossval.folds(index, bank, memory, extra)
+    final = memory.read(
+        [
+            *examples(index, bank, cross_fitted_types(bank)),
+            *crossval.extra_examples(index, bank, extra),
+        ]
+    )
+    types = fit_types(bank)
+    asked = [retrieve(index, load_questions(path)) for path in SETS]
+    sets = [memory.read(examples(index, r, type_probabilities(types, r))) for r in asked]
+    return memory, list(folds), list(final), sets
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--variants", default=",".join(VARIANTS))
@@ -236,23 +256,10 @@ def main() -> None:
         seeds = [int(s) for s in args.seeds.split(",")]
     except ValueError:
         parser.error(f"--seeds takes whole numbers separated by commas, not {args.seeds!r}")
-    index = open_index(Settings())
-    bank = retrieve(index, load_questions(Path("eval/bank")))
-    extra = retrieve(index, load_questions(Path("eval/memory")))
-    memory = BankMemory.of(index, [*bank, *extra])
+    memory, folds, final, sets = prepared()
     read = Memory(
         memory.view, [f.casefold() for f in memory.memory.facts], memory.ids, memory.goals
     )
-    folds = crossval.folds(index, bank, memory, extra)
-    final = memory.read(
-        [
-            *examples(index, bank, cross_fitted_types(bank)),
-            *crossval.extra_examples(index, bank, extra),
-        ]
-    )
-    types = fit_types(bank)
-    asked = [retrieve(index, load_questions(path)) for path in SETS]
-    sets = [memory.read(examples(index, r, type_probabilities(types, r))) for r in asked]
     print("| variant | bank: fact | answer@3 | value | three sets: fact | answer@3 | value |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for name in chosen:

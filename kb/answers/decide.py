@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -96,23 +96,14 @@ def _today_over_ambition(
     scores: npt.NDArray[np.float64],
     rows: npt.NDArray[np.float32],
 ) -> int:
-    """The one explicit rule on the value a sentence gives: a figure the sentence sets as an
-    ambition ("De ambitie is om in 2020 50% ... te hebben") is not the answer to a question
-    that asks no ambition when the same sentence gives a figure of the same kind that is none
-    ("momenteel heeft 37% ..."): issue 12's "no ambition for 'hoeveel procent heeft nu'".
-    Percentages, counts and amounts only; `kb fit`'s report measures it."""
-    chosen = candidates[best]
-    if chosen.kind not in _FIGURES or rows[best, _COLUMN["value_ambition_unasked"]] <= 0:
+    """The first rule on the value a sentence gives (session 18): a figure the sentence sets
+    as an ambition ("De ambitie is om in 2020 50% ... te hebben") is not the answer to a
+    question that asks no ambition when the same sentence gives a figure of the same kind that
+    is none ("momenteel heeft 37% ..."): issue 12's "no ambition for 'hoeveel procent heeft
+    nu'". Percentages, counts and amounts only; `benchmarks.figure_rules` measures it."""
+    if candidates[best].kind not in _FIGURES or rows[best, _COLUMN["value_ambition_unasked"]] <= 0:
         return best
-    today = [
-        i
-        for i, c in enumerate(candidates)
-        if c.number == chosen.number
-        and c.kind == chosen.kind
-        and c.value is not None
-        and rows[i, _COLUMN["value_ambition"]] <= 0
-    ]
-    return max(today, key=lambda i: scores[i]) if today else best
+    return _in_place_of(best, candidates, scores, lambda i: rows[i, _COLUMN["value_ambition"]] <= 0)
 
 
 def _asked_school_over_other(
@@ -122,29 +113,47 @@ def _asked_school_over_other(
     rows: npt.NDArray[np.float32],
     question: str,
 ) -> int:
-    """A figure whose own clause names another school type, level or vmbo learning path than
-    the question ("het aandeel op het vwo ligt op 62%" for "hoeveel procent van de havisten")
-    gives way to a figure of the same kind in the same sentence whose clause names the asked
-    one ("Op de havo is het aandeel in 2016-2017 43%"; `kb.answers.schools`): issue 12's "a
-    passage with the havo and the vwo share ... gives the other one". Percentages, counts and
-    amounts only, never an ambition the question does not ask; `kb fit`'s report measures
-    it."""
+    """The second rule (session 42): a figure whose own clause names another school type,
+    level or vmbo learning path than the question ("het aandeel op het vwo ligt op 62%" for
+    "hoeveel procent van de havisten") gives way to a figure of the same kind in the same
+    sentence whose clause names the asked one ("Op de havo is het aandeel in 2016-2017 43%";
+    `kb.answers.schools`): issue 12's "a passage with the havo and the vwo share ... gives the
+    other one". Percentages, counts and amounts only, never an ambition the question does not
+    ask; `benchmarks.figure_rules` measures it."""
     chosen = candidates[best]
-    if chosen.kind not in _FIGURES or chosen.value is None or not schools(question):
+    value = chosen.value
+    if chosen.kind not in _FIGURES or value is None or not schools(question):
         return best
     text = chosen.sentence.text
-    if school_match(text, chosen.value.start, chosen.value.end, question) >= 0:
+    if school_match(text, value.start, value.end, question) >= 0:
         return best
-    asked = [
+
+    def asked(i: int) -> bool:
+        other = candidates[i].value
+        return (
+            other is not None
+            and rows[i, _COLUMN["value_ambition_unasked"]] <= 0
+            and school_match(text, other.start, other.end, question) > 0
+        )
+
+    return _in_place_of(best, candidates, scores, asked)
+
+
+def _in_place_of(
+    best: int,
+    candidates: Sequence[Candidate],
+    scores: npt.NDArray[np.float64],
+    keep: Callable[[int], bool],
+) -> int:
+    """The best-scored figure of the same kind in `best`'s sentence for which `keep` holds,
+    else `best`."""
+    chosen = candidates[best]
+    others = [
         i
         for i, c in enumerate(candidates)
-        if c.number == chosen.number
-        and c.kind == chosen.kind
-        and c.value is not None
-        and rows[i, _COLUMN["value_ambition_unasked"]] <= 0
-        and school_match(text, c.value.start, c.value.end, question) > 0
+        if c.number == chosen.number and c.kind == chosen.kind and c.value is not None and keep(i)
     ]
-    return max(asked, key=lambda i: scores[i]) if asked else best
+    return max(others, key=lambda i: scores[i]) if others else best
 
 
 MOST_RUNNERS_UP = 2
