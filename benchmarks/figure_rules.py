@@ -15,7 +15,8 @@ and answers-fresh2 are ranked once, and each row of the table reads the same ran
 rule, the ambition rule alone, and both. Figures are the ranking alone (no abstention) of the
 questions the memory's ranker ranks: the fact in the best sentence, the fact in one of the
 best three, and the right value shown (`kb.answers.question.value_answers`), each the mean
-over the seeds. Session 42 ran it in about 8 minutes on two cores. Not a test.
+over the seeds. Session 42 ran it in about 8 minutes on two quiet cores (14 beside the test
+suite). Not a test.
 """
 
 from __future__ import annotations
