@@ -36,6 +36,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from kb.answers.decide import sentence_order
 from kb.answers.memory import MemoryView, _vote
 from kb.evaluation import crossval
 from kb.evaluation.fit import (
@@ -208,12 +209,8 @@ def _scores(
             continue
         fact = e.question.fact or ""
         scores = ranker_rows(e.rows)
-        order = np.argsort(-scores, kind="stable")
-        sentences: list[int] = []
-        for i in order:
-            if e.candidates[i].number not in [e.candidates[j].number for j in sentences]:
-                sentences.append(int(i))
-        best = int(order[0])
+        sentences = sentence_order(e.candidates, scores)
+        best = sentences[0]
         out[0] += 1
         out[1] += fact in e.candidates[best].sentence.text
         out[2] += any(fact in e.candidates[i].sentence.text for i in sentences[:3])

@@ -28,7 +28,7 @@ from kb.answers.memory import RECALL_DEPTH, joined, recalled_passages, remembers
 from kb.answers.model import AnswerModel
 from kb.answers.passages import rerank
 from kb.answers.question import QUESTION_TYPES, QuestionInfo, QuestionType, analyse_question
-from kb.answers.schools import school_match, schools
+from kb.answers.schools import figure_schools, matched, schools
 from kb.index import Filters, Hit, Index
 
 ABSTAIN_FEATURES: tuple[str, ...] = (
@@ -81,13 +81,13 @@ def figure_rules(
 ) -> list[int]:
     """`order` (one candidate per sentence, from `sentence_order`) with each sentence's figure
     of today in place of its ambition (`_today_over_ambition`), then the figure of the school
-    type asked in place of another's (`_asked_school_over_other`)."""
-    return [
-        _asked_school_over_other(
-            _today_over_ambition(i, candidates, scores, rows), candidates, scores, rows, question
-        )
-        for i in order
-    ]
+    type asked in place of another's (`_asked_school_over_other`, when the question names
+    one; its school types are read once here)."""
+    today = [_today_over_ambition(i, candidates, scores, rows) for i in order]
+    asked = schools(question)
+    if not asked:
+        return today
+    return [_asked_school_over_other(i, candidates, scores, rows, asked) for i in today]
 
 
 def _today_over_ambition(
@@ -111,7 +111,7 @@ def _asked_school_over_other(
     candidates: Sequence[Candidate],
     scores: npt.NDArray[np.float64],
     rows: npt.NDArray[np.float32],
-    question: str,
+    asked: frozenset[str],
 ) -> int:
     """The second rule (session 42): a figure whose own clause names another school type,
     level or vmbo learning path than the question ("het aandeel op het vwo ligt op 62%" for
@@ -122,21 +122,21 @@ def _asked_school_over_other(
     ask; `benchmarks.figure_rules` measures it."""
     chosen = candidates[best]
     value = chosen.value
-    if chosen.kind not in _FIGURES or value is None or not schools(question):
+    if chosen.kind not in _FIGURES or value is None:
         return best
     text = chosen.sentence.text
-    if school_match(text, value.start, value.end, question) >= 0:
+    if matched(figure_schools(text, value.start, value.end), asked) >= 0:
         return best
 
-    def asked(i: int) -> bool:
+    def of_asked(i: int) -> bool:
         other = candidates[i].value
         return (
             other is not None
             and rows[i, _COLUMN["value_ambition_unasked"]] <= 0
-            and school_match(text, other.start, other.end, question) > 0
+            and matched(figure_schools(text, other.start, other.end), asked) > 0
         )
 
-    return _in_place_of(best, candidates, scores, asked)
+    return _in_place_of(best, candidates, scores, of_asked)
 
 
 def _in_place_of(

@@ -85,14 +85,17 @@ def figure_schools(sentence: str, start: int, end: int) -> frozenset[str]:
 
 def school_match(sentence: str, start: int, end: int, question: str) -> float:
     """+1 when the figure's own school type is one the question names, -1 when its clause
-    names only others, 0 when the question or the clause names none. Where the question names
-    a vmbo learning path, the paths alone are compared."""
+    names only others, 0 when the question or the clause names none (`matched`)."""
     asked = schools(question)
-    if not asked:
-        return 0.0
-    own = figure_schools(sentence, start, end)
+    return matched(figure_schools(sentence, start, end), asked) if asked else 0.0
+
+
+def matched(own: frozenset[str], asked: frozenset[str]) -> float:
+    """`school_match` for a figure's own school types and the question's, read once per
+    question by the caller. Where the question names a vmbo learning path, the paths alone
+    are compared."""
     if asked & _PATHS:
         asked, own = asked & _PATHS, own & _PATHS
-    if not own:
+    if not own or not asked:
         return 0.0
     return 1.0 if own & asked else -1.0
