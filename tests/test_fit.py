@@ -16,7 +16,7 @@ from kb.evaluation.alternatives import choose_margin
 from kb.evaluation.fit import fit_ranker
 from kb.evaluation.fit_report import markdown
 from kb.evaluation.fitdata import goal_of, retrieve
-from kb.evaluation.fitting import run_fit, what_runs, write_model
+from kb.evaluation.fitting import FitOutcome, run_fit, what_runs, write_model
 from kb.evaluation.memory_fit import BankMemory
 from kb.evaluation.questions import load_questions
 from kb.index import Index
@@ -57,17 +57,31 @@ def test_folds_never_train_on_the_goals_they_test(report_index: Index, bank_slic
     assert fit_ranker(train, seed=7).trees != fit_ranker(train, seed=8).trees
 
 
-@pytest.mark.slow
-def test_fit_writes_a_model_that_loads_and_a_side_by_side_report(
-    report_index: Index, bank_slice: list, memory_slice: list, tmp_path: Path
-) -> None:
-    outcome = run_fit(
+@pytest.fixture(scope="module")
+def recall_slice() -> list:
+    return load_questions(ROOT / "eval" / "recall")[::40]
+
+
+@pytest.fixture(scope="module")
+def fitted(report_index: Index, bank_slice: list, memory_slice: list) -> FitOutcome:
+    return run_fit(
         report_index,
         bank_slice,
         lambda stage, done, total: None,
         ablation=False,
         remembered=memory_slice,
     )
+
+
+@pytest.mark.slow
+def test_fit_writes_a_model_that_loads_and_a_side_by_side_report(
+    report_index: Index,
+    bank_slice: list,
+    memory_slice: list,
+    fitted: FitOutcome,
+    tmp_path: Path,
+) -> None:
+    outcome = fitted
     report = outcome.report
     # The questions for the memory only are remembered, but neither tested nor trained on.
     assert report["questions"] == len(bank_slice)
@@ -178,3 +192,41 @@ def test_the_runner_up_margin_widens_while_its_alternatives_pay() -> None:
     table[2] = row(2.0, 79, 40)  # 1 in 20: not worth showing
     assert choose_margin(table) == 1.0
     assert choose_margin([row(0.0, 70, 0), row(1.0, 70, 30)]) == 0.0
+
+
+@pytest.mark.slow
+def test_questions_for_recall_join_the_memory_and_teach_nothing(
+    report_index: Index,
+    bank_slice: list,
+    memory_slice: list,
+    recall_slice: list,
+    fitted: FitOutcome,
+) -> None:
+    """`kb fit --recall`: the questions are remembered (their spans after the others', their
+    near misses among the questions the report does not answer), but no model learns from
+    them and no figure is scored on them."""
+    outcome = run_fit(
+        report_index,
+        bank_slice,
+        lambda stage, done, total: None,
+        ablation=False,
+        remembered=memory_slice,
+        recalled=recall_slice,
+    )
+    recall = [q for q in recall_slice if q.answerable and q.fact]
+    assert outcome.report["recalled only"] == len(recall) > 0
+    assert outcome.report["questions"] == fitted.report["questions"] == len(bank_slice)
+    assert outcome.report["remembered only"] == fitted.report["remembered only"]
+    assert outcome.model.memory is not None and fitted.model.memory is not None
+    before = fitted.model.memory.questions
+    after = outcome.model.memory.questions
+    answered = len(before.facts) - before.unanswerable
+    unanswered = [q for q in recall_slice if not q.answerable]
+    assert after.facts[:answered] == before.facts[:answered]
+    assert after.facts[answered : answered + len(recall)] == [q.fact for q in recall]
+    assert after.unanswerable == before.unanswerable + len(unanswered) > before.unanswerable
+    # The model's own ranker and abstainer never read the memory: the same trees, to the byte.
+    assert outcome.model.ranker == fitted.model.ranker
+    assert outcome.model.abstainer == fitted.model.abstainer
+    assert outcome.model.question_types == fitted.model.question_types
+    assert outcome.model.version != fitted.model.version

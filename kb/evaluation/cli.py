@@ -32,6 +32,7 @@ from kb.settings import Settings
 GOLD = Path("eval/gold/questions.jsonl")
 BANK = Path("eval/bank")
 REMEMBERED = Path("eval/memory")
+RECALLED = Path("eval/recall")
 FIT_REPORT = Path("eval/fit")
 CLAIMS = Path("eval/claims")
 CLAIM_FIT_REPORT = Path("eval/fit-claims")
@@ -292,6 +293,15 @@ def _plan(
     help="more questions for the memory, its ranker and the abstention model only (never "
     "scored on); never gold",
 )
+@click.option(
+    "--recall",
+    "recalled",
+    type=click.Path(path_type=Path, exists=True),
+    default=RECALLED,
+    show_default=True,
+    help="more questions for the memory alone: every question reads them, no model learns "
+    "from them, none is scored on; never gold",
+)
 @click.option("--out", type=click.Path(path_type=Path), default=MODEL_FILE, show_default=True)
 @click.option("--report", type=click.Path(path_type=Path), default=FIT_REPORT, show_default=True)
 @click.option(
@@ -303,6 +313,7 @@ def fit_command(
     build_dir: Path | None,
     questions: Path,
     remembered: Path,
+    recalled: Path,
     out: Path,
     report: Path,
     no_ablation: bool,
@@ -315,8 +326,9 @@ def fit_command(
         kb fit --report /tmp/fit        # the cross-validation report elsewhere
         kb fit --no-ablation --out /tmp/m.json --report /tmp/fit   # while iterating
         kb fit --memory /tmp/more-questions   # other questions for the memory (and abstention)
+        kb fit --recall /tmp/recall     # other questions the memory holds and nothing learns from
     """
-    for path in (questions, remembered):
+    for path in (questions, remembered, recalled):
         if path.resolve().is_relative_to(GOLD.parent.resolve()):
             raise QuestionFileError(f"{path}: the gold set is never used to fit anything")
     settings = make_settings(config, corpus, build_dir)
@@ -329,6 +341,7 @@ def fit_command(
             progress,
             ablation=not no_ablation,
             remembered=load_questions(remembered),
+            recalled=load_questions(recalled),
         )
     write_model(outcome.model, out)
     write_report(outcome.report, report)

@@ -53,16 +53,20 @@ def run_fit(
     *,
     ablation: bool = True,
     remembered: Sequence[EvalQuestion] = (),
+    recalled: Sequence[EvalQuestion] = (),
 ) -> FitOutcome:
     """Cross-validate, ablate (unless `ablation`), and fit the final model on every question. The
     `remembered` ones join the memory and teach its ranker and abstention, never the own ranker;
-    no figure is scored on them (kb.evaluation.memory_fit)."""
+    the `recalled` ones join the memory and teach nothing: every question reads them, as a
+    user's question does, but none of them is a training example. No figure is scored on
+    either (kb.evaluation.memory_fit)."""
     progress("search the questions", 0, len(questions))
     retrieved = retrieve(index, questions, lambda n: progress("search", n, len(questions)))
     extra = retrieve(index, remembered, lambda n: progress("search", n, len(remembered)))
+    recall = retrieve(index, recalled, lambda n: progress("search", n, len(recalled)))
     progress("prepare the folds", 0, 1)
     everyone = [*retrieved, *extra]
-    memory = BankMemory.of(index, everyone)
+    memory = BankMemory.of(index, [*everyone, *recall])
     prepared = crossval.folds(index, retrieved, memory, extra)
     progress("cross-validate", 0, 1)
     # Out of fold: this report's text asked anew (kb.evaluation.memory_fit), and new text.
@@ -86,6 +90,7 @@ def run_fit(
         "answerable": sum(r.question.answerable for r in retrieved),
         "remembered": len(memory.ids),
         "remembered only": sum(r.question.answerable and bool(r.question.fact) for r in extra),
+        "recalled only": sum(r.question.answerable and bool(r.question.fact) for r in recall),
         "question types right": sum(f.types_right for f in prepared) / len(retrieved),
         "fitted, ranking only": crossval.ranking_scores(ranked).row(),
         "own ranker, ranking only": crossval.ranking_scores(own).row(),
@@ -103,7 +108,7 @@ def run_fit(
     }
     progress("fit the final model", 0, 1)
     final = (margin, new_margin), memory, near
-    model = _final(index, retrieved, learned, passages.fusion, *final, extra)
+    model = _final(index, retrieved, learned, passages.fusion, *final, extra, recall)
     report |= {"model version": model.version, "abstention threshold": model.abstainer.threshold}
     return FitOutcome(model, report)
 
@@ -154,11 +159,13 @@ def _final(
     memory: BankMemory,
     near: crossval.Columns,
     extra: Sequence[Retrieved] = (),
+    recall: Sequence[Retrieved] = (),
 ) -> AnswerModel:
     """The model fitted on every question: its own ranker and the memory's (`margins`: the
     runner-up margins of the memory's and of the own ranker). The abstention model learns from
     the own ranker's out-of-fold rankings (`own`, the bank's and the `extra` questions): scores
-    as it gives them to questions it has not seen."""
+    as it gives them to questions it has not seen. The `recall` questions are in `memory` only;
+    they name the model's version with the others."""
     types = fit_types(retrieved)
     bank = {r.question.id for r in retrieved}
     taught = examples(index, retrieved, cross_fitted_types(retrieved))
@@ -173,7 +180,8 @@ def _final(
     )
     abstainer = crossval.fit_abstainer(own)
     ranker = fit_ranker(taught)
-    return build_model(retrieved, types, ranker, abstainer, passages, margins[1], remembered, extra)
+    named = [*extra, *recall]
+    return build_model(retrieved, types, ranker, abstainer, passages, margins[1], remembered, named)
 
 
 ABSTENTION_TARGETS = (0.05, 0.04, 0.03)
