@@ -226,8 +226,7 @@ def prepared() -> tuple[BankMemory, list[crossval.Fold], list[Example], list[lis
     index = open_index(Settings())
     bank = retrieve(index, load_questions(Path("eval/bank")))
     extra = retrieve(index, load_questions(Path("eval/memory")))
-    recall = retrieve(index, load_questions(Path("eval/recall")))  # read, never learned from
-    memory = BankMemory.of(index, [*bank, *extra, *recall])
+    memory = BankMemory.of(index, [*bank, *extra])
     folds = crossval.folds(index, bank, memory, extra)
     final = memory.read(
         [

@@ -57,16 +57,15 @@ def run_fit(
 ) -> FitOutcome:
     """Cross-validate, ablate (unless `ablation`), and fit the final model on every question. The
     `remembered` ones join the memory and teach its ranker and abstention, never the own ranker;
-    the `recalled` ones join the memory and teach nothing: every question reads them, as a
-    user's question does, but none of them is a training example. No figure is scored on
-    either (kb.evaluation.memory_fit)."""
+    the `recalled` ones join the memory of the model written, after the fit: nothing is
+    fitted, chosen or scored with them (kb.evaluation.memory_fit)."""
     progress("search the questions", 0, len(questions))
     retrieved = retrieve(index, questions, lambda n: progress("search", n, len(questions)))
     extra = retrieve(index, remembered, lambda n: progress("search", n, len(remembered)))
     recall = retrieve(index, recalled, lambda n: progress("search", n, len(recalled)))
     progress("prepare the folds", 0, 1)
     everyone = [*retrieved, *extra]
-    memory = BankMemory.of(index, [*everyone, *recall])
+    memory = BankMemory.of(index, everyone)
     prepared = crossval.folds(index, retrieved, memory, extra)
     progress("cross-validate", 0, 1)
     # Out of fold: this report's text asked anew (kb.evaluation.memory_fit), and new text.
@@ -164,14 +163,16 @@ def _final(
     """The model fitted on every question: its own ranker and the memory's (`margins`: the
     runner-up margins of the memory's and of the own ranker). The abstention model learns from
     the own ranker's out-of-fold rankings (`own`, the bank's and the `extra` questions): scores
-    as it gives them to questions it has not seen. The `recall` questions are in `memory` only;
-    they name the model's version with the others."""
+    as it gives them to questions it has not seen. The `recall` questions join the memory
+    written (after the others' answerable questions, their near misses after the others'), and
+    name the model's version with the others; no part of the model is fitted with them."""
     types = fit_types(retrieved)
     bank = {r.question.id for r in retrieved}
     taught = examples(index, retrieved, cross_fitted_types(retrieved))
     more = crossval.extra_examples(index, retrieved, extra)
+    held = BankMemory.of(index, [*retrieved, *extra, *recall]).memory if recall else memory.memory
     remembered = Remembered(
-        questions=memory.memory,
+        questions=held,
         ranker=fit_ranker(memory.read([*taught, *more])),
         alternatives_margin=margins[0],
         # Its threshold is read on the bank alone: out of fold, the users' words abstain less
