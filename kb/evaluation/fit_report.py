@@ -101,8 +101,9 @@ def _ranking_lines(report: dict[str, object]) -> list[str]:
         f"The memory holds {report.get('remembered', 0)} questions, "
         f"{report.get('remembered only', 0)} of them for the memory only (`kb fit --memory`: "
         "the memory's ranker and the abstention model learn from them; no figure is scored on "
-        f"them) and {report.get('recalled only', 0)} for recall only (`kb fit --recall`: every "
-        "question reads them, no model learns from them).",
+        f"them). The model written also remembers {report.get('recalled only', 0)} questions "
+        "for recall only (`kb fit --recall`), joined after the fit: nothing above is fitted, "
+        "chosen or scored with them.",
         "",
     ]
 

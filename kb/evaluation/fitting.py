@@ -9,6 +9,7 @@ runs by wording (paraphrased questions apart, as users ask). Nothing here reads 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,12 +58,8 @@ def run_fit(
 ) -> FitOutcome:
     """Cross-validate, ablate (unless `ablation`), and fit the final model on every question. The
     `remembered` ones join the memory and teach its ranker and abstention, never the own ranker;
-    the `recalled` ones join the memory of the model written, after the fit: nothing is
-    fitted, chosen or scored with them (kb.evaluation.memory_fit)."""
-    progress("search the questions", 0, len(questions))
-    retrieved = retrieve(index, questions, lambda n: progress("search", n, len(questions)))
-    extra = retrieve(index, remembered, lambda n: progress("search", n, len(remembered)))
-    recall = retrieve(index, recalled, lambda n: progress("search", n, len(recalled)))
+    the `recalled` ones join the model's memory after the fit (kb.evaluation.memory_fit)."""
+    retrieved, extra, recall = _search(index, (questions, remembered, recalled), progress)
     progress("prepare the folds", 0, 1)
     everyone = [*retrieved, *extra]
     memory = BankMemory.of(index, everyone)
@@ -110,6 +107,18 @@ def run_fit(
     model = _final(index, retrieved, learned, passages.fusion, *final, extra, recall)
     report |= {"model version": model.version, "abstention threshold": model.abstainer.threshold}
     return FitOutcome(model, report)
+
+
+def _search(
+    index: Index, sets: Sequence[Sequence[EvalQuestion]], progress: Progress
+) -> list[list[Retrieved]]:
+    """Each set of questions searched (the first is the bank's)."""
+    progress("search the questions", 0, len(sets[0]))
+    return [retrieve(index, qs, functools.partial(_searched, progress, len(qs))) for qs in sets]
+
+
+def _searched(progress: Progress, total: int, done: int) -> None:
+    progress("search", done, total)
 
 
 def _new_text_runs(
