@@ -299,8 +299,8 @@ def _plan(
     type=click.Path(path_type=Path, exists=True),
     default=RECALLED,
     show_default=True,
-    help="more questions for the memory alone: every question reads them, no model learns "
-    "from them, none is scored on; never gold",
+    help="more questions for the memory of the model written, added after the fit (nothing "
+    "is fitted, chosen or scored with them); never gold",
 )
 @click.option("--out", type=click.Path(path_type=Path), default=MODEL_FILE, show_default=True)
 @click.option("--report", type=click.Path(path_type=Path), default=FIT_REPORT, show_default=True)
@@ -326,7 +326,7 @@ def fit_command(
         kb fit --report /tmp/fit        # the cross-validation report elsewhere
         kb fit --no-ablation --out /tmp/m.json --report /tmp/fit   # while iterating
         kb fit --memory /tmp/more-questions   # other questions for the memory (and abstention)
-        kb fit --recall /tmp/recall     # other questions the memory holds and nothing learns from
+        kb fit --recall /tmp/recall     # other questions for the memory, added after the fit
     """
     for path in (questions, remembered, recalled):
         if path.resolve().is_relative_to(GOLD.parent.resolve()):
