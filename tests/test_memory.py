@@ -357,3 +357,47 @@ def test_a_near_miss_the_memory_knows_abstains_where_its_twin_is_answered(
     vo = "Hoeveel procent van de docenten in het voortgezet onderwijs heeft een masteropleiding?"
     today = answer(report_index, vo)
     assert not today.abstained and today.value == "37%"
+
+
+def test_questions_joined_after_the_fit_come_after_its_own_and_can_be_replaced() -> None:
+    # UNANSWERED: two answered questions and a near miss; two more join (one of each).
+    more = QuestionMemory.of(
+        "test-embedder",
+        ["De ambitie is 50%", ""],
+        np.asarray([_unit(0, 0, 1, 0), _unit(0, 1, 1, 0)], dtype=np.float32),
+        unanswerable=1,
+    )
+    joined = UNANSWERED.joined(more, "d1")
+    assert joined.facts == [
+        "waarvan er vier raken aan techniek",
+        "30 procent",
+        "De ambitie is 50%",
+        "",
+        "",
+    ]
+    assert joined.unanswerable == 2
+    assert joined.recall is not None and joined.recall.model_dump() == {
+        "answerable": 1,
+        "unanswerable": 1,
+        "digest": "d1",
+    }
+    # The rows are the stored ones, in the same order as their questions.
+    rows = [UNANSWERED.matrix()[i] for i in (0, 1)] + [more.matrix()[0], UNANSWERED.matrix()[2]]
+    assert np.array_equal(joined.matrix(), np.stack([*rows, more.matrix()[1]]))
+    # Read against the sentences, the joined question answers its sentence, and the joined
+    # near miss answers none.
+    view = MemoryView.of(joined, _store())
+    assert view.sentence_of.tolist() == [0, 1, 2, -1, -1]
+    # The memory as fitted comes back, and joining anew replaces what was joined before.
+    assert joined.fitted() == UNANSWERED
+    again = joined.joined(more.model_copy(update={"facts": ["30 procent", ""]}), "d2")
+    assert again.facts == ["waarvan er vier raken aan techniek", "30 procent", "30 procent", "", ""]
+    assert again.recall is not None and again.recall.digest == "d2"
+    # Survives the model file.
+    assert QuestionMemory.model_validate_json(joined.model_dump_json()) == joined
+
+
+def test_questions_of_another_embedder_are_not_joined() -> None:
+    other = QuestionMemory.of("other-embedder", ["30 procent"], np.eye(1, 4, dtype=np.float32))
+    with pytest.raises(ValueError, match="other-embedder"):
+        MEMORY.joined(other, "d")

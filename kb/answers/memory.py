@@ -72,6 +72,20 @@ text the bank asked about (`MemoryView.abstention_columns`): their share of the 
 `VOTERS` remembered questions closest to the question, weighted as `memory_vote` is."""
 
 
+class Recall(BaseModel):
+    """Questions joined to a fitted memory afterwards (`kb remember`, `kb fit --recall`): no
+    part of the model was fitted, chosen or scored with them."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    answerable: int
+    """The last answerable rows are this many of them."""
+    unanswerable: int
+    """The last rows are this many of them (near misses, off-topic ones)."""
+    digest: str
+    """Names the questions: sha256 of their records, first 12 hex digits."""
+
+
 class QuestionMemory(BaseModel):
     """The remembered questions: one embedding (int8 with a scale per row, base64) and gold
     span each.
@@ -97,6 +111,8 @@ class QuestionMemory(BaseModel):
     """The last rows are this many questions the report does not answer (near misses and
     off-topic ones): they answer no sentence, and tell abstention what such a question looks
     like (`NEAR_MISS_FEATURES`)."""
+    recall: Recall | None = None
+    """Which rows were joined after the fit (None: none were)."""
 
     @classmethod
     def of(
@@ -115,12 +131,83 @@ class QuestionMemory(BaseModel):
             unanswerable=unanswerable,
         )
 
+    def fitted(self) -> QuestionMemory:
+        """The memory as the fit wrote it: without the rows joined afterwards."""
+        if self.recall is None:
+            return self
+        answered = len(self.facts) - self.unanswerable
+        rows = np.r_[
+            0 : answered - self.recall.answerable,
+            answered : len(self.facts) - self.recall.unanswerable,
+        ]
+        kept = self._rows(rows, self.unanswerable - self.recall.unanswerable)
+        return kept.model_copy(update={"recall": None})
+
+    def joined(self, other: QuestionMemory, digest: str) -> QuestionMemory:
+        """The fitted memory (`fitted`) with `other`'s rows joined (`Recall`, named `digest`):
+        its answerable questions after the fitted ones, its unanswerable ones last. Rows are
+        copied as stored, not quantised anew."""
+        if other.embedder != self.embedder or other.dimension != self.dimension:
+            raise ValueError(
+                f"questions embedded by {other.embedder}, the memory's by {self.embedder}"
+            )
+        base = self.fitted()
+        both = base._stacked(other)
+        answered = len(base.facts) - base.unanswerable
+        added = len(other.facts) - other.unanswerable
+        total = len(both.facts)
+        order = np.r_[
+            0:answered,
+            len(base.facts) : len(base.facts) + added,
+            answered : len(base.facts),
+            total - other.unanswerable : total,
+        ]
+        unanswerable = base.unanswerable + other.unanswerable
+        kept = both._rows(order, unanswerable)
+        note = Recall(answerable=added, unanswerable=other.unanswerable, digest=digest)
+        return kept.model_copy(update={"recall": note})
+
+    def _codes(self) -> tuple[npt.NDArray[np.int8], npt.NDArray[np.float32]]:
+        codes = np.frombuffer(base64.b64decode(self.vectors), dtype=np.int8)
+        scales = np.frombuffer(base64.b64decode(self.scales), dtype="<f4")
+        return codes.reshape(len(self.facts), self.dimension), scales
+
+    def _stacked(self, other: QuestionMemory) -> QuestionMemory:
+        """Both memories' rows, `self`'s first (`unanswerable` left to the caller)."""
+        codes, scales = self._codes()
+        more, more_scales = other._codes()
+        return self._with(
+            [*self.facts, *other.facts],
+            np.concatenate([codes, more]),
+            np.concatenate([scales, more_scales]),
+            0,
+        )
+
+    def _rows(self, rows: npt.NDArray[np.intp], unanswerable: int) -> QuestionMemory:
+        codes, scales = self._codes()
+        return self._with([self.facts[i] for i in rows], codes[rows], scales[rows], unanswerable)
+
+    def _with(
+        self,
+        facts: list[str],
+        codes: npt.NDArray[np.int8],
+        scales: npt.NDArray[np.float32],
+        unanswerable: int,
+    ) -> QuestionMemory:
+        return self.model_copy(
+            update={
+                "facts": facts,
+                "vectors": base64.b64encode(codes.astype(np.int8).tobytes()).decode("ascii"),
+                "scales": base64.b64encode(scales.astype("<f4").tobytes()).decode("ascii"),
+                "unanswerable": unanswerable,
+            }
+        )
+
     def matrix(self) -> npt.NDArray[np.float32]:
         """The questions' embeddings, one row each."""
-        codes = np.frombuffer(base64.b64decode(self.vectors), dtype=np.int8)
-        scales = np.frombuffer(base64.b64decode(self.scales), dtype="<f4").astype(np.float32)
-        rows = codes.reshape(len(self.facts), self.dimension).astype(np.float32)
-        return np.asarray(rows * scales[:, None], dtype=np.float32)
+        codes, scales = self._codes()
+        rows = codes.astype(np.float32)
+        return np.asarray(rows * scales.astype(np.float32)[:, None], dtype=np.float32)
 
 
 @dataclass(frozen=True)
