@@ -30,6 +30,7 @@ from ingest.errors import IngestError
 from kb.check_command import check_command, echo_check
 from kb.errors import EmptyQuestionError, FeedbackError, KbError, UsageError
 from kb.evaluation.cli import devset, eval_command, fit_claims_command, fit_command
+from kb.evaluation.remember import remember_command
 from kb.options import (
     PositiveInt,
     make_settings,
@@ -395,6 +396,7 @@ cli.add_command(devset)
 cli.add_command(eval_command)
 cli.add_command(fit_command)
 cli.add_command(fit_claims_command)
+cli.add_command(remember_command)
 cli.add_command(check_command)
 
 

@@ -35,6 +35,7 @@ from kb.evaluation.memory_fit import BankMemory
 from kb.evaluation.metrics import judge
 from kb.evaluation.passages import choose_fusion
 from kb.evaluation.questions import EvalQuestion, read_sources
+from kb.evaluation.remember import remember
 from kb.files import write_atomic
 from kb.index import Index
 
@@ -173,25 +174,25 @@ def _final(
     runner-up margins of the memory's and of the own ranker). The abstention model learns from
     the own ranker's out-of-fold rankings (`own`, the bank's and the `extra` questions): scores
     as it gives them to questions it has not seen. The `recall` questions join the memory
-    written (after the others' answerable questions, their near misses after the others'), and
-    name the model's version with the others; no part of the model is fitted with them."""
+    written (kb.evaluation.remember: after the others' answerable questions, their near misses
+    after the others'); no part of the model is fitted with them, nor named by them."""
     types = fit_types(retrieved)
     bank = {r.question.id for r in retrieved}
     taught = examples(index, retrieved, cross_fitted_types(retrieved))
     more = crossval.extra_examples(index, retrieved, extra)
-    held = BankMemory.of(index, [*retrieved, *extra, *recall]).memory if recall else memory.memory
     remembered = Remembered(
-        questions=held,
+        questions=memory.memory,
         ranker=fit_ranker(memory.read([*taught, *more])),
         alternatives_margin=margins[0],
         # Its threshold is read on the bank alone: out of fold, the users' words abstain less
         # under it than the bank's questions do (the own abstainer: more).
         abstainer=crossval.fit_abstainer(own, columns=near, scored=bank),
     )
-    abstainer = crossval.fit_abstainer(own)
-    ranker = fit_ranker(taught)
-    named = [*extra, *recall]
-    return build_model(retrieved, types, ranker, abstainer, passages, margins[1], remembered, named)
+    ranker, abstainer = fit_ranker(taught), crossval.fit_abstainer(own)
+    model = build_model(
+        retrieved, types, ranker, abstainer, passages, margins[1], remembered, extra
+    )
+    return remember(model, index, recall)
 
 
 ABSTENTION_TARGETS = (0.05, 0.04, 0.03)
