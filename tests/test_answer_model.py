@@ -30,6 +30,7 @@ from kb.cli import cli
 from kb.embed import FakeEmbedder
 from kb.evaluation.answers import same_value
 from kb.evaluation.questions import load_questions
+from kb.evaluation.remember import questions_digest
 from kb.index import Index
 from kb.render import SCHEMA_VERSION, answer_record
 from kb.sentence_store import Sentence
@@ -50,18 +51,23 @@ def test_the_committed_model_is_plain_json_naming_the_features() -> None:
     assert model.abstainer.features == list(ABSTAIN_FEATURES)
     assert 0.0 < model.abstainer.threshold < 1.0
     # The memory's ranker reads the same columns; the memory holds every answerable question
-    # of the bank and of the questions for the memory only (eval/memory), the bank's first,
-    # then every question of the two that the report does not answer; the memory's
-    # abstainer reads the own one's columns and how close those are. (The committed model
-    # predates eval/recall, which the next `kb fit` adds to the memory after the fit.)
+    # of the bank, of the questions for the memory only (eval/memory) and of those joined
+    # after the fit (eval/recall, `kb remember`), in that order, then every question of the
+    # three that the report does not answer; the memory's abstainer reads the own one's
+    # columns and how close those are. The recall questions are today's eval/recall.
     assert model.memory is not None
     assert model.memory.ranker.features == list(FEATURES)
-    questions = [load_questions(ROOT / "eval" / folder) for folder in ("bank", "memory")]
-    bank, extra = ([q.fact for q in qs if q.answerable and q.fact] for qs in questions)
-    unanswerable = sum(not q.answerable for qs in questions for q in qs)
+    folders = ("bank", "memory", "recall")
+    questions = [load_questions(ROOT / "eval" / folder) for folder in folders]
+    bank, extra, recall = ([q.fact for q in qs if q.answerable and q.fact] for qs in questions)
+    unanswerable = [sum(not q.answerable for q in qs) for qs in questions]
     assert len(bank) == model.trained_on["answerable"] and len(extra) >= 700
-    assert model.memory.questions.facts == bank + extra + [""] * unanswerable
-    assert model.memory.questions.unanswerable == unanswerable >= 400
+    held = model.memory.questions
+    assert held.facts == bank + extra + recall + [""] * sum(unanswerable)
+    assert held.unanswerable == sum(unanswerable) >= 400
+    assert held.recall is not None
+    assert (held.recall.answerable, held.recall.unanswerable) == (len(recall), unanswerable[2])
+    assert held.recall.digest == questions_digest(questions[2])
     assert model.memory.abstainer is not None
     assert model.memory.abstainer.features == [*ABSTAIN_FEATURES, *NEAR_MISS_FEATURES]
     assert 0.0 < model.memory.abstainer.threshold < 1.0
