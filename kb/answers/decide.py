@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -60,6 +61,14 @@ _FIGURES = ("percent", "count", "amount")
 """The kinds of value the rules on a sentence's figures read (`figure_rules`)."""
 
 
+_TARGET = re.compile(
+    r"\buiteindelijk\b|\b(?:in|tot|richting) 2020\b|\bwil(?:len)?\b.*\b(?:halen|bereik\w*|hebben)\b"
+)
+"""A question asking the pact's target in words the ranker's `asks_ambition` column does not
+read ("wil men in 2020 ... hebben", "uiteindelijk"): today's figure does not take the
+ambition's place (`figure_rules`). Apart from that column, which the model was fitted on."""
+
+
 def sentence_order(candidates: Sequence[Candidate], scores: npt.NDArray[np.float64]) -> list[int]:
     """Candidate indexes by score, best first, keeping the best candidate of each sentence."""
     order: list[int] = []
@@ -80,10 +89,14 @@ def figure_rules(
     question: str,
 ) -> list[int]:
     """`order` (one candidate per sentence, from `sentence_order`) with each sentence's figure
-    of today in place of its ambition (`_today_over_ambition`), then the figure of the school
+    of today in place of its ambition (`_today_over_ambition`; not when the question asks the
+    target, `_TARGET`), then the figure of the school
     type asked in place of another's (`_asked_school_over_other`, when the question names
     one; its school types are read once here)."""
-    today = [_today_over_ambition(i, candidates, scores, rows) for i in order]
+    if _TARGET.search(question):
+        today = list(order)
+    else:
+        today = [_today_over_ambition(i, candidates, scores, rows) for i in order]
     asked = schools(question)
     if not asked:
         return today
