@@ -96,6 +96,8 @@ def remember_command(
         raise UsageError(str(exc)) from exc
     if model is None:
         raise UsageError(f"{model_path}: no answer model there (run kb fit)")
+    if model.memory is None:  # before the index is opened: the model alone says so
+        raise UsageError(f"{model_path}: the model has no memory (fitted before it existed)")
     asked = load_questions(questions)
     index = open_index(make_settings(config, corpus, build_dir))
     bar, progress = progress_bar("search the questions", counts=True)
