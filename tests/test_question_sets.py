@@ -18,7 +18,14 @@ from kb.evaluation.questions import EvalQuestion, load_questions
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "corpus" / "techniekpact-voortgangsrapportage-2017.txt"
-FRESH = ("answers-fresh", "answers-fresh2", "answers-fresh3", "answers-fresh4", "answers-fresh5")
+FRESH = (
+    "answers-fresh",
+    "answers-fresh2",
+    "answers-fresh3",
+    "answers-fresh4",
+    "answers-fresh5",
+    "answers-fresh6",
+)
 FITTED = ("bank", "memory", "recall")
 """What `kb fit` reads: the bank, the memory's questions, and those it holds for recall only."""
 FOLDERS = (*FITTED, *FRESH)
