@@ -299,8 +299,8 @@ def _plan(
     type=click.Path(path_type=Path, exists=True),
     default=RECALLED,
     show_default=True,
-    help="more questions for the memory of the model written, added after the fit (nothing "
-    "is fitted, chosen or scored with them); never gold",
+    help="more questions for the memory of the model written, added after the fit as `kb "
+    "remember` adds them (nothing is fitted, chosen or scored with them); never gold",
 )
 @click.option("--out", type=click.Path(path_type=Path), default=MODEL_FILE, show_default=True)
 @click.option("--report", type=click.Path(path_type=Path), default=FIT_REPORT, show_default=True)
