@@ -17,9 +17,8 @@ from kb.evaluation.fit import fit_ranker
 from kb.evaluation.fit_report import markdown
 from kb.evaluation.fitdata import goal_of, retrieve
 from kb.evaluation.fitting import FitOutcome, run_fit, what_runs, write_model
-from kb.evaluation.memory_fit import BankMemory
+from kb.evaluation.memory_fit import BankMemory, remember
 from kb.evaluation.questions import load_questions
-from kb.evaluation.remember import remember
 from kb.index import Index
 from tests.support.ingest_fixtures import ROOT
 

@@ -24,7 +24,7 @@ from kb.evaluation.beir import read_qrels, read_queries, read_run
 from kb.evaluation.benchmark import CHUNK_SIZES, FUSIONS, Plan, run_benchmark
 from kb.evaluation.fit_report import write_report
 from kb.evaluation.fitting import run_fit, write_model
-from kb.evaluation.questions import load_questions, read_sources
+from kb.evaluation.questions import load_questions, read_sources, refuse_gold
 from kb.evaluation.report import headline_table, publish, verdict, write_results
 from kb.options import make_settings, open_index, progress_bar, settings_options
 from kb.settings import Settings
@@ -328,9 +328,7 @@ def fit_command(
         kb fit --memory /tmp/more-questions   # other questions for the memory (and abstention)
         kb fit --recall /tmp/recall     # other questions for the memory, added after the fit
     """
-    for path in (questions, remembered, recalled):
-        if path.resolve().is_relative_to(GOLD.parent.resolve()):
-            raise QuestionFileError(f"{path}: the gold set is never used to fit anything")
+    refuse_gold(questions, remembered, recalled)
     settings = make_settings(config, corpus, build_dir)
     index = open_index(settings)
     bar, progress = progress_bar("fit", counts=True)

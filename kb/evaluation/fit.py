@@ -12,7 +12,6 @@ model is fitted on every question and written to `kb/answers/data/answer-model.j
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,6 +35,7 @@ from kb.answers.model import (
 )
 from kb.answers.question import QUESTION_TYPES, QuestionType, value_answers
 from kb.evaluation.fitdata import Example, Retrieved, goal_of, gold_type, is_right_text
+from kb.evaluation.questions import questions_digest
 
 FOLDS = 5
 MAX_FALSE_ABSTENTION = 0.05
@@ -161,10 +161,8 @@ def rank_example(example: Example, ranker: Scorer, type_probability: float) -> R
 def model_version(retrieved: Sequence[Retrieved], extra: Sequence[Retrieved] = ()) -> str:
     """The fit's name: the date and a digest of the questions it was fitted on (the bank's and
     the `extra` ones of `kb fit --memory`)."""
-    digest = hashlib.sha256()
-    for item in [*retrieved, *extra]:
-        digest.update(item.question.model_dump_json().encode())
-    return f"{datetime.now(UTC):%Y%m%d}-{digest.hexdigest()[:12]}"
+    digest = questions_digest([item.question for item in [*retrieved, *extra]])
+    return f"{datetime.now(UTC):%Y%m%d}-{digest}"
 
 
 def build_model(

@@ -31,11 +31,10 @@ from kb.evaluation.fit import (
     fold_of,
 )
 from kb.evaluation.fitdata import Retrieved, examples, retrieve
-from kb.evaluation.memory_fit import BankMemory
+from kb.evaluation.memory_fit import BankMemory, remember
 from kb.evaluation.metrics import judge
 from kb.evaluation.passages import choose_fusion
 from kb.evaluation.questions import EvalQuestion, read_sources
-from kb.evaluation.remember import remember
 from kb.files import write_atomic
 from kb.index import Index
 
@@ -174,7 +173,7 @@ def _final(
     runner-up margins of the memory's and of the own ranker). The abstention model learns from
     the own ranker's out-of-fold rankings (`own`, the bank's and the `extra` questions): scores
     as it gives them to questions it has not seen. The `recall` questions join the memory
-    written (kb.evaluation.remember: after the others' answerable questions, their near misses
+    written (`remember`: after the others' answerable questions, their near misses
     after the others'); no part of the model is fitted with them, nor named by them."""
     types = fit_types(retrieved)
     bank = {r.question.id for r in retrieved}

@@ -8,6 +8,9 @@ reads either the memory of the training goals only, which holds no sentence of i
 the bank never asked about, a new report's: the model's own ranker answers it unless the
 memory knows all its passages), or the whole memory but itself (this report's text asked
 anew: the memory's ranker answers it).
+
+Questions may also join a fitted model's memory afterwards (`remember`: `kb fit --recall` and
+`kb remember`), with nothing fitted on them.
 """
 
 from __future__ import annotations
@@ -30,7 +33,9 @@ from kb.answers.memory import (
     recalled_passages,
     remembers,
 )
+from kb.answers.model import AnswerModel
 from kb.evaluation.fitdata import Example, Retrieved, goal_of, labels_of
+from kb.evaluation.questions import questions_digest
 from kb.index import Index
 from kb.sentence_store import SentenceStore
 
@@ -127,3 +132,22 @@ def remembered(example: Example) -> bool:
     """Whether the memory's ranker ranks the example: the memory knows all its passages
     (kb.answers.memory.remembers, as in kb.answers.decide)."""
     return remembers([c.hit.chunk.id for c in example.candidates], example.rows)
+
+
+def remember(model: AnswerModel, index: Index, retrieved: Sequence[Retrieved]) -> AnswerModel:
+    """`model` whose memory holds the questions of `retrieved` after the fitted ones (their
+    spans after the fitted spans, the ones the report does not answer last), in place of any
+    joined before; with none, the memory as fitted.
+
+    Raises:
+        ValueError: the model has no memory, or holds vectors of another embedder.
+    """
+    if model.memory is None:
+        raise ValueError("the model has no memory (fitted before it existed): run kb fit")
+    held = model.memory.questions
+    if retrieved:
+        digest = questions_digest([r.question for r in retrieved])
+        held = held.joined(BankMemory.of(index, retrieved).memory, digest)
+    else:
+        held = held.fitted()
+    return model.model_copy(update={"memory": model.memory.model_copy(update={"questions": held})})

@@ -8,6 +8,8 @@ that into qrels for every chunking.
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -56,6 +58,18 @@ class Span:
     document: str
     start: int
     end: int
+
+
+GOLD_FOLDER = Path("eval/gold")
+"""The held-out gold set: measured once per change, never fitted or remembered."""
+
+
+def refuse_gold(*paths: Path) -> None:
+    """Raises QuestionFileError when a path is (in) the gold folder: nothing is ever fitted on
+    the gold set, nor joined to the answer model's memory."""
+    for path in paths:
+        if path.resolve().is_relative_to(GOLD_FOLDER.resolve()):
+            raise QuestionFileError(f"{path}: the gold set is never used to fit anything")
 
 
 def load_questions(path: Path) -> list[EvalQuestion]:
@@ -118,3 +132,11 @@ def read_sources(corpus_dir: Path) -> dict[str, str]:
     """document id -> raw text of its source file, where evidence spans are found."""
     manifests, _ = discover(corpus_dir)
     return {m.id: read_text(corpus_dir, m.source_file) for m in manifests}
+
+
+def questions_digest(questions: Sequence[EvalQuestion]) -> str:
+    """Names a set of questions: sha256 of their records, first 12 hex digits."""
+    digest = hashlib.sha256()
+    for question in questions:
+        digest.update(question.model_dump_json().encode())
+    return digest.hexdigest()[:12]

@@ -2,57 +2,25 @@
 
 The memory (kb.answers.memory) answers a question worded like one it holds with that one's
 sentence. Questions that join it after the fit teach the model nothing: no part of it is
-fitted, chosen or scored with them (`kb fit --recall` joins them the same way, after its fit).
-The rows joined are named in the memory (`Recall`), and joining again replaces them, so the
-same questions give the same file.
+fitted, chosen or scored with them (`kb fit --recall` joins them the same way, after its fit;
+both by kb.evaluation.memory_fit.remember). The rows joined are named in the memory
+(`Recall`), and joining again replaces them, so the same questions give the same file.
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Sequence
 from pathlib import Path
 
 import click
 
-from kb.answers.model import MODEL_FILE, AnswerModel, load_model
-from kb.errors import QuestionFileError, UsageError
-from kb.evaluation.fitdata import Retrieved, retrieve
-from kb.evaluation.memory_fit import BankMemory
-from kb.evaluation.questions import EvalQuestion, load_questions
-from kb.files import write_atomic
-from kb.index import Index
+from kb.answers.model import MODEL_FILE, load_model
+from kb.errors import UsageError
+from kb.evaluation.cli import RECALLED
+from kb.evaluation.fitdata import retrieve
+from kb.evaluation.fitting import write_model
+from kb.evaluation.memory_fit import remember
+from kb.evaluation.questions import load_questions, refuse_gold
 from kb.options import make_settings, open_index, progress_bar, settings_options
-
-RECALLED = Path("eval/recall")
-GOLD = Path("eval/gold")
-
-
-def remember(model: AnswerModel, index: Index, retrieved: Sequence[Retrieved]) -> AnswerModel:
-    """`model` whose memory holds the questions of `retrieved` after the fitted ones (their
-    spans after the fitted spans, the ones the report does not answer last), in place of any
-    joined before; with none, the memory as fitted.
-
-    Raises:
-        ValueError: the model has no memory, or holds vectors of another embedder.
-    """
-    if model.memory is None:
-        raise ValueError("the model has no memory (fitted before it existed): run kb fit")
-    held = model.memory.questions
-    if retrieved:
-        digest = questions_digest([r.question for r in retrieved])
-        held = held.joined(BankMemory.of(index, retrieved).memory, digest)
-    else:
-        held = held.fitted()
-    return model.model_copy(update={"memory": model.memory.model_copy(update={"questions": held})})
-
-
-def questions_digest(questions: Sequence[EvalQuestion]) -> str:
-    """Names a set of questions: sha256 of their records, first 12 hex digits."""
-    digest = hashlib.sha256()
-    for question in questions:
-        digest.update(question.model_dump_json().encode())
-    return digest.hexdigest()[:12]
 
 
 @click.command("remember")
@@ -88,8 +56,7 @@ def remember_command(
         kb remember                     # eval/recall into kb/answers/data/answer-model.json
         kb remember --questions /tmp/q.jsonl --out /tmp/m.json
     """
-    if questions.resolve().is_relative_to(GOLD.resolve()):
-        raise QuestionFileError(f"{questions}: the gold set is never used to fit anything")
+    refuse_gold(questions)
     try:
         model = load_model(model_path)
     except ValueError as exc:
@@ -107,7 +74,7 @@ def remember_command(
         joined = remember(model, index, found)
     except ValueError as exc:
         raise UsageError(f"{model_path}: {exc}") from exc
-    write_atomic(out or model_path, (joined.model_dump_json() + "\n").encode("utf-8"))
+    write_model(joined, out or model_path)
     load_model.cache_clear()  # it read the file written over
     recall = joined.memory.questions.recall if joined.memory else None
     added = f"{recall.answerable} answerable, {recall.unanswerable} not" if recall else "none"
