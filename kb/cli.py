@@ -6,6 +6,8 @@ Each command is a small function calling the same library functions as the app. 
 - bad input (a question, a file, a setting, an option) exits 2 with one line on stderr,
   `kb <command>: <what is wrong and what to do>`;
 - an I/O failure that is not the input's fault (a full disk) exits 1 with one line;
+- a command whose optional dependencies are not installed (`kb eval` without the `eval`
+  extra) exits 2 with one line naming the extra to install (`EXTRAS`);
 - anything else is a bug: exit 1 with one line, and the traceback with `kb --debug`.
 
 The command line is an edge, like the app: it is the one module outside kb.evaluation that
@@ -42,6 +44,27 @@ from kb.options import (
 from kb.text import limit_question, shown
 
 USAGE_ERROR = 2
+
+EXTRAS: dict[str, str] = {
+    "ranx": "eval",
+    "matplotlib": "eval",
+    "sklearn": "eval",
+    "sentence_transformers": "st",
+    "torch": "st",
+}
+"""The optional dependencies of pyproject.toml, by the module a command imports, and the
+extra that installs each."""
+
+
+def missing_extra(exc: ModuleNotFoundError) -> str | None:
+    """What to install for the module `exc` misses (None: not an optional dependency)."""
+    extra = EXTRAS.get((exc.name or "").split(".")[0])
+    if extra is None:
+        return None
+    return (
+        f"needs {exc.name}, which is not installed: "
+        f"install the {extra!r} extra (pip install -e '.[{extra}]')"
+    )
 
 
 class KbGroup(click.Group):
@@ -83,6 +106,10 @@ class KbGroup(click.Group):
             click.echo(f"{name}: {exc}", err=True)
             return 1
         except Exception as exc:
+            needed = missing_extra(exc) if isinstance(exc, ModuleNotFoundError) else None
+            if needed is not None:
+                click.echo(f"{name}: {needed}", err=True)
+                return USAGE_ERROR
             if debug:
                 traceback.print_exc()
             else:

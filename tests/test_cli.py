@@ -7,6 +7,7 @@ entry point in a subprocess.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -100,6 +101,38 @@ def test_a_value_error_from_a_bug_is_not_a_usage_error(
 
     monkeypatch.setattr(cli_module, "make_settings", value_error)
     assert runner.invoke(cli, ["build"]).exit_code == 1
+
+
+def _needs_ranx(*args: object, **kwargs: object) -> object:
+    import ranx  # noqa: F401
+
+    raise AssertionError("ranx should be missing")
+
+
+def test_a_missing_optional_dependency_names_its_extra_and_exits_2(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The app's venv has no `eval` extra; `kb eval` there once ended in "internal error".
+    monkeypatch.setitem(sys.modules, "ranx", None)
+    monkeypatch.setattr(cli_module, "make_settings", _needs_ranx)
+    result = runner.invoke(cli, ["ingest"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "kb ingest: needs ranx, which is not installed: "
+        "install the 'eval' extra (pip install -e '.[eval]')"
+    )
+
+
+def test_a_missing_module_of_no_extra_is_a_bug(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def needs_nothing_we_know(*args: object, **kwargs: object) -> object:
+        raise ModuleNotFoundError("No module named 'kb_gone'", name="kb_gone")
+
+    monkeypatch.setattr(cli_module, "make_settings", needs_nothing_we_know)
+    result = runner.invoke(cli, ["ingest"])
+    assert result.exit_code == 1
+    assert "internal error (ModuleNotFoundError" in result.stderr
 
 
 def test_main_returns_the_exit_code_without_exiting(monkeypatch: pytest.MonkeyPatch) -> None:
