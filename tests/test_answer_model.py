@@ -63,6 +63,10 @@ def test_the_committed_model_is_plain_json_naming_the_features() -> None:
     assert len(bank) == model.trained_on["answerable"] and len(extra) >= 700
     held = model.memory.questions
     assert held.facts == bank + extra + recall + [""] * sum(unanswerable)
+    # Each with its value (kb.answers.remembered_value), the same order.
+    answered = [[q.value or "" for q in qs if q.answerable and q.fact] for qs in questions]
+    assert held.values == [*answered[0], *answered[1], *answered[2]] + [""] * sum(unanswerable)
+    assert sum(bool(v) for v in held.values) >= 1500
     assert held.unanswerable == sum(unanswerable) >= 400
     assert held.recall is not None
     assert (held.recall.answerable, held.recall.unanswerable) == (len(recall), unanswerable[2])

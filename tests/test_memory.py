@@ -22,8 +22,8 @@ from kb.answers.memory import (
 )
 from kb.answers.model import MODEL_FILE, MODEL_FORMAT, load_model
 from kb.evaluation.fitdata import examples, retrieve
-from kb.evaluation.memory_fit import BankMemory
-from kb.evaluation.questions import load_questions
+from kb.evaluation.memory_fit import BankMemory, valued
+from kb.evaluation.questions import EvalQuestion, load_questions
 from kb.index import Hit, Index
 from kb.sentence_store import Sentence, SentenceStore
 from tests.support.ingest_fixtures import ROOT
@@ -395,9 +395,64 @@ def test_questions_joined_after_the_fit_come_after_its_own_and_can_be_replaced()
     assert again.recall is not None and again.recall.digest == "d2"
     # Survives the model file.
     assert QuestionMemory.model_validate_json(joined.model_dump_json()) == joined
+    # A memory without values joined to one with values: "" for each row without.
+    valued = more.with_values(["50%", ""])
+    assert UNANSWERED.joined(valued, "d3").values == ["", "", "50%", "", ""]
+    assert UNANSWERED.joined(more, "d4").values == []
+    with pytest.raises(ValueError, match="3 values for a memory of 2"):
+        more.with_values(["a", "b", "c"])
+
+
+def test_values_follow_their_rows_when_joined_and_taken_apart() -> None:
+    base = UNANSWERED.with_values(["vier", "30 procent", ""])
+    more = QuestionMemory.of(
+        "test-embedder",
+        ["De ambitie is 50%", ""],
+        np.asarray([_unit(0, 0, 1, 0), _unit(0, 1, 1, 0)], dtype=np.float32),
+        unanswerable=1,
+        values=["50%", ""],
+    )
+    joined = base.joined(more, "d")
+    assert joined.values == ["vier", "30 procent", "50%", "", ""]
+    assert joined.fitted().values == base.values
+    assert MemoryView.of(joined, _store()).values == ("vier", "30 procent", "50%", "", "")
+    assert MemoryView.of(UNANSWERED, _store()).values == ("", "", "")
 
 
 def test_questions_of_another_embedder_are_not_joined() -> None:
     other = QuestionMemory.of("other-embedder", ["30 procent"], np.eye(1, 4, dtype=np.float32))
     with pytest.raises(ValueError, match="other-embedder"):
         MEMORY.joined(other, "d")
+
+
+def _asked(qid: str, fact: str | None, value: str | None) -> EvalQuestion:
+    return EvalQuestion.model_validate(
+        {
+            "id": qid,
+            "question": f"vraag {qid}?",
+            "answerable": fact is not None,
+            "goal": 1,
+            "qtype": "hoeveel",
+            "evidence": [fact] if fact else [],
+            "fact": fact,
+            "value": value,
+            "section": "bereikt" if fact else None,
+            "wording": "paraphrase",
+            "near_miss": fact is None,
+        }
+    )
+
+
+def test_a_memory_fitted_without_values_gets_those_of_its_questions_row_by_row() -> None:
+    # UNANSWERED was fitted on two answered questions and a near miss; the near miss may come
+    # first in the file, the memory keeps the answered ones first.
+    asked = [
+        _asked("q3", None, None),
+        _asked("q1", "waarvan er vier raken aan techniek", "vier"),
+        _asked("q2", "30 procent", None),
+    ]
+    assert valued(UNANSWERED, asked).values == ["vier", "", ""]
+    with pytest.raises(ValueError, match="not fitted on these questions"):
+        valued(UNANSWERED, asked[1:])
+    with pytest.raises(ValueError, match="not fitted on these questions"):
+        valued(UNANSWERED, [asked[0], asked[2], asked[1]])

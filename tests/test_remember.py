@@ -89,8 +89,19 @@ def test_it_joins_questions_that_the_answer_step_then_reads(
     assert held.fitted() == committed.memory.questions.fitted()
     # Everything else is the committed model's.
     assert joined.model_copy(update={"memory": committed.memory}) == committed
+    # With its value, which the answer step reads.
+    assert held.values[answered - 1] == "twaalf" and held.values[-1] == ""
     # The same questions again give the same file.
     first = model.read_bytes()
+    assert main(command) == 0
+    assert model.read_bytes() == first
+    # A model fitted before the memory kept values gets those of the questions kb fit fitted
+    # it on (eval/bank, eval/memory): the committed model's.
+    bare = joined.memory.questions.model_copy(update={"values": []})
+    stripped = joined.model_copy(
+        update={"memory": joined.memory.model_copy(update={"questions": bare})}
+    )
+    model.write_text(stripped.model_dump_json(), encoding="utf-8")
     assert main(command) == 0
     assert model.read_bytes() == first
     # Read against the report, the joined question answers the sentence holding its span.

@@ -25,11 +25,20 @@ import numpy.typing as npt
 
 from ingest.regions import Gazetteer
 from kb.answers.candidates import FEATURES, Candidate, candidates_of
-from kb.answers.memory import RECALL_DEPTH, joined, recalled_passages, remembers, view_of
+from kb.answers.memory import (
+    RECALL_DEPTH,
+    MemoryView,
+    joined,
+    recalled_passages,
+    remembers,
+    view_of,
+)
 from kb.answers.model import AnswerModel
 from kb.answers.passages import rerank
-from kb.answers.question import QUESTION_TYPES, QuestionInfo, QuestionType, analyse_question
+from kb.answers.question import QUESTION_TYPES, QuestionInfo, analyse_question
+from kb.answers.remembered_value import remembered_value
 from kb.answers.schools import figure_schools, matched, schools
+from kb.embed import Vectors
 from kb.index import Filters, Hit, Index
 
 ABSTAIN_FEATURES: tuple[str, ...] = (
@@ -169,6 +178,23 @@ def _in_place_of(
     return max(others, key=lambda i: scores[i]) if others else best
 
 
+def _answer_order(
+    ranked: Sequence[int],
+    candidates: Sequence[Candidate],
+    scores: npt.NDArray[np.float64],
+    rows: npt.NDArray[np.float32],
+    question: str,
+    memory: MemoryView | None,
+    vector: Vectors,
+) -> list[int]:
+    """`figure_rules`, then, when the memory ranked (`memory`), the answer's figure that the
+    remembered questions name (kb.answers.remembered_value)."""
+    order = figure_rules(ranked, candidates, scores, rows, question)
+    if order and memory is not None:
+        order[0] = remembered_value(order[0], candidates, scores, memory, vector)
+    return order
+
+
 MOST_RUNNERS_UP = 2
 """Runners-up shown at most as "Ook mogelijk"."""
 
@@ -264,9 +290,7 @@ def decide(
     than it has), else of the passages found for it."""
     settings = index.settings
     probabilities = model.question_types.probabilities(text)
-    types: dict[QuestionType, float] = {
-        kind: probabilities.get(kind, 0.0) for kind in QUESTION_TYPES
-    }
+    types = {kind: probabilities.get(kind, 0.0) for kind in QUESTION_TYPES}
     top = max(types, key=lambda kind: types[kind])
     info = dataclasses.replace(analyse_question(text), kind=top)
     vector = index.embed_question(text)
@@ -287,10 +311,11 @@ def decide(
     evidence = abstention_row(rows, own, by_score, types[top])
     abstainer = model.abstainer
     scores, margin, ranked = own, model.alternatives_margin, by_score
-    if remembered is not None and remembers([c.hit.chunk.id for c in candidates], rows):
+    by_memory = remembered is not None and remembers([c.hit.chunk.id for c in candidates], rows)
+    if by_memory:
         # Text the bank asked about: the memory's ranker picks the answer, also among the
         # passages that the closest remembered questions bring back.
-        assert memory is not None
+        assert memory is not None and remembered is not None
         deeper = functools.partial(index.search, text, filters, RECALL_DEPTH, vector=vector)
         extra = recalled_passages(memory, store, vector, taken, deeper)
         if extra:
@@ -304,9 +329,9 @@ def decide(
             abstainer = remembered.abstainer
             evidence = np.concatenate([evidence, memory.abstention_columns(vector)])
     probability = abstainer.probability(evidence)
-    order = figure_rules(ranked, candidates, scores, rows, info.folded)
+    readers = memory if by_memory else None
+    order = _answer_order(ranked, candidates, scores, rows, info.folded, readers, vector)
     if settings.answer_rerank and model.passages is not None:
         hits = rerank(hits, candidates, scores, model.passages)
-    abstain = not order or probability < abstainer.threshold
-    abstain = abstain or year_gate(rows[order[0]])
+    abstain = not order or probability < abstainer.threshold or year_gate(rows[order[0]])
     return Decision(info, hits, candidates, scores, order, probability, abstain, margin)

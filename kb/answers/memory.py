@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from kb.embed import Vectors
 from kb.index import Hit
@@ -113,10 +113,18 @@ class QuestionMemory(BaseModel):
     like (`NEAR_MISS_FEATURES`)."""
     recall: Recall | None = None
     """Which rows were joined after the fit (None: none were)."""
+    values: list[str] = Field(default_factory=list)
+    """Each question's gold value as the report writes it ("" for none), read by
+    kb.answers.remembered_value; empty in a memory fitted before values were kept."""
 
     @classmethod
     def of(
-        cls, embedder: str, facts: Sequence[str], vectors: Vectors, unanswerable: int = 0
+        cls,
+        embedder: str,
+        facts: Sequence[str],
+        vectors: Vectors,
+        unanswerable: int = 0,
+        values: Sequence[str] = (),
     ) -> QuestionMemory:
         data = np.asarray(vectors, dtype=np.float32).reshape(len(facts), -1)
         largest = np.abs(data).max(axis=1) if len(data) else np.zeros(0, dtype=np.float32)
@@ -129,6 +137,7 @@ class QuestionMemory(BaseModel):
             vectors=base64.b64encode(codes.tobytes()).decode("ascii"),
             scales=base64.b64encode(scales.tobytes()).decode("ascii"),
             unanswerable=unanswerable,
+            values=list(values),
         )
 
     def fitted(self) -> QuestionMemory:
@@ -176,16 +185,32 @@ class QuestionMemory(BaseModel):
         """Both memories' rows, `self`'s first (`unanswerable` left to the caller)."""
         codes, scales = self._codes()
         more, more_scales = other._codes()
-        return self._with(
+        stacked = self._with(
             [*self.facts, *other.facts],
             np.concatenate([codes, more]),
             np.concatenate([scales, more_scales]),
             0,
         )
+        if not self.values and not other.values:
+            return stacked
+        return stacked.model_copy(update={"values": [*self.row_values(), *other.row_values()]})
 
     def _rows(self, rows: npt.NDArray[np.intp], unanswerable: int) -> QuestionMemory:
         codes, scales = self._codes()
-        return self._with([self.facts[i] for i in rows], codes[rows], scales[rows], unanswerable)
+        kept = self._with([self.facts[i] for i in rows], codes[rows], scales[rows], unanswerable)
+        if not self.values:
+            return kept
+        return kept.model_copy(update={"values": [self.values[i] for i in rows]})
+
+    def row_values(self) -> list[str]:
+        """Each row's gold value ("" for none, and for every row of a memory without values)."""
+        return self.values or [""] * len(self.facts)
+
+    def with_values(self, values: Sequence[str]) -> QuestionMemory:
+        """This memory with each row's gold value `values` (one per row)."""
+        if len(values) != len(self.facts):
+            raise ValueError(f"{len(values)} values for a memory of {len(self.facts)} questions")
+        return self.model_copy(update={"values": list(values)})
 
     def _with(
         self,
@@ -221,6 +246,8 @@ class MemoryView:
     """Each remembered question's (first) sentence; -1 when no sentence holds its span."""
     unanswered: npt.NDArray[np.bool_]
     """The remembered questions the report does not answer."""
+    values: tuple[str, ...]
+    """Each remembered question's gold value ("" for none: `QuestionMemory.values`)."""
     _last: dict[bytes, npt.NDArray[np.float32]] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -245,6 +272,7 @@ class MemoryView:
             {n: np.asarray(rows, dtype=np.intp) for n, rows in found.items()},
             first,
             np.arange(len(memory.facts)) >= answered,
+            tuple(memory.row_values()),
         )
 
     def pointed(

@@ -35,7 +35,7 @@ from kb.answers.memory import (
 )
 from kb.answers.model import AnswerModel
 from kb.evaluation.fitdata import Example, Retrieved, goal_of, labels_of
-from kb.evaluation.questions import questions_digest
+from kb.evaluation.questions import EvalQuestion, questions_digest
 from kb.index import Index
 from kb.sentence_store import SentenceStore
 
@@ -65,6 +65,7 @@ class BankMemory:
             [r.question.fact or "" for r in kept],
             np.stack([np.asarray(r.vector, dtype=np.float32).reshape(-1) for r in kept]),
             unanswerable=len(unanswered),
+            values=[r.question.value or "" for r in kept],
         )
         assert index.sentences is not None
         return cls(
@@ -134,20 +135,44 @@ def remembered(example: Example) -> bool:
     return remembers([c.hit.chunk.id for c in example.candidates], example.rows)
 
 
-def remember(model: AnswerModel, index: Index, retrieved: Sequence[Retrieved]) -> AnswerModel:
+def remember(
+    model: AnswerModel,
+    index: Index,
+    retrieved: Sequence[Retrieved],
+    fitted_on: Sequence[EvalQuestion] = (),
+) -> AnswerModel:
     """`model` whose memory holds the questions of `retrieved` after the fitted ones (their
     spans after the fitted spans, the ones the report does not answer last), in place of any
-    joined before; with none, the memory as fitted.
+    joined before; with none, the memory as fitted. A memory fitted before values were kept
+    gets its fitted questions' values from `fitted_on`, the questions it was fitted on
+    (`valued`).
 
     Raises:
-        ValueError: the model has no memory, or holds vectors of another embedder.
+        ValueError: the model has no memory, holds vectors of another embedder, or lacks
+            values and `fitted_on` are not the questions it was fitted on.
     """
     if model.memory is None:
         raise ValueError("the model has no memory (fitted before it existed): run kb fit")
     held = model.memory.questions
+    if not held.values and fitted_on:
+        held = valued(held.fitted(), fitted_on)
     if retrieved:
         digest = questions_digest([r.question for r in retrieved])
         held = held.joined(BankMemory.of(index, retrieved).memory, digest)
     else:
         held = held.fitted()
     return model.model_copy(update={"memory": model.memory.model_copy(update={"questions": held})})
+
+
+def valued(memory: QuestionMemory, questions: Sequence[EvalQuestion]) -> QuestionMemory:
+    """`memory` (as fitted) with the values of `questions`, the questions it was fitted on
+    (the answerable ones with a span, then the others, as `BankMemory.of` keeps them).
+
+    Raises:
+        ValueError: their spans are not the memory's, row by row.
+    """
+    answered = [q for q in questions if q.answerable and q.fact]
+    kept = [*answered, *(q for q in questions if not q.answerable)]
+    if [q.fact or "" for q in kept] != memory.facts:
+        raise ValueError("the memory was not fitted on these questions (their spans differ)")
+    return memory.with_values([q.value or "" for q in kept])

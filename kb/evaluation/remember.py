@@ -5,6 +5,10 @@ sentence. Questions that join it after the fit teach the model nothing: no part 
 fitted, chosen or scored with them (`kb fit --recall` joins them the same way, after its fit;
 both by kb.evaluation.memory_fit.remember). The rows joined are named in the memory
 (`Recall`), and joining again replaces them, so the same questions give the same file.
+
+A memory fitted before it kept its questions' values (kb.answers.remembered_value) gets them
+here from the questions `kb fit` fits on by default (eval/bank, then eval/memory), which must
+give its spans row by row.
 """
 
 from __future__ import annotations
@@ -15,11 +19,11 @@ import click
 
 from kb.answers.model import MODEL_FILE, load_model
 from kb.errors import UsageError
-from kb.evaluation.cli import RECALLED
+from kb.evaluation.cli import BANK, RECALLED, REMEMBERED
 from kb.evaluation.fitdata import retrieve
 from kb.evaluation.fitting import write_model
 from kb.evaluation.memory_fit import remember
-from kb.evaluation.questions import load_questions, refuse_gold
+from kb.evaluation.questions import EvalQuestion, load_questions, refuse_gold
 from kb.options import make_settings, open_index, progress_bar, settings_options
 
 
@@ -70,8 +74,9 @@ def remember_command(
     bar, progress = progress_bar("search the questions", counts=True)
     with bar:
         found = retrieve(index, asked, lambda done: progress("search", done, len(asked)))
+    fitted_on = [] if model.memory.questions.values else _fitted_on()
     try:
-        joined = remember(model, index, found)
+        joined = remember(model, index, found, fitted_on)
     except ValueError as exc:
         raise UsageError(f"{model_path}: {exc}") from exc
     write_model(joined, out or model_path)
@@ -79,3 +84,9 @@ def remember_command(
     recall = joined.memory.questions.recall if joined.memory else None
     added = f"{recall.answerable} answerable, {recall.unanswerable} not" if recall else "none"
     click.echo(f"model: {out or model_path} (joined to its memory: {added})")
+
+
+def _fitted_on() -> list[EvalQuestion]:
+    """The questions `kb fit` fits the memory on by default (its `--questions`, then its
+    `--memory`), for a memory without values."""
+    return [*load_questions(BANK), *load_questions(REMEMBERED)]
