@@ -4,6 +4,10 @@ One parser for every whole number a reader can type (`?doel=9`, `?n=5`, `&zin=12
 `--top-k 3`): ASCII digits only and a bounded length. `str.isdigit()` also accepts "²", "①"
 and Arabic-Indic digits, which `int()` then rejects or reads as another number, and a number
 of 5,000 digits hits Python's limit on converting long strings.
+
+A span copied from the report's text file can end in a word split at the line end ("ruim
+17.000 scho-"), which the index holds joined ("scholingsvouchers"): `as_indexed` is the span as
+the index's text holds it.
 """
 
 from __future__ import annotations
@@ -12,6 +16,18 @@ import unicodedata
 from dataclasses import dataclass
 
 MAX_DIGITS = 9
+
+
+def as_indexed(span: str) -> str:
+    """`span` without the hyphen of a word split at its end, as the index's text holds it:
+    the word is joined there, or keeps a real hyphen, and either way starts with what is left.
+
+    >>> as_indexed("zijn door UWV ruim 17.000 scho-"), as_indexed("vmbo-leerlingen")
+    ('zijn door UWV ruim 17.000 scho', 'vmbo-leerlingen')
+    """
+    if len(span) > 1 and span.endswith("-") and span[-2].isalpha():
+        return span[:-1]
+    return span
 
 
 def whole_number(text: str | None, digits: int = MAX_DIGITS) -> int | None:

@@ -47,6 +47,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from kb.embed import Vectors
 from kb.index import Hit
 from kb.sentence_store import SentenceStore
+from kb.text import as_indexed
 
 MEMORY_FEATURES: tuple[str, ...] = (
     "memory_similarity",
@@ -262,7 +263,7 @@ class MemoryView:
         found: dict[int, list[int]] = {}
         answered = len(memory.facts) - memory.unanswerable
         for row, fact in enumerate(memory.facts[:answered]):
-            for number in _sentences_holding(joined, starts, fact):
+            for number in _sentences_holding(joined, starts, as_indexed(fact)):
                 found.setdefault(number, []).append(row)
         first = np.full(len(memory.facts), -1, dtype=np.intp)
         for number in sorted(found, reverse=True):

@@ -52,7 +52,7 @@ def margin_row(ranked: Sequence[Ranked], abstention: Abstention, margin: float) 
         shown = _shown(r, margin)
         answered += bool(shown)
         with_alternatives += len(shown) > 1
-        fact = question.fact
+        fact = question.found
         right += (
             question.answerable
             and fact is not None

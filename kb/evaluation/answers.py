@@ -120,14 +120,14 @@ def value_core(text: str) -> str:
 
 
 def judge(question: EvalQuestion, result: Answer) -> Outcome:
-    if not question.answerable or result.abstained or question.fact is None:
+    fact = question.found
+    if not question.answerable or result.abstained or fact is None:
         in_sentence = in_source = False
     else:
-        in_sentence = question.fact in result.text
+        in_sentence = fact in result.text
         notes = result.source.footnotes if result.source else []
-        in_source = in_sentence or any(question.fact in f.text for f in notes)
+        in_source = in_sentence or any(fact in f.text for f in notes)
     value_right = None if question.value is None else same_value(result.value, question.value)
-    fact = question.fact
     top_3 = in_sentence or (
         fact is not None
         and question.answerable

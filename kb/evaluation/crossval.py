@@ -223,7 +223,7 @@ def ranking_scores(ranked: Sequence[Ranked]) -> Scores:
 
 
 def _fact_at(ranked: Ranked, k: int) -> bool:
-    fact = ranked.example.question.fact
+    fact = ranked.example.question.found
     return fact is not None and any(
         fact in ranked.example.candidates[i].sentence.text for i in ranked.order[:k]
     )
@@ -235,7 +235,7 @@ def hand_scores(retrieved: Sequence[Retrieved]) -> dict[str, float]:
     valued = [r for r in answerable if r.question.value is not None]
     near = [r for r in retrieved if not r.question.answerable and r.question.near_miss]
     fact = sum(
-        r.hand.text is not None and r.question.fact is not None and r.question.fact in r.hand.text
+        r.hand.text is not None and r.question.found is not None and r.question.found in r.hand.text
         for r in answerable
     )
     return {

@@ -108,9 +108,9 @@ def is_right(candidate: Candidate, question: EvalQuestion) -> bool:
 
 
 def is_right_text(sentence: str | None, value: str | None, question: EvalQuestion) -> bool:
-    if not question.answerable or question.fact is None or sentence is None:
+    if not question.answerable or question.found is None or sentence is None:
         return False
-    if question.fact not in sentence:
+    if question.found not in sentence:
         return False
     return question.value is None or (value is not None and same_value(value, question.value))
 

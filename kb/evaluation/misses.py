@@ -5,8 +5,9 @@ that lost the answer (out-of-fold rankings and abstention from kb.evaluation.cro
 
 0. `fact in no passage's text`: the gold span is a web address (kept as a passage's metadata,
    not its text), a heading in capitals (the goal's title), or copied from the raw file with
-   what cleaning removes (a footnote marker glued to a word, a line-break hyphen, a double
-   space): an artefact of the bank, no sentence can hold it;
+   what cleaning removes (a footnote marker glued to a word, a double space; a line-break
+   hyphen at the span's end is read away, kb.text.as_indexed): an artefact of the bank, no
+   sentence can hold it;
 1. `passage not retrieved`: no passage among the first `PASSAGE_DEPTH` holds the gold fact;
 2. `passage below the candidates`: one does, but below the passages candidates come from;
 3. `no sentence holds the fact`: the passage holds the fact, no sentence of it does (the
@@ -70,7 +71,7 @@ def categorise(
     out: list[Miss] = []
     for r in ranked:
         question = r.example.question
-        if not question.answerable or question.fact is None:
+        if not question.answerable or question.fact is None or question.found is None:
             continue
         abstained = abstention.abstains(question.id) or gate(r)
         right = _right_first(r)
@@ -78,7 +79,7 @@ def categorise(
             continue
         if right:
             category, detail = "abstained", ""
-        elif not any(question.fact in text for text in texts):
+        elif not any(question.found in text for text in texts):
             category, detail = "fact in no passage's text", _artefact(question.fact)
         else:
             category, detail = _category(r)
@@ -103,7 +104,7 @@ def categorise(
 
 
 def _right_first(r: Ranked) -> bool:
-    fact = r.example.question.fact
+    fact = r.example.question.found
     best = r.best
     if best is None or fact is None:
         return False
@@ -119,7 +120,7 @@ def _right_first(r: Ranked) -> bool:
 
 def _category(r: Ranked) -> tuple[str, str]:
     example = r.example
-    fact = example.question.fact
+    fact = example.question.found
     assert fact is not None
     hits = example.retrieved.hits
     holding = [h.rank for h in hits if fact in h.chunk.text]
@@ -146,7 +147,7 @@ def _artefact(fact: str) -> str:
         return "web address"
     if fact.upper() == fact:
         return "heading in capitals"
-    return "raw-file span (footnote marker, hyphen, spaces)"
+    return "raw-file span (footnote marker, spaces)"
 
 
 def _span_kind(fact: str) -> str:
@@ -158,7 +159,7 @@ def _span_kind(fact: str) -> str:
 def _value_kind(r: Ranked) -> str:
     example = r.example
     gold = example.question.value
-    fact = example.question.fact
+    fact = example.question.found
     assert gold is not None and fact is not None
     offered = any(
         c.value is not None and fact in c.sentence.text and same_value(c.value.text, gold)

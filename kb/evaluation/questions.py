@@ -20,6 +20,7 @@ from ingest.model import Chunk
 from ingest.pipeline import discover
 from ingest.read import read_text
 from kb.errors import QuestionFileError
+from kb.text import as_indexed
 
 QType = Literal[
     "hoeveel", "percentage", "bedrag", "wanneer", "wie", "waar", "welke", "wat", "hoe", "waarom",
@@ -51,6 +52,12 @@ class EvalQuestion(BaseModel):
     """Question bank only: the confusion the question sets up, if any."""
     origin: Literal["written", "template"] | None = None
     """Question bank only: written by hand or made from a template."""
+
+    @property
+    def found(self) -> str | None:
+        """The gold fact as the index's text holds it: without the hyphen of a word split at
+        the line end where the span was copied (kb.text.as_indexed); what a sentence must hold."""
+        return None if self.fact is None else as_indexed(self.fact)
 
 
 @dataclass(frozen=True)
