@@ -394,6 +394,20 @@ def test_same_value_reads_percent_rate_weekday_and_ordinal_as_the_report_writes_
     assert not same_value("13 maart", "14 maart") and not same_value("10.000e", "1.000")
 
 
+def test_same_value_reads_a_school_year_a_kamerstuk_and_a_second_euro_as_the_report_does() -> None:
+    # The report: "zal gedurende twee schooljaren lopen", "Kamerstuk 31288-547, brief OCW",
+    # "krijgen in 2017 € 1 miljoen euro aan ondersteuning": the value finder bolds "twee",
+    # "Kamerstuk 31288-547" and "€ 1 miljoen" there.
+    assert same_value("twee", "twee schooljaren") and same_value("drie studiejaren", "drie")
+    assert same_value("Kamerstuk 31288-547", "31288-547")
+    assert same_value("€ 1 miljoen", "€ 1 miljoen euro") and same_value(
+        "€1 miljoen euro", "€ 1 miljoen"
+    )
+    # Still told apart: another count of years, another paper, an amount without a euro sign.
+    assert not same_value("twee", "drie schooljaren") and not same_value("31288-547", "31288-548")
+    assert not same_value("1 miljoen", "€ 1 miljoen euro")
+
+
 def test_kb_fit_never_reads_the_gold_set() -> None:
     for option in ("--questions", "--memory", "--recall"):
         result = CliRunner().invoke(cli, ["fit", option, "eval/gold/questions.jsonl"])

@@ -78,9 +78,12 @@ class AnswerScores:
 _QUALIFIER = re.compile(
     r"^(?:(?:ruim|circa|ca\.|bijna|ongeveer|maximaal|minimaal|minstens|tenminste|ten minste"
     r"|gemiddeld|meer dan|minder dan|boven|onder|zo'n|zo’n|rond(?: de)?|de|het|in|sinds|vanaf"
-    r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)+"
+    r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|kamerstuk)\s+)+"
 )
-_UNIT = re.compile(r"\s+(?:jaar|jaren|maanden|maand|weken|week|dagen|dag|uur|tijd)$")
+_UNIT = re.compile(
+    r"\s+(?:(?:school|studie)?(?:jaar|jaren)|maanden|maand|weken|week|dagen|dag|uur|tijd)$"
+)
+_EURO = re.compile(r"^(€.*\d.*?)\s+euro$")
 _RATE = re.compile(r"\s+per\s+(?:jaar|maand|week|dag)$")
 _PERCENT = re.compile(r"(\d)\s*(?:%|procent)$")
 _ORDINAL = re.compile(r"(\d)e$")
@@ -91,8 +94,9 @@ def same_value(given: str | None, gold: str) -> bool:
     and without a leading qualifier, article or weekday ("ruim 17.000" = "17.000", "maximaal
     zeven" = "zeven", "de zomer van 2017" = "zomer van 2017", "maandag 13 maart" = "13
     maart"), a trailing unit of time or rate ("drie jaar" = "drie", "4x per jaar" = "4x") or
-    an ordinal "e" ("de 10.000e" = "10.000"); "30 procent" = "30%". A value is the number or
-    date; the qualifier stands in the quoted sentence.
+    an ordinal "e" ("de 10.000e" = "10.000"); "30 procent" = "30%"; "€ 1 miljoen euro" = "€ 1
+    miljoen"; "Kamerstuk 31288-547" = "31288-547". A value is the number or date; the
+    qualifier stands in the quoted sentence.
 
     >>> same_value("€25 miljoen", "€ 25 miljoen"), same_value("ruim 17.000", "17.000")
     (True, True)
@@ -109,9 +113,10 @@ def same_value(given: str | None, gold: str) -> bool:
 
 
 def value_core(text: str) -> str:
-    """A value without qualifier, article, weekday, unit of time or rate, or ordinal "e", and
-    with "procent" written "%", for comparing values."""
+    """A value without qualifier, article, weekday, label, unit of time or rate, ordinal "e"
+    or the "euro" after a euro sign, and with "procent" written "%", for comparing values."""
     core = re.sub(r"€\s*", "€", " ".join(text.split())).casefold()
+    core = _EURO.sub(r"\1", core)
     core = _QUALIFIER.sub("", core)
     core = _RATE.sub("", core)
     core = _PERCENT.sub(r"\1%", core)
