@@ -401,6 +401,11 @@ def test_questions_joined_after_the_fit_come_after_its_own_and_can_be_replaced()
     assert UNANSWERED.joined(more, "d4").values == []
     with pytest.raises(ValueError, match="3 values for a memory of 2"):
         more.with_values(["a", "b", "c"])
+    # A model file whose values do not match its questions is refused when read.
+    broken = json.loads(joined.model_dump_json())
+    broken["values"] = ["50%"]
+    with pytest.raises(ValueError, match="1 values for 5 questions"):
+        QuestionMemory.model_validate(broken)
 
 
 def test_values_follow_their_rows_when_joined_and_taken_apart() -> None:

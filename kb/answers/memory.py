@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from kb.embed import Vectors
 from kb.index import Hit
@@ -117,6 +117,12 @@ class QuestionMemory(BaseModel):
     values: list[str] = Field(default_factory=list)
     """Each question's gold value as the report writes it ("" for none), read by
     kb.answers.remembered_value; empty in a memory fitted before values were kept."""
+
+    @model_validator(mode="after")
+    def _one_value_a_row(self) -> QuestionMemory:
+        if self.values and len(self.values) != len(self.facts):
+            raise ValueError(f"{len(self.values)} values for {len(self.facts)} questions")
+        return self
 
     @classmethod
     def of(
