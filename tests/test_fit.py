@@ -95,6 +95,9 @@ def test_fit_writes_a_model_that_loads_and_a_side_by_side_report(
     remembered = outcome.model.memory.questions
     assert remembered.facts == [q.fact for q in known + extra] + [""] * len(unanswerable)
     assert remembered.unanswerable == len(unanswerable) > 0
+    # Each with its value (kb.answers.remembered_value names the answer's figure by them).
+    values = [q.value or "" for q in known + extra] + [""] * len(unanswerable)
+    assert remembered.values == values and any(values)
     measures = {
         "fact in the answer sentence",
         "value right",
