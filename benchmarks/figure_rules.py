@@ -14,7 +14,7 @@ as in `benchmarks.memory_columns`; the held-out bank questions and those of dev,
 and answers-fresh2 are ranked once, and each row of the table reads the same rankings with no
 rule, the ambition rule alone, and both. Figures are the ranking alone (no abstention) of the
 questions the memory's ranker ranks: the fact in the best sentence, the fact in one of the
-best three, and the right value shown (`kb.answers.question.value_answers`), each the mean
+best three, and the right value shown (`kb.answers.question.shows_value`), each the mean
 over the seeds. Session 42 ran it in about 8 minutes on two quiet cores (14 beside the test
 suite). Not a test.
 """
@@ -30,7 +30,7 @@ import numpy.typing as npt
 from benchmarks.memory_columns import Scorer, _fit, _routed, prepared
 from kb.answers.candidates import Candidate
 from kb.answers.decide import _today_over_ambition, figure_rules, sentence_order
-from kb.answers.question import value_answers
+from kb.answers.question import shows_value
 from kb.evaluation.fitdata import Example
 
 Rules = Callable[
@@ -65,7 +65,7 @@ def _count(ranker: Scorer, items: Sequence[Example], out: npt.NDArray[np.float64
             row[1] += fact in best.sentence.text
             row[2] += any(fact in e.candidates[i].sentence.text for i in order[:3])
             if question.value is not None:
-                shown = best.value is not None and value_answers(best.kind, e.info.kind)
+                shown = best.value is not None and shows_value(best.kind, e.info)
                 row[3] += 1
                 row[4] += bool(e.labels[order[0]]) and shown
 

@@ -4,6 +4,7 @@ committed model file, runners-up, and `kb fit`'s guard. Expected values are read
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import numpy as np
@@ -22,7 +23,14 @@ from kb.answers.decide import (
 )
 from kb.answers.memory import NEAR_MISS_FEATURES
 from kb.answers.model import MODEL_FILE, TreeRanker, load_model, model_id
-from kb.answers.question import analyse_question, type_cues, value_answers
+from kb.answers.question import (
+    QuestionInfo,
+    QuestionType,
+    analyse_question,
+    shows_value,
+    type_cues,
+    value_answers,
+)
 from kb.answers.values import Value
 from kb.build import build_index
 from kb.claims.model import ANSWER_MODEL_FILE
@@ -346,6 +354,45 @@ def test_a_value_is_shown_when_it_is_of_the_kind_asked() -> None:
     assert not value_answers("person", "which") and not value_answers("place", "person")
     assert not value_answers("count", "which") and not value_answers("person", "count")
     assert not value_answers(None, "count")
+
+
+def test_a_number_or_date_the_words_ask_is_shown_whatever_the_type_model_read() -> None:
+    def read_as(question: str, kind: QuestionType) -> QuestionInfo:
+        return dataclasses.replace(analyse_question(question), kind=kind)
+
+    share = read_as("Welk deel van de omscholingsvouchers ging naar de ICT?", "which")
+    assert share.worded == "percent" and shows_value("percent", share)
+    length = read_as("Hoe lang is men al bezig met het Techniekpact?", "other")
+    assert length.worded == "count" and shows_value("count", length)
+    # Words that ask no value: only the type model's reading counts.
+    which = read_as("Welke provincies doen mee?", "which")
+    assert not shows_value("count", which) and not shows_value("percent", which)
+    # Words that ask a number show no name the type model did not read as asked.
+    assert not shows_value("person", share) and not shows_value("which", length)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "sentence", "value"),
+    [
+        # Goal 12: "Ruim 10% van de vouchers zijn toegekend voor scholing richting een
+        # ICT-beroep, ..." (the type model reads "welke": session 45 showed no value).
+        (
+            "Welk deel van de omscholingsvouchers ging naar de ICT?",
+            "Ruim 10% van de vouchers zijn toegekend",
+            "10%",
+        ),
+        # Preface: "Na vier jaar Techniekpact worden de resultaten steeds meer zichtbaar"
+        # (the type model reads "other").
+        ("Hoe lang is men al bezig met het Techniekpact?", "Na vier jaar Techniekpact", "vier"),
+    ],
+)
+def test_the_figure_the_words_ask_is_bold(
+    report_index: Index, question: str, sentence: str, value: str
+) -> None:
+    result = answer(report_index, question)
+    assert not result.abstained and sentence in result.text
+    assert same_value(result.value, value)
 
 
 @pytest.mark.slow

@@ -1,5 +1,5 @@
 """A value counts as right in `kb fit` and in the misses only when the answer shows it
-(kb.answers.question.value_answers): kb.evaluation.fit.Ranked.value_right and
+(kb.answers.question.shows_value): kb.evaluation.fit.Ranked.value_right and
 kb.evaluation.misses."""
 
 from __future__ import annotations
@@ -32,9 +32,11 @@ QUESTION = EvalQuestion(
 )
 
 
-def _ranked_first_59(index: Index, types: dict[QuestionType, float]) -> Ranked:
+def _ranked_first_59(
+    index: Index, types: dict[QuestionType, float], question: EvalQuestion = QUESTION
+) -> Ranked:
     """The question's candidates for `types`, with the "59" candidate put first."""
-    example: Example = examples(index, retrieve(index, [QUESTION]), {QUESTION.id: types})[0]
+    example: Example = examples(index, retrieve(index, [question]), {question.id: types})[0]
     chosen = [
         i
         for i, c in enumerate(example.candidates)
@@ -56,9 +58,21 @@ def test_a_count_is_right_for_a_question_taken_for_an_amount(report_index: Index
 
 
 @pytest.mark.slow
-def test_a_count_not_shown_for_a_welke_question_is_a_miss(report_index: Index) -> None:
+def test_a_count_is_right_for_a_hoeveel_question_the_type_model_reads_as_welke(
+    report_index: Index,
+) -> None:
+    # The words ask a number ("Hoeveel"): the count is shown whatever the type model read.
     ranked = _ranked_first_59(report_index, {"which": 0.8, "count": 0.2})
-    assert ranked.example.info.kind == "which"
+    assert ranked.example.info.kind == "which" and ranked.example.info.worded == "count"
+    assert ranked.value_right()
+
+
+@pytest.mark.slow
+def test_a_count_not_shown_for_a_welke_question_is_a_miss(report_index: Index) -> None:
+    words = "Welke aanvragen zijn er ingediend voor de tijdelijke subsidieregeling?"
+    which = QUESTION.model_copy(update={"question": words})
+    ranked = _ranked_first_59(report_index, {"which": 0.8, "count": 0.2}, which)
+    assert ranked.example.info.kind == "which" == ranked.example.info.worded
     assert not ranked.value_right()
     never = Abstention({QUESTION.id: 1.0}, {QUESTION.id: 0.0})
     texts = [h.chunk.text for h in ranked.example.retrieved.hits]

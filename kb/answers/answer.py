@@ -25,7 +25,7 @@ from kb.answers.candidates import Candidate
 from kb.answers.decide import Decision, decide
 from kb.answers.listing import Item, ListRequest, in_place, list_items, list_request
 from kb.answers.model import AnswerModel, load_model
-from kb.answers.question import QuestionType, question_type, value_answers
+from kb.answers.question import QuestionInfo, question_type, shows_value
 from kb.answers.ranking import Candidate as HandCandidate
 from kb.answers.ranking import rank_sentences
 from kb.answers.values import Value
@@ -272,9 +272,9 @@ def _decided(
     best = decision.best
     if best is None or decision.abstain:
         return _abstain(question, searched, decision.probability, shown, notice)
-    main = _alternative(best, decision.info.kind)
+    main = _alternative(best, decision.info)
     runners_up = decision.runners_up()
-    alternatives = [_alternative(c, decision.info.kind) for c in runners_up]
+    alternatives = [_alternative(c, decision.info) for c in runners_up]
     hit = decision.passage(best)
     return _answered(
         question, searched, notice, main, decision.probability, shown, hit, alternatives
@@ -312,9 +312,10 @@ def _answered(
     )
 
 
-def _alternative(candidate: Candidate, asked: QuestionType) -> Alternative:
-    """A candidate as a quote; its value only when it is of the type the question asks."""
-    value = candidate.value if value_answers(candidate.kind, asked) else None
+def _alternative(candidate: Candidate, info: QuestionInfo) -> Alternative:
+    """A candidate as a quote; its value only when it is of the type the question asks
+    (kb.answers.question.shows_value)."""
+    value = candidate.value if shows_value(candidate.kind, info) else None
     return _quote(candidate.sentence, candidate.hit.chunk, value)
 
 

@@ -35,6 +35,17 @@ def value_answers(kind: QuestionType | None, asked: QuestionType) -> bool:
     return kind == asked or (kind in NUMBER_TYPES and asked in NUMBER_TYPES)
 
 
+def shows_value(kind: QuestionType | None, info: QuestionInfo) -> bool:
+    """Whether the answer shows a value of `kind`: one that answers the type the question is
+    read as (`info.kind`, the type model's reading; `value_answers`), or a number or date of
+    the type its words ask (`info.worded`): "Welk deel ..." asks a percentage and "Hoe lang
+    ..." a length of time even where the type model reads "welke" or "other"; never a name
+    the words do not ask for."""
+    if value_answers(kind, info.kind):
+        return True
+    return info.worded in VALUE_TYPES and value_answers(kind, info.worded)
+
+
 VALUE_TYPES: frozenset[QuestionType] = frozenset({"amount", "percent", "date", "count"})
 """Question types whose answer must hold a value of that type: without one there is no answer."""
 
@@ -301,6 +312,9 @@ class QuestionInfo:
     text: str
     folded: str
     kind: QuestionType
+    """The type asked: `question_type`, or the type model's reading (kb.answers.decide)."""
+    worded: QuestionType
+    """The type the question's words ask (`question_type`), kept when `kind` is the model's."""
     nouns: frozenset[str]
     """The noun a "welke X" question asks for."""
     why: bool
@@ -327,6 +341,7 @@ def analyse_question(text: str) -> QuestionInfo:
         text=text,
         folded=folded,
         kind=kind,
+        worded=kind,
         nouns=asked_nouns(text),
         why=bool(WHY.search(folded)),
         wants_note=bool(CITATION.search(folded))

@@ -33,7 +33,7 @@ from kb.answers.model import (
     TypeModel,
     question_tokens,
 )
-from kb.answers.question import QUESTION_TYPES, QuestionType, value_answers
+from kb.answers.question import QUESTION_TYPES, QuestionType, shows_value
 from kb.evaluation.fitdata import Example, Retrieved, goal_of, gold_type, is_right_text
 from kb.evaluation.questions import questions_digest
 
@@ -133,9 +133,9 @@ class Ranked:
 
     def shows_value(self, index: int) -> bool:
         """Whether the answer shows candidate `index`'s value: a value of the type asked
-        (kb.answers.question.value_answers, as kb.answers.answer quotes it)."""
+        (kb.answers.question.shows_value, as kb.answers.answer quotes it)."""
         candidate = self.example.candidates[index]
-        return candidate.value is not None and value_answers(candidate.kind, self.example.info.kind)
+        return candidate.value is not None and shows_value(candidate.kind, self.example.info)
 
     def abstain_row(self) -> npt.NDArray[np.float32]:
         order = self.order if self.by_score is None else self.by_score
