@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from kb.analyser import fold
 from kb.answers.answer import answer
-from kb.answers.candidates import FEATURES, candidates_of, likely_types
+from kb.answers.candidates import FEATURES, candidates_of, likely_types, looked_for
 from kb.answers.decide import (
     ABSTAIN_FEATURES,
     abstention_row,
@@ -165,6 +165,23 @@ def test_likely_types_keep_the_best_and_the_plausible() -> None:
         "amount",
         "date",
     ]
+
+
+def test_values_of_the_type_the_words_name_are_looked_for_too() -> None:
+    # The type model's reading of "Welk deel ..." (session 46: which 0.76, percent 0.07).
+    read = {"which": 0.76, "place": 0.07, "percent": 0.07}
+    share = analyse_question("Welk deel van die scholingsbonnen was voor programmeurs?")
+    assert looked_for(read, share, worded=True) == ["which", "percent"]
+    # Not for the claim check, whose type is the claim's.
+    assert looked_for(read, share, worded=False) == ["which"]
+    day = analyse_question("Op welke dag is het convenant getekend?")
+    assert looked_for({"other": 0.97, "date": 0.03}, day, worded=True) == ["other", "date"]
+    length = analyse_question("Hoe lang duurt het traject?")
+    assert looked_for({"count": 0.9, "other": 0.1}, length, worded=True) == ["count"]
+    # An amount is never added: "welke ... geld" also reads a question about a minister.
+    money = analyse_question("Van welke minister kreeg het Alfa-college dat geld?")
+    assert money.worded == "amount"
+    assert looked_for({"person": 0.9, "which": 0.1}, money, worded=True) == ["person"]
 
 
 def test_sentence_order_keeps_the_best_candidate_of_each_sentence() -> None:
@@ -385,6 +402,15 @@ def test_a_number_or_date_the_words_ask_is_shown_whatever_the_type_model_read() 
         # Preface: "Na vier jaar Techniekpact worden de resultaten steeds meer zichtbaar"
         # (the type model reads "other").
         ("Hoe lang is men al bezig met het Techniekpact?", "Na vier jaar Techniekpact", "vier"),
+        # The type model finds a percentage (0.07) or a count (0.13) too unlikely to look for
+        # one; the words' own type is looked for too (before, neither showed a value).
+        (
+            "Welk deel van die scholingsbonnen was voor mensen die programmeur wilden worden?",
+            "Ruim 10% van de vouchers zijn toegekend",
+            "10%",
+        ),
+        # Goal 2: "... het in maart 2017 gelanceerde tweejarig programma DigiLeerkracht, ..."
+        ("Hoe lang duurt het traject van DigiLeerkracht?", "tweejarig programma", "tweejarig"),
     ],
 )
 def test_the_figure_the_words_ask_is_bold(

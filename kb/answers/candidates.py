@@ -26,6 +26,7 @@ from kb.answers.question import (
     SINGLE_YEAR,
     QuestionInfo,
     QuestionType,
+    cued_type,
     missing_entities,
 )
 from kb.answers.relative import relative_columns, relative_names
@@ -156,6 +157,7 @@ def candidates_of(
     gazetteer: Gazetteer | None,
     *,
     periods: bool = True,
+    worded: bool = False,
     memory: MemoryView | None = None,
 ) -> tuple[list[Candidate], npt.NDArray[np.float32]]:
     """Every candidate of `hits`' sentences with its feature row (columns `FEATURES`).
@@ -164,9 +166,10 @@ def candidates_of(
     likely enough, so that a question whose type is misread still has its answer among the
     candidates; the ranker weighs each value by its type's probability. With `periods`, a
     range of two values or a duration (kb.answers.periods) is a candidate too, beside the
-    values it joins; the claim check, which reads one value at a time, leaves them out.
+    values it joins; the claim check, which reads one value at a time, leaves them out. With
+    `worded`, also values of the type the words name by a cue (`looked_for`).
     """
-    kinds = likely_types(types)
+    kinds = looked_for(types, info, worded)
     period_asked = asks_period(info.text)
     numbers = [n for hit in hits for n in store.of_chunk(hit.chunk.id)]
     owners = [hit for hit in hits for _ in store.of_chunk(hit.chunk.id)]
@@ -380,6 +383,17 @@ def likely_types(types: Mapping[QuestionType, float]) -> list[QuestionType]:
     with a probability of at least `MIN_TYPE_PROBABILITY`; best first."""
     ranked = sorted(types, key=lambda kind: -types[kind])
     return [k for i, k in enumerate(ranked[:3]) if i == 0 or types[k] >= MIN_TYPE_PROBABILITY]
+
+
+def looked_for(
+    types: Mapping[QuestionType, float], info: QuestionInfo, worded: bool
+) -> list[QuestionType]:
+    """`likely_types`, and with `worded` the type the question's words name by a cue of their
+    own (`cued_type`) when the type model found it unlikely ("Welk deel ..." read as
+    "other"); the claim check, whose type is the claim's, looks for none more."""
+    kinds = likely_types(types)
+    cued = cued_type(info) if worded else None
+    return kinds if cued is None or cued in kinds else [*kinds, cued]
 
 
 def _value_row(

@@ -301,7 +301,8 @@ def decide(
     remembered = model.memory
     memory = view_of(remembered.questions if remembered else None, store, index.embedder.name)
     taken = hits[: settings.answer_passages]
-    candidates, rows = candidates_of(store, taken, vector, info, types, gazetteer, memory=memory)
+    find = functools.partial(candidates_of, worded=True, memory=memory)
+    candidates, rows = find(store, taken, vector, info, types, gazetteer)
     own = model.ranker.scores(rows)
     # Whether the report answers is read off the best sentence as the model's own ranker
     # scores it, before its figure of today replaced an ambition: the same evidence for any
@@ -319,9 +320,7 @@ def decide(
         deeper = functools.partial(index.search, text, filters, RECALL_DEPTH, vector=vector)
         extra = recalled_passages(memory, store, vector, taken, deeper)
         if extra:
-            candidates, rows = candidates_of(
-                store, [*taken, *extra], vector, info, types, gazetteer, memory=memory
-            )
+            candidates, rows = find(store, [*taken, *extra], vector, info, types, gazetteer)
             hits = joined(hits, extra)
         scores, margin = remembered.ranker.scores(rows), remembered.alternatives_margin
         ranked = sentence_order(candidates, scores)

@@ -49,6 +49,18 @@ def shows_value(kind: QuestionType | None, info: QuestionInfo) -> bool:
 VALUE_TYPES: frozenset[QuestionType] = frozenset({"amount", "percent", "date", "count"})
 """Question types whose answer must hold a value of that type: without one there is no answer."""
 
+CUED_TYPES: frozenset[QuestionType] = frozenset({"percent", "date", "count"})
+"""Value types the question's words name by a cue of their own ("welk deel", "procent",
+"wanneer", "op welke dag", "hoeveel", "hoe lang"). Not an amount: "welk(e) ... geld" also
+reads "Van welke minister kreeg het Alfa-college dat geld?" as asking one."""
+
+
+def cued_type(info: QuestionInfo) -> QuestionType | None:
+    """The value type the question's words name by its own cue (`CUED_TYPES`), if any: its
+    values are candidates even when the type model finds that type unlikely."""
+    return info.worded if info.worded in CUED_TYPES else None
+
+
 _MONEY_WORDS = r"geld|euro|bedrag\w*|\w*budget\w*|subsidie|steun|investe\w*|geinvesteerd|kost\w*"
 
 _QUESTION_TYPES: tuple[tuple[QuestionType, re.Pattern[str]], ...] = (

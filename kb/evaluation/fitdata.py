@@ -170,7 +170,9 @@ def examples(
         top = max(likely, key=lambda kind: likely[kind])
         info = dataclasses.replace(analyse_question(item.text), kind=top)
         passages = item.hits[: item.passages]
-        candidates, rows = candidates_of(store, passages, item.vector, info, likely, gazetteer)
+        candidates, rows = candidates_of(
+            store, passages, item.vector, info, likely, gazetteer, worded=True
+        )
         out.append(Example(item, info, candidates, rows, labels_of(candidates, item), likely))
     return out
 

@@ -117,7 +117,13 @@ class BankMemory:
         if not extra:
             return read
         candidates, rows = candidates_of(
-            self.store, [*taken, *extra], vector, example.info, example.types, self.gazetteer
+            self.store,
+            [*taken, *extra],
+            vector,
+            example.info,
+            example.types,
+            self.gazetteer,
+            worded=True,
         )
         rows[:, _COLUMNS] = self.view.columns(vector, [c.number for c in candidates], allowed)
         return dataclasses.replace(
