@@ -192,22 +192,20 @@ class QuestionMemory(BaseModel):
         """Both memories' rows, `self`'s first (`unanswerable` left to the caller)."""
         codes, scales = self._codes()
         more, more_scales = other._codes()
-        stacked = self._with(
+        valued = bool(self.values or other.values)
+        return self._with(
             [*self.facts, *other.facts],
             np.concatenate([codes, more]),
             np.concatenate([scales, more_scales]),
             0,
+            [*self.row_values(), *other.row_values()] if valued else [],
         )
-        if not self.values and not other.values:
-            return stacked
-        return stacked.model_copy(update={"values": [*self.row_values(), *other.row_values()]})
 
     def _rows(self, rows: npt.NDArray[np.intp], unanswerable: int) -> QuestionMemory:
         codes, scales = self._codes()
-        kept = self._with([self.facts[i] for i in rows], codes[rows], scales[rows], unanswerable)
-        if not self.values:
-            return kept
-        return kept.model_copy(update={"values": [self.values[i] for i in rows]})
+        values = [self.values[i] for i in rows] if self.values else []
+        facts = [self.facts[i] for i in rows]
+        return self._with(facts, codes[rows], scales[rows], unanswerable, values)
 
     def row_values(self) -> list[str]:
         """Each row's gold value ("" for none, and for every row of a memory without values)."""
@@ -225,6 +223,7 @@ class QuestionMemory(BaseModel):
         codes: npt.NDArray[np.int8],
         scales: npt.NDArray[np.float32],
         unanswerable: int,
+        values: list[str],
     ) -> QuestionMemory:
         return self.model_copy(
             update={
@@ -232,6 +231,7 @@ class QuestionMemory(BaseModel):
                 "vectors": base64.b64encode(codes.astype(np.int8).tobytes()).decode("ascii"),
                 "scales": base64.b64encode(scales.astype("<f4").tobytes()).decode("ascii"),
                 "unanswerable": unanswerable,
+                "values": values,
             }
         )
 

@@ -35,6 +35,10 @@ def value_answers(kind: QuestionType | None, asked: QuestionType) -> bool:
     return kind == asked or (kind in NUMBER_TYPES and asked in NUMBER_TYPES)
 
 
+VALUE_TYPES: frozenset[QuestionType] = frozenset({"amount", "percent", "date", "count"})
+"""Question types whose answer must hold a value of that type: without one there is no answer."""
+
+
 def shows_value(kind: QuestionType | None, info: QuestionInfo) -> bool:
     """Whether the answer shows a value of `kind`: one that answers the type the question is
     read as (`info.kind`, the type model's reading; `value_answers`), or a number or date of
@@ -45,9 +49,6 @@ def shows_value(kind: QuestionType | None, info: QuestionInfo) -> bool:
         return True
     return info.worded in VALUE_TYPES and value_answers(kind, info.worded)
 
-
-VALUE_TYPES: frozenset[QuestionType] = frozenset({"amount", "percent", "date", "count"})
-"""Question types whose answer must hold a value of that type: without one there is no answer."""
 
 CUED_TYPES: frozenset[QuestionType] = frozenset({"percent", "date", "count"})
 """Value types the question's words name by a cue of their own ("welk deel", "procent",
