@@ -62,7 +62,10 @@ def cued_type(info: QuestionInfo) -> QuestionType | None:
     return info.worded if info.worded in CUED_TYPES else None
 
 
-_MONEY_WORDS = r"geld|euro|bedrag\w*|\w*budget\w*|subsidie|steun|investe\w*|geinvesteerd|kost\w*"
+_MONEY_WORDS = (
+    r"geld|poen|euro|bedrag\w*|\w*budget\w*|subsidie|steun|investe\w*|geinvesteerd|kost\w*"
+    r"|besteed|uitgetrokken"
+)
 
 _QUESTION_TYPES: tuple[tuple[QuestionType, re.Pattern[str]], ...] = (
     (
@@ -77,7 +80,7 @@ _QUESTION_TYPES: tuple[tuple[QuestionType, re.Pattern[str]], ...] = (
         "amount",
         re.compile(
             rf"\b(?:hoeveel|welk|welke|wat)\b.*\b(?:{_MONEY_WORDS})\b|\bwat kost"
-            r"|\bwat legt\b.*\bbij\b"
+            r"|\b(?:wat|hoeveel) (?:legt|leggen|draagt|dragen)\b.*\bbij\b"
         ),
     ),
     ("count", re.compile(r"\bhoeveel\w*\b|\bhoe (?:vaak|lang|groot|veel)\b")),

@@ -4,7 +4,8 @@ A sentence of the report often gives one figure per school type or level: "Op de
 aandeel in 2016-2017 43%, het aandeel op het vwo ligt op 62%", "180 havo/vwo-scholen en 280
 vmbo-scholen", "op niveau 1 is het aandeel 40%, op niveau 2 is dit 34%". A figure's own school
 type stands right after it ("180 havo/vwo-scholen") or earlier in its own clause ("het aandeel
-op het vwo ligt op 62%"); a clause ends at a comma, a semicolon, a colon or "en".
+op het vwo ligt op 62%"); a clause ends at a comma, a semicolon, a colon or "en". A question
+may name an mbo level as "mbo-4" or "het laagste niveau" (niveau 1).
 
 >>> sentence = "Op de havo is het aandeel in 2016-2017 43%, het aandeel op het vwo ligt op 62%."
 >>> sorted(figure_schools(sentence, 39, 42)), sorted(figure_schools(sentence, 75, 78))
@@ -18,6 +19,12 @@ from __future__ import annotations
 import re
 
 from kb.analyser import fold
+
+_LEVEL = r"(?:(?:mbo-?)?niveau[ -]?|mbo[ -])"
+"""An mbo level: "niveau 4", "mbo-niveau 4", "mbo-4", "mbo 4"."""
+_LOWEST = r"(?:aller)?laagste\s+(?:mbo-?)?niveau"
+_HIGHEST = r"(?:aller)?hoogste\s+(?:mbo-?)?niveau"
+"""The mbo's lowest level is niveau 1 (entree), its highest niveau 4."""
 
 _SCHOOLS: tuple[tuple[str, str], ...] = (
     ("vmbo-bb", r"basisberoeps\w*(?:\s+leerweg)?|vmbo-bb|vmbo-basis\w*"),
@@ -34,10 +41,10 @@ _SCHOOLS: tuple[tuple[str, str], ...] = (
     ("po", r"basisonderwijs|basisschool\w*|basisscholen"),
     ("bol", r"bol"),
     ("bbl", r"bbl"),
-    ("niveau 1", r"niveau[ -]1|entreeniveau|entree\w*"),
-    ("niveau 2", r"niveau[ -]2"),
-    ("niveau 3", r"niveau[ -]3"),
-    ("niveau 4", r"niveau[ -]4"),
+    ("niveau 1", rf"{_LEVEL}1|entreeniveau|entree\w*|{_LOWEST}"),
+    ("niveau 2", rf"{_LEVEL}2"),
+    ("niveau 3", rf"{_LEVEL}3"),
+    ("niveau 4", rf"{_LEVEL}4|{_HIGHEST}"),
 )
 """Each school type, level or vmbo learning path, by the words that name it (folded text)."""
 

@@ -18,6 +18,7 @@ from kb.answers.question import (
     counted_terms,
     direction,
     specific_terms,
+    type_cues,
 )
 from kb.answers.values import _MONTHS, Value
 
@@ -81,6 +82,14 @@ def pick_value(sentence: str, values: list[Value], question: str) -> Value | Non
     return weigh_value(sentence, values, question)[0]
 
 
+_LENGTH_QUESTION = re.compile(r"\bhoe lang\b|\bhoeveel tijd\b|\blooptijd\b|\bduur(?:t|de|den)?\b")
+"""A question for a length of time (folded): "Hoe lang loopt het project?"."""
+_TIME_UNIT = re.compile(r"\s*(?:jaar|jaren|maand(?:en)?|week|weken|dag(?:en)?|uur|uren)\b", re.I)
+"""What a length of time counts, right after its number ("twee jaar")."""
+_LENGTH_WORD = re.compile(r"\w*jarig\b", re.I)
+"""A length of time in one word ("tweejarig", "driejarig")."""
+
+
 @dataclass(frozen=True)
 class _Asked:
     """What a question brings to weighing the values of a sentence."""
@@ -98,6 +107,8 @@ class _Asked:
     """Nouns the question names after an article ("met de sectorplannen")."""
     partitive: bool
     """A "hoeveel van de ..." question: the number of the whole is not the answer."""
+    length: bool
+    """A "hoe lang" question: the number of years, months, weeks or days answers."""
     direction: str | None
 
 
@@ -119,6 +130,8 @@ def _asked(question: str) -> _Asked:
         nouns=asked_nouns(question),
         named=frozenset(named),
         partitive=bool(re.search(r"\bhoeveel van (?:de|het|deze|die)\b", folded)),
+        # "techniekpact looptijd eindjaar" asks the year it ends, not a length.
+        length=bool(_LENGTH_QUESTION.search(folded)) and "date" not in type_cues(question),
         direction=direction(folded),
     )
 
@@ -265,8 +278,9 @@ def weigh_value(sentence: str, values: list[Value], question: str) -> tuple[Valu
 
     Values are ranked by `_value_key`: the question terms in their clause, the noun a "welk X"
     question asks for right before the value, the direction of "tot/sinds wanneer", the
-    counted noun right after a number, the words of the counted phrase after it, how specific
-    a date is, how close the question's words stand. On a tie the later value wins, because
+    counted noun right after a number (for "hoe lang" a unit of time: "de komende twee jaar",
+    "tweejarig"), the words of the counted phrase after it, how specific a date is, how close
+    the question's words stand. On a tie the later value wins, because
     the report narrows down from left to right: "acht kwalificaties goedgekeurd, waarvan er
     vier raken aan de techniek" answers "hoeveel raken techniek?" with "vier".
     """
@@ -305,7 +319,12 @@ def _value_key(
 
 
 def _counted(value: Value, layout: _Layout, asked: _Asked, last: int) -> int:
-    """Whether a number is followed by what a "hoeveel" question counts (see `weigh_value`)."""
+    """Whether a number is followed by what a "hoeveel" question counts (see `weigh_value`);
+    for a "hoe lang" question, whether it is a length of time ("de komende twee jaar" and not
+    "24 mbo-scholen" answers "Hoe lang loopt het project?")."""
+    if asked.length and not asked.head:
+        timed = _TIME_UNIT.match(layout.sentence, value.end) or _LENGTH_WORD.fullmatch(value.text)
+        return 1 if timed else 0
     sign = -1 if asked.partitive else 1
     next_two = set(layout.terms(last + 1, last + 3))
     counted = set(layout.terms(last + 1, last + 2))

@@ -1,0 +1,103 @@
+"""The figure a question's words ask for, in a sentence that gives several: a length of time
+for "hoe lang", the mbo level named as "mbo-4" or "het laagste niveau", money for "hoeveel
+dragen ... bij". Expected values are read from the report."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.answers.answer import answer
+from kb.answers.question import question_type
+from kb.answers.schools import schools
+from kb.answers.value_choice import pick_value
+from kb.answers.values import find_values
+from kb.index import Index
+
+MEISJES = (
+    "24 mbo-scholen gaan de komende twee jaar, samen met de MBO-Raad en VHTO, diverse "
+    "activiteiten organiseren om de keuze voor een technische opleiding voor meisjes net zo "
+    "aantrekkelijk te maken als voor jongens."
+)
+"""Goal 4, "Meer meisjes in de techniek"."""
+
+
+def test_a_length_of_time_answers_hoe_lang_not_the_number_before_it() -> None:
+    counts = find_values(MEISJES, "count")
+    assert [v.text for v in counts][:2] == ["24", "twee"]
+    picked = pick_value(MEISJES, counts, "Hoe lang lopen de activiteiten van de mbo-scholen?")
+    assert picked is not None and picked.text == "twee"
+    # A "hoeveel" question still counts the schools.
+    picked = pick_value(MEISJES, counts, "Hoeveel mbo-scholen doen mee?")
+    assert picked is not None and picked.text == "24"
+
+
+def test_one_word_lengths_answer_hoe_lang() -> None:
+    # Goal 2: "... het in maart 2017 gelanceerde tweejarig programma DigiLeerkracht, ...".
+    sentence = "Er zijn 40 scholen in het tweejarig programma DigiLeerkracht."
+    picked = pick_value(sentence, find_values(sentence, "count"), "Hoe lang duurt het?")
+    assert picked is not None and picked.text == "tweejarig"
+
+
+def test_mbo_levels_by_number_and_by_rank() -> None:
+    assert schools("Is het aandeel techniek op mbo-4 gegroeid?") == {"mbo", "niveau 4"}
+    assert schools("studenten op mbo 3") == {"mbo", "niveau 3"}
+    assert schools("op mbo-niveau 2") == {"mbo", "niveau 2"}
+    assert schools("op het allerlaagste mbo-niveau") == {"mbo", "niveau 1"}
+    assert schools("het hoogste niveau") == {"niveau 4"}
+    # A school that is no level, and the mbo without one.
+    assert schools("24 mbo-scholen") == {"mbo"}
+    assert schools("het mbo in 2017") == {"mbo"}
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Hoeveel dragen de partners per jaar bij aan een Centre of expertise?", "amount"),
+        ("Wat draagt het bedrijfsleven bij?", "amount"),
+        ("Hoeveel poen gaat er om in het bouwlab?", "amount"),
+        ("Hoeveel wordt er besteed aan het fieldlab?", "amount"),
+        ("Hoeveel is er uitgetrokken voor de regeling?", "amount"),
+        # "uitgegeven" also means issued: a count.
+        ("Hoeveel praktijkverklaringen heeft Boris uitgegeven?", "count"),
+        ("Hoeveel partners dragen een Centre of expertise?", "count"),
+    ],
+)
+def test_money_in_the_words_of_a_question(question: str, kind: str) -> None:
+    assert question_type(question) == kind
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "sentence", "value"),
+    [
+        # Goal 4 (above): session 46 showed the sentence without a value.
+        (
+            "Hoe lang lopen de activiteiten van mbo-scholen om meer meisjes voor techniek te "
+            "winnen?",
+            "24 mbo-scholen gaan de komende twee jaar",
+            "twee",
+        ),
+        # Goal 9: "op niveau 1 is het aandeel 40%, op niveau 2 is dit 34%, ... op niveau 3
+        # daar bedraagt het aandeel nu 29% en op niveau 4 is het aandeel stabiel gebleven op
+        # 32%." Session 46 bolded 29% for both.
+        ("Wat is het aandeel bètatechniek op mbo 4?", "op niveau 1 is het aandeel 40%", "32%"),
+        (
+            "Hoeveel procent kiest op het laagste mbo-niveau voor techniek?",
+            "op niveau 1 is het aandeel 40%",
+            "40%",
+        ),
+        # Goal 8: "Vanuit het werkveld participeren gemiddeld 27 partners ... en gezamenlijk
+        # dragen deze per jaar gemiddeld €530.000 per Centre bij." Session 46 bolded 27.
+        (
+            "Hoeveel dragen bedrijven per jaar bij aan een Centre of expertise?",
+            "gemiddeld 27 partners",
+            "€530.000",
+        ),
+    ],
+)
+def test_the_figure_the_words_ask_of_several_is_bold(
+    report_index: Index, question: str, sentence: str, value: str
+) -> None:
+    result = answer(report_index, question)
+    assert not result.abstained and sentence in result.text
+    assert result.value == value
