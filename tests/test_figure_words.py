@@ -101,3 +101,21 @@ def test_the_figure_the_words_ask_of_several_is_bold(
     result = answer(report_index, question)
     assert not result.abstained and sentence in result.text
     assert result.value == value
+
+
+def test_a_word_that_opens_the_sentence_is_no_name() -> None:
+    # Goal 1: the W&T academie was "georganiseerd door de Universiteit Utrecht en het SPO
+    # Utrecht"; session 46 gave "Tijdens de W&T" as a name.
+    sentence = (
+        "Tijdens de W&T academie ‘Leren in de 21e eeuw’, georganiseerd door de Universiteit "
+        "Utrecht en het SPO Utrecht, kwamen ongeveer 180 basisschoolleerkrachten samen."
+    )
+    names = [v.text for v in find_values(sentence, "person")]
+    assert names == ["W&T", "Universiteit Utrecht", "SPO Utrecht"]
+    # Goal 10: "Hierin staan de strategische uitgangspunten ..."; goal 5: "We willen dan ook een
+    # doorlopende leerlijn vmbo-mbo-hbo ontwikkelen."
+    assert find_values("Hierin staan de strategische uitgangspunten.", "person") == []
+    assert find_values("We willen dan ook een doorlopende leerlijn ontwikkelen.", "person") == []
+    # A name that starts the sentence stays one.
+    sentence = "Jet Bussemaker opende de dag."
+    assert [v.text for v in find_values(sentence, "person")] == ["Jet Bussemaker"]

@@ -95,11 +95,21 @@ def _spans(pattern: re.Pattern[str], sentence: str) -> list[Value]:
     return [Value(m.start(), m.end(), m.group(0)) for m in pattern.finditer(sentence)]
 
 
+_OPENING = re.compile(
+    r"(?:hier|daar|waar)\w+|tijdens|vanuit|binnen|via|sinds|volgens|namens|dankzij|daarnaast"
+    r"|we|wij|zij|ze|ik|jij|u|hun|ook|verder|inmiddels|momenteel|vervolgens|tevens"
+)
+"""Words that start a sentence with a capital and are no name ("Tijdens de W&T academie",
+"Hierin staan ...", "We willen ..."), beside the stop words."""
+
+
 def _names(sentence: str) -> list[Value]:
     out: list[Value] = []
     for match in _NAME.finditer(sentence):
         words = match.group(0).split(" ")
-        # A capital that only starts the sentence ("De", "In") is not part of a name.
+        # A capital that only starts the sentence ("De", "In", "Tijdens") is not part of a name.
+        if match.start() == 0 and _OPENING.fullmatch(fold(words[0])):
+            words.pop(0)
         while words and fold(words[0]) in DUTCH_STOP_WORDS:
             words.pop(0)
         if not words:
