@@ -11,6 +11,7 @@ from kb.answers.question import question_type
 from kb.answers.schools import schools
 from kb.answers.value_choice import pick_value
 from kb.answers.values import find_values
+from kb.evaluation.answers import same_value
 from kb.index import Index
 
 MEISJES = (
@@ -60,6 +61,11 @@ def test_mbo_levels_by_number_and_by_rank() -> None:
         # "uitgegeven" also means issued: a count.
         ("Hoeveel praktijkverklaringen heeft Boris uitgegeven?", "count"),
         ("Hoeveel partners dragen een Centre of expertise?", "count"),
+        # A period or the years it spans is asked by "welke periode/jaren".
+        ("In welke periode bezoeken de landen elkaar?", "date"),
+        ("Over welke studiejaren gaat het experiment?", "date"),
+        ("Met welke eerdere jaren vergelijkt de peiling?", "date"),
+        ("Welke jongeren kiezen techniek?", "which"),
     ],
 )
 def test_money_in_the_words_of_a_question(question: str, kind: str) -> None:
@@ -85,6 +91,13 @@ def test_money_in_the_words_of_a_question(question: str, kind: str) -> None:
             "Hoeveel procent kiest op het laagste mbo-niveau voor techniek?",
             "op niveau 1 is het aandeel 40%",
             "40%",
+        ),
+        # Footnote of goal 1: "Inspectie van het Onderwijs, 2017. Peil Natuur en Techniek,
+        # 2015 – 2016". Session 46 showed the footnote without a value.
+        (
+            "Over welke schooljaren gaat de peiling natuur en techniek van de inspectie?",
+            "Peil Natuur en Techniek",
+            "2015 – 2016",
         ),
         # Goal 8: "Vanuit het werkveld participeren gemiddeld 27 partners ... en gezamenlijk
         # dragen deze per jaar gemiddeld €530.000 per Centre bij." Session 46 bolded 27.
@@ -119,3 +132,13 @@ def test_a_word_that_opens_the_sentence_is_no_name() -> None:
     # A name that starts the sentence stays one.
     sentence = "Jet Bussemaker opende de dag."
     assert [v.text for v in find_values(sentence, "person")] == ["Jet Bussemaker"]
+
+
+def test_same_value_reads_a_range_with_or_without_tussen() -> None:
+    # Goal 12: "In de periode tussen september 2016 en september 2018 gaan alle
+    # projectpartners bij elkaar op bezoek"; "vrouwelijke participatie tussen 10 en 20%".
+    assert same_value("tussen september 2016 en september 2018", "september 2016 en september 2018")
+    assert same_value("tussen 10 en 20%", "10 en 20%")
+    assert same_value("tussen de 25 en 55", "tussen de 25 en 55 jaar")
+    # Another range is still another value.
+    assert not same_value("tussen 10 en 20%", "20 en 30%")

@@ -73,6 +73,7 @@ _QUESTION_TYPES: tuple[tuple[QuestionType, re.Pattern[str]], ...] = (
         re.compile(
             r"\bwanneer\b|\bwelke? (?:datum|dag|maand|jaar|studiejaar|schooljaar|collegejaar)\b"
             r"|\bin welk jaar\b|\bsinds welk"
+            r"|\bwelke (?:\w+ )?(?:periode|jaren|maanden|studiejaren|schooljaren)\b"
         ),
     ),
     ("percent", re.compile(r"\b(?:percentage|procent|aandeel)\b|\bwelk(?:e)? deel\b")),

@@ -78,7 +78,7 @@ class AnswerScores:
 _QUALIFIER = re.compile(
     r"^(?:(?:ruim|circa|ca\.|bijna|ongeveer|maximaal|minimaal|minstens|tenminste|ten minste"
     r"|gemiddeld|meer dan|minder dan|boven|onder|zo'n|zo’n|rond(?: de)?|de|het|in|sinds|vanaf"
-    r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|kamerstuk)\s+)+"
+    r"|tussen|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|kamerstuk)\s+)+"
 )
 _UNIT = re.compile(
     r"\s+(?:(?:school|studie)?(?:jaar|jaren)|maanden|maand|weken|week|dagen|dag|uur|tijd)$"
@@ -95,8 +95,8 @@ def same_value(given: str | None, gold: str) -> bool:
     zeven" = "zeven", "de zomer van 2017" = "zomer van 2017", "maandag 13 maart" = "13
     maart"), a trailing unit of time or rate ("drie jaar" = "drie", "4x per jaar" = "4x") or
     an ordinal "e" ("de 10.000e" = "10.000"); "30 procent" = "30%"; "€ 1 miljoen euro" = "€ 1
-    miljoen"; "Kamerstuk 31288-547" = "31288-547". A value is the number or date; the
-    qualifier stands in the quoted sentence.
+    miljoen"; "Kamerstuk 31288-547" = "31288-547"; "tussen 10 en 20%" = "10 en 20%". A value
+    is the number or date; the qualifier stands in the quoted sentence.
 
     >>> same_value("€25 miljoen", "€ 25 miljoen"), same_value("ruim 17.000", "17.000")
     (True, True)
