@@ -45,6 +45,11 @@ def test_mbo_levels_by_number_and_by_rank() -> None:
     assert schools("op mbo-niveau 2") == {"mbo", "niveau 2"}
     assert schools("op het allerlaagste mbo-niveau") == {"mbo", "niveau 1"}
     assert schools("het hoogste niveau") == {"niveau 4"}
+    # School types by their full names.
+    assert schools("scholen voor voorbereidend beroepsonderwijs") == {"vmbo"}
+    assert schools("het voorbereidend middelbaar beroepsonderwijs") == {"vmbo"}
+    assert schools("het middelbaar beroepsonderwijs") == {"mbo"}
+    assert schools("hoger beroepsonderwijs en wetenschappelijk onderwijs") == {"hbo", "wo"}
     # A school that is no level, and the mbo without one.
     assert schools("24 mbo-scholen") == {"mbo"}
     assert schools("het mbo in 2017") == {"mbo"}
@@ -61,6 +66,7 @@ def test_mbo_levels_by_number_and_by_rank() -> None:
         # "uitgegeven" also means issued: a count.
         ("Hoeveel praktijkverklaringen heeft Boris uitgegeven?", "count"),
         ("Hoeveel partners dragen een Centre of expertise?", "count"),
+        ("Wat is dan de totale rijksbijdrage?", "amount"),
         # A period or the years it spans is asked by "welke periode/jaren".
         ("In welke periode bezoeken de landen elkaar?", "date"),
         ("Over welke studiejaren gaat het experiment?", "date"),
@@ -98,6 +104,14 @@ def test_money_in_the_words_of_a_question(question: str, kind: str) -> None:
             "Over welke schooljaren gaat de peiling natuur en techniek van de inspectie?",
             "Peil Natuur en Techniek",
             "2015 – 2016",
+        ),
+        # Goal 3: "Momenteel werken 100 grote bedrijven en 3.300 mkb-ers samen met 700
+        # basisscholen, 180 havo/vwo-scholen en 280 vmbo-scholen." Session 46 bolded 700.
+        (
+            "Met hoeveel scholen voor voorbereidend beroepsonderwijs werken de 100 grote "
+            "bedrijven en de mkb-ers samen?",
+            "3.300 mkb-ers samen met 700 basisscholen",
+            "280",
         ),
         # Goal 8: "Vanuit het werkveld participeren gemiddeld 27 partners ... en gezamenlijk
         # dragen deze per jaar gemiddeld €530.000 per Centre bij." Session 46 bolded 27.
@@ -142,3 +156,11 @@ def test_same_value_reads_a_range_with_or_without_tussen() -> None:
     assert same_value("tussen de 25 en 55", "tussen de 25 en 55 jaar")
     # Another range is still another value.
     assert not same_value("tussen 10 en 20%", "20 en 30%")
+
+
+def test_same_value_reads_a_percentage_marked_without_its_procent() -> None:
+    # Goal 9: "... dat tenminste 30 procent van de jongeren kiest voor een technische
+    # beroepsopleiding": a gold span "30" is the figure "30 procent" shows.
+    assert same_value("30 procent", "30") and same_value("30%", "30")
+    # A bare number shown for a percentage is not; nor another percentage.
+    assert not same_value("30", "30%") and not same_value("40 procent", "30")

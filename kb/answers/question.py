@@ -64,7 +64,7 @@ def cued_type(info: QuestionInfo) -> QuestionType | None:
 
 _MONEY_WORDS = (
     r"geld|poen|euro|bedrag\w*|\w*budget\w*|subsidie|steun|investe\w*|geinvesteerd|kost\w*"
-    r"|besteed|uitgetrokken"
+    r"|besteed|uitgetrokken|rijksbijdrage\w*"
 )
 
 _QUESTION_TYPES: tuple[tuple[QuestionType, re.Pattern[str]], ...] = (
@@ -132,8 +132,8 @@ _CUES: tuple[tuple[QuestionType, re.Pattern[str]], ...] = (
     (
         "amount",
         re.compile(
-            r"\w*(?:bedrag|budget)\w*|geld|kosten|\w*investering(?:en)?|middelen|bijdrage"
-            r"|subsidie|euro|miljoen|financiering|gefinancierd"
+            r"\w*(?:bedrag|budget)\w*|geld|kosten|\w*investering(?:en)?|middelen"
+            r"|\w*bijdrage|subsidie|euro|miljoen|financiering|gefinancierd"
         ),
     ),
 )
