@@ -66,6 +66,11 @@ def test_mbo_levels_by_number_and_by_rank() -> None:
         # "uitgegeven" also means issued: a count.
         ("Hoeveel praktijkverklaringen heeft Boris uitgegeven?", "count"),
         ("Hoeveel partners dragen een Centre of expertise?", "count"),
+        # What "hoeveel" counts comes first; money later in the question is its context.
+        ("Over hoeveel projecten wordt de Zeeuwse investering verdeeld?", "count"),
+        ("Hoeveel kenniscentra krijgen in 2017 nog geld van het Rijk?", "count"),
+        ("Hoeveel miljoen euro investeert het Rijk?", "amount"),
+        ("Hoeveel extra geld komt er?", "amount"),
         ("Wat is dan de totale rijksbijdrage?", "amount"),
         # A period or the years it spans is asked by "welke periode/jaren".
         ("In welke periode bezoeken de landen elkaar?", "date"),

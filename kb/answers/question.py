@@ -67,6 +67,14 @@ _MONEY_WORDS = (
     r"|besteed|uitgetrokken|rijksbijdrage\w*"
 )
 
+_NOT_COUNTED = (
+    rf"{_MONEY_WORDS}|is|zijn|wordt|worden|werd|werden|was|waren|gaat|gaan|ging|gingen|heeft"
+    r"|hebben|had|hadden|krijgt|krijgen|kreeg|kregen|kost|kosten|kostte|bedraagt|bedroeg|draagt"
+    r"|dragen|droeg|legt|leggen|steekt|steken|stopt|stoppen|investeert|investeren|geeft|geven"
+    r"|gaf|betaalt|betalen|er|de|het|extra|meer|van|procent|miljoen|miljard|duizend"
+)
+"""Words after "hoeveel" that count nothing: a verb, an article, or money itself."""
+
 _QUESTION_TYPES: tuple[tuple[QuestionType, re.Pattern[str]], ...] = (
     (
         "date",
@@ -77,6 +85,7 @@ _QUESTION_TYPES: tuple[tuple[QuestionType, re.Pattern[str]], ...] = (
         ),
     ),
     ("percent", re.compile(r"\b(?:percentage|procent|aandeel)\b|\bwelk(?:e)? deel\b")),
+    ("count", re.compile(rf"\bhoeveel\s+(?!(?:{_NOT_COUNTED})\b)[^\W\d_]")),
     (
         "amount",
         re.compile(
