@@ -110,13 +110,13 @@ def test_money_in_the_words_of_a_question(question: str, kind: str) -> None:
             "Peil Natuur en Techniek",
             "2015 – 2016",
         ),
-        # Goal 3: "Momenteel werken 100 grote bedrijven en 3.300 mkb-ers samen met 700
-        # basisscholen, 180 havo/vwo-scholen en 280 vmbo-scholen." Session 46 bolded 700.
+        # Goal 3: "Acht regionale netwerken zijn actief om W&T te verankeren in het
+        # basisonderwijs, en 4.185 basisscholen binnen deze netwerken ...": the school type
+        # the question names is context, the figure whose clause names none stays.
         (
-            "Met hoeveel scholen voor voorbereidend beroepsonderwijs werken de 100 grote "
-            "bedrijven en de mkb-ers samen?",
-            "3.300 mkb-ers samen met 700 basisscholen",
-            "280",
+            "Met hoeveel regionale netwerken wordt W&T op de basisschool verankerd?",
+            "Acht regionale netwerken zijn actief",
+            "Acht",
         ),
         # Goal 8: "Vanuit het werkveld participeren gemiddeld 27 partners ... en gezamenlijk
         # dragen deze per jaar gemiddeld €530.000 per Centre bij." Session 46 bolded 27.
