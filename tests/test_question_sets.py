@@ -25,6 +25,7 @@ FRESH = (
     "answers-fresh4",
     "answers-fresh5",
     "answers-fresh6",
+    "answers-fresh7",
 )
 FITTED = ("bank", "memory", "recall")
 """What `kb fit` reads: the bank, the memory's questions, and those it holds for recall only."""
@@ -74,6 +75,9 @@ def test_ids_are_unique_across_the_bank_and_the_fresh_sets() -> None:
         ("answers-fresh3", 94, 69),
         # Three parts of 30 answerable questions and 12 near misses, 4 near-copies left out.
         ("answers-fresh4", 122, 88),
+        # Four parts of about 22 answerable questions and 4 near misses a goal, 131
+        # near-copies of other sets left out.
+        ("answers-fresh7", 345, 321),
     ],
 )
 def test_a_fresh_set_is_not_in_the_bank(folder: str, size: int, answerable: int) -> None:
