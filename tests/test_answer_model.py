@@ -22,7 +22,7 @@ from kb.answers.decide import (
     sentence_order,
 )
 from kb.answers.memory import NEAR_MISS_FEATURES
-from kb.answers.model import MODEL_FILE, TreeRanker, load_model, model_id
+from kb.answers.model import MODEL_FILE, TreeRanker, load_model, model_id, model_json
 from kb.answers.question import (
     QuestionInfo,
     QuestionType,
@@ -50,7 +50,7 @@ CROSS_OVER = "hoeveel cross-over kwalificaties raken techniek?"
 
 
 def test_the_committed_model_is_plain_json_naming_the_features() -> None:
-    raw = MODEL_FILE.read_bytes()
+    raw = model_json(MODEL_FILE)
     assert raw.startswith(b"{") and not raw.startswith(b"\x80")  # JSON, not a pickle
     model = load_model()
     assert model is not None

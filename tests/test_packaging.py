@@ -37,7 +37,7 @@ def test_the_wheel_holds_the_models_and_the_gazetteer(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {
         "ingest/data/gazetteer.json",
-        "kb/answers/data/answer-model.json",
+        "kb/answers/data/answer-model.json.gz",
         "kb/claims/data/answer-model.json",
         "kb/claims/data/claim-model.json",
         "kb/py.typed",

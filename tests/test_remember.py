@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kb.answers.memory import MemoryView
-from kb.answers.model import MODEL_FILE, load_model
+from kb.answers.model import MODEL_FILE, load_model, model_bytes
 from kb.claims.model import ANSWER_MODEL_FILE
 from kb.cli import main
 from kb.evaluation.questions import load_questions
@@ -74,7 +74,7 @@ def test_it_joins_questions_that_the_answer_step_then_reads(
     questions = tmp_path / "asked.jsonl"
     questions.write_text("".join(json.dumps(q) + "\n" for q in asked), encoding="utf-8")
     assert [q.id for q in load_questions(questions)] == ["t-1", "t-2"]
-    model = tmp_path / "model.json"
+    model = tmp_path / MODEL_FILE.name
     shutil.copyfile(MODEL_FILE, model)
     build = ["--build-dir", str(report_index.settings.build_dir)]
     command = ["remember", *build, "--questions", str(questions), "--model", str(model)]
@@ -101,7 +101,7 @@ def test_it_joins_questions_that_the_answer_step_then_reads(
     stripped = joined.model_copy(
         update={"memory": joined.memory.model_copy(update={"questions": bare})}
     )
-    model.write_text(stripped.model_dump_json(), encoding="utf-8")
+    model.write_bytes(model_bytes(stripped.model_dump_json().encode("utf-8"), model))
     assert main(command) == 0
     assert model.read_bytes() == first
     # Read against the report, the joined question answers the sentence holding its span.

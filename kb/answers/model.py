@@ -1,6 +1,6 @@
 """The fitted parts of the answer step, loaded from one versioned JSON file.
 
-`kb fit` writes `kb/answers/data/answer-model.json`: a question-type classifier (a linear
+`kb fit` writes `kb/answers/data/answer-model.json.gz`: a question-type classifier (a linear
 model over the question's words), the candidate ranker (LightGBM LambdaRank trees over the
 candidate features of kb.answers.candidates, in LightGBM's own text format) and the
 abstention model (LightGBM binary trees over the best candidate's evidence, with the
@@ -12,6 +12,7 @@ names the features; the file holds every number. Nothing here is pickled.
 from __future__ import annotations
 
 import functools
+import gzip
 import hashlib
 import itertools
 import json
@@ -30,7 +31,8 @@ from kb.answers.question import question_type, type_cues
 
 MODEL_FORMAT = 2
 """2: the memory's vectors are int8 with a scale per row (1: float16)."""
-MODEL_FILE = Path(__file__).parent / "data" / "answer-model.json"
+MODEL_FILE = Path(__file__).parent / "data" / "answer-model.json.gz"
+"""The committed model: JSON, gzip-compressed (5.4 MB of text, mostly the rankers' trees)."""
 
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 
@@ -136,7 +138,7 @@ class Remembered(BaseModel):
 
 
 class AnswerModel(BaseModel):
-    """`answer-model.json`."""
+    """`answer-model.json.gz` (its JSON)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -178,7 +180,7 @@ def load_model(path: Path = MODEL_FILE) -> AnswerModel | None:
     """
     if not path.is_file():
         return None
-    data = json.loads(path.read_bytes())
+    data = json.loads(model_json(path))
     found = data.get("format_version")
     # Format 2 changed only how the memory is stored (int8 instead of float16): a format-1
     # file without a memory (the claim check's pinned copy, kb.claims.model) reads the same.
@@ -187,11 +189,23 @@ def load_model(path: Path = MODEL_FILE) -> AnswerModel | None:
     return AnswerModel.model_validate(data)
 
 
+def model_json(path: Path) -> bytes:
+    """A model file's JSON: the file itself, or its content when its name ends in ".gz"."""
+    raw = path.read_bytes()
+    return gzip.decompress(raw) if path.suffix == ".gz" else raw
+
+
+def model_bytes(json_text: bytes, path: Path) -> bytes:
+    """What `path` holds for a model's JSON: gzip-compressed when its name ends in ".gz",
+    always to the same bytes (no time stamp), so that `kb remember` reproduces the file."""
+    return gzip.compress(json_text, compresslevel=9, mtime=0) if path.suffix == ".gz" else json_text
+
+
 def model_id(path: Path = MODEL_FILE) -> str:
-    """The model's version and the sha256 of its file ("" when there is none), recorded in
-    the build manifest."""
+    """The model's version and the sha256 of its JSON ("" when there is none), recorded in
+    the build manifest; the same whether the file is compressed or not."""
     if not path.is_file():
         return ""
     model = load_model(path)
     version = model.version if model else "?"
-    return f"{version} sha256:{hashlib.sha256(path.read_bytes()).hexdigest()}"
+    return f"{version} sha256:{hashlib.sha256(model_json(path)).hexdigest()}"

@@ -322,7 +322,7 @@ def fit_command(
 
     \b
     Examples:
-        kb fit                          # the bank; writes kb/answers/data/answer-model.json
+        kb fit                          # the bank; writes kb/answers/data/answer-model.json.gz
         kb fit --report /tmp/fit        # the cross-validation report elsewhere
         kb fit --no-ablation --out /tmp/m.json --report /tmp/fit   # while iterating
         kb fit --memory /tmp/more-questions   # other questions for the memory (and abstention)

@@ -7,7 +7,7 @@ the test questions' types; the ranker is fitted on the training questions' candi
 with their gold type) and ranks the test candidates (made with the predicted type). The
 abstention model is then cross-validated on these out-of-fold rankings, and its threshold is
 the one that keeps out-of-fold false abstention at or below `MAX_FALSE_ABSTENTION`. The final
-model is fitted on every question and written to `kb/answers/data/answer-model.json`.
+model is fitted on every question and written to `kb/answers/data/answer-model.json.gz`.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ import numpy as np
 
 from kb.answers.candidates import FEATURES
 from kb.answers.decide import year_gate
-from kb.answers.model import AnswerModel, PassageFusion, Remembered
+from kb.answers.model import AnswerModel, PassageFusion, Remembered, model_bytes
 from kb.evaluation import crossval
 from kb.evaluation.alternatives import choose_margin, margin_table
 from kb.evaluation.fit import (
@@ -333,4 +333,5 @@ def _gated(
 
 
 def write_model(model: AnswerModel, path: Path) -> None:
-    write_atomic(path, (model.model_dump_json() + "\n").encode("utf-8"))
+    """The model as JSON, gzip-compressed when `path` ends in ".gz" (`model_bytes`)."""
+    write_atomic(path, model_bytes((model.model_dump_json() + "\n").encode("utf-8"), path))

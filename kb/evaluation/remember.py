@@ -57,7 +57,7 @@ def remember_command(
 
     \b
     Examples:
-        kb remember                     # eval/recall into kb/answers/data/answer-model.json
+        kb remember                     # eval/recall into kb/answers/data/answer-model.json.gz
         kb remember --questions /tmp/q.jsonl --out /tmp/m.json
     """
     refuse_gold(questions)
