@@ -12,19 +12,26 @@ the index's text holds it.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
 MAX_DIGITS = 9
+_SPACES = re.compile(r"[ \t]+")
 
 
 def as_indexed(span: str) -> str:
-    """`span` without the hyphen of a word split at its end, as the index's text holds it:
-    the word is joined there, or keeps a real hyphen, and either way starts with what is left.
+    """`span` as the index's text holds it: without the hyphen of a word split at its end (the
+    word is joined there, or keeps a real hyphen, and either way starts with what is left), and
+    with a run of spaces as one, since the index's text has no runs ("OTIB  en SER" in the raw
+    report).
 
     >>> as_indexed("zijn door UWV ruim 17.000 scho-"), as_indexed("vmbo-leerlingen")
     ('zijn door UWV ruim 17.000 scho', 'vmbo-leerlingen')
+    >>> as_indexed("OTIB  en SER Overijssel")
+    'OTIB en SER Overijssel'
     """
+    span = _SPACES.sub(" ", span)
     if len(span) > 1 and span.endswith("-") and span[-2].isalpha():
         return span[:-1]
     return span

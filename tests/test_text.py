@@ -105,3 +105,46 @@ def test_a_wrapped_span_is_found_in_the_sentence_the_index_holds(report_index: I
     assert result.text == holding[0]
     outcome = judge(question, result)
     assert outcome.fact_in_sentence and outcome.fact_in_top_3 and outcome.value_right
+
+
+# Goal 11's example, as the report's text file spells it: two spaces after "OTIB".
+DOUBLE_SPACED = "OTIB  en SER Overijssel starten hiertoe gezamenlijk een onderzoek"
+
+
+def test_a_span_with_a_run_of_spaces_is_read_with_one() -> None:
+    assert (
+        as_indexed(DOUBLE_SPACED)
+        == "OTIB en SER Overijssel starten hiertoe gezamenlijk een onderzoek"
+    )
+    assert as_indexed("a\tb") == "a b"
+
+
+@pytest.mark.slow
+def test_a_span_copied_with_two_spaces_is_found_in_the_sentence_the_index_holds(
+    report_index: Index,
+) -> None:
+    raw = (ROOT / "corpus" / "techniekpact-voortgangsrapportage-2017.txt").read_text("utf-8")
+    assert DOUBLE_SPACED in raw
+    store = report_index.sentences
+    assert store is not None
+    holding = [s.text for s in store.sentences if as_indexed(DOUBLE_SPACED) in s.text]
+    assert len(holding) == 1 and holding[0].startswith("Provincie Overijssel, OTIB en SER")
+    question = EvalQuestion.model_validate(
+        {
+            "id": "t",
+            "question": "Wie onderzoeken de belemmeringen van intersectorale mobiliteit in "
+            "Overijssel?",
+            "answerable": True,
+            "evidence": [DOUBLE_SPACED],
+            "fact": DOUBLE_SPACED,
+            "value": None,
+            "qtype": "wie",
+            "goal": 11,
+            "section": "voorbeeld",
+            "wording": "paraphrase",
+            "near_miss": False,
+        }
+    )
+    result = answer(report_index, question.question)
+    assert result.text == holding[0]
+    assert judge(question, result).fact_in_sentence
