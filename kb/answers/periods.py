@@ -40,13 +40,17 @@ _DURATION = re.compile(
 )
 """A length of time of one: "een half jaar", "een dag", "anderhalf jaar"."""
 
+_LENGTH_WORDS = r"hoe lang|hoeveel tijd|looptijd|duur|duurt|duurde|duurden"
+LENGTH_QUESTION = re.compile(rf"\b(?:{_LENGTH_WORDS})\b")
+"""A question for a length of time (folded text): "Hoe lang loopt het project?"."""
 PERIOD_QUESTION = re.compile(
-    r"\b(?:periode|periodes|looptijd|tijdvak|termijn|hoe lang|welke jaren|welke maanden"
+    rf"\b(?:{_LENGTH_WORDS}|periode|periodes|tijdvak|termijn|welke jaren|welke maanden"
     r"|welke studiejaren|welke schooljaren|van wanneer|tussen|leeftijdsgroep|leeftijden"
-    r"|bandbreedte|hoeveel tijd|duur|duurt|vanaf wanneer tot"
+    r"|bandbreedte|vanaf wanneer tot"
     r"|hoeveel (?:jaar|jaren|maanden|maand|weken|week|dagen|dag|uur|uren))\b"
 )
-"""A question that asks for a range or a length of time (folded text)."""
+"""A question that asks for a range or a length of time (folded text): a length
+(`LENGTH_QUESTION`), a period, a range of years or ages."""
 
 
 def asks_period(question: str) -> bool:

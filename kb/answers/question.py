@@ -69,8 +69,8 @@ _MONEY_WORDS = (
 
 _NOT_COUNTED = (
     rf"{_MONEY_WORDS}|is|zijn|wordt|worden|werd|werden|was|waren|gaat|gaan|ging|gingen|heeft"
-    r"|hebben|had|hadden|krijgt|krijgen|kreeg|kregen|kost|kosten|kostte|bedraagt|bedroeg|draagt"
-    r"|dragen|droeg|legt|leggen|steekt|steken|stopt|stoppen|investeert|investeren|geeft|geven"
+    r"|hebben|had|hadden|krijgt|krijgen|kreeg|kregen|bedraagt|bedroeg|draagt"
+    r"|dragen|droeg|legt|leggen|steekt|steken|stopt|stoppen|geeft|geven"
     r"|gaf|betaalt|betalen|er|de|het|extra|meer|van|procent|miljoen|miljard|duizend"
 )
 """Words after "hoeveel" that count nothing: a verb, an article, or money itself."""

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kb.analyser import DUTCH_STOP_WORDS, analyse, fold
+from kb.answers.periods import LENGTH_QUESTION
 from kb.answers.question import (
     QuestionInfo,
     asked_nouns,
@@ -82,8 +83,6 @@ def pick_value(sentence: str, values: list[Value], question: str) -> Value | Non
     return weigh_value(sentence, values, question)[0]
 
 
-_LENGTH_QUESTION = re.compile(r"\bhoe lang\b|\bhoeveel tijd\b|\blooptijd\b|\bduur(?:t|de|den)?\b")
-"""A question for a length of time (folded): "Hoe lang loopt het project?"."""
 _TIME_UNIT = re.compile(r"\s*(?:jaar|jaren|maand(?:en)?|week|weken|dag(?:en)?|uur|uren)\b", re.I)
 """What a length of time counts, right after its number ("twee jaar")."""
 _LENGTH_WORD = re.compile(r"\w*jarig\b", re.I)
@@ -131,7 +130,7 @@ def _asked(question: str) -> _Asked:
         named=frozenset(named),
         partitive=bool(re.search(r"\bhoeveel van (?:de|het|deze|die)\b", folded)),
         # "techniekpact looptijd eindjaar" asks the year it ends, not a length.
-        length=bool(_LENGTH_QUESTION.search(folded)) and "date" not in type_cues(question),
+        length=bool(LENGTH_QUESTION.search(folded)) and "date" not in type_cues(question),
         direction=direction(folded),
     )
 
