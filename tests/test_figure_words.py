@@ -148,7 +148,21 @@ def test_a_word_that_opens_the_sentence_is_no_name() -> None:
     # doorlopende leerlijn vmbo-mbo-hbo ontwikkelen."
     assert find_values("Hierin staan de strategische uitgangspunten.", "person") == []
     assert find_values("We willen dan ook een doorlopende leerlijn ontwikkelen.", "person") == []
-    # A name that starts the sentence stays one.
+    # Goal 4: "Naast vmbo- en mbo-instellingen uit de regio, zijn regionale overheden en
+    # bedrijfsleven hierbij betrokken."; goal 5: "Voordat ze beginnen aan de proeven ...";
+    # the preface: "Zoals uit de voortgangsrapportage blijkt ...". Session 47 bolded "Naast",
+    # "Voordat" and "Zoals" for wie questions.
+    for opening in (
+        "Naast vmbo- en mbo-instellingen uit de regio, zijn regionale overheden en "
+        "bedrijfsleven hierbij betrokken.",
+        "Voordat ze beginnen aan de proeven vertellen de aanwezige mbo’ers iets over hun redenen.",
+        "Zoals uit de voortgangsrapportage blijkt worden regionaal andere vormen van "
+        "docentschap onderzocht.",
+    ):
+        assert find_values(opening, "person") == []
+        assert find_values(opening, "which") == []
+    # A name that starts the sentence stays one, also a name of one word.
+    assert [v.text for v in find_values("Fontys heeft drie fieldlabs.", "which")] == ["Fontys"]
     sentence = "Jet Bussemaker opende de dag."
     assert [v.text for v in find_values(sentence, "person")] == ["Jet Bussemaker"]
 

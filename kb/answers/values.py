@@ -98,9 +98,16 @@ def _spans(pattern: re.Pattern[str], sentence: str) -> list[Value]:
 _OPENING = re.compile(
     r"(?:hier|daar|waar)\w+|tijdens|vanuit|binnen|via|sinds|volgens|namens|dankzij|daarnaast"
     r"|we|wij|zij|ze|ik|jij|u|hun|ook|verder|inmiddels|momenteel|vervolgens|tevens"
+    # prepositions and conjunctions (closed classes) that are no stop words
+    r"|naast|tussen|per|rond|langs|behalve|ondanks|voordat|nadat|doordat|zodat|terwijl"
+    r"|wanneer|indien|hoewel|zodra|mits|tenzij|zoals"
+    # adverbs and quantifiers
+    r"|bovendien|echter|eerst|daarna|samen|steeds|vooral|mede|juist|elke|iedere|alle|enkele"
+    r"|sommige|diverse|verschillende|beide"
 )
 """Words that start a sentence with a capital and are no name ("Tijdens de W&T academie",
-"Hierin staan ...", "We willen ..."), beside the stop words."""
+"Hierin staan ...", "We willen ...", "Naast vmbo- en mbo-instellingen ..."), beside the stop
+words."""
 
 
 def _names(sentence: str) -> list[Value]:
