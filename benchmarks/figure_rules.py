@@ -3,11 +3,13 @@
     .venv/bin/python -m benchmarks.figure_rules                 # seeds 42, 1, 2
     .venv/bin/python -m benchmarks.figure_rules --seeds 42
 
-Two explicit rules choose among the figures of the best sentence after the ranker
+Three explicit rules choose among the figures of the best sentence after the ranker
 (`kb.answers.decide.figure_rules`): today's figure in place of an ambition the question does
-not ask (session 18), and the figure of the school type, level or vmbo learning path the
-question asks in place of another's (session 42, `kb.answers.schools`). Neither changes which
-sentence is quoted, only which of its figures is bold.
+not ask (session 18), the figure of the school type, level or vmbo learning path the question
+asks in place of another's (session 42, `kb.answers.schools`), and a value with digits in
+place of one without for a question that asks a number, "welk Kamerstuknummer" (session 48).
+None changes which sentence is quoted, only which of its values is bold. The last row reads
+all three.
 
 The memory's ranker is refitted on the bank's five folds grouped by goal and on every question,
 as in `benchmarks.memory_columns`; the held-out bank questions and those of dev, answers-fresh
@@ -43,7 +45,7 @@ RULES: dict[str, Rules] = {
     "today over ambition": lambda order, candidates, scores, rows, question: [
         _today_over_ambition(i, candidates, scores, rows) for i in order
     ],
-    "both (what runs)": figure_rules,
+    "all three (what runs)": figure_rules,
 }
 
 

@@ -183,3 +183,31 @@ def test_same_value_reads_a_percentage_marked_without_its_procent() -> None:
     assert same_value("30 procent", "30") and same_value("30%", "30")
     # A bare number shown for a percentage is not; nor another percentage.
     assert not same_value("30", "30%") and not same_value("40 procent", "30")
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        # Goal 5: "In de brief Sterk Beroepsonderwijs5 ..." and footnote 5, "Kamerstuk
+        # 31524-311, brief OCW, 20 februari 2017". Session 47 bolded "OCW".
+        ("Welk kamerstuknummer hoort bij de brief Sterk Beroepsonderwijs?", "31524-311"),
+        # Goal 8: "De tussenevaluatie10 in februari 2017 ..." and footnote 10, "Kamerstuk
+        # 31524-310, brief OCW, 10 februari 2017.". Session 47 bolded "OCW".
+        (
+            "Onder welk kamerstuknummer staat de brief over de tussenevaluatie van het "
+            "regionaal investeringsfonds?",
+            "31524-310",
+        ),
+        # Goal 2, footnote 2: "Kamerstuk 31288-547, brief OCW, 6 juli 2016".
+        (
+            "Welk Kamerstuknummer heeft de brief van OCW over de procesevaluatie W&T op de pabo?",
+            "31288-547",
+        ),
+    ],
+)
+def test_a_question_for_a_number_is_answered_with_digits(
+    report_index: Index, question: str, number: str
+) -> None:
+    result = answer(report_index, question)
+    assert not result.abstained and f"Kamerstuk {number}" in result.text
+    assert result.value is not None and same_value(result.value, number)

@@ -101,15 +101,44 @@ def figure_rules(
     of today in place of its ambition (`_today_over_ambition`; not when the question asks the
     target, `_TARGET`), then the figure of the school
     type asked in place of another's (`_asked_school_over_other`, when the question names
-    one; its school types are read once here)."""
+    one; its school types are read once here), then for a question that asks a number
+    ("welk Kamerstuknummer") a value with digits in place of one without
+    (`_number_over_name`)."""
     if _TARGET.search(question):
         today = list(order)
     else:
         today = [_today_over_ambition(i, candidates, scores, rows) for i in order]
     asked = schools(question)
-    if not asked:
-        return today
-    return [_asked_school_over_other(i, candidates, scores, rows, asked) for i in today]
+    if asked:
+        today = [_asked_school_over_other(i, candidates, scores, rows, asked) for i in today]
+    if _NUMBER_ASKED.search(question):
+        today = [_number_over_name(i, candidates, scores) for i in today]
+    return today
+
+
+_NUMBER_ASKED = re.compile(r"\b(?:welk|welke|wat is het|onder welk)\s+(?:\w*nummer|nr)\b")
+"""A question asking which number something has: "Welk nummer ...", "Onder welk
+Kamerstuknummer ..." (folded text)."""
+
+
+def _number_over_name(
+    best: int, candidates: Sequence[Candidate], scores: npt.NDArray[np.float64]
+) -> int:
+    """The third rule (session 48): a question that asks a number is not answered by a value
+    without a digit ("OCW" of "Kamerstuk 31524-311, brief OCW, 20 februari 2017" for "Welk
+    kamerstuknummer hoort bij de brief Sterk Beroepsonderwijs?"); the sentence's best-scored
+    value with digits of the same kind answers it, when it has one: issue 12's "a value is
+    bolded only when it is of the type asked"."""
+    value = candidates[best].value
+    if value is None or any(char.isdigit() for char in value.text):
+        return best
+    return _in_place_of(
+        best, candidates, scores, lambda i: any(ch.isdigit() for ch in _text(candidates[i]))
+    )
+
+
+def _text(candidate: Candidate) -> str:
+    return candidate.value.text if candidate.value is not None else ""
 
 
 def _today_over_ambition(

@@ -300,9 +300,10 @@ def _value_key(
     phrase, date specificity, closeness of the question's words, position): higher is better."""
     shared = layout.shared_clauses(value)
     first, last = layout.word_of(value.start), layout.word_of(value.end - 1)
-    # "welk Kamerstuk" and "Kamerstuk 31524-311": the value the asked noun names.
+    # "welk Kamerstuk" and "Kamerstuk 31524-311": the value the asked noun names; also when
+    # the noun is a compound of that word ("welk Kamerstuknummer").
     before_terms = set(layout.terms(max(0, first - 2), first))
-    named = int(bool(asked.nouns) and bool(asked.nouns & before_terms))
+    named = int(_names_asked(asked.nouns, before_terms, set(layout.terms(first, first + 1))))
     inside = [i for i in layout.matched if layout.clause_of(layout.words[i].start()) in shared]
     own = [i for i in inside if not first <= i <= last]
     terms = {t for i in own for t in _word_terms(layout.words[i].group(0))} & asked.wanted
@@ -315,6 +316,21 @@ def _value_key(
     leads = 1 if asked.direction and re.search(asked.direction, before) else 0
     closeness = sum(1 / (1 + (first - i if i < first else i - last)) for i in own)
     return len(terms), named, leads, head, phrase, _specificity(value.text), closeness, value.start
+
+
+def _names_asked(nouns: frozenset[str], before: set[str], opening: set[str]) -> bool:
+    """Whether the words right before a value name the noun a "welk X" question asks for:
+    the noun itself, or the first part of the compound asked, also as the value's own first
+    word ("Kamerstuk 31288-547" for "welk Kamerstuknummer")."""
+    return bool(nouns & before) or any(
+        len(word) >= _COMPOUND_PART and noun.startswith(word) and noun != word
+        for noun in nouns
+        for word in before | opening
+    )
+
+
+_COMPOUND_PART = 5
+"""The shortest word read as the first part of a compound noun asked."""
 
 
 def _counted(value: Value, layout: _Layout, asked: _Asked, last: int) -> int:
