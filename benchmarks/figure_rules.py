@@ -14,8 +14,8 @@ all three.
 The memory's ranker is refitted on the bank's five folds grouped by goal and on every question,
 as in `benchmarks.memory_columns`; the held-out bank questions and those of dev, answers-fresh
 and answers-fresh2 are ranked once, and each row of the table reads the same rankings with no
-rule, the ambition rule alone, and all three. Figures are the ranking alone (no abstention) of the
-questions the memory's ranker ranks: the fact in the best sentence, the fact in one of the
+rule, the ambition rule alone, and all three. Figures are the ranking alone (no abstention) of
+the questions the memory's ranker ranks: the fact in the best sentence, the fact in one of the
 best three, and the right value shown (`kb.answers.question.shows_value`), each the mean
 over the seeds. Session 42 ran it in about 8 minutes on two quiet cores (14 beside the test
 suite). Not a test.
