@@ -15,6 +15,7 @@ from types import ModuleType
 import pytest
 
 from kb.evaluation.questions import EvalQuestion, load_questions
+from kb.index import Index
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "corpus" / "techniekpact-voortgangsrapportage-2017.txt"
@@ -136,3 +137,21 @@ def test_no_question_kb_fit_reads_twins_one_that_measures_it() -> None:
     assert len(fitted) == 2824 + 1708 + 919 + 910
     twins = {q.id: _twins(q, measured) for q in fitted}
     assert {qid: found for qid, found in twins.items() if found} == {}
+
+
+@pytest.mark.slow
+def test_every_measuring_fact_stands_in_a_sentence_the_index_holds(report_index: Index) -> None:
+    """A gold fact that no sentence holds can never be judged right: a span copied with a
+    footnote marker glued to its last word ("peilingen uit 2008 en 20111", whose "1" is the
+    marker of footnote 1) or across two sentences."""
+    store = report_index.sentences
+    assert store is not None
+    texts = [s.text for s in store.sentences]
+    measuring = [ROOT / "eval" / "dev.jsonl", *(ROOT / "eval" / name for name in FRESH)]
+    unheld = [
+        q.id
+        for path in measuring
+        for q in load_questions(path)
+        if q.answerable and q.found and not any(q.found in text for text in texts)
+    ]
+    assert unheld == []
