@@ -14,10 +14,10 @@ all three.
 The memory's ranker is refitted on the bank's five folds grouped by goal and on every question,
 as in `benchmarks.memory_columns`; the held-out bank questions and those of dev, answers-fresh
 and answers-fresh2 are ranked once, and each row of the table reads the same rankings with no
-rule, the ambition rule alone, and all three. Figures are the ranking alone (no abstention) of
-the questions the memory's ranker ranks: the fact in the best sentence, the fact in one of the
-best three, and the right value shown (`kb.answers.question.shows_value`), each the mean
-over the seeds. Session 42 ran it in about 8 minutes on two quiet cores (14 beside the test
+rule, the ambition rule alone, the first two, and all three. Figures are the ranking alone (no
+abstention) of the questions the memory's ranker ranks: the fact in the best sentence, the fact
+in one of the best three, and the right value shown (`kb.answers.question.shows_value`), each
+the mean over the seeds. Session 42 ran it in about 8 minutes on two quiet cores (14 beside the test
 suite). Not a test.
 """
 
@@ -31,8 +31,14 @@ import numpy.typing as npt
 
 from benchmarks.memory_columns import Scorer, _fit, _routed, prepared
 from kb.answers.candidates import Candidate
-from kb.answers.decide import _today_over_ambition, figure_rules, sentence_order
+from kb.answers.decide import (
+    _asked_school_over_other,
+    _today_over_ambition,
+    figure_rules,
+    sentence_order,
+)
 from kb.answers.question import shows_value
+from kb.answers.schools import schools
 from kb.evaluation.fitdata import Example
 
 Rules = Callable[
@@ -45,8 +51,26 @@ RULES: dict[str, Rules] = {
     "today over ambition": lambda order, candidates, scores, rows, question: [
         _today_over_ambition(i, candidates, scores, rows) for i in order
     ],
+    "today over ambition, asked school": lambda order, candidates, scores, rows, question: (
+        _first_two(order, candidates, scores, rows, question)
+    ),
     "all three (what runs)": figure_rules,
 }
+
+
+def _first_two(
+    order: list[int],
+    candidates: Sequence[Candidate],
+    scores: npt.NDArray[np.float64],
+    rows: npt.NDArray[np.float32],
+    question: str,
+) -> list[int]:
+    """The first two rules as `figure_rules` applies them, without the number rule."""
+    today = [_today_over_ambition(i, candidates, scores, rows) for i in order]
+    asked = schools(question)
+    if not asked:
+        return today
+    return [_asked_school_over_other(i, candidates, scores, rows, asked) for i in today]
 
 
 def _count(ranker: Scorer, items: Sequence[Example], out: npt.NDArray[np.float64]) -> None:
