@@ -4,10 +4,12 @@ dragen ... bij". Expected values are read from the report."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from kb.answers.answer import answer
-from kb.answers.question import question_type
+from kb.answers.question import analyse_question, question_type, shows_value
 from kb.answers.schools import schools
 from kb.answers.value_choice import pick_value
 from kb.answers.values import find_values
@@ -198,6 +200,9 @@ def test_same_value_reads_a_percentage_marked_without_its_procent() -> None:
             "regionaal investeringsfonds?",
             "31524-310",
         ),
+        # The same, asked "welk nummer" of the Kamerstuk: the type model reads "other", and
+        # session 48's first change still showed no value.
+        ("Welk nummer heeft het Kamerstuk over de brief Sterk Beroepsonderwijs?", "31524-311"),
         # Goal 2, footnote 2: "Kamerstuk 31288-547, brief OCW, 6 juli 2016".
         (
             "Welk Kamerstuknummer heeft de brief van OCW over de procesevaluatie W&T op de pabo?",
@@ -211,3 +216,12 @@ def test_a_question_for_a_number_is_answered_with_digits(
     result = answer(report_index, question)
     assert not result.abstained and f"Kamerstuk {number}" in result.text
     assert result.value is not None and same_value(result.value, number)
+
+
+def test_a_question_for_a_number_shows_no_name() -> None:
+    info = analyse_question("Welk nummer heeft het Kamerstuk over de brief Sterk Beroepsonderwijs?")
+    other = dataclasses.replace(info, kind="other")
+    assert info.asks_number and other.asks_number
+    assert shows_value("which", other, "31524-311")
+    assert not shows_value("which", other, "OCW")
+    assert not analyse_question("Welk ministerie schreef de brief?").asks_number

@@ -315,7 +315,9 @@ def _answered(
 def _alternative(candidate: Candidate, info: QuestionInfo) -> Alternative:
     """A candidate as a quote; its value only when it is of the type the question asks
     (kb.answers.question.shows_value)."""
-    value = candidate.value if shows_value(candidate.kind, info) else None
+    value = candidate.value
+    if value is not None and not shows_value(candidate.kind, info, value.text):
+        value = None
     return _quote(candidate.sentence, candidate.hit.chunk, value)
 
 

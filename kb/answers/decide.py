@@ -35,7 +35,7 @@ from kb.answers.memory import (
 )
 from kb.answers.model import AnswerModel
 from kb.answers.passages import rerank
-from kb.answers.question import QUESTION_TYPES, QuestionInfo, analyse_question
+from kb.answers.question import NUMBER_ASKED, QUESTION_TYPES, QuestionInfo, analyse_question
 from kb.answers.remembered_value import remembered_value
 from kb.answers.schools import figure_schools, matched, schools
 from kb.embed import Vectors
@@ -111,14 +111,9 @@ def figure_rules(
     asked = schools(question)
     if asked:
         today = [_asked_school_over_other(i, candidates, scores, rows, asked) for i in today]
-    if _NUMBER_ASKED.search(question):
+    if NUMBER_ASKED.search(question):
         today = [_number_over_name(i, candidates, scores) for i in today]
     return today
-
-
-_NUMBER_ASKED = re.compile(r"\b(?:welk|welke|wat is het|onder welk)\s+(?:\w*nummer|nr)\b")
-"""A question asking which number something has: "Welk nummer ...", "Onder welk
-Kamerstuknummer ..." (folded text)."""
 
 
 def _number_over_name(

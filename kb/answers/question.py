@@ -39,15 +39,24 @@ VALUE_TYPES: frozenset[QuestionType] = frozenset({"amount", "percent", "date", "
 """Question types whose answer must hold a value of that type: without one there is no answer."""
 
 
-def shows_value(kind: QuestionType | None, info: QuestionInfo) -> bool:
-    """Whether the answer shows a value of `kind`: one that answers the type the question is
-    read as (`info.kind`, the type model's reading; `value_answers`), or a number or date of
-    the type its words ask (`info.worded`): "Welk deel ..." asks a percentage and "Hoe lang
-    ..." a length of time even where the type model reads "welke" or "other"; never a name
-    the words do not ask for."""
+def shows_value(kind: QuestionType | None, info: QuestionInfo, value: str | None = None) -> bool:
+    """Whether the answer shows a value of `kind` (its text `value`): one that answers the
+    type the question is read as (`info.kind`, the type model's reading; `value_answers`), or
+    a number or date of the type its words ask (`info.worded`): "Welk deel ..." asks a
+    percentage and "Hoe lang ..." a length of time even where the type model reads "welke" or
+    "other"; and for a question that asks a number ("Welk nummer heeft het Kamerstuk ...?",
+    `NUMBER_ASKED`) a "welke" value with digits ("31288-547"); never a name the words do not
+    ask for."""
     if value_answers(kind, info.kind):
         return True
+    if info.asks_number and kind == "which" and value is not None:
+        return any(char.isdigit() for char in value)
     return info.worded in VALUE_TYPES and value_answers(kind, info.worded)
+
+
+NUMBER_ASKED = re.compile(r"\b(?:welk|welke|wat is het|onder welk)\s+(?:\w*nummer|nr)\b")
+"""A question asking which number something has: "Welk nummer ...", "Onder welk
+Kamerstuknummer ..." (folded text)."""
 
 
 CUED_TYPES: frozenset[QuestionType] = frozenset({"percent", "date", "count"})
@@ -352,6 +361,8 @@ class QuestionInfo:
     """The question asks for today's figure ("nu", "inmiddels", "momenteel")."""
     asks_ambition: bool
     """The question asks for a target ("ambitie", "streven", "moet")."""
+    asks_number: bool = False
+    """The question asks which number something has (`NUMBER_ASKED`)."""
 
 
 @functools.lru_cache(maxsize=1024)
@@ -374,4 +385,5 @@ def analyse_question(text: str) -> QuestionInfo:
         or (kind == "date" and bool(LETTER.search(folded))),
         asks_now=bool(_NOW.search(folded)),
         asks_ambition=bool(_AMBITION.search(folded)),
+        asks_number=bool(NUMBER_ASKED.search(folded)),
     )

@@ -135,7 +135,8 @@ class Ranked:
         """Whether the answer shows candidate `index`'s value: a value of the type asked
         (kb.answers.question.shows_value, as kb.answers.answer quotes it)."""
         candidate = self.example.candidates[index]
-        return candidate.value is not None and shows_value(candidate.kind, self.example.info)
+        value = candidate.value
+        return value is not None and shows_value(candidate.kind, self.example.info, value.text)
 
     def abstain_row(self) -> npt.NDArray[np.float32]:
         order = self.order if self.by_score is None else self.by_score
