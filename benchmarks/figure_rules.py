@@ -32,13 +32,12 @@ import numpy.typing as npt
 from benchmarks.memory_columns import Scorer, _fit, _routed, prepared
 from kb.answers.candidates import Candidate
 from kb.answers.decide import (
-    _asked_school_over_other,
     _today_over_ambition,
     figure_rules,
+    figure_rules_on_kind,
     sentence_order,
 )
 from kb.answers.question import shows_value
-from kb.answers.schools import schools
 from kb.evaluation.fitdata import Example
 
 Rules = Callable[
@@ -51,26 +50,9 @@ RULES: dict[str, Rules] = {
     "today over ambition": lambda order, candidates, scores, rows, question: [
         _today_over_ambition(i, candidates, scores, rows) for i in order
     ],
-    "today over ambition, asked school": lambda order, candidates, scores, rows, question: (
-        _first_two(order, candidates, scores, rows, question)
-    ),
+    "today over ambition, asked school": figure_rules_on_kind,
     "all three (what runs)": figure_rules,
 }
-
-
-def _first_two(
-    order: list[int],
-    candidates: Sequence[Candidate],
-    scores: npt.NDArray[np.float64],
-    rows: npt.NDArray[np.float32],
-    question: str,
-) -> list[int]:
-    """The first two rules as `figure_rules` applies them, without the number rule."""
-    today = [_today_over_ambition(i, candidates, scores, rows) for i in order]
-    asked = schools(question)
-    if not asked:
-        return today
-    return [_asked_school_over_other(i, candidates, scores, rows, asked) for i in today]
 
 
 def _count(ranker: Scorer, items: Sequence[Example], out: npt.NDArray[np.float64]) -> None:

@@ -35,7 +35,13 @@ from kb.answers.memory import (
 )
 from kb.answers.model import AnswerModel
 from kb.answers.passages import rerank
-from kb.answers.question import NUMBER_ASKED, QUESTION_TYPES, QuestionInfo, analyse_question
+from kb.answers.question import (
+    NUMBER_ASKED,
+    QUESTION_TYPES,
+    QuestionInfo,
+    analyse_question,
+    has_digit,
+)
 from kb.answers.remembered_value import remembered_value
 from kb.answers.schools import figure_schools, matched, schools
 from kb.embed import Vectors
@@ -104,16 +110,30 @@ def figure_rules(
     one; its school types are read once here), then for a question that asks a number
     ("welk Kamerstuknummer") a value with digits in place of one without
     (`_number_over_name`)."""
+    chosen = figure_rules_on_kind(order, candidates, scores, rows, question)
+    if NUMBER_ASKED.search(question):
+        return [_number_over_name(i, candidates, scores) for i in chosen]
+    return chosen
+
+
+def figure_rules_on_kind(
+    order: Sequence[int],
+    candidates: Sequence[Candidate],
+    scores: npt.NDArray[np.float64],
+    rows: npt.NDArray[np.float32],
+    question: str,
+) -> list[int]:
+    """The first two rules of `figure_rules`, on percentages, counts and amounts: today's
+    figure over an ambition, then the asked school type's figure over another's
+    (`benchmarks.figure_rules` measures them apart from the third)."""
     if _TARGET.search(question):
         today = list(order)
     else:
         today = [_today_over_ambition(i, candidates, scores, rows) for i in order]
     asked = schools(question)
-    if asked:
-        today = [_asked_school_over_other(i, candidates, scores, rows, asked) for i in today]
-    if NUMBER_ASKED.search(question):
-        today = [_number_over_name(i, candidates, scores) for i in today]
-    return today
+    if not asked:
+        return today
+    return [_asked_school_over_other(i, candidates, scores, rows, asked) for i in today]
 
 
 def _number_over_name(
@@ -125,11 +145,9 @@ def _number_over_name(
     value with digits of the same kind answers it, when it has one: issue 12's "a value is
     bolded only when it is of the type asked"."""
     value = candidates[best].value
-    if value is None or any(char.isdigit() for char in value.text):
+    if value is None or has_digit(value.text):
         return best
-    return _in_place_of(
-        best, candidates, scores, lambda i: any(ch.isdigit() for ch in _text(candidates[i]))
-    )
+    return _in_place_of(best, candidates, scores, lambda i: has_digit(_text(candidates[i])))
 
 
 def _text(candidate: Candidate) -> str:

@@ -50,8 +50,13 @@ def shows_value(kind: QuestionType | None, info: QuestionInfo, value: str | None
     if value_answers(kind, info.kind):
         return True
     if info.asks_number and kind == "which" and value is not None:
-        return any(char.isdigit() for char in value)
+        return has_digit(value)
     return info.worded in VALUE_TYPES and value_answers(kind, info.worded)
+
+
+def has_digit(text: str) -> bool:
+    """Whether `text` holds a digit: a value that can answer a question for a number."""
+    return any(char.isdigit() for char in text)
 
 
 NUMBER_ASKED = re.compile(r"\b(?:welk|welke|wat is het|onder welk)\s+(?:\w*nummer|nr)\b")

@@ -318,6 +318,10 @@ def _value_key(
     return len(terms), named, leads, head, phrase, _specificity(value.text), closeness, value.start
 
 
+_COMPOUND_PART = 5
+"""The shortest word read as the first part of a compound noun asked."""
+
+
 def _names_asked(nouns: frozenset[str], before: set[str], opening: set[str]) -> bool:
     """Whether the words right before a value name the noun a "welk X" question asks for:
     the noun itself, or the first part of the compound asked, also as the value's own first
@@ -327,10 +331,6 @@ def _names_asked(nouns: frozenset[str], before: set[str], opening: set[str]) -> 
         for noun in nouns
         for word in before | opening
     )
-
-
-_COMPOUND_PART = 5
-"""The shortest word read as the first part of a compound noun asked."""
 
 
 def _counted(value: Value, layout: _Layout, asked: _Asked, last: int) -> int:
