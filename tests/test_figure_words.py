@@ -225,3 +225,42 @@ def test_a_question_for_a_number_shows_no_name() -> None:
     assert shows_value("which", other, "31524-311")
     assert not shows_value("which", other, "OCW")
     assert not analyse_question("Welk ministerie schreef de brief?").asks_number
+
+
+def test_hoelang_in_one_word_asks_a_length_of_time() -> None:
+    assert question_type("Hoelang loopt de subsidie nog?") == "count"
+    counts = find_values(MEISJES, "count")
+    picked = pick_value(MEISJES, counts, "Hoelang lopen de activiteiten van de mbo-scholen?")
+    assert picked is not None and picked.text == "twee"
+
+
+def test_hoelang_is_answered_with_its_length(report_index: Index) -> None:
+    # Goal 5: "... is door het ministerie van OCW besloten de netwerken nog drie jaar te
+    # subsidiëren met de kaderregeling ...". Session 48 read "Hoelang" as no question word
+    # and showed no value.
+    result = answer(
+        report_index, "Hoelang blijft het ministerie de bètatechniek-netwerken nog subsidiëren?"
+    )
+    assert not result.abstained and "nog drie jaar te subsidiëren" in result.text
+    assert result.value == "drie"
+
+
+def test_a_keyword_query_shows_the_one_type_its_words_name() -> None:
+    query = analyse_question("totale rijksbijdrage mbo-investeringsfonds na verlenging")
+    assert query.worded == "other"
+    assert shows_value("amount", query, "€125 miljoen")
+    assert not shows_value("count", query, "25")
+    assert not shows_value("which", query, "OCW")
+    # Words that name two types ("looptijd budget ...") leave the choice to the type model.
+    both = analyse_question("looptijd budget regionale samenwerking")
+    assert not shows_value("amount", both, "€25 miljoen")
+
+
+def test_a_keyword_query_for_money_is_answered_with_the_amount(report_index: Index) -> None:
+    # Goal 8: "... dat er nogmaals €25 miljoen beschikbaar wordt gesteld (in totaal stelt de
+    # minister van OCW daarmee €125 miljoen ...". Session 48 showed the sentence bare.
+    result = answer(
+        report_index, "totale rijksbijdrage mbo-investeringsfonds na verlenging tot 2018"
+    )
+    assert not result.abstained and "€125 miljoen" in result.text
+    assert result.value == "€125 miljoen"

@@ -40,7 +40,7 @@ _DURATION = re.compile(
 )
 """A length of time of one: "een half jaar", "een dag", "anderhalf jaar"."""
 
-_LENGTH_WORDS = r"hoe lang|hoeveel tijd|looptijd|duur|duurt|duurde|duurden"
+_LENGTH_WORDS = r"hoe lang|hoelang|hoeveel tijd|looptijd|duur|duurt|duurde|duurden"
 LENGTH_QUESTION = re.compile(rf"\b(?:{_LENGTH_WORDS})\b")
 """A question for a length of time (folded text): "Hoe lang loopt het project?"."""
 PERIOD_QUESTION = re.compile(

@@ -45,12 +45,15 @@ def shows_value(kind: QuestionType | None, info: QuestionInfo, value: str | None
     a number or date of the type its words ask (`info.worded`): "Welk deel ..." asks a
     percentage and "Hoe lang ..." a length of time even where the type model reads "welke" or
     "other"; and for a question that asks a number ("Welk nummer heeft het Kamerstuk ...?",
-    `NUMBER_ASKED`) a "welke" value with digits ("31288-547"); never a name the words do not
-    ask for."""
+    `NUMBER_ASKED`) a "welke" value with digits ("31288-547"); for words without a question
+    word ("totale rijksbijdrage mbo-investeringsfonds"), a value of the one type they name
+    (`type_cues`: an amount for "rijksbijdrage"); never a name the words do not ask for."""
     if value_answers(kind, info.kind):
         return True
     if info.asks_number and kind == "which" and value is not None:
         return has_digit(value)
+    if info.worded == "other":
+        return kind in VALUE_TYPES and type_cues(info.text) == [kind]
     return info.worded in VALUE_TYPES and value_answers(kind, info.worded)
 
 
@@ -107,7 +110,7 @@ _QUESTION_TYPES: tuple[tuple[QuestionType, re.Pattern[str]], ...] = (
             r"|\b(?:wat|hoeveel) (?:legt|leggen|draagt|dragen)\b.*\bbij\b"
         ),
     ),
-    ("count", re.compile(r"\bhoeveel\w*\b|\bhoe (?:vaak|lang|groot|veel)\b")),
+    ("count", re.compile(r"\bhoeveel\w*\b|\bhoelang\b|\bhoe (?:vaak|lang|groot|veel)\b")),
     ("person", re.compile(r"\bwie\b")),
     (
         "place",
