@@ -9,7 +9,7 @@ import dataclasses
 import pytest
 
 from kb.answers.answer import answer
-from kb.answers.question import analyse_question, question_type, shows_value
+from kb.answers.question import analyse_question, counted_terms, question_type, shows_value
 from kb.answers.schools import schools
 from kb.answers.value_choice import pick_value
 from kb.answers.values import find_values
@@ -264,3 +264,37 @@ def test_a_keyword_query_for_money_is_answered_with_the_amount(report_index: Ind
     )
     assert not result.abstained and "€125 miljoen" in result.text
     assert result.value == "€125 miljoen"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # Footnotes cite "Tweede Kamer, vergaderjaar 2016–2017, ..."; session 48 read the
+        # question as "welke" and bolded the Kamerstuk's number.
+        ("Uit welk vergaderjaar stamt de motie-Duisenberg?", "date"),
+        ("In welk kalenderjaar start het programma?", "date"),
+        # Goal 8: "... krijgen in 2017 € 1 miljoen euro aan ondersteuning ...".
+        ("Hoeveel ondersteuning krijgen de centres in 2017?", "amount"),
+        ("Hoeveel centres krijgen ondersteuning?", "count"),
+    ],
+)
+def test_compound_years_and_support_in_the_words(question: str, kind: str) -> None:
+    assert question_type(question) == kind
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Met hoeveel midden- en kleinbedrijven werken scholen samen in deze netwerken?",
+        "Hoeveel kleine en middelgrote ondernemers doen mee in de netwerken?",
+        "En hoeveel kleinere bedrijven doen er mee met die scholennetwerken?",
+    ],
+)
+def test_small_firms_in_other_words_count_the_mkb(report_index: Index, question: str) -> None:
+    # Goal 3: "Momenteel werken 100 grote bedrijven en 3.300 mkb-ers samen met 700
+    # basisscholen, 180 havo/vwo-scholen en 280 vmbo-scholen." Session 48 bolded 100 or 280.
+    head, _ = counted_terms(question)
+    assert "mkb" in head
+    result = answer(report_index, question)
+    assert not result.abstained and "3.300 mkb-ers" in result.text
+    assert result.value == "3.300"

@@ -80,7 +80,7 @@ def cued_type(info: QuestionInfo) -> QuestionType | None:
 
 
 _MONEY_WORDS = (
-    r"geld|poen|euro|bedrag\w*|\w*budget\w*|subsidie|steun|investe\w*|geinvesteerd|kost\w*"
+    r"geld|poen|euro|bedrag\w*|\w*budget\w*|subsidie|steun|ondersteuning|investe\w*|geinvesteerd|kost\w*"
     r"|besteed|uitgetrokken|rijksbijdrage\w*"
 )
 
@@ -96,7 +96,7 @@ _QUESTION_TYPES: tuple[tuple[QuestionType, re.Pattern[str]], ...] = (
     (
         "date",
         re.compile(
-            r"\bwanneer\b|\bwelke? (?:datum|dag|maand|jaar|studiejaar|schooljaar|collegejaar)\b"
+            r"\bwanneer\b|\bwelke? (?:datum|dag|maand|\w*jaar)\b"
             r"|\bin welk jaar\b|\bsinds welk"
             r"|\bwelke (?:\w+ )?(?:periode|jaren|maanden|studiejaren|schooljaren)\b"
         ),
@@ -228,12 +228,20 @@ def asked_nouns(question: str) -> frozenset[str]:
     return frozenset(analyse(match.group(1))) if match else frozenset()
 
 
+_SMALL_FIRMS = re.compile(
+    r"\b(?:midden- en klein|kleine(?:re)? en middelgrote |kleine(?:re)? )"
+    r"(?:bedrijven|bedrijf|ondernemers|ondernemingen)\b"
+)
+"""The words for what the report calls "mkb" ("3.300 mkb-ers"): "midden- en kleinbedrijven",
+"kleine en middelgrote ondernemers", "kleinere bedrijven" (folded text)."""
+
+
 def counted_terms(question: str) -> tuple[frozenset[str], frozenset[str]]:
     """What a "hoeveel" question counts: the terms of its first word (the head noun) and of
-    the words up to the verb ("hoeveel door OCW en EZ betaalde Centres zijn er")."""
-    match = re.search(
-        r"\bhoeveel\s+(?:van\s+(?:de|het|deze|die)\s+)?((?:\S+\s*){1,6})", fold(question)
-    )
+    the words up to the verb ("hoeveel door OCW en EZ betaalde Centres zijn er"); small firms
+    in other words count what the report calls "mkb" (`_SMALL_FIRMS`)."""
+    folded = _SMALL_FIRMS.sub("mkb-bedrijven", fold(question))
+    match = re.search(r"\bhoeveel\s+(?:van\s+(?:de|het|deze|die)\s+)?((?:\S+\s*){1,6})", folded)
     if not match:
         return frozenset(), frozenset()
     phrase = re.split(
