@@ -9,6 +9,7 @@ import dataclasses
 import pytest
 
 from kb.answers.answer import answer
+from kb.answers.periods import RANGE_QUESTION
 from kb.answers.question import analyse_question, counted_terms, question_type, shows_value
 from kb.answers.schools import schools
 from kb.answers.value_choice import pick_value
@@ -298,3 +299,31 @@ def test_small_firms_in_other_words_count_the_mkb(report_index: Index, question:
     result = answer(report_index, question)
     assert not result.abstained and "3.300 mkb-ers" in result.text
     assert result.value == "3.300"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # Goal 12: "› Landen met een vrouwelijke participatie tussen 10 en 20%: ...".
+        ("Tussen welke percentages ligt de vrouwelijke deelname in Portugal?", "percent"),
+        # Goal 9: "... dat tenminste 30 procent van de jongeren kiest voor een technische
+        # beroepsopleiding".
+        ("Welk minimumaandeel technische kiezers willen de partners halen?", "percent"),
+    ],
+)
+def test_plural_and_compound_percentages_ask_a_percentage(question: str, kind: str) -> None:
+    assert question_type(question) == kind
+
+
+def test_a_question_for_both_ends_is_answered_with_the_range(report_index: Index) -> None:
+    # Goal 12: "In de periode tussen september 2016 en september 2018 gaan alle
+    # projectpartners bij elkaar op bezoek ...". Session 48 bolded "september 2018".
+    result = answer(
+        report_index, "Tussen welke maanden gaan de partners van GirlsTech bij elkaar op bezoek?"
+    )
+    assert not result.abstained and "gaan alle projectpartners bij elkaar op bezoek" in result.text
+    assert result.value == "tussen september 2016 en september 2018"
+    assert RANGE_QUESTION.search("over welke periode zijn de vouchers toegekend?")
+    assert not RANGE_QUESTION.search(
+        "hoeveel netwerken tussen havo/vwo en hoger onderwijs zijn er?"
+    )

@@ -35,6 +35,7 @@ from kb.answers.memory import (
 )
 from kb.answers.model import AnswerModel
 from kb.answers.passages import rerank
+from kb.answers.periods import RANGE_QUESTION
 from kb.answers.question import (
     NUMBER_ASKED,
     QUESTION_TYPES,
@@ -112,7 +113,9 @@ def figure_rules(
     (`_number_over_name`)."""
     chosen = figure_rules_on_kind(order, candidates, scores, rows, question)
     if NUMBER_ASKED.search(question):
-        return [_number_over_name(i, candidates, scores) for i in chosen]
+        chosen = [_number_over_name(i, candidates, scores) for i in chosen]
+    if RANGE_QUESTION.search(question):
+        chosen = [_range_over_end(i, candidates, scores) for i in chosen]
     return chosen
 
 
@@ -148,6 +151,30 @@ def _number_over_name(
     if value is None or has_digit(value.text):
         return best
     return _in_place_of(best, candidates, scores, lambda i: has_digit(_text(candidates[i])))
+
+
+def _range_over_end(
+    best: int, candidates: Sequence[Candidate], scores: npt.NDArray[np.float64]
+) -> int:
+    """The fourth rule (session 49): a question that asks a range with both its ends
+    (`RANGE_QUESTION`: "Tussen welke maanden ...?") is not answered by one end ("september
+    2018" of "In de periode tussen september 2016 en september 2018 ..."); the sentence's
+    best-scored range of the same kind that holds it answers (kb.answers.periods joins
+    them)."""
+    value = candidates[best].value
+    if value is None:
+        return best
+
+    def holds(i: int) -> bool:
+        other = candidates[i].value
+        return (
+            other is not None
+            and other.start <= value.start
+            and value.end <= other.end
+            and other.end - other.start > value.end - value.start
+        )
+
+    return _in_place_of(best, candidates, scores, holds)
 
 
 def _text(candidate: Candidate) -> str:

@@ -53,6 +53,16 @@ PERIOD_QUESTION = re.compile(
 (`LENGTH_QUESTION`), a period, a range of years or ages."""
 
 
+RANGE_QUESTION = re.compile(
+    r"\b(?:periode|periodes|tijdvak|welke jaren|welke maanden|welke studiejaren"
+    r"|welke schooljaren|van wanneer tot|vanaf wanneer tot|tussen welke|bandbreedte"
+    r"|leeftijdsgroep|leeftijden)\b"
+)
+"""A question that asks for a range with both its ends (folded text): "Tussen welke maanden
+...?", "Over welke periode ...?"; not a length of time, and not "tussen" alone ("de
+samenwerking tussen school en bedrijf")."""
+
+
 def asks_period(question: str) -> bool:
     """Whether `question` asks for a period, a range or a length of time.
 

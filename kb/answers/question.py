@@ -101,7 +101,7 @@ _QUESTION_TYPES: tuple[tuple[QuestionType, re.Pattern[str]], ...] = (
             r"|\bwelke (?:\w+ )?(?:periode|jaren|maanden|studiejaren|schooljaren)\b"
         ),
     ),
-    ("percent", re.compile(r"\b(?:percentage|procent|aandeel)\b|\bwelk(?:e)? deel\b")),
+    ("percent", re.compile(r"\b\w*(?:percentages?|procent|aandeel)\b|\bwelk(?:e)? deel\b")),
     ("count", re.compile(rf"\bhoeveel\s+(?!(?:{_NOT_COUNTED})\b)[^\W\d_]")),
     (
         "amount",
@@ -154,7 +154,7 @@ _CUES: tuple[tuple[QuestionType, re.Pattern[str]], ...] = (
             r"|totaal|leeftijd|uren|uur"
         ),
     ),
-    ("percent", re.compile(r"\w*(?:percentage|procent)|aandeel|deel|streefcijfer|%")),
+    ("percent", re.compile(r"\w*(?:percentages?|procent|aandeel)|deel|streefcijfer|%")),
     (
         "amount",
         re.compile(
