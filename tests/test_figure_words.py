@@ -327,3 +327,32 @@ def test_a_question_for_both_ends_is_answered_with_the_range(report_index: Index
     assert not RANGE_QUESTION.search(
         "hoeveel netwerken tussen havo/vwo en hoger onderwijs zijn er?"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "cause", "consequence"),
+    [
+        # Goal 11, example Overijssel: "Meer technici is een van de drie prioriteiten van het
+        # programma ‘Iedereen in Overijssel doet mee’. Daarom stimuleert de provincie
+        # mobiliteit, ..."
+        (
+            "Waarom stimuleert de provincie Overijssel dat mensen van baan of sector wisselen?",
+            "Meer technici is een van de drie prioriteiten",
+            "Daarom stimuleert de provincie mobiliteit",
+        ),
+        # Goal 6: "De komende jaren dreigt zowel het kwalitatieve als het kwantitatieve
+        # lerarentekort echter ... Het aantrekken en opleiden van goede docenten en verder
+        # professionalisering is daarom van groot belang."
+        (
+            "Waarom is het aantrekken en opleiden van goede docenten zo belangrijk?",
+            "het kwantitatieve lerarentekort",
+            "is daarom van groot belang",
+        ),
+    ],
+)
+def test_a_waarom_question_is_answered_by_the_cause_before_daarom(
+    report_index: Index, question: str, cause: str, consequence: str
+) -> None:
+    result = answer(report_index, question)
+    assert not result.abstained and cause in result.text
+    assert consequence not in result.text

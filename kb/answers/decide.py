@@ -267,6 +267,36 @@ def _answer_order(
     return order
 
 
+CONSEQUENCE = re.compile(r"\b(?:daarom|vandaar|hierom|om die reden|om deze reden)\b", re.IGNORECASE)
+"""A sentence that draws a consequence from the one before it ("Daarom stimuleert de
+provincie mobiliteit ...", "Vandaar dat het Calvijn College ... startte met de vakhavo")."""
+
+
+def cause_first(order: Sequence[int], candidates: Sequence[Candidate]) -> list[int]:
+    """For a "waarom" question: when the best sentence draws a consequence (`CONSEQUENCE`), the
+    sentence before it in the same passage, which gives the cause, answers, and the
+    consequence follows it (session 49). "Waarom stimuleert de provincie Overijssel dat mensen
+    van baan of sector wisselen?" is worded like "Daarom stimuleert de provincie mobiliteit
+    ...", and answered by "Meer technici is een van de drie prioriteiten ..."."""
+    if not order:
+        return list(order)
+    best = candidates[order[0]]
+    if not CONSEQUENCE.search(best.sentence.text):
+        return list(order)
+    before = next(
+        (
+            i
+            for i in order
+            if candidates[i].number == best.number - 1
+            and candidates[i].hit.chunk.id == best.hit.chunk.id
+        ),
+        None,
+    )
+    if before is None:
+        return list(order)
+    return [before, *(i for i in order if i != before)]
+
+
 MOST_RUNNERS_UP = 2
 """Runners-up shown at most as "Ook mogelijk"."""
 
@@ -402,6 +432,8 @@ def decide(
     probability = abstainer.probability(evidence)
     readers = memory if by_memory else None
     order = _answer_order(ranked, candidates, scores, rows, info.folded, readers, vector)
+    if info.why:
+        order = cause_first(order, candidates)
     if settings.answer_rerank and model.passages is not None:
         hits = rerank(hits, candidates, scores, model.passages)
     abstain = not order or probability < abstainer.threshold or year_gate(rows[order[0]])
