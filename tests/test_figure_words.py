@@ -8,7 +8,9 @@ import dataclasses
 
 import pytest
 
+from kb.analyser import fold
 from kb.answers.answer import answer
+from kb.answers.decide import PARTITIVE
 from kb.answers.periods import RANGE_QUESTION
 from kb.answers.question import analyse_question, counted_terms, question_type, shows_value
 from kb.answers.schools import schools
@@ -356,3 +358,32 @@ def test_a_waarom_question_is_answered_by_the_cause_before_daarom(
     result = answer(report_index, question)
     assert not result.abstained and cause in result.text
     assert consequence not in result.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Goal 8: "Van de 63 aanvragen voor het Regionaal investeringsfonds mbo die zijn
+        # geëvalueerd in de tussenevaluatie zijn ruim de helft actief in de sector techniek &
+        # procesindustrie (34) en daarnaast vaak ook in de sector bouw." No figure for zorg.
+        "Hoeveel van de Rif-aanvragen uit de tussenevaluatie zijn actief in de zorg?",
+        # Goal 3: "... in totaal zijn er 2.342 praktijkverklaringen uitgegeven, waarvan een
+        # groot deel op technisch gebied." No figure for the part.
+        "Hoeveel van de praktijkverklaringen van Boris gaan precies over technisch werk?",
+    ],
+)
+def test_a_question_for_a_part_is_not_answered_by_the_whole(
+    report_index: Index, question: str
+) -> None:
+    # Session 48 bolded 63 and 2.342, the wholes.
+    assert answer(report_index, question).abstained
+
+
+def test_hoeveel_van_die_points_back_and_asks_no_part(report_index: Index) -> None:
+    # Goal 1: "Acht regionale netwerken zijn actief om W&T te verankeren in het
+    # basisonderwijs, en 4.185 basisscholen binnen deze netwerken ...". "Van die" points
+    # back to what was said; session 48 read it as "van de", a part, and bolded 4.185.
+    question = "Hoeveel van die regionale clubs zijn er eigenlijk voor techniek op de basisschool?"
+    assert not PARTITIVE.search(fold(question))
+    result = answer(report_index, question)
+    assert not result.abstained and result.value == "Acht"

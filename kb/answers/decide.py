@@ -346,6 +346,20 @@ def year_gate(row: npt.NDArray[np.float32]) -> bool:
     return bool(missing and row[_COLUMN["has_value"]] > 0)
 
 
+PARTITIVE = re.compile(r"\bhoeveel van (?:de|het)\b")
+"""A question for a part of a whole: "Hoeveel van de geëvalueerde aanvragen zitten in de
+bouwsector?" (folded text)."""
+
+
+def whole_gate(row: npt.NDArray[np.float32], question: str) -> bool:
+    """The second rule kept on top of the model (session 49): a question for a part of a
+    whole (`PARTITIVE`) is not answered by the whole, a number that the counted words follow
+    ("Van de 63 aanvragen ... zijn ruim de helft (34) actief in techniek ..." does not say
+    how many are in the bouwsector; 63 is negative in `value_counted` for such a question,
+    kb.answers.value_choice). The report gives the whole, not the part asked: abstain."""
+    return bool(PARTITIVE.search(question)) and row[_COLUMN["value_counted"]] < 0
+
+
 @dataclass(frozen=True)
 class Decision:
     """What the fitted answer step found for a question."""
@@ -436,5 +450,10 @@ def decide(
         order = cause_first(order, candidates)
     if settings.answer_rerank and model.passages is not None:
         hits = rerank(hits, candidates, scores, model.passages)
-    abstain = not order or probability < abstainer.threshold or year_gate(rows[order[0]])
+    abstain = (
+        not order
+        or probability < abstainer.threshold
+        or year_gate(rows[order[0]])
+        or whole_gate(rows[order[0]], info.folded)
+    )
     return Decision(info, hits, candidates, scores, order, probability, abstain, margin)

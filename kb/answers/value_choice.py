@@ -128,7 +128,7 @@ def _asked(question: str) -> _Asked:
         specific=specific_terms(head),
         nouns=asked_nouns(question),
         named=frozenset(named),
-        partitive=bool(re.search(r"\bhoeveel van (?:de|het|deze|die)\b", folded)),
+        partitive=bool(re.search(r"\bhoeveel van (?:de|het)\b", folded)),
         # "techniekpact looptijd eindjaar" asks the year it ends, not a length.
         length=bool(LENGTH_QUESTION.search(folded)) and "date" not in type_cues(question),
         direction=direction(folded),
