@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from benchmarks.bank_folds import add_arguments, prepare, recall
-from kb.answers.decide import year_gate
+from kb.answers.decide import kept_gates
 from kb.evaluation import crossval
 from kb.evaluation.fitting import run_abstention
 from kb.evaluation.misses import CATEGORIES, categorise, details, table
@@ -43,7 +43,10 @@ def main() -> None:
         ranked,
         abstention,
         [chunk.text for chunk in index.chunks],
-        lambda r: r.best is not None and year_gate(np.asarray(r.example.rows[r.best])),
+        lambda r: (
+            r.best is not None
+            and kept_gates(np.asarray(r.example.rows[r.best]), r.example.info.folded)
+        ),
     )
     answerable = sum(r.example.question.answerable for r in ranked)
     print(table(misses, answerable))

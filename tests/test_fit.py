@@ -105,7 +105,7 @@ def test_fit_writes_a_model_that_loads_and_a_side_by_side_report(
         "answerable that abstain",
     }
     assert set(report["hand-set"]) == measures  # type: ignore[arg-type]
-    assert set(report["fitted + year gate (what runs)"]) == measures  # type: ignore[arg-type]
+    assert set(report["fitted + kept gates (what runs)"]) == measures  # type: ignore[arg-type]
     # By wording: the two wordings split the questions, and their figures add up to what runs.
     slices = report["by wording"]
     assert isinstance(slices, dict)
@@ -116,7 +116,7 @@ def test_fit_writes_a_model_that_loads_and_a_side_by_side_report(
     assert sum(w["answerable"] for w in wordings) == answerable
     assert sum(w["near misses"] for w in wordings) == sum(q.near_miss for q in bank_slice)
     right = sum(w["fact in the answer sentence"] * w["answerable"] for w in wordings)
-    runs = report["fitted + year gate (what runs)"]
+    runs = report["fitted + kept gates (what runs)"]
     assert isinstance(runs, dict)
     assert right == pytest.approx(runs["fact in the answer sentence"] * answerable)
     # what_runs (benchmarks/fit_seeds.py) is the report's row of what runs.

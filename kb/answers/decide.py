@@ -360,6 +360,13 @@ def whole_gate(row: npt.NDArray[np.float32], question: str) -> bool:
     return bool(PARTITIVE.search(question)) and row[_COLUMN["value_counted"]] < 0
 
 
+def kept_gates(row: npt.NDArray[np.float32], question: str) -> bool:
+    """The explicit rules kept on top of the abstention model, on the best candidate's row
+    (and the folded question): `year_gate` and `whole_gate`. `kb fit` counts them when it
+    sets the threshold and measures each on its own."""
+    return year_gate(row) or whole_gate(row, question)
+
+
 @dataclass(frozen=True)
 class Decision:
     """What the fitted answer step found for a question."""
@@ -451,9 +458,6 @@ def decide(
     if settings.answer_rerank and model.passages is not None:
         hits = rerank(hits, candidates, scores, model.passages)
     abstain = (
-        not order
-        or probability < abstainer.threshold
-        or year_gate(rows[order[0]])
-        or whole_gate(rows[order[0]], info.folded)
+        not order or probability < abstainer.threshold or kept_gates(rows[order[0]], info.folded)
     )
     return Decision(info, hits, candidates, scores, order, probability, abstain, margin)

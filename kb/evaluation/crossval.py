@@ -17,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from kb.answers.candidates import FEATURES, RELATIVE_TO_PASSAGE, RELATIVE_TO_QUESTION
-from kb.answers.decide import ABSTAIN_FEATURES, year_gate
+from kb.answers.decide import ABSTAIN_FEATURES, kept_gates
 from kb.answers.memory import MEMORY_FEATURES, NEAR_MISS_FEATURES
 from kb.answers.model import Abstainer
 from kb.answers.relative import relative_names
@@ -318,15 +318,15 @@ def fit_abstainer(
 ) -> Abstainer:
     """The abstention model on rankings, with the threshold that keeps false abstention at or
     below `target` on the answerable questions (of `scored`, if given) of folds it was not
-    fitted on, counting the questions the year gate (kb.answers.decide.year_gate) abstains on
-    anyway: what runs abstains on at most `target` of them, not `target` plus the gate's."""
+    fitted on, counting the questions the kept gates (kb.answers.decide.kept_gates) abstain on
+    anyway: what runs abstains on at most `target` of them, not `target` plus the gates'."""
     held_out: list[float] = []
     folds = sorted({fold_of(goal_of(r.example.question)) for r in ranked})
     for number in folds if len(folds) > 1 else []:
         train = [r for r in ranked if fold_of(goal_of(r.example.question)) != number]
         probe = Abstainer(features=_features(columns), trees=_trees(train, columns), threshold=0)
         held_out += [
-            -1.0 if _year_gated(r) else probe.probability(_row(r, columns))
+            -1.0 if _gated_anyway(r) else probe.probability(_row(r, columns))
             for r in ranked
             if fold_of(goal_of(r.example.question)) == number
             and r.example.question.answerable
@@ -338,10 +338,11 @@ def fit_abstainer(
     )
 
 
-def _year_gated(ranked: Ranked) -> bool:
-    """The year gate abstains on the question whatever the model says."""
+def _gated_anyway(ranked: Ranked) -> bool:
+    """A kept gate abstains on the question whatever the model says."""
     best = ranked.best
-    return best is not None and year_gate(ranked.example.rows[best])
+    example = ranked.example
+    return best is not None and kept_gates(example.rows[best], example.info.folded)
 
 
 def evaluate_abstention(

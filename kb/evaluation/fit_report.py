@@ -30,7 +30,9 @@ def markdown(report: dict[str, object]) -> str:
         "hand-set",
         "fitted",
         "fitted, with the place/number gate",
-        "fitted + year gate (what runs)",
+        "fitted + year gate",
+        "fitted + whole gate",
+        "fitted + kept gates (what runs)",
         "what runs, no near misses remembered",
         "new text, what runs",
     )

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from kb.answers.candidates import FEATURES
-from kb.answers.decide import year_gate
+from kb.answers.decide import kept_gates, whole_gate, year_gate
 from kb.answers.model import AnswerModel, PassageFusion, Remembered, model_bytes
 from kb.evaluation import crossval
 from kb.evaluation.alternatives import choose_margin, margin_table
@@ -76,7 +76,7 @@ def run_fit(
     near = memory.abstention_columns(everyone)
     plain = crossval.evaluate_abstention(learned)  # the own abstainer alone, out of fold
     abstention = run_abstention(ranked, learned, near, plain=plain)
-    runs = _gate(ranked, abstention, _year_missing)  # what runs: the year gate on the model
+    runs = _gate(ranked, abstention, _kept)  # what runs: the kept gates on the model
     margins = margin_table(ranked, runs)
     margin = choose_margin(margins)
     new_runs = _new_text_runs(new_text, learned, plain, memory, everyone)
@@ -130,10 +130,10 @@ def _new_text_runs(
 ) -> crossval.Abstention:
     """Abstention on text the bank never asked about, as it runs: the memory's abstainer
     reading the near misses of the training goals only, the own one (`plain`) elsewhere, and
-    the year gate."""
+    the kept gates."""
     unseen = memory.abstention_columns(everyone, fold_of)
     abstention = run_abstention(new_text, learned, unseen, plain=plain)
-    return _gate(new_text, abstention, _year_missing)
+    return _gate(new_text, abstention, _kept)
 
 
 def _qrels(index: Index, questions: Sequence[EvalQuestion]) -> dict[str, dict[str, int]]:
@@ -147,14 +147,16 @@ def _abstention_figures(
     abstention: crossval.Abstention,
     runs: crossval.Abstention,
 ) -> dict[str, dict[str, float]]:
-    """What runs on this report (`runs`: `abstention` and the year gate), beside the model
+    """What runs on this report (`runs`: `abstention` and the kept gates), beside the model
     alone, the old place/number gate, and abstention read off the own ranker alone (no near
     misses remembered)."""
     return {
         "fitted": crossval.end_to_end(ranked, abstention),
         "fitted, with the place/number gate": _gated(ranked, abstention, _names_missing),
-        "fitted + year gate (what runs)": crossval.end_to_end(ranked, runs),
-        "what runs, no near misses remembered": _gated(ranked, plain, _year_missing),
+        "fitted + year gate": _gated(ranked, abstention, _year_missing),
+        "fitted + whole gate": _gated(ranked, abstention, _whole_missing),
+        "fitted + kept gates (what runs)": crossval.end_to_end(ranked, runs),
+        "what runs, no near misses remembered": _gated(ranked, plain, _kept),
     }
 
 
@@ -202,7 +204,7 @@ lower one is a margin for questions unlike the bank's, paid for in near misses a
 def _targets(
     ranked: list[Ranked], own: list[Ranked], near: crossval.Columns
 ) -> dict[str, dict[str, float]]:
-    """What runs (fitted + year gate), with the threshold set for each target."""
+    """What runs (fitted + kept gates), with the threshold set for each target."""
     return {f"{t:.0%}": what_runs(ranked, t, own, near) for t in ABSTENTION_TARGETS}
 
 
@@ -215,9 +217,9 @@ def what_runs(
     """The end-to-end figures of out-of-fold rankings as the answer step runs: each fold's
     abstainers fitted on the other folds' rankings by the own ranker (`own`, if not `ranked`
     itself; threshold for false abstention `target`), the memory's reading `near` too, and
-    the year gate."""
+    the kept gates."""
     abstention = run_abstention(ranked, ranked if own is None else own, near, target)
-    return _gated(ranked, abstention, _year_missing)
+    return _gated(ranked, abstention, _kept)
 
 
 def run_abstention(
@@ -278,7 +280,7 @@ def _split(ranked: list[Ranked], bank: set[str]) -> tuple[list[Ranked], list[Ran
 def _users_words(users: list[Ranked], abstention: crossval.Abstention) -> dict[str, float]:
     """Abstention on the questions for the memory only (`kb fit --memory`: users' words),
     out of fold by the own ranker: they teach the abstention model, but are no bank question."""
-    figures = crossval.end_to_end(users, _gate(users, abstention, _year_missing))
+    figures = crossval.end_to_end(users, _gate(users, abstention, _kept))
     return {
         "answerable": sum(r.example.question.answerable for r in users),
         "near misses": sum(r.example.question.near_miss for r in users),
@@ -298,26 +300,36 @@ def _ablation(prepared: list[crossval.Fold], progress: Progress) -> dict[str, di
     return out
 
 
-def _names_missing(row: Sequence[float]) -> bool:
+def _names_missing(row: Sequence[float], question: str) -> bool:
     """The old rule: the question names a place, year or number the passage lacks."""
     return row[FEATURES.index("passage_missing")] > 0
 
 
-def _year_missing(row: Sequence[float]) -> bool:
-    """The rule kept at run time (kb.answers.decide.year_gate)."""
+def _year_missing(row: Sequence[float], question: str) -> bool:
+    """The first rule kept at run time (kb.answers.decide.year_gate), on its own."""
     return year_gate(np.asarray(row, dtype=np.float32))
+
+
+def _whole_missing(row: Sequence[float], question: str) -> bool:
+    """The second rule kept at run time (kb.answers.decide.whole_gate), on its own."""
+    return whole_gate(np.asarray(row, dtype=np.float32), question)
+
+
+def _kept(row: Sequence[float], question: str) -> bool:
+    """Both rules kept at run time (kb.answers.decide.kept_gates): what runs."""
+    return kept_gates(np.asarray(row, dtype=np.float32), question)
 
 
 def _gate(
     ranked: list[Ranked],
     abstention: crossval.Abstention,
-    rule: Callable[[Sequence[float]], bool],
+    rule: Callable[[Sequence[float], str], bool],
 ) -> crossval.Abstention:
     """`abstention`, and always abstaining where `rule` holds for the best candidate's row."""
     gated = dict(abstention.threshold)
     for r in ranked:
         best = r.best
-        if best is not None and rule(list(r.example.rows[best])):
+        if best is not None and rule(list(r.example.rows[best]), r.example.info.folded):
             gated[r.example.question.id] = 2.0
     return crossval.Abstention(abstention.probability, gated)
 
@@ -325,7 +337,7 @@ def _gate(
 def _gated(
     ranked: list[Ranked],
     abstention: crossval.Abstention,
-    rule: Callable[[Sequence[float]], bool],
+    rule: Callable[[Sequence[float], str], bool],
 ) -> dict[str, float]:
     """End-to-end figures when `rule` on the best candidate's row always abstains (an
     explicit rule as a gate on top of the model, measured on its own)."""

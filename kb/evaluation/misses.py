@@ -16,7 +16,7 @@ that lost the answer (out-of-fold rankings and abstention from kb.evaluation.cro
    `right sentence lower, best from another passage`: the ranking;
 5. `right sentence, wrong value`: sub-kinds by the question's trap (ambition, school type,
    total/part, year range, two numbers) and whether the gold value was a candidate at all;
-6. `abstained`: the right answer was first, and the abstention model (or the year gate)
+6. `abstained`: the right answer was first, and the abstention model (or a kept gate)
    declined.
 """
 
