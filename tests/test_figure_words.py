@@ -10,7 +10,7 @@ import pytest
 
 from kb.analyser import fold
 from kb.answers.answer import answer
-from kb.answers.decide import PARTITIVE
+from kb.answers.decide import ADDRESS_ASKED, PARTITIVE
 from kb.answers.periods import RANGE_QUESTION
 from kb.answers.question import analyse_question, counted_terms, question_type, shows_value
 from kb.answers.schools import schools
@@ -387,3 +387,34 @@ def test_hoeveel_van_die_points_back_and_asks_no_part(report_index: Index) -> No
     assert not PARTITIVE.search(fold(question))
     result = answer(report_index, question)
     assert not result.abstained and result.value == "Acht"
+
+
+@pytest.mark.parametrize(
+    ("question", "address"),
+    [
+        # Goal 11, example Brainport: the second passage ends "www.arbeidsmarktdashboard.nl";
+        # session 48 quoted the example's first sentence, which names no address.
+        (
+            "Wat is het webadres van het arbeidsmarktdashboard van Brainport Network?",
+            "www.arbeidsmarktdashboard.nl",
+        ),
+        # Goal 11: "... heeft SZW sinds mei 2016 een overzicht14 gemaakt ..." and footnote 14,
+        # "Subsidiekaart: www.cko.online/content/data/CKO/subsidiekaart-mei-2016.pdf".
+        (
+            "link overzicht subsidies werknemers ministerie sociale zaken",
+            "www.cko.online/content/data/CKO/subsidiekaart-mei-2016.pdf",
+        ),
+    ],
+)
+def test_a_question_for_a_web_address_is_answered_with_the_address(
+    report_index: Index, question: str, address: str
+) -> None:
+    result = answer(report_index, question)
+    assert not result.abstained and address in result.text
+
+
+def test_a_question_that_names_a_website_asks_no_address() -> None:
+    assert ADDRESS_ASKED.search("op welke website staat een overzicht van activiteiten?")
+    assert not ADDRESS_ASKED.search(
+        "werkzoekenden uit welke regio's kunnen via de website aangeven welk beroep ze willen?"
+    )

@@ -297,6 +297,41 @@ def cause_first(order: Sequence[int], candidates: Sequence[Candidate]) -> list[i
     return [before, *(i for i in order if i != before)]
 
 
+ADDRESS_ASKED = re.compile(
+    r"\bop welke (?:\w+ )?(?:site|website|webpagina)\b|\bwelke (?:site|website|webpagina)\b"
+    r"|\bwat is (?:de|het) (?:\w+ )?(?:site|website|webadres|webpagina|internetadres|link|url)\b"
+    r"|\bwebadres\w*|\binternetadres\w*|\blink\b|\burl\b|\bwaar is .* te vinden\b"
+)
+"""A question for a web address: "Op welke site kan ik ...?", "Wat is het webadres van ...?",
+"link overzicht subsidies ..." (folded text)."""
+_ADDRESS = re.compile(r"\bwww\.|https?://", re.IGNORECASE)
+
+
+def address_first(order: Sequence[int], candidates: Sequence[Candidate]) -> list[int]:
+    """For a question that asks a web address (`ADDRESS_ASKED`): when the best sentence holds
+    none, the best sentence that holds one in the same part of the report (its example or
+    section, in any of its passages) or in a footnote it cites answers, and the best follows
+    it (session 49). "Wat is het webadres van dat online overzicht ... voor Brabant en
+    Limburg?" is worded like the example's first sentence, and answered by its address line,
+    "www.arbeidsmarktdashboard.nl"."""
+    if not order or _ADDRESS.search(candidates[order[0]].sentence.text):
+        return list(order)
+    best = candidates[order[0]].hit.chunk
+    notes = {f"{best.document}/voetnoot/{note.number:02d}" for note in best.footnotes}
+    found = next(
+        (
+            i
+            for i in order
+            if candidates[i].hit.chunk.unit_id in {best.unit_id, *notes}
+            and _ADDRESS.search(candidates[i].sentence.text)
+        ),
+        None,
+    )
+    if found is None:
+        return list(order)
+    return [found, *(i for i in order if i != found)]
+
+
 MOST_RUNNERS_UP = 2
 """Runners-up shown at most as "Ook mogelijk"."""
 
@@ -455,6 +490,8 @@ def decide(
     order = _answer_order(ranked, candidates, scores, rows, info.folded, readers, vector)
     if info.why:
         order = cause_first(order, candidates)
+    if ADDRESS_ASKED.search(info.folded):
+        order = address_first(order, candidates)
     if settings.answer_rerank and model.passages is not None:
         hits = rerank(hits, candidates, scores, model.passages)
     abstain = (
