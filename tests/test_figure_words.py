@@ -418,3 +418,15 @@ def test_a_question_that_names_a_website_asks_no_address() -> None:
     assert not ADDRESS_ASKED.search(
         "werkzoekenden uit welke regio's kunnen via de website aangeven welk beroep ze willen?"
     )
+
+
+def test_a_question_for_a_source_is_answered_by_the_footnote_cited(report_index: Index) -> None:
+    # Goal 1: "Uit het recente peilingsonderzoek1 naar Natuur en Techniek in het
+    # basisonderwijs blijkt dat ..." and footnote 1, "Inspectie van het Onderwijs, 2017. Peil
+    # Natuur en Techniek, 2015 – 2016". Session 48 quoted the citing sentence.
+    question = (
+        "Wat is de bron van de cijfers waaruit blijkt dat basisschoolkinderen niet beter zijn "
+        "gaan scoren bij natuur en techniek?"
+    )
+    result = answer(report_index, question)
+    assert not result.abstained and "Inspectie van het Onderwijs" in result.text

@@ -47,6 +47,7 @@ from kb.answers.remembered_value import remembered_value
 from kb.answers.schools import figure_schools, matched, schools
 from kb.embed import Vectors
 from kb.index import Filters, Hit, Index
+from kb.sentence_store import cited_footnotes
 
 ABSTAIN_FEATURES: tuple[str, ...] = (
     "best_score",
@@ -297,6 +298,27 @@ def cause_first(order: Sequence[int], candidates: Sequence[Candidate]) -> list[i
     return [before, *(i for i in order if i != before)]
 
 
+def note_first(order: Sequence[int], candidates: Sequence[Candidate]) -> list[int]:
+    """For a question that asks what a footnote gives (`QuestionInfo.wants_note`: a
+    Kamerstuk, a source, the date of a letter): when the best sentence is no footnote but
+    cites one, the footnote answers, and the sentence follows it (session 49). "kamerbrief
+    evaluatie halverwege regionaal fonds mbo datum" is worded like "De tussenevaluatie10 in
+    februari 2017 liet zien ...", and answered by footnote 10, "Kamerstuk 31524-310, brief
+    OCW, 10 februari 2017."."""
+    if not order:
+        return list(order)
+    best = candidates[order[0]]
+    chunk = best.hit.chunk
+    if chunk.kind == "voetnoot":
+        return list(order)
+    cited = cited_footnotes(chunk, best.sentence.start, best.sentence.end)
+    notes = {f"{chunk.document}/voetnoot/{note.number:02d}" for note in cited}
+    found = next((i for i in order if candidates[i].hit.chunk.unit_id in notes), None)
+    if found is None:
+        return list(order)
+    return [found, *(i for i in order if i != found)]
+
+
 ADDRESS_ASKED = re.compile(
     r"\bop welke (?:\w+ )?(?:site|website|webpagina)\b|\bwelke (?:site|website|webpagina)\b"
     r"|\bwat is (?:de|het) (?:\w+ )?(?:site|website|webadres|webpagina|internetadres|link|url)\b"
@@ -490,6 +512,8 @@ def decide(
     order = _answer_order(ranked, candidates, scores, rows, info.folded, readers, vector)
     if info.why:
         order = cause_first(order, candidates)
+    if info.wants_note:
+        order = note_first(order, candidates)
     if ADDRESS_ASKED.search(info.folded):
         order = address_first(order, candidates)
     if settings.answer_rerank and model.passages is not None:
