@@ -10,10 +10,11 @@ import pytest
 
 from kb.analyser import fold
 from kb.answers.answer import answer
-from kb.answers.decide import ADDRESS_ASKED, PARTITIVE
+from kb.answers.decide import PARTITIVE
 from kb.answers.periods import RANGE_QUESTION
 from kb.answers.question import analyse_question, counted_terms, question_type, shows_value
 from kb.answers.schools import schools
+from kb.answers.sentence_rules import ADDRESS_ASKED
 from kb.answers.value_choice import pick_value
 from kb.answers.values import find_values
 from kb.evaluation.answers import same_value

@@ -45,9 +45,9 @@ from kb.answers.question import (
 )
 from kb.answers.remembered_value import remembered_value
 from kb.answers.schools import figure_schools, matched, schools
+from kb.answers.sentence_rules import sentence_rules
 from kb.embed import Vectors
 from kb.index import Filters, Hit, Index
-from kb.sentence_store import cited_footnotes
 
 ABSTAIN_FEATURES: tuple[str, ...] = (
     "best_score",
@@ -268,92 +268,6 @@ def _answer_order(
     return order
 
 
-CONSEQUENCE = re.compile(r"\b(?:daarom|vandaar|hierom|om die reden|om deze reden)\b", re.IGNORECASE)
-"""A sentence that draws a consequence from the one before it ("Daarom stimuleert de
-provincie mobiliteit ...", "Vandaar dat het Calvijn College ... startte met de vakhavo")."""
-
-
-def cause_first(order: Sequence[int], candidates: Sequence[Candidate]) -> list[int]:
-    """For a "waarom" question: when the best sentence draws a consequence (`CONSEQUENCE`), the
-    sentence before it in the same passage, which gives the cause, answers, and the
-    consequence follows it (session 49). "Waarom stimuleert de provincie Overijssel dat mensen
-    van baan of sector wisselen?" is worded like "Daarom stimuleert de provincie mobiliteit
-    ...", and answered by "Meer technici is een van de drie prioriteiten ..."."""
-    if not order:
-        return list(order)
-    best = candidates[order[0]]
-    if not CONSEQUENCE.search(best.sentence.text):
-        return list(order)
-    before = next(
-        (
-            i
-            for i in order
-            if candidates[i].number == best.number - 1
-            and candidates[i].hit.chunk.id == best.hit.chunk.id
-        ),
-        None,
-    )
-    if before is None:
-        return list(order)
-    return [before, *(i for i in order if i != before)]
-
-
-def note_first(order: Sequence[int], candidates: Sequence[Candidate]) -> list[int]:
-    """For a question that asks what a footnote gives (`QuestionInfo.wants_note`: a
-    Kamerstuk, a source, the date of a letter): when the best sentence is no footnote but
-    cites one, the footnote answers, and the sentence follows it (session 49). "kamerbrief
-    evaluatie halverwege regionaal fonds mbo datum" is worded like "De tussenevaluatie10 in
-    februari 2017 liet zien ...", and answered by footnote 10, "Kamerstuk 31524-310, brief
-    OCW, 10 februari 2017."."""
-    if not order:
-        return list(order)
-    best = candidates[order[0]]
-    chunk = best.hit.chunk
-    if chunk.kind == "voetnoot":
-        return list(order)
-    cited = cited_footnotes(chunk, best.sentence.start, best.sentence.end)
-    notes = {f"{chunk.document}/voetnoot/{note.number:02d}" for note in cited}
-    found = next((i for i in order if candidates[i].hit.chunk.unit_id in notes), None)
-    if found is None:
-        return list(order)
-    return [found, *(i for i in order if i != found)]
-
-
-ADDRESS_ASKED = re.compile(
-    r"\bop welke (?:\w+ )?(?:site|website|webpagina)\b|\bwelke (?:site|website|webpagina)\b"
-    r"|\bwat is (?:de|het) (?:\w+ )?(?:site|website|webadres|webpagina|internetadres|link|url)\b"
-    r"|\bwebadres\w*|\binternetadres\w*|\blink\b|\burl\b|\bwaar is .* te vinden\b"
-)
-"""A question for a web address: "Op welke site kan ik ...?", "Wat is het webadres van ...?",
-"link overzicht subsidies ..." (folded text)."""
-_ADDRESS = re.compile(r"\bwww\.|https?://", re.IGNORECASE)
-
-
-def address_first(order: Sequence[int], candidates: Sequence[Candidate]) -> list[int]:
-    """For a question that asks a web address (`ADDRESS_ASKED`): when the best sentence holds
-    none, the best sentence that holds one in the same part of the report (its example or
-    section, in any of its passages) or in a footnote it cites answers, and the best follows
-    it (session 49). "Wat is het webadres van dat online overzicht ... voor Brabant en
-    Limburg?" is worded like the example's first sentence, and answered by its address line,
-    "www.arbeidsmarktdashboard.nl"."""
-    if not order or _ADDRESS.search(candidates[order[0]].sentence.text):
-        return list(order)
-    best = candidates[order[0]].hit.chunk
-    notes = {f"{best.document}/voetnoot/{note.number:02d}" for note in best.footnotes}
-    found = next(
-        (
-            i
-            for i in order
-            if candidates[i].hit.chunk.unit_id in {best.unit_id, *notes}
-            and _ADDRESS.search(candidates[i].sentence.text)
-        ),
-        None,
-    )
-    if found is None:
-        return list(order)
-    return [found, *(i for i in order if i != found)]
-
-
 MOST_RUNNERS_UP = 2
 """Runners-up shown at most as "Ook mogelijk"."""
 
@@ -510,15 +424,9 @@ def decide(
     probability = abstainer.probability(evidence)
     readers = memory if by_memory else None
     order = _answer_order(ranked, candidates, scores, rows, info.folded, readers, vector)
-    if info.why:
-        order = cause_first(order, candidates)
-    if info.wants_note:
-        order = note_first(order, candidates)
-    if ADDRESS_ASKED.search(info.folded):
-        order = address_first(order, candidates)
+    order = sentence_rules(order, candidates, info)
     if settings.answer_rerank and model.passages is not None:
         hits = rerank(hits, candidates, scores, model.passages)
-    abstain = (
-        not order or probability < abstainer.threshold or kept_gates(rows[order[0]], info.folded)
-    )
+    gated = bool(order) and kept_gates(rows[order[0]], info.folded)
+    abstain = not order or probability < abstainer.threshold or gated
     return Decision(info, hits, candidates, scores, order, probability, abstain, margin)
