@@ -28,6 +28,7 @@ FRESH = (
     "answers-fresh6",
     "answers-fresh7",
     "answers-fresh8",
+    "answers-fresh9",
 )
 FITTED = ("bank", "memory", "recall")
 """What `kb fit` reads: the bank, the memory's questions, and those it holds for recall only."""
@@ -83,6 +84,7 @@ def test_ids_are_unique_across_the_bank_and_the_fresh_sets() -> None:
         # Four parts of about 26 answerable questions and 6 near misses a goal (the writers
         # wrote more), 152 near-copies of other sets left out.
         ("answers-fresh8", 435, 394),
+        ("answers-fresh9", 317, 287),
     ],
 )
 def test_a_fresh_set_is_not_in_the_bank(folder: str, size: int, answerable: int) -> None:
