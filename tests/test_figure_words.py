@@ -1,6 +1,9 @@
-"""The figure a question's words ask for, in a sentence that gives several: a length of time
-for "hoe lang", the mbo level named as "mbo-4" or "het laagste niveau", money for "hoeveel
-dragen ... bij". Expected values are read from the report."""
+"""What a question's words ask for: the figure of several in a sentence (a length of time for
+"hoe lang", the mbo level named as "mbo-4" or "het laagste niveau", money for "hoeveel dragen
+... bij", both ends of a range), the sentence that answers when the best one points to another
+(the cause before "Daarom", the footnote or web address asked; kb.answers.sentence_rules), and
+the part of a whole the report does not give (the whole gate). Expected values are read from
+the report."""
 
 from __future__ import annotations
 
@@ -10,9 +13,14 @@ import pytest
 
 from kb.analyser import fold
 from kb.answers.answer import answer
-from kb.answers.decide import PARTITIVE
 from kb.answers.periods import RANGE_QUESTION
-from kb.answers.question import analyse_question, counted_terms, question_type, shows_value
+from kb.answers.question import (
+    PARTITIVE,
+    analyse_question,
+    counted_terms,
+    question_type,
+    shows_value,
+)
 from kb.answers.schools import schools
 from kb.answers.sentence_rules import ADDRESS_ASKED
 from kb.answers.value_choice import pick_value

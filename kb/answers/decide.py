@@ -38,6 +38,7 @@ from kb.answers.passages import rerank
 from kb.answers.periods import RANGE_QUESTION
 from kb.answers.question import (
     NUMBER_ASKED,
+    PARTITIVE,
     QUESTION_TYPES,
     QuestionInfo,
     analyse_question,
@@ -315,11 +316,6 @@ def year_gate(row: npt.NDArray[np.float32]) -> bool:
     wrong year is the error a journalist cannot see."""
     missing = row[_COLUMN["sentence_missing_year"]] > 0
     return bool(missing and row[_COLUMN["has_value"]] > 0)
-
-
-PARTITIVE = re.compile(r"\bhoeveel van (?:de|het)\b")
-"""A question for a part of a whole: "Hoeveel van de geëvalueerde aanvragen zitten in de
-bouwsector?" (folded text)."""
 
 
 def whole_gate(row: npt.NDArray[np.float32], question: str) -> bool:

@@ -80,8 +80,8 @@ def cued_type(info: QuestionInfo) -> QuestionType | None:
 
 
 _MONEY_WORDS = (
-    r"geld|poen|euro|bedrag\w*|\w*budget\w*|subsidie|steun|ondersteuning|investe\w*|geinvesteerd|kost\w*"
-    r"|besteed|uitgetrokken|rijksbijdrage\w*"
+    r"geld|poen|euro|bedrag\w*|\w*budget\w*|subsidie|steun|investe\w*|geinvesteerd|kost\w*"
+    r"|besteed|uitgetrokken|rijksbijdrage\w*|ondersteuning"
 )
 
 _NOT_COUNTED = (
@@ -226,6 +226,12 @@ def asked_nouns(question: str) -> frozenset[str]:
     """
     match = _ASKED.search(fold(question))
     return frozenset(analyse(match.group(1))) if match else frozenset()
+
+
+PARTITIVE = re.compile(r"\bhoeveel van (?:de|het)\b")
+"""A question for a part of a whole (folded text): "Hoeveel van de geëvalueerde aanvragen
+zitten in de bouwsector?". Not "hoeveel van die/deze X", which points back to what was said
+("Hoeveel van die regionale clubs zijn er?" asks how many clubs)."""
 
 
 _SMALL_FIRMS = re.compile(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from kb.analyser import DUTCH_STOP_WORDS, analyse, fold
 from kb.answers.periods import LENGTH_QUESTION
 from kb.answers.question import (
+    PARTITIVE,
     QuestionInfo,
     asked_nouns,
     counted_terms,
@@ -128,7 +129,7 @@ def _asked(question: str) -> _Asked:
         specific=specific_terms(head),
         nouns=asked_nouns(question),
         named=frozenset(named),
-        partitive=bool(re.search(r"\bhoeveel van (?:de|het)\b", folded)),
+        partitive=bool(PARTITIVE.search(folded)),
         # "techniekpact looptijd eindjaar" asks the year it ends, not a length.
         length=bool(LENGTH_QUESTION.search(folded)) and "date" not in type_cues(question),
         direction=direction(folded),
