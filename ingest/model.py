@@ -45,6 +45,11 @@ def to_source(segments: list[Segment] | tuple[Segment, ...], position: int) -> i
     return best
 
 
+def footnote_unit_id(document: str, number: int) -> str:
+    """The unit id of footnote `number` of `document` ("techniekpact-2017/voetnoot/14")."""
+    return f"{document}/voetnoot/{number:02d}"
+
+
 @dataclass(frozen=True)
 class Footnote:
     """A footnote: its number, cleaned text and span in the source file."""

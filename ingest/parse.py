@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ingest.clean import Line, clean_inline, join_lines, split_lines, strip_bullet, word_lexicon
 from ingest.errors import ParseError
-from ingest.model import Document, Footnote, Goal, Kind, Unit
+from ingest.model import Document, Footnote, Goal, Kind, Unit, footnote_unit_id
 from ingest.sentences import split_sentences
 
 GOAL_HEADING = re.compile(r"^\s*DOEL\s+(\d{1,2})\s*$")
@@ -249,7 +249,7 @@ def _footnote_units(
         )
         units.append(
             Unit(
-                id=f"{context.doc_id}/voetnoot/{footnote.number:02d}",
+                id=footnote_unit_id(context.doc_id, footnote.number),
                 kind="voetnoot",
                 text=builder.text,
                 segments=builder.segments,

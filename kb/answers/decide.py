@@ -112,7 +112,8 @@ def figure_rules(
     type asked in place of another's (`_asked_school_over_other`, when the question names
     one; its school types are read once here), then for a question that asks a number
     ("welk Kamerstuknummer") a value with digits in place of one without
-    (`_number_over_name`)."""
+    (`_number_over_name`), then for a question that asks both ends of a range ("tussen welke
+    maanden") the range in place of one end (`_range_over_end`)."""
     chosen = figure_rules_on_kind(order, candidates, scores, rows, question)
     if NUMBER_ASKED.search(question):
         chosen = [_number_over_name(i, candidates, scores) for i in chosen]

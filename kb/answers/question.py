@@ -47,13 +47,13 @@ def shows_value(kind: QuestionType | None, info: QuestionInfo, value: str | None
     "other"; and for a question that asks a number ("Welk nummer heeft het Kamerstuk ...?",
     `NUMBER_ASKED`) a "welke" value with digits ("31288-547"); for words without a question
     word ("totale rijksbijdrage mbo-investeringsfonds"), a value of the one type they name
-    (`type_cues`: an amount for "rijksbijdrage"); never a name the words do not ask for."""
+    (`QuestionInfo.cues`: an amount for "rijksbijdrage"); never a name the words do not ask for."""
     if value_answers(kind, info.kind):
         return True
     if info.asks_number and kind == "which" and value is not None:
         return has_digit(value)
     if info.worded == "other":
-        return kind in VALUE_TYPES and type_cues(info.text) == [kind]
+        return kind in VALUE_TYPES and info.cues == (kind,)
     return info.worded in VALUE_TYPES and value_answers(kind, info.worded)
 
 
@@ -385,6 +385,8 @@ class QuestionInfo:
     """The question asks for a target ("ambitie", "streven", "moet")."""
     asks_number: bool = False
     """The question asks which number something has (`NUMBER_ASKED`)."""
+    cues: tuple[QuestionType, ...] = ()
+    """The value types its words name without a question word (`type_cues`)."""
 
 
 @functools.lru_cache(maxsize=1024)
@@ -408,4 +410,5 @@ def analyse_question(text: str) -> QuestionInfo:
         asks_now=bool(_NOW.search(folded)),
         asks_ambition=bool(_AMBITION.search(folded)),
         asks_number=bool(NUMBER_ASKED.search(folded)),
+        cues=tuple(type_cues(text)),
     )

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ingest.model import Chunk
+from ingest.model import footnote_unit_id
 from kb.answers.candidates import Candidate
 from kb.answers.question import QuestionInfo
 from kb.sentence_store import cited_footnotes
@@ -43,11 +43,6 @@ def sentence_rules(
         if found is not None and found != chosen[0]:
             chosen = [found, *(i for i in chosen if i != found)]
     return chosen
-
-
-def _footnote_unit(chunk: Chunk, number: int) -> str:
-    """The unit id of footnote `number` of `chunk`'s document (ingest.parse names them)."""
-    return f"{chunk.document}/voetnoot/{number:02d}"
 
 
 CONSEQUENCE = re.compile(r"\b(?:daarom|vandaar|hierom|om die reden|om deze reden)\b", re.IGNORECASE)
@@ -87,7 +82,7 @@ def note_first(order: Sequence[int], candidates: Sequence[Candidate]) -> int | N
     if chunk.kind == "voetnoot":
         return None
     cited = cited_footnotes(chunk, best.sentence.start, best.sentence.end)
-    notes = {_footnote_unit(chunk, note.number) for note in cited}
+    notes = {footnote_unit_id(chunk.document, note.number) for note in cited}
     return next((i for i in order if candidates[i].hit.chunk.unit_id in notes), None)
 
 
@@ -111,7 +106,8 @@ def address_first(order: Sequence[int], candidates: Sequence[Candidate]) -> int 
     if _ADDRESS.search(candidates[order[0]].sentence.text):
         return None
     best = candidates[order[0]].hit.chunk
-    units = {best.unit_id, *(_footnote_unit(best, note.number) for note in best.footnotes)}
+    notes = (footnote_unit_id(best.document, note.number) for note in best.footnotes)
+    units = {best.unit_id, *notes}
     return next(
         (
             i
