@@ -49,12 +49,20 @@ from tests.support.search_fixtures import count_candidates
 CROSS_OVER = "hoeveel cross-over kwalificaties raken techniek?"
 
 
+NEWER_THAN_THE_MODEL = ("sentence_other_place",)
+"""Feature columns the code makes that the committed model (session 40's fit) predates: the
+place gate's (session 50). A refit reads them too."""
+
+
 def test_the_committed_model_is_plain_json_naming_the_features() -> None:
     raw = model_json(MODEL_FILE)
     assert raw.startswith(b"{") and not raw.startswith(b"\x80")  # JSON, not a pickle
     model = load_model()
     assert model is not None
-    assert model.ranker.features == list(FEATURES)
+    # Columns added after the committed fit, read by a kept gate (kb.answers.decide.kept_gates)
+    # and not yet by the model, which reads its own columns by name (TreeRanker.scores).
+    fitted = [name for name in FEATURES if name not in NEWER_THAN_THE_MODEL]
+    assert model.ranker.features == fitted
     assert model.abstainer.features == list(ABSTAIN_FEATURES)
     assert 0.0 < model.abstainer.threshold < 1.0
     # The memory's ranker reads the same columns; the memory holds every answerable question
@@ -63,7 +71,7 @@ def test_the_committed_model_is_plain_json_naming_the_features() -> None:
     # three that the report does not answer; the memory's abstainer reads the own one's
     # columns and how close those are. The recall questions are today's eval/recall.
     assert model.memory is not None
-    assert model.memory.ranker.features == list(FEATURES)
+    assert model.memory.ranker.features == fitted
     folders = ("bank", "memory", "recall")
     questions = [load_questions(ROOT / "eval" / folder) for folder in folders]
     bank, extra, recall = ([q.fact for q in qs if q.answerable and q.fact] for qs in questions)

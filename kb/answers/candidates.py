@@ -28,6 +28,7 @@ from kb.answers.question import (
     QuestionType,
     cued_type,
     missing_entities,
+    other_place,
 )
 from kb.answers.relative import relative_columns, relative_names
 from kb.answers.value_choice import ValueFit, value_fits
@@ -67,6 +68,7 @@ _ABSOLUTE: tuple[str, ...] = (
     "passage_missing_rare",
     "footnote",
     "note_wanted",
+    "sentence_other_place",
     # the value
     "has_value",
     "value_count",
@@ -238,6 +240,7 @@ class _Context:
     passage_best: dict[str, float]
     """The best similarity of a sentence in each passage."""
     top_idf: float
+    gazetteer: Gazetteer | None
 
     @staticmethod
     def of(
@@ -262,6 +265,7 @@ class _Context:
             best[hit.chunk.id] = max(best.get(hit.chunk.id, -1.0), float(similarity[i]))
         return _Context(
             top_idf=store.idf("\x00"),
+            gazetteer=gazetteer,
             passage_best=best,
             similarity=similarity,
             alone=store.alone[numbers] @ vector[0],
@@ -340,6 +344,7 @@ class _Context:
             self._missing_rare(store.part_terms(hit.chunk.id)),
             float(hit.chunk.kind == "voetnoot"),
             float(info.wants_note),
+            float(other_place(info.text, sentence.text, self.gazetteer)),
         ]
 
 

@@ -328,11 +328,20 @@ def whole_gate(row: npt.NDArray[np.float32], question: str) -> bool:
     return bool(PARTITIVE.search(question)) and row[_COLUMN["value_counted"]] < 0
 
 
+def place_gate(row: npt.NDArray[np.float32]) -> bool:
+    """The third rule kept on top of the model (session 50): a question that names a place is
+    not answered by a sentence that names only other places (`sentence_other_place`,
+    kb.answers.question.other_place): "hoeveel mensen in Utrecht zijn er al omgeschoold tot
+    privacy-functionaris?" is not answered by "Van de twee nieuwe groepen in Amsterdam ...".
+    The issue's own trap: a near miss about another province or city."""
+    return bool(row[_COLUMN["sentence_other_place"]] > 0)
+
+
 def kept_gates(row: npt.NDArray[np.float32], question: str) -> bool:
     """The explicit rules kept on top of the abstention model, on the best candidate's row
-    (and the folded question): `year_gate` and `whole_gate`. `kb fit` counts them when it
-    sets the threshold and measures each on its own."""
-    return year_gate(row) or whole_gate(row, question)
+    (and the folded question): `year_gate`, `whole_gate` and `place_gate`. `kb fit` counts
+    them when it sets the threshold and measures each on its own."""
+    return year_gate(row) or whole_gate(row, question) or place_gate(row)
 
 
 @dataclass(frozen=True)

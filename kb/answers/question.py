@@ -323,6 +323,29 @@ def missing_entities(question: str, chunk: Chunk, gazetteer: Gazetteer | None) -
     return tuple(dict.fromkeys(missing))
 
 
+def other_place(question: str, sentence: str, gazetteer: Gazetteer | None) -> bool:
+    """The question names a place and the sentence names places, none of them the one asked
+    nor in the province or landsdeel asked: "Sinds wanneer heeft Gelderland zo'n steunpunt
+    ...?" is not answered by "In maart 2017 is het Servicepunt Techniek (SPT) Drenthe
+    officieel geopend", though their passage may name both. A place within the one asked
+    ("Goes" for Zeeland, Brabant and Limburg for Zuid-Nederland) is no other place."""
+    if gazetteer is None:
+        return False
+    asked, asked_provinces = _places(question, gazetteer)
+    if not asked:
+        return False
+    named, named_provinces = _places(sentence, gazetteer)
+    return bool(named) and not asked & named and not asked_provinces & named_provinces
+
+
+@functools.lru_cache(maxsize=4096)
+def _places(text: str, gazetteer: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
+    """The regions `text` names, and the provinces they lie in or span."""
+    tagged = gazetteer.tag(text)
+    spanned = {p for r in tagged.regions for p in gazetteer.within(r)}
+    return frozenset(tagged.regions), frozenset({*spanned, *tagged.provinces})
+
+
 @functools.lru_cache(maxsize=1024)
 def _named_in(
     passage: str, gazetteer: Gazetteer | None

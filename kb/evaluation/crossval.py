@@ -47,7 +47,11 @@ FEATURE_GROUPS: dict[str, tuple[str, ...]] = {
     "sentence cues": ("anaphor", "linked", "reason", "asked_noun", "sentence_position"),
     "coverage": ("sentence_coverage", "passage_coverage", "sentence_length"),
     "passage rank and scores": ("passage_rank", "passage_dense", "passage_bm25"),
-    "rule: named place/year/number missing": ("passage_missing", "sentence_missing_year"),
+    "rule: named place/year/number missing": (
+        "passage_missing",
+        "sentence_missing_year",
+        "sentence_other_place",
+    ),
     "footnote cues": ("footnote", "note_wanted"),
     "value fit": tuple(
         f

@@ -32,6 +32,7 @@ def markdown(report: dict[str, object]) -> str:
         "fitted, with the place/number gate",
         "fitted + year gate",
         "fitted + whole gate",
+        "fitted + place gate",
         "fitted + kept gates (what runs)",
         "what runs, no near misses remembered",
         "new text, what runs",

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from kb.answers.candidates import FEATURES
-from kb.answers.decide import kept_gates, whole_gate, year_gate
+from kb.answers.decide import kept_gates, place_gate, whole_gate, year_gate
 from kb.answers.model import AnswerModel, PassageFusion, Remembered, model_bytes
 from kb.evaluation import crossval
 from kb.evaluation.alternatives import choose_margin, margin_table
@@ -155,6 +155,7 @@ def _abstention_figures(
         "fitted, with the place/number gate": _gated(ranked, abstention, _names_missing),
         "fitted + year gate": _gated(ranked, abstention, _year_missing),
         "fitted + whole gate": _gated(ranked, abstention, _whole_missing),
+        "fitted + place gate": _gated(ranked, abstention, _other_place),
         "fitted + kept gates (what runs)": crossval.end_to_end(ranked, runs),
         "what runs, no near misses remembered": _gated(ranked, plain, _kept),
     }
@@ -315,8 +316,13 @@ def _whole_missing(row: Sequence[float], question: str) -> bool:
     return whole_gate(np.asarray(row, dtype=np.float32), question)
 
 
+def _other_place(row: Sequence[float], question: str) -> bool:
+    """The third rule kept at run time (kb.answers.decide.place_gate), on its own."""
+    return place_gate(np.asarray(row, dtype=np.float32))
+
+
 def _kept(row: Sequence[float], question: str) -> bool:
-    """Both rules kept at run time (kb.answers.decide.kept_gates): what runs."""
+    """The rules kept at run time (kb.answers.decide.kept_gates): what runs."""
     return kept_gates(np.asarray(row, dtype=np.float32), question)
 
 

@@ -1,0 +1,91 @@
+"""The place gate (session 50): a question that names a place is not answered by a sentence
+that names only other places. Sentences and places are read from the report
+(corpus/techniekpact-voortgangsrapportage-2017.txt); the questions are worded apart from the
+question sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.regions import Gazetteer, load_gazetteer
+from kb.answers.answer import answer
+from kb.answers.question import other_place
+from kb.index import Index
+
+DRENTHE = "In maart 2017 is het Servicepunt Techniek (SPT) Drenthe officieel van start gegaan."
+AMSTERDAM = (
+    "Van de twee nieuwe groepen in Amsterdam zijn de eerste werkzoekenden al succesvol "
+    "uitgestroomd naar een baan als privacy officer."
+)
+GOES = (
+    "Vandaar dat het Calvijn College in Goes startte met de vakhavo waarbij het ‘gewone’ "
+    "havo-programma is verrijkt met een dag per week technische praktijk."
+)
+BRAINPORT = (
+    "Het arbeidsmarktdashboard dat ontwikkeld is door Brainport Network voor de regio’s in "
+    "Noord-Brabant en Limburg biedt innovatief, online en actueel transparantie op de "
+    "arbeidsmarkt om mobiliteit te stimuleren."
+)
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        ("Wanneer is het servicepunt techniek in Gelderland begonnen?", DRENTHE),
+        ("Hoeveel werkzoekenden in Utrecht werken nu als privacy officer?", AMSTERDAM),
+        ("Hoeveel werkzoekenden uit Eindhoven werken nu als privacy officer?", AMSTERDAM),
+    ],
+)
+def test_a_sentence_about_another_place_names_another_place(
+    gazetteer: Gazetteer, question: str, sentence: str
+) -> None:
+    assert other_place(question, sentence, gazetteer)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        # the place asked
+        ("Wanneer is het servicepunt techniek in Drenthe begonnen?", DRENTHE),
+        # a city within the province asked
+        ("Welke school in Zeeland heeft een havo met een technische praktijkdag?", GOES),
+        # provinces within the landsdeel asked
+        ("Voor wie is het arbeidsmarktdashboard in Zuid-Nederland gemaakt?", BRAINPORT),
+        # no place asked
+        ("Wanneer is het servicepunt techniek begonnen?", DRENTHE),
+        # no place in the sentence
+        ("Hoeveel werkzoekenden in Utrecht?", "De resultaten zijn veelbelovend."),
+    ],
+)
+def test_the_place_asked_or_none_is_no_other_place(
+    gazetteer: Gazetteer, question: str, sentence: str
+) -> None:
+    assert not other_place(question, sentence, gazetteer)
+
+
+def test_no_gazetteer_names_no_place() -> None:
+    assert not other_place("Wanneer begon het servicepunt in Gelderland?", DRENTHE, None)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Session 49 answered both with "twee", the groups in Amsterdam.
+        "Hoeveel werkzoekenden uit Utrecht zijn omgeschoold tot privacy officer?",
+        "Hoeveel werkzoekenden in Den Haag zijn al aan de slag als privacy officer?",
+    ],
+)
+def test_a_question_about_another_place_abstains(report_index: Index, question: str) -> None:
+    assert answer(report_index, question).abstained
+
+
+def test_a_question_about_a_place_within_is_answered(report_index: Index) -> None:
+    result = answer(
+        report_index, "Welke school in Zeeland heeft een havo met een dag technische praktijk?"
+    )
+    assert not result.abstained and "Calvijn College" in result.text
