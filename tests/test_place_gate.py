@@ -1,5 +1,6 @@
 """The place gate (session 50): a question that names a place is not answered by a sentence
-that names only other places. Sentences and places are read from the report
+that names only other places (another province, or another city of the same province).
+Sentences and places are read from the report
 (corpus/techniekpact-voortgangsrapportage-2017.txt); the questions are worded apart from the
 question sets."""
 
@@ -21,6 +22,15 @@ GOES = (
     "Vandaar dat het Calvijn College in Goes startte met de vakhavo waarbij het ‘gewone’ "
     "havo-programma is verrijkt met een dag per week technische praktijk."
 )
+MONDRIAAN = "ROC Mondriaan in Den Haag kent een mooie uitdaging op het gebied van cybersecurity."
+ROBOTS = (
+    "Gedeputeerde Sander de Rouwe overhandigde op 18 mei 2017 de eerste van 415 robots die in "
+    "2017 op alle Friese basisscholen worden uitgereikt."
+)
+HOUSE_OF_SKILLS = (
+    "Het House of Skills is het leer-, experimenteer- en matchingscentrum voor met name "
+    "middelbaar opgeleiden in de Metropoolregio Amsterdam."
+)
 BRAINPORT = (
     "Het arbeidsmarktdashboard dat ontwikkeld is door Brainport Network voor de regio’s in "
     "Noord-Brabant en Limburg biedt innovatief, online en actueel transparantie op de "
@@ -39,6 +49,9 @@ def gazetteer() -> Gazetteer:
         ("Wanneer is het servicepunt techniek in Gelderland begonnen?", DRENTHE),
         ("Hoeveel werkzoekenden in Utrecht werken nu als privacy officer?", AMSTERDAM),
         ("Hoeveel werkzoekenden uit Eindhoven werken nu als privacy officer?", AMSTERDAM),
+        # another city of the same province
+        ("Welk roc in Rotterdam zoekt docenten voor cybersecurity?", MONDRIAAN),
+        ("Welke school in Middelburg heeft een havo met een technische praktijkdag?", GOES),
     ],
 )
 def test_a_sentence_about_another_place_names_another_place(
@@ -56,6 +69,10 @@ def test_a_sentence_about_another_place_names_another_place(
         ("Welke school in Zeeland heeft een havo met een technische praktijkdag?", GOES),
         # provinces within the landsdeel asked
         ("Voor wie is het arbeidsmarktdashboard in Zuid-Nederland gemaakt?", BRAINPORT),
+        # the province a city asked lies in
+        ("Hoeveel robots krijgen de basisscholen in Leeuwarden?", ROBOTS),
+        # one name within the other
+        ("Voor wie is het House of Skills in Amsterdam bedoeld?", HOUSE_OF_SKILLS),
         # no place asked
         ("Wanneer is het servicepunt techniek begonnen?", DRENTHE),
         # no place in the sentence
@@ -78,6 +95,10 @@ def test_no_gazetteer_names_no_place() -> None:
         # Session 49 answered both with "twee", the groups in Amsterdam.
         "Hoeveel werkzoekenden uit Utrecht zijn omgeschoold tot privacy officer?",
         "Hoeveel werkzoekenden in Den Haag zijn al aan de slag als privacy officer?",
+        # Session 49 answered "Mondriaan", the roc in Den Haag.
+        "Welk roc in Rotterdam zoekt hulp van bedrijven bij het cybersecurity-onderwijs?",
+        # Session 49 answered "Calvijn College", in Goes.
+        "Welke school in Vlissingen is met een vakhavo gestart?",
     ],
 )
 def test_a_question_about_another_place_abstains(report_index: Index, question: str) -> None:

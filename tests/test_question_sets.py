@@ -29,6 +29,7 @@ FRESH = (
     "answers-fresh7",
     "answers-fresh8",
     "answers-fresh9",
+    "answers-places",
 )
 FITTED = ("bank", "memory", "recall")
 """What `kb fit` reads: the bank, the memory's questions, and those it holds for recall only."""
@@ -85,6 +86,8 @@ def test_ids_are_unique_across_the_bank_and_the_fresh_sets() -> None:
         # wrote more), 152 near-copies of other sets left out.
         ("answers-fresh8", 435, 394),
         ("answers-fresh9", 317, 287),
+        # Questions that name a place, and near misses about another place (session 50).
+        ("answers-places", 136, 68),
     ],
 )
 def test_a_fresh_set_is_not_in_the_bank(folder: str, size: int, answerable: int) -> None:

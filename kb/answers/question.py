@@ -324,26 +324,34 @@ def missing_entities(question: str, chunk: Chunk, gazetteer: Gazetteer | None) -
 
 
 def other_place(question: str, sentence: str, gazetteer: Gazetteer | None) -> bool:
-    """The question names a place and the sentence names places, none of them the one asked
-    nor in the province or landsdeel asked: "Sinds wanneer heeft Gelderland zo'n steunpunt
-    ...?" is not answered by "In maart 2017 is het Servicepunt Techniek (SPT) Drenthe
-    officieel geopend", though their passage may name both. A place within the one asked
-    ("Goes" for Zeeland, Brabant and Limburg for Zuid-Nederland) is no other place."""
+    """The question names a place and the sentence names places, none of them the place
+    asked, a place within it or a province or landsdeel it lies in: "Sinds wanneer heeft
+    Gelderland zo'n steunpunt ...?" is not answered by "In maart 2017 is het Servicepunt
+    Techniek (SPT) Drenthe officieel ...", nor "Welk ROC in Rotterdam ...?" by "ROC Mondriaan
+    in Den Haag ...", though their passage may name both. "Goes" answers for Zeeland,
+    Noord-Brabant and Limburg for Zuid-Nederland, Fryslân for Leeuwarden."""
     if gazetteer is None:
         return False
-    asked, asked_provinces = _places(question, gazetteer)
-    if not asked:
-        return False
-    named, named_provinces = _places(sentence, gazetteer)
-    return bool(named) and not asked & named and not asked_provinces & named_provinces
+    asked = gazetteer.tag(question).regions
+    named = gazetteer.tag(sentence).regions if asked else ()
+    return bool(named) and not any(_related(a, n, gazetteer) for a in asked for n in named)
 
 
 @functools.lru_cache(maxsize=4096)
-def _places(text: str, gazetteer: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
-    """The regions `text` names, and the provinces they lie in or span."""
-    tagged = gazetteer.tag(text)
-    spanned = {p for r in tagged.regions for p in gazetteer.within(r)}
-    return frozenset(tagged.regions), frozenset({*spanned, *tagged.provinces})
+def _related(a: str, b: str, gazetteer: Gazetteer) -> bool:
+    """The same place, one named in the other ("Metropoolregio Amsterdam"), or one a province
+    or landsdeel that holds the other."""
+    if a in b or b in a:
+        return True
+    return _holds(a, b, gazetteer) or _holds(b, a, gazetteer)
+
+
+def _holds(area: str, place: str, gazetteer: Gazetteer) -> bool:
+    """`area` is a province or landsdeel and `place` lies in it."""
+    spanned = gazetteer.within(area)
+    is_area = area in gazetteer.provinces or len(spanned) > 1
+    inside = gazetteer.within(place)
+    return is_area and bool(inside) and set(inside) <= set(spanned)
 
 
 @functools.lru_cache(maxsize=1024)
