@@ -332,9 +332,15 @@ def other_place(question: str, sentence: str, gazetteer: Gazetteer | None) -> bo
     Noord-Brabant and Limburg for Zuid-Nederland, Fryslân for Leeuwarden."""
     if gazetteer is None:
         return False
-    asked = gazetteer.tag(question).regions
-    named = gazetteer.tag(sentence).regions if asked else ()
+    asked = _regions(question, gazetteer)
+    named = _regions(sentence, gazetteer) if asked else ()
     return bool(named) and not any(_related(a, n, gazetteer) for a in asked for n in named)
+
+
+@functools.lru_cache(maxsize=4096)
+def _regions(text: str, gazetteer: Gazetteer) -> tuple[str, ...]:
+    """The regions `text` names (once per text: the answer step asks with every candidate)."""
+    return gazetteer.tag(text).regions
 
 
 @functools.lru_cache(maxsize=4096)
