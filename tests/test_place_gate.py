@@ -10,7 +10,7 @@ import pytest
 
 from ingest.regions import Gazetteer, load_gazetteer
 from kb.answers.answer import answer
-from kb.answers.question import other_place
+from kb.answers.places import other_place
 from kb.index import Index
 
 DRENTHE = "In maart 2017 is het Servicepunt Techniek (SPT) Drenthe officieel van start gegaan."

@@ -21,6 +21,7 @@ from kb.analyser import analyse
 from kb.answers.features import ANAPHOR, CAUSE, LINKED, holds
 from kb.answers.memory import MEMORY_FEATURES, MemoryView
 from kb.answers.periods import asks_period, find_periods
+from kb.answers.places import other_place
 from kb.answers.question import (
     QUESTION_TYPES,
     SINGLE_YEAR,
@@ -28,7 +29,6 @@ from kb.answers.question import (
     QuestionType,
     cued_type,
     missing_entities,
-    other_place,
 )
 from kb.answers.relative import relative_columns, relative_names
 from kb.answers.value_choice import ValueFit, value_fits

@@ -331,7 +331,7 @@ def whole_gate(row: npt.NDArray[np.float32], question: str) -> bool:
 def place_gate(row: npt.NDArray[np.float32]) -> bool:
     """The third rule kept on top of the model (session 50): a question that names a place is
     not answered by a sentence that names only other places, another province or another city
-    of the same province (`sentence_other_place`, kb.answers.question.other_place):
+    of the same province (`sentence_other_place`, kb.answers.places.other_place):
     "hoeveel mensen in Utrecht zijn er al omgeschoold tot privacy-functionaris?" is not
     answered by "Van de twee nieuwe groepen in Amsterdam ...". The issue's own trap: a near
     miss about another province or city."""
