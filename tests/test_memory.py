@@ -16,11 +16,11 @@ from kb.answers.memory import (
     MEMORY_FEATURES,
     MemoryView,
     QuestionMemory,
-    recalled_passages,
     remembers,
     view_of,
 )
 from kb.answers.model import MODEL_FILE, MODEL_FORMAT, load_model, model_json
+from kb.answers.recalled import recalled_passages
 from kb.evaluation.fitdata import examples, retrieve
 from kb.evaluation.memory_fit import BankMemory, valued
 from kb.evaluation.questions import EvalQuestion, load_questions

@@ -28,8 +28,6 @@ from kb.answers.candidates import FEATURES, Candidate, candidates_of
 from kb.answers.memory import (
     RECALL_DEPTH,
     MemoryView,
-    joined,
-    recalled_passages,
     remembers,
     view_of,
 )
@@ -44,6 +42,7 @@ from kb.answers.question import (
     analyse_question,
     has_digit,
 )
+from kb.answers.recalled import joined, recalled_passages
 from kb.answers.remembered_value import remembered_value
 from kb.answers.schools import figure_schools, matched, schools
 from kb.answers.sentence_rules import sentence_rules

@@ -13,7 +13,7 @@ that its sentence answers, and that cosine's difference from the question's best
 share of the vote of the ten closest remembered questions that goes to its sentence (each
 voter weighted by how close it is), and that share's difference from the question's best.
 
-The memory also brings passages back (`recalled_passages`): the sentences that the five
+The memory also brings passages back (kb.answers.recalled): the sentences that the five
 remembered questions closest to a new one answer are among its candidates even when the search
 ranked their passage below the first five, as long as the memory knows the passages the search
 found (`remembers`).
@@ -37,7 +37,7 @@ from __future__ import annotations
 import base64
 import bisect
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -45,7 +45,6 @@ import numpy.typing as npt
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from kb.embed import Vectors
-from kb.index import Hit
 from kb.sentence_store import SentenceStore
 from kb.text import as_indexed
 
@@ -64,7 +63,7 @@ VOTE_WIDTH = 0.02
 less alike than the closest counts e^-1 as much."""
 RECALLED_QUESTIONS = 5
 """How many of the closest remembered questions may bring their sentence's passage among a
-question's candidates when the search ranked it lower (`recalled_passages`)."""
+question's candidates when the search ranked it lower (kb.answers.recalled)."""
 RECALL_DEPTH = 100
 """How deep a question's search is read for the passages the memory brings back."""
 NEAR_MISS_FEATURES: tuple[str, ...] = ("near_miss_vote",)
@@ -399,40 +398,6 @@ def remembers(passages: Sequence[str], rows: npt.NDArray[np.float32]) -> bool:
     similarity = rows[:, -len(MEMORY_FEATURES)]
     owners = np.asarray(passages)
     return all(bool(np.any(similarity[owners == p] > 0)) for p in set(passages))
-
-
-def recalled_passages(
-    view: MemoryView,
-    store: SentenceStore,
-    vector: Vectors,
-    taken: Sequence[Hit],
-    deeper: Callable[[], Sequence[Hit]],
-    allowed: npt.NDArray[np.bool_] | None = None,
-) -> list[Hit]:
-    """The passages of `deeper()` (a longer search for the same question, made only when a
-    passage is missing) that hold a sentence the closest remembered questions answer
-    (`MemoryView.pointed`) and are not among `taken`, in `deeper`'s order.
-
-    A question worded unlike the report can miss its passage in the search and still be
-    worded like a question the bank asked about it: the memory then brings the passage back
-    among the candidates, at the rank the search gave it (a feature of its rows).
-    """
-    wanted = set(view.pointed(vector, allowed))
-    wanted -= {n for hit in taken for n in store.of_chunk(hit.chunk.id)}
-    if not wanted:
-        return []
-    have = {hit.chunk.id for hit in taken}
-    return [
-        hit
-        for hit in deeper()
-        if hit.chunk.id not in have and wanted.intersection(store.of_chunk(hit.chunk.id))
-    ]
-
-
-def joined(hits: Sequence[Hit], extra: Sequence[Hit]) -> list[Hit]:
-    """`hits`, then the passages of `extra` not among them."""
-    have = {hit.chunk.id for hit in hits}
-    return [*hits, *(hit for hit in extra if hit.chunk.id not in have)]
 
 
 def _sentences_holding(joined: str, starts: list[int], fact: str) -> list[int]:

@@ -71,7 +71,7 @@ class Retrieved:
     hand: HandChoice
     deeper: tuple[Hit, ...]
     """The first `RECALL_DEPTH` passages, where the memory finds the passages it brings
-    back (kb.answers.memory.recalled_passages)."""
+    back (kb.answers.recalled.recalled_passages)."""
 
 
 @dataclass(frozen=True)

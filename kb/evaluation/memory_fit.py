@@ -29,11 +29,10 @@ from kb.answers.memory import (
     MEMORY_FEATURES,
     MemoryView,
     QuestionMemory,
-    joined,
-    recalled_passages,
     remembers,
 )
 from kb.answers.model import AnswerModel
+from kb.answers.recalled import joined, recalled_passages
 from kb.evaluation.fitdata import Example, Retrieved, goal_of, labels_of
 from kb.evaluation.questions import EvalQuestion, questions_digest
 from kb.index import Index
