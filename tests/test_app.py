@@ -237,9 +237,11 @@ def test_question_gives_the_quoted_answer_and_its_source(report_app: Path) -> No
 @pytest.mark.slow
 def test_close_runners_up_are_shown_as_ook_mogelijk(report_app: Path) -> None:
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
-    question = (
-        "Welk aandeel havo/vwo-leerlingen met een N-profiel is het streven van het Techniekpact?"
-    )
+    # The ambition (55 procent) answers; today's shares ("Op de havo is het aandeel in
+    # 2016-2017 43% ...") come close. (Session 51's memory answers the question asked here
+    # before, "Welk aandeel havo/vwo-leerlingen met een N-profiel is het streven ...?", with
+    # no runner-up close.)
+    question = "Wat is de ambitie voor het aandeel N-profielen?"
     _ask(at, question)
     result = _last_turn(at).answer
     assert result is not None and result.alternatives

@@ -12,6 +12,8 @@ from kb.answers.memory import MemoryView
 from kb.answers.model import MODEL_FILE, load_model, model_bytes
 from kb.claims.model import ANSWER_MODEL_FILE
 from kb.cli import main
+from kb.errors import QuestionFileError
+from kb.evaluation.cli import joinable, remembered
 from kb.evaluation.questions import load_questions
 from kb.index import Index
 
@@ -109,3 +111,48 @@ def test_it_joins_questions_that_the_answer_step_then_reads(
     view = MemoryView.of(held, report_index.sentences)
     number = int(view.sentence_of[answered - 1])
     assert asked[0]["fact"] in report_index.sentences.sentences[number].text
+
+
+def _first_record(folder: Path) -> str:
+    return next(line for line in (folder / "goal-03.jsonl").open(encoding="utf-8") if line.strip())
+
+
+@pytest.mark.slow
+def test_devset_says_how_many_questions_the_memory_holds(
+    report_index: Index,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # answers-fresh joined the memory in session 51 (`kb remember`); answers-fresh9 did not.
+    root = Path(__file__).resolve().parents[1]
+    monkeypatch.chdir(root)
+    joined, unseen = (
+        _first_record(root / "eval" / name) for name in ("answers-fresh", "answers-fresh9")
+    )
+    asked = tmp_path / "asked.jsonl"
+    asked.write_text(joined + unseen, encoding="utf-8")
+    questions = load_questions(asked)
+    assert remembered(questions[:1]) == 1 and remembered(questions[1:]) == 0
+    build = ["--build-dir", str(report_index.settings.build_dir)]
+    assert main(["devset", *build, "--answers", "--file", str(asked)]) == 0
+    err = capsys.readouterr().err
+    assert "note: 1 of these 2 questions are in the answer model's memory" in err
+    # Only the answers read the memory: the retrieval scores say nothing.
+    assert main(["devset", *build, "--file", str(asked)]) == 0
+    assert "note:" not in capsys.readouterr().err
+
+
+def test_questions_join_only_from_the_project_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Twins of a measuring question are left out (kb.evaluation.cli.joinable): elsewhere,
+    # where gold is not found, nothing joins rather than twins joining unseen.
+    asked = tmp_path / "asked.jsonl"
+    root = Path(__file__).resolve().parents[1]
+    asked.write_text(_first_record(root / "eval" / "answers-fresh"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(QuestionFileError, match=r"eval/gold.*not found"):
+        joinable([asked])
+    monkeypatch.chdir(root)
+    assert [q.id for q in joinable([asked])] == [q.id for q in load_questions(asked)]

@@ -8,7 +8,9 @@ that into qrels for every chunking.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -147,3 +149,41 @@ def questions_digest(questions: Sequence[EvalQuestion]) -> str:
     for question in questions:
         digest.update(question.model_dump_json().encode())
     return digest.hexdigest()[:12]
+
+
+def _words(question: str) -> str:
+    return " ".join(re.findall(r"\w+", question.lower()))
+
+
+def same_answer(a: EvalQuestion, b: EvalQuestion) -> bool:
+    """Both unanswerable, or facts (or a fact and the other's evidence) that overlap."""
+    if a.answerable != b.answerable:
+        return False
+    if not a.answerable:
+        return True
+    fa, fb = a.fact or "", b.fact or ""
+    ea, eb = " ".join(a.evidence), " ".join(b.evidence)
+    return bool(fa and fb and (fa in fb or fb in fa or fa in eb or fb in ea)) or ea == eb
+
+
+def twins(question: EvalQuestion, measuring: Sequence[EvalQuestion]) -> list[str]:
+    """The ids of the `measuring` questions of `question`'s goal worded like it, word for word
+    or nearly (difflib ratio of the lower-cased words >= 0.9), with its answer: a question the
+    answer model remembers would hand such a twin its answer."""
+    words = _words(question.question)
+    found = []
+    for other in measuring:
+        if other.goal != question.goal:
+            continue
+        matcher = difflib.SequenceMatcher(None, words, _words(other.question))
+        close = matcher.real_quick_ratio() >= 0.9 and matcher.quick_ratio() >= 0.9
+        if close and matcher.ratio() >= 0.9 and same_answer(question, other):
+            found.append(other.id)
+    return found
+
+
+def without_twins(
+    questions: Sequence[EvalQuestion], measuring: Sequence[EvalQuestion]
+) -> list[EvalQuestion]:
+    """`questions` but those that twin a `measuring` question (`twins`)."""
+    return [q for q in questions if not twins(q, measuring)]
