@@ -29,6 +29,7 @@ FRESH = (
     "answers-fresh8",
     "answers-fresh9",
     "answers-places",
+    "near-misses",
 )
 FITTED = ("bank", "memory", "recall")
 """What `kb fit` reads: the bank, the memory's questions, and those it holds for recall only."""
@@ -87,6 +88,9 @@ def test_ids_are_unique_across_the_bank_and_the_fresh_sets() -> None:
         ("answers-fresh9", 317, 287),
         # Questions that name a place, and near misses about another place (session 50).
         ("answers-places", 136, 68),
+        # Hard near misses only, four writers (session 51); 36 twins of remembered or
+        # measuring questions left out.
+        ("near-misses", 274, 0),
     ],
 )
 def test_a_fresh_set_is_not_in_the_bank(folder: str, size: int, answerable: int) -> None:

@@ -53,6 +53,7 @@ MEASURING = (
     Path("eval/answers-fresh8"),
     Path("eval/answers-fresh9"),
     Path("eval/answers-places"),
+    Path("eval/near-misses"),
 )
 """The question sets that measure the answer model and are never joined to its memory."""
 FIT_REPORT = Path("eval/fit")
