@@ -37,7 +37,7 @@ from kb.claims.model import ANSWER_MODEL_FILE
 from kb.cli import cli
 from kb.embed import FakeEmbedder
 from kb.evaluation.answers import same_value
-from kb.evaluation.cli import RECALLED, joinable
+from kb.evaluation.question_sets import RECALLED, joinable
 from kb.evaluation.questions import load_questions, questions_digest
 from kb.index import Index
 from kb.render import SCHEMA_VERSION, answer_record

@@ -12,7 +12,7 @@ from types import ModuleType
 
 import pytest
 
-from kb.evaluation.cli import MEASURING, RECALLED, joinable
+from kb.evaluation.question_sets import MEASURING, RECALLED, joinable
 from kb.evaluation.questions import load_questions, twins
 from kb.index import Index
 

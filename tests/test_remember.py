@@ -13,7 +13,7 @@ from kb.answers.model import MODEL_FILE, load_model, model_bytes
 from kb.claims.model import ANSWER_MODEL_FILE
 from kb.cli import main
 from kb.errors import QuestionFileError
-from kb.evaluation.cli import joinable, remembered
+from kb.evaluation.question_sets import joinable, remembered
 from kb.evaluation.questions import load_questions
 from kb.index import Index
 
@@ -146,7 +146,7 @@ def test_devset_says_how_many_questions_the_memory_holds(
 def test_questions_join_only_from_the_project_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Twins of a measuring question are left out (kb.evaluation.cli.joinable): elsewhere,
+    # Twins of a measuring question are left out (kb.evaluation.question_sets.joinable): elsewhere,
     # where gold is not found, nothing joins rather than twins joining unseen.
     asked = tmp_path / "asked.jsonl"
     root = Path(__file__).resolve().parents[1]

@@ -8,7 +8,6 @@ slices and a report folder. The commands are assembled into `kb` by kb.cli.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -25,37 +24,13 @@ from kb.evaluation.beir import read_qrels, read_queries, read_run
 from kb.evaluation.benchmark import CHUNK_SIZES, FUSIONS, Plan, run_benchmark
 from kb.evaluation.fit_report import write_report
 from kb.evaluation.fitting import run_fit, write_model
-from kb.evaluation.questions import (
-    EvalQuestion,
-    load_questions,
-    read_sources,
-    refuse_gold,
-    without_twins,
-)
+from kb.evaluation.question_sets import BANK, RECALLED, REMEMBERED, joinable, remembered
+from kb.evaluation.questions import load_questions, read_sources, refuse_gold
 from kb.evaluation.report import headline_table, publish, verdict, write_results
 from kb.options import make_settings, open_index, progress_bar, settings_options
 from kb.settings import Settings
 
 GOLD = Path("eval/gold/questions.jsonl")
-BANK = Path("eval/bank")
-REMEMBERED = Path("eval/memory")
-RECALLED = (
-    Path("eval/recall"),
-    Path("eval/dev.jsonl"),
-    Path("eval/answers-fresh"),
-    *(Path(f"eval/answers-fresh{n}") for n in range(2, 8)),
-)
-"""The questions joined to the answer model's memory after the fit (`kb remember`, `kb fit
---recall`): eval/recall, and since session 51 the sets in users' words the project measured
-with before (`joinable` leaves out their twins of a question that still measures)."""
-MEASURING = (
-    Path("eval/gold"),
-    Path("eval/answers-fresh8"),
-    Path("eval/answers-fresh9"),
-    Path("eval/answers-places"),
-    Path("eval/near-misses"),
-)
-"""The question sets that measure the answer model and are never joined to its memory."""
 FIT_REPORT = Path("eval/fit")
 CLAIMS = Path("eval/claims")
 CLAIM_FIT_REPORT = Path("eval/fit-claims")
@@ -110,35 +85,6 @@ def devset(
         hybrid = next(s for s in scores if s.retriever == "hybrid")
         for question, rank in scoring.misses(hybrid, questions):
             click.echo(f"{question.id} rank {rank or '>10'}: {question.question}")
-
-
-def joinable(paths: Sequence[Path]) -> list[EvalQuestion]:
-    """The questions of `paths` to join to the answer model's memory: all but those that twin
-    a question of a set that measures the model (`MEASURING`, read only for this), which the
-    memory would hand its answer (kb.evaluation.questions.twins).
-
-    Raises:
-        QuestionFileError: a path is (in) the gold folder, or a measuring set is not found
-            (`MEASURING` is read from the working directory).
-    """
-    refuse_gold(*paths)
-    missing = [str(path) for path in MEASURING if not path.exists()]
-    if missing:
-        raise QuestionFileError(
-            f"{', '.join(missing)}: not found; questions join the memory from the project folder"
-        )
-    asked = [q for path in paths for q in load_questions(path)]
-    measuring = [q for path in MEASURING for q in load_questions(path)]
-    return without_twins(asked, measuring)
-
-
-def remembered(questions: Sequence[EvalQuestion]) -> int:
-    """How many of `questions` (by their wording) the committed answer model remembers: those
-    of the folders its memory was fitted on and of those `kb remember` joins (`RECALLED`), as
-    far as they are found from the working directory."""
-    folders = [BANK, REMEMBERED, *RECALLED]
-    held = {q.question for path in folders if path.exists() for q in load_questions(path)}
-    return sum(q.question in held for q in questions)
 
 
 def _sizes(context: click.Context, parameter: click.Parameter, value: str | None) -> object:

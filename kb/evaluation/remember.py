@@ -25,10 +25,10 @@ import click
 
 from kb.answers.model import MODEL_FILE, load_model
 from kb.errors import UsageError
-from kb.evaluation.cli import BANK, RECALLED, REMEMBERED, joinable
 from kb.evaluation.fitdata import retrieve
 from kb.evaluation.fitting import write_model
 from kb.evaluation.memory_fit import remember
+from kb.evaluation.question_sets import BANK, RECALLED, REMEMBERED, joinable
 from kb.evaluation.questions import EvalQuestion, load_questions
 from kb.options import make_settings, open_index, progress_bar, settings_options
 
