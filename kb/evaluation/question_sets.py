@@ -31,6 +31,7 @@ MEASURING = (
     Path("eval/answers-fresh9"),
     Path("eval/answers-places"),
     Path("eval/near-misses"),
+    Path("eval/answers-fresh10"),
 )
 """The question sets that measure the answer model and are never joined to its memory."""
 
