@@ -335,7 +335,7 @@ def fit_command(
         kb fit --memory /tmp/more-questions   # other questions for the memory (and abstention)
         kb fit --recall /tmp/recall     # other questions for the memory, added after the fit
     """
-    refuse_gold(questions, remembered)
+    refuse_gold(questions, remembered, *recalled)
     settings = make_settings(config, corpus, build_dir)
     index = open_index(settings)
     bar, progress = progress_bar("fit", counts=True)

@@ -29,7 +29,7 @@ from kb.evaluation.fitdata import retrieve
 from kb.evaluation.fitting import write_model
 from kb.evaluation.memory_fit import remember
 from kb.evaluation.question_sets import BANK, RECALLED, REMEMBERED, joinable
-from kb.evaluation.questions import EvalQuestion, load_questions
+from kb.evaluation.questions import EvalQuestion, load_questions, refuse_gold
 from kb.options import make_settings, open_index, progress_bar, settings_options
 
 
@@ -67,6 +67,7 @@ def remember_command(
         kb remember                     # eval/recall and the older sets into the committed model
         kb remember --questions /tmp/q.jsonl --out /tmp/m.json
     """
+    refuse_gold(*questions)  # before anything is read
     try:
         model = load_model(model_path)
     except ValueError as exc:
