@@ -13,7 +13,7 @@ from types import ModuleType
 import pytest
 
 from kb.evaluation.question_sets import MEASURING, RECALLED, joinable
-from kb.evaluation.questions import load_questions, twins
+from kb.evaluation.questions import load_questions, twins, twins_of
 from kb.index import Index
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -122,7 +122,8 @@ def test_no_question_the_model_remembers_twins_one_that_measures_it() -> None:
     joined = joinable([ROOT / path for path in RECALLED])
     asked = [q for path in RECALLED for q in load_questions(ROOT / path)]
     assert len(asked) - len(joined) == 33
-    found = {q.id: twins(q, measured) for q in [*fitted, *joined]}
+    remembered = [*fitted, *joined]
+    found = dict(zip((q.id for q in remembered), twins_of(remembered, measured), strict=True))
     assert {qid: ids for qid, ids in found.items() if ids} == {}
     # The gold questions among them: q306 is dev-003's twin ("Waarom kiezen steeds minder
     # vmbo-leerlingen voor bètatechniek?").

@@ -170,15 +170,28 @@ def twins(question: EvalQuestion, measuring: Sequence[EvalQuestion]) -> list[str
     """The ids of the `measuring` questions of `question`'s goal worded like it, word for word
     or nearly (difflib ratio of the lower-cased words >= 0.9), with its answer: a question the
     answer model remembers would hand such a twin its answer."""
-    words = _words(question.question)
-    found = []
+    return twins_of([question], measuring)[0]
+
+
+def twins_of(
+    questions: Sequence[EvalQuestion], measuring: Sequence[EvalQuestion]
+) -> list[list[str]]:
+    """`twins` of each of `questions`, in their order; each measuring question's words are
+    read and indexed by difflib once, not once per pair."""
+    by_goal: dict[int | None, list[tuple[EvalQuestion, difflib.SequenceMatcher[str]]]] = {}
     for other in measuring:
-        if other.goal != question.goal:
-            continue
-        matcher = difflib.SequenceMatcher(None, words, _words(other.question))
-        close = matcher.real_quick_ratio() >= 0.9 and matcher.quick_ratio() >= 0.9
-        if close and matcher.ratio() >= 0.9 and same_answer(question, other):
-            found.append(other.id)
+        matcher = difflib.SequenceMatcher(None)
+        matcher.set_seq2(_words(other.question))
+        by_goal.setdefault(other.goal, []).append((other, matcher))
+    found: list[list[str]] = []
+    for question in questions:
+        words = _words(question.question)
+        found.append([])
+        for other, matcher in by_goal.get(question.goal, []):
+            matcher.set_seq1(words)
+            close = matcher.real_quick_ratio() >= 0.9 and matcher.quick_ratio() >= 0.9
+            if close and matcher.ratio() >= 0.9 and same_answer(question, other):
+                found[-1].append(other.id)
     return found
 
 
@@ -186,4 +199,5 @@ def without_twins(
     questions: Sequence[EvalQuestion], measuring: Sequence[EvalQuestion]
 ) -> list[EvalQuestion]:
     """`questions` but those that twin a `measuring` question (`twins`)."""
-    return [q for q in questions if not twins(q, measuring)]
+    found = twins_of(questions, measuring)
+    return [q for q, ids in zip(questions, found, strict=True) if not ids]
