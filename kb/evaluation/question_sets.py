@@ -32,6 +32,7 @@ MEASURING = (
     Path("eval/answers-places"),
     Path("eval/near-misses"),
     Path("eval/answers-fresh10"),
+    Path("eval/near-misses2"),
 )
 """The question sets that measure the answer model and are never joined to its memory."""
 
