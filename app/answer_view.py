@@ -28,6 +28,7 @@ from app.present import (
 )
 from app.session import Turn
 from kb import Answer, Hit
+from kb.answers.names import not_mentioned
 from kb.errors import FeedbackError
 from kb.feedback import FeedbackStore, Vote, VoteValue
 from kb.render import place_line
@@ -173,10 +174,13 @@ def _abstained(number: int, turn: Turn, result: Answer) -> str:
         st.markdown("Ook in het hele rapport, zonder filters, is geen citaat gevonden.")
     else:
         st.markdown(f"**{NOT_FOUND}**")
+    absent = not_mentioned(result.not_in_report) if result.not_in_report else ""
+    if absent:
+        st.markdown(escape(absent))
     if result.hits:
         with st.expander("De dichtstbijzijnde passages (misschien relevant)", expanded=True):
             _passages(result.hits)
-    return NOT_FOUND
+    return f"{NOT_FOUND} {absent}".strip()
 
 
 def render_turn(number: int, turn: Turn, store: FeedbackStore, *, latest: bool = False) -> None:

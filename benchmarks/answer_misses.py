@@ -44,8 +44,7 @@ def main() -> None:
         abstention,
         [chunk.text for chunk in index.chunks],
         lambda r: (
-            r.best is not None
-            and kept_gates(np.asarray(r.example.rows[r.best]), r.example.info.folded)
+            r.best is not None and kept_gates(np.asarray(r.example.rows[r.best]), r.example.info)
         ),
     )
     answerable = sum(r.example.question.answerable for r in ranked)

@@ -24,15 +24,18 @@ from pydantic import BaseModel, ConfigDict
 from ingest.model import Chunk
 from kb.answers import Answer
 from kb.answers.answer import Alternative, Listed
+from kb.answers.names import not_mentioned
 from kb.build import BuildInfo
 from kb.index import Hit, Question
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """1: the fields of `kb ask --json` as they were, with `schema_version` added.
 2: `answer.alternatives`, the runners-up close to the answer ("Ook mogelijk").
 3: `answer.items` and `answer.list_kind` for list questions ("Welke voorbeelden zijn er in
 Groningen?"); `CheckRecord` for claims (`kb check --json`, kb.verdicts); the HTTP API's
-`SearchRecord` and `PassageRecord`."""
+`SearchRecord` and `PassageRecord`.
+4: `answer.not_in_report`, the names an abstention found nowhere in the report ("Doet
+Microsoft ook mee ...?": ["Microsoft"])."""
 
 
 class Footnote(BaseModel):
@@ -137,6 +140,7 @@ class AnswerObject(BaseModel):
     alternatives: list[AlternativeObject] = []
     items: list[ItemObject] = []
     list_kind: str | None = None
+    not_in_report: list[str] = []
 
 
 class AnswerRecord(BaseModel):
@@ -310,6 +314,7 @@ def answer_record(asked: str, answer: Answer) -> AnswerRecord:
             alternatives=[_alternative(a) for a in answer.alternatives],
             items=[_item(i) for i in answer.items],
             list_kind=answer.list_kind,
+            not_in_report=list(answer.not_in_report),
         ),
         hits=[hit_record(h) for h in answer.hits],
     )
@@ -410,7 +415,10 @@ def answer_text(answer: Answer, width: int = 100) -> str:
             lines += [f"   {url}" for url in item.source.urls]
         return "\n".join(lines)
     if answer.abstained or answer.source is None:
-        lines = [answer.text, "", "Mogelijk relevant:" if answer.hits else ""]
+        lines = [answer.text]
+        if answer.not_in_report:
+            lines.append(not_mentioned(answer.not_in_report))
+        lines += ["", "Mogelijk relevant:" if answer.hits else ""]
     else:
         source = answer.source
         lines = textwrap.wrap(f"“{answer.text}”", width)

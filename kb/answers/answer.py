@@ -14,6 +14,7 @@ passage does not, it abstains and lists the nearest passages as possibly relevan
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,6 +118,9 @@ class Answer:
     """For a list question ("Welke voorbeelden zijn er in Groningen?"): the parts of the report
     it asks for, in report order; `text` then says what is listed and `source` is None."""
     list_kind: str | None = None
+    not_in_report: tuple[str, ...] = ()
+    """When abstaining: the names the question asks about that the report never mentions
+    ("Microsoft"; kb.answers.names, the name gate)."""
 
 
 def answer(index: Index, question: str, filters: Filters | None = None, top_k: int = 5) -> Answer:
@@ -271,7 +275,8 @@ def _decided(
     shown = decision.hits[:top_k]
     best = decision.best
     if best is None or decision.abstain:
-        return _abstain(question, searched, decision.probability, shown, notice)
+        abstained = _abstain(question, searched, decision.probability, shown, notice)
+        return dataclasses.replace(abstained, not_in_report=decision.info.unknown)
     main = _alternative(best, decision.info)
     runners_up = decision.runners_up()
     alternatives = [_alternative(c, decision.info) for c in runners_up]

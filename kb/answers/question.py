@@ -387,6 +387,9 @@ class QuestionInfo:
     """The question asks which number something has (`NUMBER_ASKED`)."""
     cues: tuple[QuestionType, ...] = ()
     """The value types its words name without a question word (`type_cues`)."""
+    unknown: tuple[str, ...] = ()
+    """The names it asks about that the report never mentions (kb.answers.names): set where
+    the index is known (`with_names`)."""
 
 
 @functools.lru_cache(maxsize=1024)

@@ -346,7 +346,7 @@ def _gated_anyway(ranked: Ranked) -> bool:
     """A kept gate abstains on the question whatever the model says."""
     best = ranked.best
     example = ranked.example
-    return best is not None and kept_gates(example.rows[best], example.info.folded)
+    return best is not None and kept_gates(example.rows[best], example.info)
 
 
 def evaluate_abstention(

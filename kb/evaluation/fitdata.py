@@ -20,6 +20,7 @@ from kb.answers.abstention import confidence_of, weigh
 from kb.answers.answer import gazetteer_of
 from kb.answers.candidates import Candidate, candidates_of
 from kb.answers.memory import RECALL_DEPTH
+from kb.answers.names import with_names
 from kb.answers.question import QuestionInfo, QuestionType, analyse_question
 from kb.answers.ranking import rank_sentences
 from kb.embed import Vectors
@@ -168,7 +169,9 @@ def examples(
     for item in retrieved:
         likely = types[item.question.id]
         top = max(likely, key=lambda kind: likely[kind])
-        info = dataclasses.replace(analyse_question(item.text), kind=top)
+        info = with_names(
+            dataclasses.replace(analyse_question(item.text), kind=top), index, gazetteer
+        )
         passages = item.hits[: item.passages]
         candidates, rows = candidates_of(
             store, passages, item.vector, info, likely, gazetteer, worded=True

@@ -17,8 +17,9 @@ from pathlib import Path
 import numpy as np
 
 from kb.answers.candidates import FEATURES
-from kb.answers.decide import kept_gates, place_gate, whole_gate, year_gate
+from kb.answers.decide import kept_gates, name_gate, place_gate, whole_gate, year_gate
 from kb.answers.model import AnswerModel, PassageFusion, Remembered, model_bytes
+from kb.answers.question import QuestionInfo
 from kb.evaluation import crossval
 from kb.evaluation.alternatives import choose_margin, margin_table
 from kb.evaluation.fit import (
@@ -156,6 +157,7 @@ def _abstention_figures(
         "fitted + year gate": _gated(ranked, abstention, _year_missing),
         "fitted + whole gate": _gated(ranked, abstention, _whole_missing),
         "fitted + place gate": _gated(ranked, abstention, _other_place),
+        "fitted + name gate": _gated(ranked, abstention, _unknown_name),
         "fitted + kept gates (what runs)": crossval.end_to_end(ranked, runs),
         "what runs, no near misses remembered": _gated(ranked, plain, _kept),
     }
@@ -301,41 +303,46 @@ def _ablation(prepared: list[crossval.Fold], progress: Progress) -> dict[str, di
     return out
 
 
-def _names_missing(row: Sequence[float], question: str) -> bool:
+def _names_missing(row: Sequence[float], info: QuestionInfo) -> bool:
     """The old rule: the question names a place, year or number the passage lacks."""
     return row[FEATURES.index("passage_missing")] > 0
 
 
-def _year_missing(row: Sequence[float], question: str) -> bool:
+def _year_missing(row: Sequence[float], info: QuestionInfo) -> bool:
     """The first rule kept at run time (kb.answers.decide.year_gate), on its own."""
     return year_gate(np.asarray(row, dtype=np.float32))
 
 
-def _whole_missing(row: Sequence[float], question: str) -> bool:
+def _whole_missing(row: Sequence[float], info: QuestionInfo) -> bool:
     """The second rule kept at run time (kb.answers.decide.whole_gate), on its own."""
-    return whole_gate(np.asarray(row, dtype=np.float32), question)
+    return whole_gate(np.asarray(row, dtype=np.float32), info.folded)
 
 
-def _other_place(row: Sequence[float], question: str) -> bool:
+def _other_place(row: Sequence[float], info: QuestionInfo) -> bool:
     """The third rule kept at run time (kb.answers.decide.place_gate), on its own."""
     return place_gate(np.asarray(row, dtype=np.float32))
 
 
-def _kept(row: Sequence[float], question: str) -> bool:
+def _unknown_name(row: Sequence[float], info: QuestionInfo) -> bool:
+    """The fourth rule kept at run time (kb.answers.decide.name_gate), on its own."""
+    return name_gate(info)
+
+
+def _kept(row: Sequence[float], info: QuestionInfo) -> bool:
     """The rules kept at run time (kb.answers.decide.kept_gates): what runs."""
-    return kept_gates(np.asarray(row, dtype=np.float32), question)
+    return kept_gates(np.asarray(row, dtype=np.float32), info)
 
 
 def _gate(
     ranked: list[Ranked],
     abstention: crossval.Abstention,
-    rule: Callable[[Sequence[float], str], bool],
+    rule: Callable[[Sequence[float], QuestionInfo], bool],
 ) -> crossval.Abstention:
     """`abstention`, and always abstaining where `rule` holds for the best candidate's row."""
     gated = dict(abstention.threshold)
     for r in ranked:
         best = r.best
-        if best is not None and rule(list(r.example.rows[best]), r.example.info.folded):
+        if best is not None and rule(list(r.example.rows[best]), r.example.info):
             gated[r.example.question.id] = 2.0
     return crossval.Abstention(abstention.probability, gated)
 
@@ -343,7 +350,7 @@ def _gate(
 def _gated(
     ranked: list[Ranked],
     abstention: crossval.Abstention,
-    rule: Callable[[Sequence[float], str], bool],
+    rule: Callable[[Sequence[float], QuestionInfo], bool],
 ) -> dict[str, float]:
     """End-to-end figures when `rule` on the best candidate's row always abstains (an
     explicit rule as a gate on top of the model, measured on its own)."""

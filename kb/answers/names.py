@@ -1,0 +1,137 @@
+"""Names a question asks about that the report never mentions (session 52): read by the name
+gate (kb.answers.decide.name_gate).
+
+"Doet Microsoft ook mee aan DigiLeerkracht, naast Google?" names Microsoft, which stands
+nowhere in the report: whatever sentence about DigiLeerkracht ranks first, it does not say
+whether Microsoft takes part. A name here is a word written with a capital inside the
+question ("Microsoft", "Uneto-VNI") or with two capitals anywhere ("VNG", "KvK"). It is
+unknown when no word of the index comes close: not the word itself, nor a word it is part of
+("4TU" holds "TU"), a longer form ("Friese" for "Friesland") or the head of a compound
+("Kamerstuk" in "Kamerstuknummer"). Places are the place gate's (kb.answers.places): a place
+the gazetteer knows, or a word formed from one ("Haagse", "Dordtse"), is not a name here.
+
+>>> words = Vocabulary.of(["Het pact van FME en 4TU.", "In Den Haag en Dordrecht."])
+>>> unknown_names("Doet Microsoft ook mee aan het pact van FME?", words, None)
+('Microsoft',)
+>>> unknown_names("Gaan bedrijven lesgeven op de TU's?", words, None)
+()
+>>> unknown_names("Welke Haagse school doet mee?", words, None)
+()
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ingest.regions import Gazetteer
+from kb.analyser import fold
+from kb.answers.question import QuestionInfo
+from kb.index import Index
+
+SHORTEST_STEM = 5
+"""The letters a word must share with a word of the report to count as a form of it."""
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’&-]*")
+_SUFFIX = re.compile(r"['’](?:s|er|ers|en|tje|tjes)$")
+""""TU's", "ICT'ers": the name is what comes before the apostrophe."""
+_ADJECTIVE = re.compile(r"(?:t?se|s)$")
+""""Haagse", "Dordtse", "Haags": a word formed from a place."""
+_PARTS = re.compile(r"[-&'’]")
+_STARTS = "?.!:\"“‘'("
+"""What a question's first word may follow: its capital is the sentence's, not a name's."""
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The words of everything an index holds, folded, and their beginnings."""
+
+    words: frozenset[str]
+    beginnings: frozenset[str]
+    """Every beginning of four letters or more of a word."""
+
+    @classmethod
+    def of(cls, texts: Iterable[str]) -> Vocabulary:
+        """The vocabulary of `texts`: their words, and the runs of letters within a word
+        ("tu" of "4tu")."""
+        words: set[str] = set()
+        for text in texts:
+            folded = fold(text)
+            words.update(re.findall(r"\w+", folded))
+            words.update(re.findall(r"[^\W\d_]+", folded))
+        beginnings = {w[:k] for w in words for k in range(4, len(w) + 1)}
+        return cls(frozenset(words), frozenset(beginnings))
+
+    def knows(self, part: str) -> bool:
+        """`part` of a name is a word of the report, a form of one or a compound on one."""
+        word = fold(part)
+        if word in self.words:
+            return True
+        if (
+            len(word) >= SHORTEST_STEM
+            and word[: max(SHORTEST_STEM, len(word) - 4)] in self.beginnings
+        ):
+            return True
+        return any(word[:k] in self.words for k in range(SHORTEST_STEM, len(word) - 2))
+
+
+@functools.lru_cache(maxsize=4)
+def vocabulary(index: Index) -> Vocabulary:
+    """The vocabulary of an index (once per loaded index): its passages, their titles and
+    goal titles, footnotes and web addresses."""
+    texts: list[str] = []
+    for chunk in index.chunks:
+        texts += [chunk.text, chunk.title or "", chunk.goal_title or "", *chunk.urls]
+        texts += [f.text for f in chunk.footnotes]
+    return Vocabulary.of(texts)
+
+
+def with_names(info: QuestionInfo, index: Index, gazetteer: Gazetteer | None) -> QuestionInfo:
+    """`info` with the names it asks about that `index` never mentions (`unknown`)."""
+    return dataclasses.replace(info, unknown=unknown_names(info.text, vocabulary(index), gazetteer))
+
+
+def unknown_names(
+    question: str, vocabulary: Vocabulary, gazetteer: Gazetteer | None
+) -> tuple[str, ...]:
+    """The names `question` asks about that no word of `vocabulary` comes close to."""
+    unknown: list[str] = []
+    for match in _TOKEN.finditer(question):
+        token = match.group(0)
+        capitals = sum(c.isupper() for c in token)
+        before = question[: match.start()].rstrip()
+        first = not before or before[-1] in _STARTS
+        if capitals < 2 and (first or not token[0].isupper()):
+            continue
+        name = _SUFFIX.sub("", token)
+        if _is_place(name, vocabulary, gazetteer):
+            continue
+        parts = [p for p in _PARTS.split(name) if len(p) >= 3]
+        if parts and not any(vocabulary.knows(p) for p in parts):
+            unknown.append(name)
+    return tuple(dict.fromkeys(unknown))
+
+
+def not_mentioned(names: tuple[str, ...] | list[str]) -> str:
+    """What an abstention says of the names the report never mentions: the words as the
+    question wrote them, no more (the report may name "Metaalunie", not "Koninklijke").
+
+    >>> not_mentioned(["NEMO", "Microsoft"])
+    'Niet in het rapport: NEMO, Microsoft.'
+    """
+    return f"Niet in het rapport: {', '.join(names)}."
+
+
+def _is_place(name: str, vocabulary: Vocabulary, gazetteer: Gazetteer | None) -> bool:
+    """A place the gazetteer knows, or a word formed from a place of the report ("Haagse",
+    "Almeerse"): the place gate's to judge."""
+    if gazetteer is not None and gazetteer.tag(name).regions:
+        return True
+    word = fold(name)
+    stem = _ADJECTIVE.sub("", word)
+    return (
+        stem != word and len(stem) >= 4 and stem[: max(4, len(stem) - 3)] in vocabulary.beginnings
+    )
