@@ -294,6 +294,8 @@ def test_abstention_says_so_and_offers_the_nearest_passages(report_app: Path) ->
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
     _ask(at, "Wie won de Tour de France in 1998?")
     assert f"**{NOT_FOUND}**" in _markdown(at)
+    # The report never names France (the name gate, kb.answers.names): said as text.
+    assert escape("Niet in het rapport: France.") in _markdown(at)
     nearest = at.expander[0]
     assert nearest.label.startswith("De dichtstbijzijnde passages")
     assert any(m.value.startswith("**Doel ") for m in nearest.markdown)

@@ -54,6 +54,8 @@ def test_names_the_report_never_mentions(
         "Wat doen FME en de 4TU samen?",
         "Van welke organisaties is DigiLeerkracht, naast Google?",
         "Welk Kamerstuknummer hoort bij de brief over Sterk Beroepsonderwijs?",
+        "Hoeveel bedrijven doen mee aan Jetnet?",
+        "Wie deed er mee aan Science Makers?",
         # places and words formed from them: the place gate's
         "Welke Haagse mbo-school zoekt docenten voor cybersecurity?",
         "Wanneer begon de Dordtse Duurzaamheidsfabriek?",
@@ -71,10 +73,14 @@ def test_names_of_the_report_places_and_plain_words_are_known(
 
 
 def test_a_vocabulary_knows_forms_compounds_and_parts_of_its_words() -> None:
-    words = Vocabulary.of(["De 4TU en de Friese scholen.", "Een Kamerstuk van OCW."])
+    words = Vocabulary.of(
+        ["De 4TU en de Friese scholen.", "Een Kamerstuk van OCW.", "Jet-Net en ScienceMakers."]
+    )
     assert words.knows("TU")  # a part of "4TU"
     assert words.knows("Friesland")  # shares "Fries" with "Friese"
     assert words.knows("Kamerstuknummer")  # a compound on "Kamerstuk"
+    assert words.knows("Makers")  # the tail of "ScienceMakers"
+    assert words.knows("Jetnet")  # "Jet-Net" written as one
     assert not words.knows("Microsoft")
 
 

@@ -6,8 +6,9 @@ nowhere in the report: whatever sentence about DigiLeerkracht ranks first, it do
 whether Microsoft takes part. A name here is a word written with a capital inside the
 question ("Microsoft", "Uneto-VNI") or with two capitals anywhere ("VNG", "KvK"). It is
 unknown when no word of the index comes close: not the word itself, nor a word it is part of
-("4TU" holds "TU"), a longer form ("Friese" for "Friesland") or the head of a compound
-("Kamerstuk" in "Kamerstuknummer"). Places are the place gate's (kb.answers.places): a place
+("4TU" holds "TU", "ScienceMakers" "Makers"), a longer form ("Friese" for "Friesland"), the
+head of a compound ("Kamerstuk" in "Kamerstuknummer") or the words of a hyphenated name
+written as one ("Jetnet"). Places are the place gate's (kb.answers.places): a place
 the gazetteer knows, or a word formed from one ("Haagse", "Dordtse"), is not a name here.
 
 >>> words = Vocabulary.of(["Het pact van FME en 4TU.", "In Den Haag en Dordrecht."])
@@ -55,13 +56,14 @@ class Vocabulary:
 
     @classmethod
     def of(cls, texts: Iterable[str]) -> Vocabulary:
-        """The vocabulary of `texts`: their words, and the runs of letters within a word
-        ("tu" of "4tu")."""
+        """The vocabulary of `texts`: their words, the runs of letters within a word ("tu" of
+        "4tu") and hyphenated words written as one ("jetnet" of "Jet-Net")."""
         words: set[str] = set()
         for text in texts:
             folded = fold(text)
             words.update(re.findall(r"\w+", folded))
             words.update(re.findall(r"[^\W\d_]+", folded))
+            words.update(w.replace("-", "") for w in re.findall(r"\w+(?:-\w+)+", folded))
         beginnings = {w[:k] for w in words for k in range(4, len(w) + 1)}
         return cls(frozenset(words), frozenset(beginnings))
 
@@ -75,7 +77,10 @@ class Vocabulary:
             and word[: max(SHORTEST_STEM, len(word) - 4)] in self.beginnings
         ):
             return True
-        return any(word[:k] in self.words for k in range(SHORTEST_STEM, len(word) - 2))
+        if any(word[:k] in self.words for k in range(SHORTEST_STEM, len(word) - 2)):
+            return True
+        # the tail of a compound ("Makers" of "ScienceMakers")
+        return len(word) >= SHORTEST_STEM and any(word in w for w in self.words)
 
 
 @functools.lru_cache(maxsize=4)
