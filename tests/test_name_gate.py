@@ -123,3 +123,9 @@ def test_an_answer_and_a_plain_abstention_name_nothing(report_index: Index) -> N
     plain = answer(report_index, "Hoeveel basisscholen deden in 2014 mee aan DigiLeerkracht?")
     assert plain.abstained and plain.not_in_report == ()
     assert "Niet in het rapport" not in answer_text(plain)
+
+
+def test_a_name_is_said_without_its_suspended_hyphen_or_suffix() -> None:
+    words = Vocabulary.of(["De VO-HO-netwerken en de 4TU."])
+    question = "Wanneer dienen de TiB- en VO-HO-netwerken en de TU's hun aanvraag in?"
+    assert unknown_names(question, words, None) == ("TiB",)

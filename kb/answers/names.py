@@ -111,7 +111,7 @@ def unknown_names(
         first = not before or before[-1] in _STARTS
         if capitals < 2 and (first or not token[0].isupper()):
             continue
-        name = _SUFFIX.sub("", token)
+        name = _SUFFIX.sub("", token).rstrip("-&'’")
         if _is_place(name, vocabulary, gazetteer):
             continue
         parts = [p for p in _PARTS.split(name) if len(p) >= 3]
