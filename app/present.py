@@ -15,6 +15,7 @@ from urllib.parse import quote, urlsplit
 
 from kb import Answer, Filters
 from kb.answers import ABSTENTION, Source
+from kb.answers.names import not_mentioned
 from kb.render import place_line
 from kb.text import shown
 
@@ -135,7 +136,9 @@ def citation(answer: Answer) -> str:
             lines.append(f"- {escape_plain(item.text)} — {where}")
         return "\n".join(lines)
     if answer.abstained or answer.source is None:
-        return f"**Vraag:** {question}\n\n{ABSTENTION}"
+        absent = answer.not_in_report
+        said = f" {escape_plain(not_mentioned(absent))}" if absent else ""
+        return f"**Vraag:** {question}\n\n{ABSTENTION}{said}"
     source = answer.source
     lines = [
         f"**Vraag:** {question}",

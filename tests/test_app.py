@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +19,7 @@ from app.session import Turn
 from app.transcript import session_json, session_markdown
 from ingest.model import Chunk
 from ingest.pipeline import ingest_corpus
-from kb.answers.answer import Answer, Source
+from kb.answers.answer import ABSTENTION, Answer, Source
 from kb.build import build_index
 from kb.embed import FakeEmbedder
 from kb.feedback import FEEDBACK_FILE, FeedbackStore
@@ -105,6 +106,19 @@ def _answer(text: str, value: str | None) -> Answer:
         confidence=0.9,
         source=_source(),
         hits=[],
+    )
+
+
+def test_an_abstention_citation_says_which_names_the_report_lacks() -> None:
+    answer = dataclasses.replace(
+        _answer("x", None),
+        text=ABSTENTION,
+        abstained=True,
+        source=None,
+        not_in_report=("Micro*soft", "VNG"),
+    )
+    assert citation(answer) == (
+        f"**Vraag:** {CROSS_OVER}\n\n{ABSTENTION} Niet in het rapport: Micro\\*soft, VNG."
     )
 
 
