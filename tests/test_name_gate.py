@@ -129,3 +129,8 @@ def test_a_name_is_said_without_its_suspended_hyphen_or_suffix() -> None:
     words = Vocabulary.of(["De VO-HO-netwerken en de 4TU."])
     question = "Wanneer dienen de TiB- en VO-HO-netwerken en de TU's hun aanvraag in?"
     assert unknown_names(question, words, None) == ("TiB",)
+
+
+def test_the_vocabulary_is_read_once_per_loaded_index(report_index: Index) -> None:
+    # Held by a weak reference: a swapped build is freed (tests/test_serve_holder.py).
+    assert vocabulary(report_index) is vocabulary(report_index)

@@ -23,8 +23,8 @@ the gazetteer knows, or a word formed from one ("Haagse", "Dordtse"), is not a n
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -83,15 +83,20 @@ class Vocabulary:
         return len(word) >= SHORTEST_STEM and any(word in w for w in self.words)
 
 
-@functools.lru_cache(maxsize=4)
 def vocabulary(index: Index) -> Vocabulary:
-    """The vocabulary of an index (once per loaded index): its passages, their titles and
-    goal titles, footnotes and web addresses."""
-    texts: list[str] = []
-    for chunk in index.chunks:
-        texts += [chunk.text, chunk.title or "", chunk.goal_title or "", *chunk.urls]
-        texts += [f.text for f in chunk.footnotes]
-    return Vocabulary.of(texts)
+    """The vocabulary of an index (once per loaded index, and freed with it): its passages,
+    their titles and goal titles, footnotes and web addresses."""
+    known = _VOCABULARIES.get(index)
+    if known is None:
+        texts: list[str] = []
+        for chunk in index.chunks:
+            texts += [chunk.text, chunk.title or "", chunk.goal_title or "", *chunk.urls]
+            texts += [f.text for f in chunk.footnotes]
+        known = _VOCABULARIES[index] = Vocabulary.of(texts)
+    return known
+
+
+_VOCABULARIES: weakref.WeakKeyDictionary[Index, Vocabulary] = weakref.WeakKeyDictionary()
 
 
 def with_names(info: QuestionInfo, index: Index, gazetteer: Gazetteer | None) -> QuestionInfo:
