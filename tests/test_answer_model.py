@@ -103,6 +103,7 @@ def test_the_committed_model_is_plain_json_naming_the_features() -> None:
         "near-misses",
         "answers-fresh10",
         "near-misses2",
+        "answers-names",
     )
     assert not {path.name for path in RECALLED} & set(unseen)
     asked = {q.question for q in joined}

@@ -33,6 +33,7 @@ MEASURING = (
     Path("eval/near-misses"),
     Path("eval/answers-fresh10"),
     Path("eval/near-misses2"),
+    Path("eval/answers-names"),
 )
 """The question sets that measure the answer model and are never joined to its memory."""
 
