@@ -56,6 +56,13 @@ def test_names_the_report_never_mentions(
         "Welk Kamerstuknummer hoort bij de brief over Sterk Beroepsonderwijs?",
         "Hoeveel bedrijven doen mee aan Jetnet?",
         "Wie deed er mee aan Science Makers?",
+        # an abbreviation of a name the report writes out, and the reverse written apart
+        "Wie van de UvA zit in de BedrijfsDOT?",
+        "Waar richt het CoE Water & Energy zich op?",
+        "Hoeveel TiB-netwerken zijn er?",
+        "Op welke school liep de pilot van Tech Your Future?",
+        # a word the report has only at the head of longer words (bètatechniek)
+        "Wat doet het Platform Bèta Techniek?",
         # places and words formed from them: the place gate's
         "Welke Haagse mbo-school zoekt docenten voor cybersecurity?",
         "Wanneer begon de Dordtse Duurzaamheidsfabriek?",
@@ -70,6 +77,14 @@ def test_names_of_the_report_places_and_plain_words_are_known(
     words: Vocabulary, gazetteer: Gazetteer, question: str
 ) -> None:
     assert unknown_names(question, words, gazetteer) == ()
+
+
+def test_an_abbreviation_is_known_by_the_initials_of_a_name_inside_a_sentence() -> None:
+    words = Vocabulary.of(["Dat deed de Universiteit van Amsterdam. In Nederland (SGR) in Delft."])
+    assert unknown_names("Wat doet de UvA?", words, None) == ()
+    # Not the initials of a sentence's first words, nor across brackets.
+    assert unknown_names("Wat doet het INL?", words, None) == ("INL",)
+    assert unknown_names("Wat doet de SID?", words, None) == ("SID",)
 
 
 def test_a_vocabulary_knows_forms_compounds_and_parts_of_its_words() -> None:

@@ -53,29 +53,31 @@ class Vocabulary:
     words: frozenset[str]
     beginnings: frozenset[str]
     """Every beginning of four letters or more of a word."""
+    initials: frozenset[str] = frozenset()
+    """The initials of names of several words ("uva" of "Universiteit van Amsterdam", "tib"
+    of "Toptechniek in Bedrijf"): what an abbreviation in a question may stand for."""
 
     @classmethod
     def of(cls, texts: Iterable[str]) -> Vocabulary:
         """The vocabulary of `texts`: their words, the runs of letters within a word ("tu" of
         "4tu") and hyphenated words written as one ("jetnet" of "Jet-Net")."""
         words: set[str] = set()
+        initials: set[str] = set()
         for text in texts:
+            initials.update(_initials(text))
             folded = fold(text)
             words.update(re.findall(r"\w+", folded))
             words.update(re.findall(r"[^\W\d_]+", folded))
             words.update(w.replace("-", "") for w in re.findall(r"\w+(?:-\w+)+", folded))
         beginnings = {w[:k] for w in words for k in range(4, len(w) + 1)}
-        return cls(frozenset(words), frozenset(beginnings))
+        return cls(frozenset(words), frozenset(beginnings), frozenset(initials))
 
     def knows(self, part: str) -> bool:
         """`part` of a name is a word of the report, a form of one or a compound on one."""
         word = fold(part)
         if word in self.words:
             return True
-        if (
-            len(word) >= SHORTEST_STEM
-            and word[: max(SHORTEST_STEM, len(word) - 4)] in self.beginnings
-        ):
+        if len(word) >= 4 and word[: max(SHORTEST_STEM, len(word) - 4)] in self.beginnings:
             return True
         if any(word[:k] in self.words for k in range(SHORTEST_STEM, len(word) - 2)):
             return True
@@ -109,7 +111,8 @@ def unknown_names(
 ) -> tuple[str, ...]:
     """The names `question` asks about that no word of `vocabulary` comes close to."""
     unknown: list[str] = []
-    for match in _TOKEN.finditer(question):
+    tokens = list(_TOKEN.finditer(question))
+    for number, match in enumerate(tokens):
         token = match.group(0)
         capitals = sum(c.isupper() for c in token)
         before = question[: match.start()].rstrip()
@@ -119,10 +122,67 @@ def unknown_names(
         name = _SUFFIX.sub("", token).rstrip("-&'’")
         if _is_place(name, vocabulary, gazetteer):
             continue
+        if capitals >= 2 and fold(name) in vocabulary.initials:
+            continue  # "UvA": Universiteit van Amsterdam
         parts = [p for p in _PARTS.split(name) if len(p) >= 3]
-        if parts and not any(vocabulary.knows(p) for p in parts):
+        if not parts or any(vocabulary.knows(p) for p in parts):
+            continue
+        if not any(w in vocabulary.words for w in _written_as_one(question, tokens, number)):
             unknown.append(name)
     return tuple(dict.fromkeys(unknown))
+
+
+def _written_as_one(question: str, tokens: list[re.Match[str]], number: int) -> list[str]:
+    """The name at `number` written together with the capitalised words around it, folded:
+    "Tech Your Future" as "techyourfuture"."""
+    start = end = number
+    while start > 0 and _joined(question, tokens[start - 1], tokens[start]):
+        start -= 1
+    while end + 1 < len(tokens) and _joined(question, tokens[end], tokens[end + 1]):
+        end += 1
+    return [
+        fold("".join(t.group(0) for t in tokens[i : j + 1]))
+        for i in range(start, number + 1)
+        for j in range(max(number, i + 1), end + 1)
+    ]
+
+
+def _joined(question: str, left: re.Match[str], right: re.Match[str]) -> bool:
+    """Two capitalised words with one space between them."""
+    between = question[left.end() : right.start()]
+    return between == " " and left.group(0)[0].isupper() and right.group(0)[0].isupper()
+
+
+def _initials(text: str) -> set[str]:
+    """The initials of each run of two to six capitalised words in `text`, one space apart,
+    with "van", "of", "in" ... between them, that does not open a sentence: "uva" of
+    "Universiteit van Amsterdam", not "in" of "In Nederland"."""
+    tokens = list(_TOKEN.finditer(text))
+    found: set[str] = set()
+    for i, first in enumerate(tokens):
+        before = text[: first.start()].rstrip()
+        if not first.group(0)[0].isupper() or not before or before[-1] in _OPENERS:
+            continue
+        letters, last = first.group(0)[0], first
+        for match in tokens[i + 1 : i + 8]:
+            word = match.group(0)
+            if text[last.end() : match.start()] != " ":
+                break
+            last = match
+            if word[0].isupper():
+                letters += word[0]
+                if len(letters) <= 6:
+                    found.add(fold(letters))
+            elif word in _PARTICLES:
+                letters += word[0]
+            else:
+                break
+    return found
+
+
+_OPENERS = ".?!:;→•\n"
+"""What a sentence or a bullet opens after: its first word's capital is not a name's."""
+_PARTICLES = frozenset({"van", "de", "der", "den", "voor", "en", "in", "of", "het", "for", "the"})
 
 
 def not_mentioned(names: tuple[str, ...] | list[str]) -> str:
