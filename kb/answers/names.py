@@ -7,8 +7,10 @@ whether Microsoft takes part. A name here is a word written with a capital insid
 question ("Microsoft", "Uneto-VNI") or with two capitals anywhere ("VNG", "KvK"). It is
 unknown when no word of the index comes close: not the word itself, nor a word it is part of
 ("4TU" holds "TU", "ScienceMakers" "Makers"), a longer form ("Friese" for "Friesland"), the
-head of a compound ("Kamerstuk" in "Kamerstuknummer") or the words of a hyphenated name
-written as one ("Jetnet"). Places are the place gate's (kb.answers.places): a place
+head of a compound ("Kamerstuk" in "Kamerstuknummer"), the words of a hyphenated name written
+as one ("Jetnet"), the name written together with the capitalised words around it ("Tech Your
+Future": "TechYourFuture"), or, for an abbreviation, a name of several words whose initials it
+is ("UvA": "Universiteit van Amsterdam"). Places are the place gate's (kb.answers.places): a place
 the gazetteer knows, or a word formed from one ("Haagse", "Dordtse"), is not a name here.
 
 >>> words = Vocabulary.of(["Het pact van FME en 4TU.", "In Den Haag en Dordrecht."])
