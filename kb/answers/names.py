@@ -45,7 +45,7 @@ _ADJECTIVE = re.compile(r"(?:t?se|s)$")
 """"Haagse", "Dordtse", "Haags": a word formed from a place."""
 _PARTS = re.compile(r"[-&'’]")
 _STARTS = "?.!:\"“‘'("
-"""What a question's first word may follow: its capital is the sentence's, not a name's."""
+"""What a sentence of a question opens after (`_opens`)."""
 
 
 @dataclass(frozen=True)
@@ -117,9 +117,7 @@ def unknown_names(
     for number, match in enumerate(tokens):
         token = match.group(0)
         capitals = sum(c.isupper() for c in token)
-        before = question[: match.start()].rstrip()
-        first = not before or before[-1] in _STARTS
-        if capitals < 2 and (first or not token[0].isupper()):
+        if capitals < 2 and (_opens(question, match.start(), _STARTS) or not token[0].isupper()):
             continue
         name = _SUFFIX.sub("", token).rstrip("-&'’")
         if _is_place(name, vocabulary, gazetteer):
@@ -132,6 +130,15 @@ def unknown_names(
         if not any(w in vocabulary.words for w in _written_as_one(question, tokens, number)):
             unknown.append(name)
     return tuple(dict.fromkeys(unknown))
+
+
+def _opens(text: str, start: int, openers: str) -> bool:
+    """The word at `start` opens `text`, or follows one of `openers` (spaces between): its
+    capital is the sentence's, not a name's."""
+    i = start - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i < 0 or text[i] in openers
 
 
 def _written_as_one(question: str, tokens: list[re.Match[str]], number: int) -> list[str]:
@@ -162,8 +169,7 @@ def _initials(text: str) -> set[str]:
     tokens = list(_TOKEN.finditer(text))
     found: set[str] = set()
     for i, first in enumerate(tokens):
-        before = text[: first.start()].rstrip()
-        if not first.group(0)[0].isupper() or not before or before[-1] in _OPENERS:
+        if not first.group(0)[0].isupper() or _opens(text, first.start(), _OPENERS):
             continue
         letters, last = first.group(0)[0], first
         for match in tokens[i + 1 : i + 8]:
@@ -183,7 +189,7 @@ def _initials(text: str) -> set[str]:
 
 
 _OPENERS = ".?!:;→•\n"
-"""What a sentence or a bullet opens after: its first word's capital is not a name's."""
+"""What a sentence or a bullet of the report opens after (`_opens`)."""
 _PARTICLES = frozenset({"van", "de", "der", "den", "voor", "en", "in", "of", "het", "for", "the"})
 
 
