@@ -33,6 +33,7 @@ FRESH = (
     "answers-fresh10",
     "near-misses2",
     "answers-names",
+    "answers-checks",
 )
 FITTED = ("bank", "memory", "recall")
 """What `kb fit` reads: the bank, the memory's questions, and those it holds for recall only."""
@@ -105,6 +106,9 @@ def test_ids_are_unique_across_the_bank_and_the_fresh_sets() -> None:
         # near misses about one the report does not name (session 52); 35 copies or twins
         # left out.
         ("answers-names", 195, 128),
+        # A journalist's or policy officer's fact checks, traps and near misses about what
+        # the report mentions but does not say (session 53); 117 copies or twins left out.
+        ("answers-checks", 269, 190),
     ],
 )
 def test_a_fresh_set_is_not_in_the_bank(folder: str, size: int, answerable: int) -> None:

@@ -34,6 +34,7 @@ MEASURING = (
     Path("eval/answers-fresh10"),
     Path("eval/near-misses2"),
     Path("eval/answers-names"),
+    Path("eval/answers-checks"),
 )
 """The question sets that measure the answer model and are never joined to its memory."""
 
