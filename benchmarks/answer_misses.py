@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from benchmarks.bank_folds import add_arguments, prepare, recall
-from kb.answers.decide import kept_gates
+from kb.answers.gates import kept_gates
 from kb.evaluation import crossval
 from kb.evaluation.fitting import run_abstention
 from kb.evaluation.misses import CATEGORIES, categorise, details, table

@@ -18,6 +18,7 @@ import numpy.typing as npt
 
 from ingest.regions import Gazetteer
 from kb.analyser import analyse
+from kb.answers.agents import someone
 from kb.answers.features import ANAPHOR, CAUSE, LINKED, holds
 from kb.answers.memory import MEMORY_FEATURES, MemoryView
 from kb.answers.periods import asks_period, find_periods
@@ -69,6 +70,7 @@ _ABSOLUTE: tuple[str, ...] = (
     "footnote",
     "note_wanted",
     "sentence_other_place",
+    "sentence_someone",
     # the value
     "has_value",
     "value_count",
@@ -345,6 +347,7 @@ class _Context:
             float(hit.chunk.kind == "voetnoot"),
             float(info.wants_note),
             float(other_place(info.text, sentence.text, self.gazetteer)),
+            float(someone(info.text, sentence.text)),
         ]
 
 

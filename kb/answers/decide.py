@@ -25,6 +25,7 @@ import numpy.typing as npt
 
 from ingest.regions import Gazetteer
 from kb.answers.candidates import FEATURES, Candidate, candidates_of
+from kb.answers.gates import kept_gates
 from kb.answers.memory import (
     RECALL_DEPTH,
     MemoryView,
@@ -37,7 +38,6 @@ from kb.answers.passages import rerank
 from kb.answers.periods import RANGE_QUESTION
 from kb.answers.question import (
     NUMBER_ASKED,
-    PARTITIVE,
     QUESTION_TYPES,
     QuestionInfo,
     analyse_question,
@@ -307,51 +307,6 @@ def abstention_row(
         float(sum(row[_COLUMN[name]] for name in _VALUE_TYPES)),
     ]
     return np.asarray(values, dtype=np.float32)
-
-
-def year_gate(row: npt.NDArray[np.float32]) -> bool:
-    """The one explicit rule kept on top of the model: a value for a year the question names
-    must come from a sentence that names that year ("Hoeveel vouchers in 2018?" is not
-    answered by "... tot februari 2017 ... ruim 17.000"). Cross-validated on the bank it
-    costs 0.3 points of false abstention (`kb fit`'s report measures it); a number for the
-    wrong year is the error a journalist cannot see."""
-    missing = row[_COLUMN["sentence_missing_year"]] > 0
-    return bool(missing and row[_COLUMN["has_value"]] > 0)
-
-
-def whole_gate(row: npt.NDArray[np.float32], question: str) -> bool:
-    """The second rule kept on top of the model (session 49): a question for a part of a
-    whole (`PARTITIVE`) is not answered by the whole, a number that the counted words follow
-    ("Van de 63 aanvragen ... zijn ruim de helft (34) actief in techniek ..." does not say
-    how many are in the bouwsector; 63 is negative in `value_counted` for such a question,
-    kb.answers.value_choice). The report gives the whole, not the part asked: abstain."""
-    return bool(PARTITIVE.search(question)) and row[_COLUMN["value_counted"]] < 0
-
-
-def place_gate(row: npt.NDArray[np.float32]) -> bool:
-    """The third rule kept on top of the model (session 50): a question that names a place is
-    not answered by a sentence that names only other places, another province or another city
-    of the same province (`sentence_other_place`, kb.answers.places.other_place):
-    "hoeveel mensen in Utrecht zijn er al omgeschoold tot privacy-functionaris?" is not
-    answered by "Van de twee nieuwe groepen in Amsterdam ...". The issue's own trap: a near
-    miss about another province or city."""
-    return bool(row[_COLUMN["sentence_other_place"]] > 0)
-
-
-def name_gate(info: QuestionInfo) -> bool:
-    """The fourth rule kept on top of the model (session 52): a question about a name the
-    report never mentions (`QuestionInfo.unknown`, kb.answers.names) is not answered by a
-    sentence about something else it names: "Doet Microsoft ook mee aan DigiLeerkracht,
-    naast Google?" by "DigiLeerkracht is het scholings- en supportprogramma ... van VHTO en
-    Google."."""
-    return bool(info.unknown)
-
-
-def kept_gates(row: npt.NDArray[np.float32], info: QuestionInfo) -> bool:
-    """The explicit rules kept on top of the abstention model, on the best candidate's row
-    and the question: `year_gate`, `whole_gate`, `place_gate` and `name_gate`. `kb fit`
-    counts them when it sets the threshold and measures each on its own."""
-    return year_gate(row) or whole_gate(row, info.folded) or place_gate(row) or name_gate(info)
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
 """Names a question asks about that the report never mentions (session 52): read by the name
-gate (kb.answers.decide.name_gate).
+gate (kb.answers.gates.name_gate).
 
 "Doet Microsoft ook mee aan DigiLeerkracht, naast Google?" names Microsoft, which stands
 nowhere in the report: whatever sentence about DigiLeerkracht ranks first, it does not say

@@ -1,5 +1,5 @@
 """Whether a sentence is about another place than the question asks (session 50): read by
-the place gate (kb.answers.decide.place_gate) through the candidate column
+the place gate (kb.answers.gates.place_gate) through the candidate column
 `sentence_other_place`."""
 
 from __future__ import annotations

@@ -17,7 +17,8 @@ import numpy as np
 import numpy.typing as npt
 
 from kb.answers.candidates import FEATURES, RELATIVE_TO_PASSAGE, RELATIVE_TO_QUESTION
-from kb.answers.decide import ABSTAIN_FEATURES, kept_gates
+from kb.answers.decide import ABSTAIN_FEATURES
+from kb.answers.gates import kept_gates
 from kb.answers.memory import MEMORY_FEATURES, NEAR_MISS_FEATURES
 from kb.answers.model import Abstainer
 from kb.answers.relative import relative_names
@@ -51,6 +52,7 @@ FEATURE_GROUPS: dict[str, tuple[str, ...]] = {
         "passage_missing",
         "sentence_missing_year",
         "sentence_other_place",
+        "sentence_someone",
     ),
     "footnote cues": ("footnote", "note_wanted"),
     "value fit": tuple(
@@ -322,7 +324,7 @@ def fit_abstainer(
 ) -> Abstainer:
     """The abstention model on rankings, with the threshold that keeps false abstention at or
     below `target` on the answerable questions (of `scored`, if given) of folds it was not
-    fitted on, counting the questions the kept gates (kb.answers.decide.kept_gates) abstain on
+    fitted on, counting the questions the kept gates (kb.answers.gates.kept_gates) abstain on
     anyway: what runs abstains on at most `target` of them, not `target` plus the gates'."""
     held_out: list[float] = []
     folds = sorted({fold_of(goal_of(r.example.question)) for r in ranked})

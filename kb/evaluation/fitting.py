@@ -17,7 +17,14 @@ from pathlib import Path
 import numpy as np
 
 from kb.answers.candidates import FEATURES
-from kb.answers.decide import kept_gates, name_gate, place_gate, whole_gate, year_gate
+from kb.answers.gates import (
+    agent_gate,
+    kept_gates,
+    name_gate,
+    place_gate,
+    whole_gate,
+    year_gate,
+)
 from kb.answers.model import AnswerModel, PassageFusion, Remembered, model_bytes
 from kb.answers.question import QuestionInfo
 from kb.evaluation import crossval
@@ -158,6 +165,7 @@ def _abstention_figures(
         "fitted + whole gate": _gated(ranked, abstention, _whole_missing),
         "fitted + place gate": _gated(ranked, abstention, _other_place),
         "fitted + name gate": _gated(ranked, abstention, _unknown_name),
+        "fitted + agent gate": _gated(ranked, abstention, _no_one_named),
         "fitted + kept gates (what runs)": crossval.end_to_end(ranked, runs),
         "what runs, no near misses remembered": _gated(ranked, plain, _kept),
     }
@@ -309,27 +317,32 @@ def _names_missing(row: Sequence[float], info: QuestionInfo) -> bool:
 
 
 def _year_missing(row: Sequence[float], info: QuestionInfo) -> bool:
-    """The first rule kept at run time (kb.answers.decide.year_gate), on its own."""
+    """The first rule kept at run time (kb.answers.gates.year_gate), on its own."""
     return year_gate(np.asarray(row, dtype=np.float32))
 
 
 def _whole_missing(row: Sequence[float], info: QuestionInfo) -> bool:
-    """The second rule kept at run time (kb.answers.decide.whole_gate), on its own."""
+    """The second rule kept at run time (kb.answers.gates.whole_gate), on its own."""
     return whole_gate(np.asarray(row, dtype=np.float32), info.folded)
 
 
 def _other_place(row: Sequence[float], info: QuestionInfo) -> bool:
-    """The third rule kept at run time (kb.answers.decide.place_gate), on its own."""
+    """The third rule kept at run time (kb.answers.gates.place_gate), on its own."""
     return place_gate(np.asarray(row, dtype=np.float32))
 
 
 def _unknown_name(row: Sequence[float], info: QuestionInfo) -> bool:
-    """The fourth rule kept at run time (kb.answers.decide.name_gate), on its own."""
+    """The fourth rule kept at run time (kb.answers.gates.name_gate), on its own."""
     return name_gate(info)
 
 
+def _no_one_named(row: Sequence[float], info: QuestionInfo) -> bool:
+    """The fifth rule kept at run time (kb.answers.gates.agent_gate), on its own."""
+    return agent_gate(np.asarray(row, dtype=np.float32), info)
+
+
 def _kept(row: Sequence[float], info: QuestionInfo) -> bool:
-    """The rules kept at run time (kb.answers.decide.kept_gates): what runs."""
+    """The rules kept at run time (kb.answers.gates.kept_gates): what runs."""
     return kept_gates(np.asarray(row, dtype=np.float32), info)
 
 

@@ -1,0 +1,150 @@
+"""Whether a sentence names someone the question does not (session 53): read by the agent
+gate (kb.answers.gates.agent_gate) through the candidate column `sentence_someone`.
+
+A "wie" question is answered by a sentence that names a person or an organisation the
+question does not name itself: a name ("VHTO", "Sander de Rouwe") or a noun for people or
+organisations ("bedrijven", "werkzoekenden", "de staatssecretaris"). "Er zijn in totaal 59
+aanvragen ingediend, die nog beoordeeld moeten worden." names no one, so it does not say who
+assesses the applications. A "welke" question for an organisation, company or school
+("Welke bedrijven werken mee?") asks for one too: "het regionaal bedrijfsleven" names
+companies only as the question does.
+
+>>> someone("Wie beoordeelt de 59 aanvragen?",
+...         "Er zijn in totaal 59 aanvragen ingediend, die nog beoordeeld moeten worden.")
+0
+>>> someone("Welke partijen werken in de regio samen?",
+...         "Dagelijks zetten onderwijs, bedrijfsleven en overheden zich in.")
+1
+>>> someone("Wie gaf de trainingen?", "In 2016 heeft VHTO op acht pabo's trainingen gegeven.")
+2
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from kb.analyser import analyse, fold
+from kb.answers.question import QuestionInfo
+
+NO_ONE, SOMEONE, A_NAME = 0, 1, 2
+"""`someone`'s answers: no one new, a noun for people or organisations, a name."""
+
+_PEOPLE = re.compile(
+    r"(?:\w\w(?:ers|eurs|isten|ici)|leiders?|studenten|docenten|leraren"
+    r"|leerkrachten?|bedrijven|bedrijf|ondernemingen|bedrijfsleven|scholen|school|instellingen|organisaties?"
+    r"|partners?|partijen|gemeenten?|provincies?|ministeries?|ministers?|fondsen|fonds|raad"
+    r"|commissies?|opgeleiden|jongeren|leerlingen|meisjes|vrouwen|mannen|hogescholen"
+    r"|universiteiten|sectoren|branches?|netwerken|regio's|overheden|overheid|kabinet"
+    r"|secretaris|gedeputeerden?|kenniscentr(?:um|a)|platforms?|stichtingen|stichting"
+    r"|verenigingen|vereniging|bonden|bond|centrum|centra|campus|college|academie|teams?"
+    r"|groep(?:en)?|professionals?|deelnemers|mensen|personen|ouders|kinderen"
+    r"|werkzoekenden|werklozen|ambassadeurs|experts|verbanden|consortium|alliantie"
+    r"|coalitie|lerarenopleidingen|pabo's)$"
+)
+"""The end of a word for people or organisations ("mbo-scholen", "vijftigplussers")."""
+
+_NOT_PEOPLE = re.compile(
+    r"(?:anders|cijfers|nummers|computers|papers|centers|letters|meters|dossiers|posters"
+    r"|flyers|containers)$"
+)
+
+_FUNCTION_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "de het een in op van voor met door er dit dat deze die om tijdens via uit na ook alle"
+        " daarnaast bij als aan en of zo sinds vanaf tot over onder naast volgens zij ze hij"
+        " wij we ik u hierbij daarbij hiermee daarmee",
+    )
+)
+
+_ASKED_NAMES = re.compile(
+    r"(?:staatssecretaris|ministers?|gedeputeerden?|universiteit(?:en)?|hogeschool|hogescholen"
+    r"|fondsen|fonds|stichting(?:en)?|kenniscentr(?:um|a)|campus|college)$"
+)
+"""The noun of a "welke X" question that asks for a name ("welke hogeschool")."""
+
+_ASKED_SOMEONE = re.compile(
+    r"(?:organisaties?|partij(?:en)?|partners?|bedrijf|bedrijven|school|scholen"
+    r"|instelling(?:en)?|vereniging(?:en)?)$"
+)
+"""The noun of a "welke X" question answered by a name or a noun for people or
+organisations ("welke partijen": "bedrijfsleven, lerarenopleidingen en (v)mbo-scholen")."""
+
+_WORD = re.compile(r"[\w'&-]+")
+
+
+def wanted(info: QuestionInfo) -> int:
+    """What the question asks the sentence to name that it does not: `SOMEONE` for "wie" and
+    for "welke X" with X an organisation, party, company or school,
+    `A_NAME` for "welke X" with X an office holder, university or fund, else `NO_ONE`
+    (nothing asked; a "waarom" question asks for a cause)."""
+    if info.why:
+        return NO_ONE
+    if info.worded == "person":
+        return SOMEONE
+    if info.worded != "which":
+        return NO_ONE
+    nouns = _asked_noun(info.folded)
+    if any(_ASKED_NAMES.search(noun) for noun in nouns):
+        return A_NAME
+    return SOMEONE if any(_ASKED_SOMEONE.search(noun) for noun in nouns) else NO_ONE
+
+
+_WHICH = re.compile(
+    r"\bwelke?\s+(?:(?:\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig)\s+)?"
+    r"([^\W\d_][\w-]*)"
+)
+
+
+def _asked_noun(folded: str) -> frozenset[str]:
+    """The noun of a "welke X" question, as written and analysed, past a number ("welke
+    zeven mbo-instellingen" asks for the institutions, not a number)."""
+    match = _WHICH.search(folded)
+    return frozenset({match.group(1), *analyse(match.group(1))}) if match else frozenset()
+
+
+def someone(question: str, sentence: str) -> int:
+    """`A_NAME` when the sentence names a person or organisation the question does not
+    (a word with a capital past its first letter or past the sentence's first word),
+    `SOMEONE` when it has only a noun for people or organisations the question lacks,
+    else `NO_ONE`. A word that names a kind of what a "welke X" question asks counts though
+    the question has X ("welke organisatie": "de regieorganisatie")."""
+    asked = _asked(question)
+    kinds = _asked_noun(fold(question))
+    found = NO_ONE
+    for position, word in enumerate(_WORD.findall(sentence.replace("’", "'"))):
+        folded = fold(word)
+        named = (position > 0 and word[0].isupper()) or any(c.isupper() for c in word[1:])
+        if folded in _FUNCTION_WORDS:
+            continue
+        if _in(folded, asked, not named and len(folded) >= 5) and not _kind_of(folded, kinds):
+            continue
+        if named:
+            return A_NAME
+        if _PEOPLE.search(folded) and not _NOT_PEOPLE.search(folded):
+            found = SOMEONE
+    return found
+
+
+@functools.lru_cache(maxsize=1024)
+def _asked(question: str) -> frozenset[str]:
+    """The question's words, folded."""
+    return frozenset(fold(word) for word in _WORD.findall(question.replace("’", "'")))
+
+
+def _kind_of(word: str, nouns: frozenset[str]) -> bool:
+    """The word is a kind of what a "welke X" question asks, X at its end ("welke
+    organisatie": "de regieorganisatie"; "welke bedrijven": "erkende leerbedrijven")."""
+    return any(len(word) > len(noun) + 2 and word.endswith(noun) for noun in nouns)
+
+
+def _in(word: str, asked: frozenset[str], by_stem: bool) -> bool:
+    """The question names the word: itself, a word it is part of or that is part of it
+    ("VSNU" in "VSNU-actieplan"), or, `by_stem`, a form sharing its first five letters
+    ("bedrijfsleven" and "bedrijven")."""
+    return word in asked or any(
+        (by_stem and other[:5] == word[:5])
+        or (len(other) >= 4 and (other in word or word in other))
+        for other in asked
+    )
