@@ -333,6 +333,19 @@ def test_a_value_for_a_named_year_comes_from_a_sentence_naming_it(report_index: 
 
 
 @pytest.mark.slow
+def test_the_year_asked_may_stand_in_the_sentence_before(report_index: Index) -> None:
+    # Report lines 714-715: "De zestien Centres of expertise in Nederland krijgen ook in 2017
+    # financiering vanuit de Rijksoverheid. Dat maakte minister Bussemaker van Onderwijs op
+    # 16 november 2016 in Breda bekend ..." (the year gate read the second sentence alone
+    # until session 53, and abstained).
+    result = answer(
+        report_index, "Op welke dag werd bekend dat de Centres of expertise in 2017 geld houden?"
+    )
+    assert not result.abstained and result.value == "16 november 2016"
+    assert result.text.startswith("Dat maakte minister Bussemaker van Onderwijs")
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("question", "printed", "value"),
     [

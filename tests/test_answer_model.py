@@ -50,9 +50,10 @@ from tests.support.search_fixtures import count_candidates
 CROSS_OVER = "hoeveel cross-over kwalificaties raken techniek?"
 
 
-NEWER_THAN_THE_MODEL = ("sentence_other_place", "sentence_someone")
+NEWER_THAN_THE_MODEL = ("sentence_other_place", "sentence_someone", "context_missing_year")
 """Feature columns the code makes that the committed model (session 40's fit) predates: the
-place gate's (session 50) and the agent gate's (session 53). A refit reads them too."""
+place gate's (session 50), the agent gate's and the year gate's (session 53). A refit reads
+them too."""
 
 
 def test_the_committed_model_is_plain_json_naming_the_features() -> None:

@@ -53,6 +53,7 @@ FEATURE_GROUPS: dict[str, tuple[str, ...]] = {
         "sentence_missing_year",
         "sentence_other_place",
         "sentence_someone",
+        "context_missing_year",
     ),
     "footnote cues": ("footnote", "note_wanted"),
     "value fit": tuple(
