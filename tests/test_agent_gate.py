@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from kb.answers.agents import A_NAME, NO_ONE, SOMEONE, someone, wanted
+from kb.answers.agents import A_NAME, A_PERSON, NO_ONE, SOMEONE, someone, wanted
 from kb.answers.answer import answer
 from kb.answers.candidates import FEATURES
 from kb.answers.gates import agent_gate, kept_gates
@@ -22,6 +22,14 @@ APPLICATIONS = "Er zijn in totaal 59 aanvragen ingediend, die nog beoordeeld moe
 TRAININGS = (
     "In 2016 heeft VHTO op acht pabo’s trainingen ‘Genderbewust lesgeven voor W&T’ gegeven om"
     " pabo-studenten bewust te maken van genderstereotypering."
+)
+JURY = (
+    "Jury-voorzitter Ab van der Touw roemde het gezamenlijke initiatief en doorzettingsvermogen"
+    " die dit tot een succes hebben gemaakt."
+)
+PLATFORM = (
+    "Het Platform Onderwijs2032 stelt dat Natuur en Technologie behoort tot de vaste kern van"
+    " het curriculum van het funderend onderwijs."
 )
 REGIONS = (
     "Dagelijks zetten onderwijs, bedrijfsleven en overheden zich in regionale"
@@ -58,6 +66,22 @@ REGIONS = (
         ),
         # words ending like a noun for people that are none ("cijfers", "anders")
         ("Wie telde dat?", "De cijfers liggen anders dan verwacht.", NO_ONE),
+        # a person's name beside an office (report line 696)
+        ("Wie was de voorzitter van de jury?", JURY, A_PERSON),
+        # names of organisations are no person's (report line 71)
+        ("Wie is de voorzitter van het platform?", PLATFORM, A_NAME),
+        # a name holding a word of the question is another name
+        (
+            "Met wie delen de fondsen hun voorbeelden?",
+            "De fondsen delen ze met andere technische O&O-fondsen.",
+            A_NAME,
+        ),
+        # the question's names are no forms of common nouns ("Bedrijf", "bedrijfsleven")
+        (
+            "Wie is er betrokken bij de Toptechniek in Bedrijf-netwerken?",
+            "Hierbij is ook het regionale bedrijfsleven betrokken.",
+            SOMEONE,
+        ),
     ],
 )
 def test_what_a_sentence_names_beside_the_question(
@@ -75,6 +99,9 @@ def test_what_a_sentence_names_beside_the_question(
         ("Welke zeven mbo-instellingen doen mee aan het experiment?", SOMEONE),
         ("Welke staatssecretaris gaf de opdracht?", A_NAME),
         ("Welke vier hogescholen richtten het EcPB op?", A_NAME),
+        # the holder of an office: a person's name answers
+        ("Wie is eigenlijk de baas van TecWijzer?", A_PERSON),
+        ("Wie was de projectleider van de W&T academie?", A_PERSON),
         # a "waarom" asks for a cause; "welke X" for other things, and figures, ask no one
         ("Waarom willen ze weten welke hogeschool wat aanbiedt?", NO_ONE),
         ("Welke doelen heeft het Techniekpact?", NO_ONE),
@@ -99,6 +126,8 @@ def test_the_gate_compares_what_is_asked_with_what_the_sentence_names() -> None:
     assert not agent_gate(_row(SOMEONE), who)
     assert agent_gate(_row(SOMEONE), minister) and not agent_gate(_row(A_NAME), minister)
     assert not agent_gate(_row(NO_ONE), count)
+    chair = analyse_question("Wie is de voorzitter van het Platform Onderwijs2032?")
+    assert agent_gate(_row(A_NAME), chair) and not agent_gate(_row(A_PERSON), chair)
 
 
 @pytest.mark.parametrize(

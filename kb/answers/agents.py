@@ -7,7 +7,9 @@ organisations ("bedrijven", "werkzoekenden", "de staatssecretaris"). "Er zijn in
 aanvragen ingediend, die nog beoordeeld moeten worden." names no one, so it does not say who
 assesses the applications. A "welke" question for an organisation, company or school
 ("Welke bedrijven werken mee?") asks for one too: "het regionaal bedrijfsleven" names
-companies only as the question does.
+companies only as the question does. "Wie is de voorzitter van ...?" asks for a person's name
+beside an office ("Jury-voorzitter Ab van der Touw"): "Het Platform Onderwijs2032 stelt ..."
+names the platform, not who chairs it.
 
 >>> someone("Wie beoordeelt de 59 aanvragen?",
 ...         "Er zijn in totaal 59 aanvragen ingediend, die nog beoordeeld moeten worden.")
@@ -23,12 +25,14 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 from kb.analyser import analyse, fold
 from kb.answers.question import QuestionInfo
 
-NO_ONE, SOMEONE, A_NAME = 0, 1, 2
-"""`someone`'s answers: no one new, a noun for people or organisations, a name."""
+NO_ONE, SOMEONE, A_NAME, A_PERSON = 0, 1, 2, 3
+"""`someone`'s answers: no one new, a noun for people or organisations, a name, a person's
+name beside an office ("Jury-voorzitter Ab van der Touw")."""
 
 _PEOPLE = re.compile(
     r"(?:\w\w(?:ers|eurs|isten|ici)|leiders?|studenten|docenten|leraren"
@@ -40,7 +44,7 @@ _PEOPLE = re.compile(
     r"|verenigingen|vereniging|bonden|bond|centrum|centra|campus|college|academie|teams?"
     r"|groep(?:en)?|professionals?|deelnemers|mensen|personen|ouders|kinderen"
     r"|werkzoekenden|werklozen|ambassadeurs|experts|verbanden|consortium|alliantie"
-    r"|coalitie|lerarenopleidingen|pabo's)$"
+    r"|coalitie|lerarenopleidingen|pabo's|regering|bureaus?|intermediairs)$"
 )
 """The end of a word for people or organisations ("mbo-scholen", "vijftigplussers")."""
 
@@ -77,18 +81,53 @@ _WORD = re.compile(r"[\w'&-]+")
 def wanted(info: QuestionInfo) -> int:
     """What the question asks the sentence to name that it does not: `SOMEONE` for "wie" and
     for "welke X" with X an organisation, party, company or school,
-    `A_NAME` for "welke X" with X an office holder, university or fund, else `NO_ONE`
-    (nothing asked; a "waarom" question asks for a cause)."""
+    `A_NAME` for "welke X" with X an office holder, university or fund, `A_PERSON` for "wie
+    is de voorzitter/directeur/projectleider ...", else `NO_ONE` (nothing asked; a "waarom"
+    question asks for a cause)."""
     if info.why:
         return NO_ONE
     if info.worded == "person":
-        return SOMEONE
+        office = _OFFICE_ASKED.search(info.folded)
+        return A_PERSON if office and _OFFICE.search(office.group(1)) else SOMEONE
     if info.worded != "which":
         return NO_ONE
     nouns = _asked_noun(info.folded)
     if any(_ASKED_NAMES.search(noun) for noun in nouns):
         return A_NAME
     return SOMEONE if any(_ASKED_SOMEONE.search(noun) for noun in nouns) else NO_ONE
+
+
+_OFFICE_ASKED = re.compile(r"\bwie (?:is|was)(?: er)?(?: eigenlijk)? (?:de|het) ([\w-]+)")
+"""A question for the holder of an office: "Wie is de voorzitter van ...?" (folded text)."""
+
+_OFFICE = re.compile(
+    r"(?:voorzitter|directeur|leider|baas|aanjager|spreker|coordinator|trekker|boegbeeld"
+    r"|hoogleraar|gedeputeerde|minister|staatssecretaris|wethouder|burgemeester|ambassadeur"
+    r"|manager|oprichter|initiatiefnemer|auteur|schrijver)$"
+)
+"""An office whose holder a person's name answers."""
+
+_PERSON = re.compile(r"\b[A-Z][a-zéèëïöü]+(?:\s(?:van|de|der|den|ter|ten))*\s[A-Z][a-zéèëïöü]+\b")
+"""Two words written with one capital each, particles between: "Ab van der Touw"."""
+
+_NEAR_OFFICE = re.compile(
+    r"voorzitter|directeur|leider|spreker|hoogleraar|gedeputeerde|minister|staatssecretaris"
+    r"|leerkracht|docent|ambassadeur|wethouder|burgemeester|co[oö]rdinator|manager|adviseur",
+    re.IGNORECASE,
+)
+_NEAR = 40
+"""The characters around a name in which an office makes it a person's."""
+
+
+def _person(sentence: str, asked: _Asked) -> bool:
+    """The sentence names a person the question does not: a name (`_PERSON`) with an office
+    within `_NEAR` characters ("Willemijn Schot, projectleider W&T academie")."""
+    for match in _PERSON.finditer(sentence):
+        around = sentence[max(0, match.start() - _NEAR) : match.end() + _NEAR]
+        words = {fold(w) for w in match.group(0).split()}
+        if _NEAR_OFFICE.search(around) and not words <= asked.words:
+            return True
+    return False
 
 
 _WHICH = re.compile(
@@ -105,12 +144,15 @@ def _asked_noun(folded: str) -> frozenset[str]:
 
 
 def someone(question: str, sentence: str) -> int:
-    """`A_NAME` when the sentence names a person or organisation the question does not
+    """`A_PERSON` when the sentence names a person the question does not (`_person`),
+    `A_NAME` when it names a person or organisation the question does not
     (a word with a capital past its first letter or past the sentence's first word),
     `SOMEONE` when it has only a noun for people or organisations the question lacks,
     else `NO_ONE`. A word that names a kind of what a "welke X" question asks counts though
     the question has X ("welke organisatie": "de regieorganisatie")."""
     asked = _asked(question)
+    if _person(sentence, asked):
+        return A_PERSON
     kinds = _asked_noun(fold(question))
     found = NO_ONE
     for position, word in enumerate(_WORD.findall(sentence.replace("’", "'"))):
@@ -118,7 +160,7 @@ def someone(question: str, sentence: str) -> int:
         named = (position > 0 and word[0].isupper()) or any(c.isupper() for c in word[1:])
         if folded in _FUNCTION_WORDS:
             continue
-        if _in(folded, asked, not named and len(folded) >= 5) and not _kind_of(folded, kinds):
+        if _in(folded, asked, named) and not _kind_of(folded, kinds):
             continue
         if named:
             return A_NAME
@@ -127,10 +169,20 @@ def someone(question: str, sentence: str) -> int:
     return found
 
 
-@functools.lru_cache(maxsize=1024)
-def _asked(question: str) -> frozenset[str]:
+@dataclass(frozen=True)
+class _Asked:
+    words: frozenset[str]
     """The question's words, folded."""
-    return frozenset(fold(word) for word in _WORD.findall(question.replace("’", "'")))
+    stems: frozenset[str]
+    """The first five letters of its words of five letters or more written in lower case: a
+    name ("Toptechniek in Bedrijf") is no form of a common noun ("bedrijfsleven")."""
+
+
+@functools.lru_cache(maxsize=1024)
+def _asked(question: str) -> _Asked:
+    written = _WORD.findall(question.replace("’", "'"))
+    stems = {fold(w)[:5] for w in written if len(w) >= 5 and not any(c.isupper() for c in w)}
+    return _Asked(frozenset(fold(w) for w in written), frozenset(stems))
 
 
 def _kind_of(word: str, nouns: frozenset[str]) -> bool:
@@ -139,12 +191,15 @@ def _kind_of(word: str, nouns: frozenset[str]) -> bool:
     return any(len(word) > len(noun) + 2 and word.endswith(noun) for noun in nouns)
 
 
-def _in(word: str, asked: frozenset[str], by_stem: bool) -> bool:
-    """The question names the word: itself, a word it is part of or that is part of it
-    ("VSNU" in "VSNU-actieplan"), or, `by_stem`, a form sharing its first five letters
-    ("bedrijfsleven" and "bedrijven")."""
-    return word in asked or any(
-        (by_stem and other[:5] == word[:5])
-        or (len(other) >= 4 and (other in word or word in other))
-        for other in asked
+def _in(word: str, asked: _Asked, named: bool) -> bool:
+    """The question names the word: itself, or a word it is part of ("VSNU" of
+    "VSNU-actieplan"); for a word that is no name also a word that is part of it or a form
+    sharing its first five letters ("bedrijfsleven" and "bedrijven"). A name holding a word
+    of the question is another name ("O&O-fondsen" for "de fondsen")."""
+    if word in asked.words or any(word in other for other in asked.words):
+        return True
+    if named:
+        return False
+    return (len(word) >= 5 and word[:5] in asked.stems) or any(
+        len(other) >= 4 and other in word for other in asked.words
     )

@@ -63,7 +63,8 @@ def agent_gate(row: npt.NDArray[np.float32], info: QuestionInfo) -> bool:
     which organisation, company or office holder (kb.answers.agents.wanted), is not answered
     by a sentence that names no one the question does not name itself (`sentence_someone`):
     "Wie beoordeelt die 59 aanvragen?" by "Er zijn in totaal 59 aanvragen ingediend, die nog
-    beoordeeld moeten worden." The report names the thing asked about, not who."""
+    beoordeeld moeten worden." The report names the thing asked about, not who. A question
+    for the holder of an office ("Wie is de baas van TecWijzer?") wants a person's name."""
     return bool(row[_COLUMN["sentence_someone"]] < wanted(info))
 
 
