@@ -100,21 +100,21 @@ def wanted(info: QuestionInfo) -> int:
 _OFFICE_ASKED = re.compile(r"\bwie (?:is|was)(?: er)?(?: eigenlijk)? (?:de|het) ([\w-]+)")
 """A question for the holder of an office: "Wie is de voorzitter van ...?" (folded text)."""
 
-_OFFICE = re.compile(
-    r"(?:voorzitter|directeur|leider|baas|aanjager|spreker|coordinator|trekker|boegbeeld"
-    r"|hoogleraar|gedeputeerde|minister|staatssecretaris|wethouder|burgemeester|ambassadeur"
-    r"|manager|oprichter|initiatiefnemer|auteur|schrijver)$"
+_OFFICES = (
+    r"voorzitter|directeur|leider|spreker|hoogleraar|gedeputeerde|minister|staatssecretaris"
+    r"|wethouder|burgemeester|ambassadeur|manager|co[oö]rdinator"
 )
-"""An office whose holder a person's name answers."""
+_OFFICE = re.compile(
+    rf"(?:{_OFFICES}|baas|aanjager|trekker|boegbeeld|oprichter|initiatiefnemer|auteur"
+    r"|schrijver)$"
+)
+"""An office whose holder a person's name answers (the noun a "wie is de ..." asks)."""
 
 _PERSON = re.compile(r"\b[A-Z][a-zéèëïöü]+(?:\s(?:van|de|der|den|ter|ten))*\s[A-Z][a-zéèëïöü]+\b")
 """Two words written with one capital each, particles between: "Ab van der Touw"."""
 
-_NEAR_OFFICE = re.compile(
-    r"voorzitter|directeur|leider|spreker|hoogleraar|gedeputeerde|minister|staatssecretaris"
-    r"|leerkracht|docent|ambassadeur|wethouder|burgemeester|co[oö]rdinator|manager|adviseur",
-    re.IGNORECASE,
-)
+_NEAR_OFFICE = re.compile(rf"{_OFFICES}|leerkracht|docent|adviseur", re.IGNORECASE)
+"""An office beside a name that makes it a person's ("Jury-voorzitter Ab van der Touw")."""
 _NEAR = 40
 """The characters around a name in which an office makes it a person's."""
 
