@@ -18,7 +18,7 @@ import numpy.typing as npt
 
 from ingest.regions import Gazetteer
 from kb.analyser import analyse
-from kb.answers.agents import someone
+from kb.answers.agents import someone, wanted
 from kb.answers.features import ANAPHOR, CAUSE, LINKED, holds
 from kb.answers.memory import MEMORY_FEATURES, MemoryView
 from kb.answers.periods import asks_period, find_periods
@@ -244,6 +244,9 @@ class _Context:
     """The best similarity of a sentence in each passage."""
     top_idf: float
     gazetteer: Gazetteer | None
+    wanted: int
+    """Whom the question asks the sentence to name (kb.answers.agents.wanted); the sentences
+    are read for it (`sentence_someone`, 0 otherwise) only when it asks someone."""
 
     @staticmethod
     def of(
@@ -269,6 +272,7 @@ class _Context:
         return _Context(
             top_idf=store.idf("\x00"),
             gazetteer=gazetteer,
+            wanted=wanted(info),
             passage_best=best,
             similarity=similarity,
             alone=store.alone[numbers] @ vector[0],
@@ -348,7 +352,7 @@ class _Context:
             float(hit.chunk.kind == "voetnoot"),
             float(info.wants_note),
             float(other_place(info.text, sentence.text, self.gazetteer)),
-            float(someone(info.text, sentence.text)),
+            float(someone(info.text, sentence.text) if self.wanted else 0),
             float(sum(1 for y in years if y not in _with_previous(sentence, own, number, store))),
         ]
 
@@ -358,9 +362,7 @@ def _with_previous(
 ) -> str:
     """The sentence with the one before it in its passage when it goes on with that one's
     subject (`ANAPHOR`): "Dat maakte minister Bussemaker ... op 16 november 2016 bekend" says
-    when the year of the sentence before was announced. "Katapult verbindt de nu 134
-    samenwerkingsverbanden" after "... is in 2016 het netwerk Katapult opgericht" does not
-    say how many there were in 2016."""
+    when the year of the sentence before was announced (kb.answers.gates.year_gate)."""
     at = own.index(number) if number in own else 0
     if at == 0 or not ANAPHOR.match(sentence.text):
         return sentence.text
