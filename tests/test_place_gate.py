@@ -52,6 +52,9 @@ def gazetteer() -> Gazetteer:
         # another city of the same province
         ("Welk roc in Rotterdam zoekt docenten voor cybersecurity?", MONDRIAAN),
         ("Welke school in Middelburg heeft een havo met een technische praktijkdag?", GOES),
+        # one place set beside another: the sentence is about the other alone (session 53)
+        ("Heeft Utrecht ook zo'n omscholing tot privacy officer als Amsterdam?", AMSTERDAM),
+        ("Start naast Goes ook een school in Den Haag met de vakhavo?", GOES),
     ],
 )
 def test_a_sentence_about_another_place_names_another_place(
@@ -73,6 +76,10 @@ def test_a_sentence_about_another_place_names_another_place(
         ("Hoeveel robots krijgen de basisscholen in Leeuwarden?", ROBOTS),
         # one name within the other
         ("Voor wie is het House of Skills in Amsterdam bedoeld?", HOUSE_OF_SKILLS),
+        # two places without one set beside the other: one of them suffices, as before
+        ("Hoeveel geld steekt Den Haag in de Zeeuwse economie?", "Het geld gaat naar Zeeland."),
+        # each of two places set beside each other named
+        ("Is het dashboard naast Noord-Brabant ook voor Limburg gemaakt?", BRAINPORT),
         # no place asked
         ("Wanneer is het servicepunt techniek begonnen?", DRENTHE),
         # no place in the sentence
@@ -99,6 +106,8 @@ def test_no_gazetteer_names_no_place() -> None:
         "Welk roc in Rotterdam zoekt hulp van bedrijven bij het cybersecurity-onderwijs?",
         # Session 49 answered "Calvijn College", in Goes.
         "Welke school in Vlissingen is met een vakhavo gestart?",
+        # Session 52 answered with the Calvijn College in Goes: one place beside the other.
+        "Is naast het Calvijn College in Goes ook een school in Vlissingen met de vakhavo gestart?",
     ],
 )
 def test_a_question_about_another_place_abstains(report_index: Index, question: str) -> None:

@@ -5,6 +5,7 @@ the place gate (kb.answers.gates.place_gate) through the candidate column
 from __future__ import annotations
 
 import functools
+import re
 
 from ingest.regions import Gazetteer
 
@@ -15,12 +16,26 @@ def other_place(question: str, sentence: str, gazetteer: Gazetteer | None) -> bo
     Gelderland zo'n steunpunt ...?" is not answered by "In maart 2017 is het Servicepunt
     Techniek (SPT) Drenthe officieel ...", nor "Welk ROC in Rotterdam ...?" by "ROC Mondriaan
     in Den Haag ...", though their passage may name both. "Goes" answers for Zeeland,
-    Noord-Brabant and Limburg for Zuid-Nederland, Fryslân for Leeuwarden."""
+    Noord-Brabant and Limburg for Zuid-Nederland, Fryslân for Leeuwarden. A question that sets
+    one place beside another (`_BESIDE`: "Doet Zeeland ook mee, net als Brabant?") asks about
+    each: a sentence about Brabant alone is about another place (session 53)."""
     if gazetteer is None:
         return False
     asked = _regions(question, gazetteer)
     named = _regions(sentence, gazetteer) if asked else ()
-    return bool(named) and not any(_related(a, n, gazetteer) for a in asked for n in named)
+    if not named:
+        return False
+    found = [any(_related(a, n, gazetteer) for n in named) for a in asked]
+    if len(asked) > 1 and _BESIDE.search(question):
+        # "Heeft Amsterdam ook zo'n Maakotheek als Rotterdam?": one place beside the other,
+        # and the sentence must be about each.
+        return not all(found)
+    return not any(found)
+
+
+_BESIDE = re.compile(r"\b(?:ook|naast|zoals|net als|evenals|behalve)\b", re.IGNORECASE)
+"""Words that set one place the question names beside another: "naast Rotterdam ook in Den
+Haag", "zoals in Arnhem", "net als Brabant"."""
 
 
 @functools.lru_cache(maxsize=4096)
