@@ -102,6 +102,9 @@ def test_what_a_sentence_names_beside_the_question(
         # the holder of an office: a person's name answers
         ("Wie is eigenlijk de baas van TecWijzer?", A_PERSON),
         ("Wie was de projectleider van de W&T academie?", A_PERSON),
+        # an audience: often a kind of what the question names ("werkzoekenden die ...")
+        ("Op wie richt de website voor werkzoekenden zich?", NO_ONE),
+        ("Voor wie is het House of Skills bedoeld?", NO_ONE),
         # a "waarom" asks for a cause; "welke X" for other things, and figures, ask no one
         ("Waarom willen ze weten welke hogeschool wat aanbiedt?", NO_ONE),
         ("Welke doelen heeft het Techniekpact?", NO_ONE),

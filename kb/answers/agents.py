@@ -83,10 +83,12 @@ def wanted(info: QuestionInfo) -> int:
     for "welke X" with X an organisation, party, company or school,
     `A_NAME` for "welke X" with X an office holder, university or fund, `A_PERSON` for "wie
     is de voorzitter/directeur/projectleider ...", else `NO_ONE` (nothing asked; a "waarom"
-    question asks for a cause)."""
+    question asks for a cause, "voor/op wie" an audience, `_AUDIENCE`)."""
     if info.why:
         return NO_ONE
     if info.worded == "person":
+        if _AUDIENCE.search(info.folded):
+            return NO_ONE
         office = _OFFICE_ASKED.search(info.folded)
         return A_PERSON if office and _OFFICE.search(office.group(1)) else SOMEONE
     if info.worded != "which":
@@ -96,6 +98,11 @@ def wanted(info: QuestionInfo) -> int:
         return A_NAME
     return SOMEONE if any(_ASKED_SOMEONE.search(noun) for noun in nouns) else NO_ONE
 
+
+_AUDIENCE = re.compile(r"\b(?:voor|op|bij|aan) wie\b")
+"""A question for an audience or a holder ("Op wie richt de website zich?"), which the report
+often names as a kind of what the question names ("werkzoekenden die graag met hun handen
+willen werken"): the gate leaves it alone (folded text)."""
 
 _OFFICE_ASKED = re.compile(r"\bwie (?:is|was)(?: er)?(?: eigenlijk)? (?:de|het) ([\w-]+)")
 """A question for the holder of an office: "Wie is de voorzitter van ...?" (folded text)."""
