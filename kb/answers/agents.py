@@ -145,7 +145,8 @@ _WHICH = re.compile(
 
 def _asked_noun(folded: str) -> frozenset[str]:
     """The noun of a "welke X" question, as written and analysed, past a number ("welke
-    zeven mbo-instellingen" asks for the institutions, not a number)."""
+    zeven mbo-instellingen" asks for the institutions, not a number; `question.asked_nouns`,
+    which the fitted model's `asked_noun` column reads, keeps "zeven" as it was fitted)."""
     match = _WHICH.search(folded)
     return frozenset({match.group(1), *analyse(match.group(1))}) if match else frozenset()
 
@@ -160,14 +161,13 @@ def someone(question: str, sentence: str) -> int:
     asked = _asked(question)
     if _person(sentence, asked):
         return A_PERSON
-    kinds = _asked_noun(fold(question))
     found = NO_ONE
     for position, word in enumerate(_WORD.findall(sentence.replace("’", "'"))):
         folded = fold(word)
         named = (position > 0 and word[0].isupper()) or any(c.isupper() for c in word[1:])
         if folded in _FUNCTION_WORDS:
             continue
-        if _in(folded, asked, named) and not _kind_of(folded, kinds):
+        if _in(folded, asked, named) and not _kind_of(folded, asked.kinds):
             continue
         if named:
             return A_NAME
@@ -183,13 +183,17 @@ class _Asked:
     stems: frozenset[str]
     """The first five letters of its words of five letters or more written in lower case: a
     name ("Toptechniek in Bedrijf") is no form of a common noun ("bedrijfsleven")."""
+    kinds: frozenset[str]
+    """The noun a "welke X" question asks (`_asked_noun`)."""
 
 
 @functools.lru_cache(maxsize=1024)
 def _asked(question: str) -> _Asked:
+    """The question as `someone` reads it, once per question (it reads every sentence)."""
     written = _WORD.findall(question.replace("’", "'"))
     stems = {fold(w)[:5] for w in written if len(w) >= 5 and not any(c.isupper() for c in w)}
-    return _Asked(frozenset(fold(w) for w in written), frozenset(stems))
+    words = frozenset(fold(w) for w in written)
+    return _Asked(words, frozenset(stems), _asked_noun(fold(question)))
 
 
 def _kind_of(word: str, nouns: frozenset[str]) -> bool:

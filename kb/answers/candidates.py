@@ -314,7 +314,10 @@ class _Context:
         if before is not None and self.owners[before] is hit and top > 0:
             previous = float(self.lexical[before]) / top
         own = store.of_chunk(hit.chunk.id)
+        at = own.index(number)
         years = SINGLE_YEAR.findall(info.text)
+        prior = store.sentences[own[at - 1]] if at > 0 and years else None
+        context = _with_previous(sentence, prior)
         after = self.position.get(number + 1)
         following = 0.0
         if after is not None and self.owners[after] is hit and top > 0:
@@ -332,7 +335,7 @@ class _Context:
             float(bool(ANAPHOR.match(sentence.text))),
             float(bool(LINKED.match(sentence.text))),
             _covered(self.asked_terms, self.weights, terms),
-            own.index(number) / max(len(own), 1),
+            at / max(len(own), 1),
             min(len(sentence.text), 600) / 100.0,
             float(info.why and bool(CAUSE.search(sentence.text))),
             float(bool(info.nouns) and holds(store.terms(number), info.nouns)),
@@ -353,20 +356,17 @@ class _Context:
             float(info.wants_note),
             float(other_place(info.text, sentence.text, self.gazetteer)),
             float(someone(info.text, sentence.text) if self.wanted else 0),
-            float(sum(1 for y in years if y not in _with_previous(sentence, own, number, store))),
+            float(sum(1 for y in years if y not in context)),
         ]
 
 
-def _with_previous(
-    sentence: Sentence, own: tuple[int, ...], number: int, store: SentenceStore
-) -> str:
+def _with_previous(sentence: Sentence, before: Sentence | None) -> str:
     """The sentence with the one before it in its passage when it goes on with that one's
     subject (`ANAPHOR`): "Dat maakte minister Bussemaker ... op 16 november 2016 bekend" says
     when the year of the sentence before was announced (kb.answers.gates.year_gate)."""
-    at = own.index(number) if number in own else 0
-    if at == 0 or not ANAPHOR.match(sentence.text):
+    if before is None or not ANAPHOR.match(sentence.text):
         return sentence.text
-    return f"{store.sentences[own[at - 1]].text} {sentence.text}"
+    return f"{before.text} {sentence.text}"
 
 
 def _covered(asked: list[str], weights: list[float], present: frozenset[str]) -> float:
